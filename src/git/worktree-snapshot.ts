@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UnreadableFileError } from '../errors.js';
+import { asRepoPath, type RepoPath, type RepoSnapshot } from '../types.js';
+import { runGit, splitNul } from './run-git.js';
+import { collectDirs } from './collect-dirs.js';
+
+/**
+ * The working tree as git sees it: tracked files plus untracked files that
+ * are not git-ignored (what a `docker build` of a fresh clone plus local
+ * edits would upload), minus tracked files deleted from disk.
+ */
+export async function createWorktreeSnapshot(root: string): Promise<RepoSnapshot> {
+  const [listed, deleted] = await Promise.all([
+    runGit(root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name']),
+    runGit(root, ['ls-files', '-z', '--deleted', '--full-name']),
+  ]);
+  const gone = new Set(splitNul(deleted));
+  const files = new Set<RepoPath>();
+  for (const name of splitNul(listed)) {
+    if (!gone.has(name)) files.add(asRepoPath(name));
+  }
+  return {
+    root,
+    kind: 'worktree',
+    files,
+    dirs: collectDirs(files),
+    async read(file: RepoPath): Promise<Buffer> {
+      try {
+        return await readFile(path.join(root, file));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'read error';
+        throw new UnreadableFileError(file, code === 'EISDIR' ? 'is a directory' : `cannot be read (${code})`);
+      }
+    },
+    contentId: () => undefined,
+  };
+}

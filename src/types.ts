@@ -1,0 +1,261 @@
+/**
+ * Shared data shapes of the whole pipeline. No logic lives here.
+ *
+ * Two kinds of path never mix: a path in the repository (`RepoPath`) and a
+ * path inside the image (`ImagePath`). Branding makes mixing them a compile
+ * error; convert only through `asRepoPath` / `asImagePath`.
+ */
+
+/** Repository-relative POSIX path, no leading `./`, no trailing `/`; the root is `''`. */
+export type RepoPath = string & { readonly __brand: 'RepoPath' };
+/** Absolute POSIX path inside the image, normalised (`/app`, `/`), no trailing `/` except the root. */
+export type ImagePath = string & { readonly __brand: 'ImagePath' };
+
+export const asRepoPath = (p: string): RepoPath => p as RepoPath;
+export const asImagePath = (p: string): ImagePath => p as ImagePath;
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One link of an import chain: `file` at `line` imports `module`. */
+export interface ChainLink {
+  file: string;
+  line: number;
+  module: string;
+}
+
+/** What to change to make a finding go away: the exact text and where it goes. */
+export interface Fix {
+  /** Repository-relative file to edit. */
+  file: string;
+  /** 1-based line the text goes after (0 = at the top). */
+  line: number;
+  /** The exact line(s) to add. */
+  text: string;
+  /** One sentence saying where and why, e.g. "add after line 7 (the last COPY of the final stage)". */
+  description: string;
+}
+
+export interface Finding {
+  /** Stable code, e.g. `DG001`. */
+  code: string;
+  /** Stable kebab-case name, e.g. `missing-copy`. */
+  rule: string;
+  severity: Severity;
+  /** The service's Dockerfile, repository-relative. */
+  service: string;
+  /** The config entry name when one Dockerfile has several. */
+  variant?: string;
+  file: string;
+  /** 1-based; 0 when the finding concerns the whole file. */
+  line: number;
+  message: string;
+  module?: string;
+  distribution?: string;
+  chain?: ChainLink[];
+  fix?: Fix;
+}
+
+/** A finding before it is attached to a service: what a stage or rule observed. */
+export type Observation = Omit<Finding, 'service' | 'variant'>;
+
+export type ContextSource = 'config' | 'compose' | 'script' | 'inferred';
+
+/** One service to check: a Dockerfile built with a given context, target and build args. */
+export interface ServiceSpec {
+  dockerfile: RepoPath;
+  /** Build context root; `undefined` when it could not be determined (context-unknown). */
+  context: RepoPath | undefined;
+  contextSource: ContextSource;
+  /** Where the context came from, for humans: `docker-compose.yml`, `scripts/deploy.sh:12`, … */
+  contextOrigin?: string;
+  name?: string;
+  variant?: string;
+  target?: string;
+  buildArgs: Record<string, string>;
+  /** Entrypoint given by config or a compose `command:`; takes precedence over CMD. */
+  entrypoint?: string | string[];
+  /** Extra root files (repository paths) from config `roots`. */
+  roots: RepoPath[];
+  /** Context uploaded by gcloud: `.gcloudignore` filters it too. */
+  gcloudUpload: boolean;
+}
+
+/**
+ * The repository as dockguard sees it: a working tree, or (for `--staged`)
+ * the index. Every read goes through here so the same analysis runs on both.
+ */
+export interface RepoSnapshot {
+  /** Absolute path of the repository root on disk. */
+  readonly root: string;
+  readonly kind: 'worktree' | 'index';
+  /** Every file that exists in this snapshot. */
+  readonly files: ReadonlySet<RepoPath>;
+  /** Every directory that holds at least one file, plus the root `''`. */
+  readonly dirs: ReadonlySet<RepoPath>;
+  /** Raw bytes of a file; rejects with `UnreadableFileError` when it cannot be read. */
+  read(path: RepoPath): Promise<Buffer>;
+  /** Content id (git blob id when known) for caching; undefined when unknown. */
+  contentId(path: RepoPath): string | undefined;
+}
+
+/** A problem found while building a model (image, launch, imports). Rules turn these into findings. */
+export interface Problem {
+  /** The rule name this problem belongs to, e.g. `copy-source-missing`. */
+  rule: string;
+  file: string;
+  line: number;
+  message: string;
+  severity?: Severity;
+  fix?: Fix;
+  module?: string;
+}
+
+// ---------------------------------------------------------------- image model
+
+/** Where an image file came from. */
+export interface ImageFileOrigin {
+  /** The repository file whose content lands here. */
+  repoPath: RepoPath;
+  /** 1-based Dockerfile line of the COPY/ADD that put it there (in the final stage's chain). */
+  line: number;
+}
+
+export type CommandForm =
+  | { form: 'exec'; args: string[]; line: number }
+  | { form: 'shell'; command: string; line: number };
+
+/** One COPY/ADD that contributes to the final image (after stage chains are followed). */
+export interface CopyRecord {
+  line: number;
+  instruction: 'COPY' | 'ADD';
+  /** Sources as written (after variable substitution). */
+  sources: string[];
+  /** Destination as written (after variable substitution). */
+  dest: string;
+  /** Absolute destination in the image. */
+  destPath: ImagePath;
+  /** True when the destination names a directory (trailing `/`, `.`, or existing dir). */
+  destIsDir: boolean;
+  /** WORKDIR when the instruction ran. */
+  workdir: ImagePath;
+  /** `--from` stage name/index or image; undefined for the build context. */
+  from?: string;
+  /** Dockerfile stage that holds this instruction (name or index as string). */
+  stage: string;
+  /**
+   * Repository directories whose contents this COPY placed at `destPath`
+   * (a directory source `svc/` → `svc`; a file source `svc/a.py` → `svc`).
+   * Used to map image directories back to the repository.
+   */
+  sourceDirs: Array<{ repoDir: RepoPath; imageDir: ImagePath }>;
+}
+
+/** A RUN instruction of the final image's chain, for the dependency side. */
+export interface RunRecord {
+  line: number;
+  stage: string;
+  /** Shell text, or the exec-form argv joined for display. */
+  command: string;
+  form: 'exec' | 'shell';
+  args?: string[];
+  workdir: ImagePath;
+  env: Record<string, string>;
+  /** `--mount=type=bind` sources from the context: target image path → repo path. */
+  bindMounts: Array<{ target: ImagePath; repoPath: RepoPath | undefined; from?: string }>;
+}
+
+export interface ImageModel {
+  dockerfile: RepoPath;
+  /** Stage name (or index) that was modelled as the image. */
+  target: string;
+  /** First external image of the target's FROM chain, after ARG substitution, e.g. `python:3.11-slim`. */
+  baseImage: string | undefined;
+  /** Every file the image is known to contain, from the build context or earlier stages. */
+  files: ReadonlyMap<ImagePath, ImageFileOrigin>;
+  /** Every directory known to exist (parents of files, WORKDIRs, COPY destinations), plus `/`. */
+  dirs: ReadonlySet<ImagePath>;
+  /** Directories filled from sources that cannot be seen (external images, URLs). */
+  opaque: Array<{ path: ImagePath; line: number; reason: string }>;
+  copies: CopyRecord[];
+  runs: RunRecord[];
+  workdir: ImagePath;
+  env: Record<string, string>;
+  user: string | undefined;
+  shell: string[];
+  cmd: CommandForm | undefined;
+  entrypoint: CommandForm | undefined;
+  healthcheck: CommandForm | undefined;
+  /** copy-source-missing, unmodelled-source, dockerfile-syntax, … */
+  problems: Problem[];
+}
+
+// ---------------------------------------------------------------- launch
+
+/** A Python file or module the container runs first. */
+export type LaunchRoot =
+  | { kind: 'script'; path: ImagePath; why: string }
+  | { kind: 'module'; module: string; why: string }
+  /** Source text run by `python -c` / a HEALTHCHECK. */
+  | { kind: 'inline'; imports: string[]; why: string };
+
+export interface LaunchPlan {
+  /** The program that really runs after wrappers (`gunicorn`, `python`, …); undefined if none. */
+  program: string | undefined;
+  /** Every program named on the way, wrappers included (for "is it installed" checks). */
+  programs: string[];
+  roots: LaunchRoot[];
+  /** sys.path entries contributed by the launch mode and PYTHONPATH, in Python's order, before stdlib. */
+  sysPath: ImagePath[];
+  /** Entries appended after site-packages (functions-framework's source dir). */
+  sysPathTail: ImagePath[];
+  /** Human description: `CMD gunicorn app:app (Dockerfile line 12)`. */
+  description: string;
+  /** True when no entrypoint could be derived and roots fall back to the service's own Python files. */
+  fallback: boolean;
+  problems: Problem[];
+}
+
+// ---------------------------------------------------------------- python
+
+export interface ImportRef {
+  /** Dotted module as written; for relative imports without the dots (may be ''). */
+  module: string;
+  /** Number of leading dots (0 = absolute). */
+  level: number;
+  /** Names of `from m import a, b` (empty for `import m`; `*` for star imports). */
+  names: string[];
+  line: number;
+  /** Inside `try:` whose handler catches ImportError/ModuleNotFoundError/Exception/bare. */
+  guarded: boolean;
+  /** From a string literal in a module that calls import_module/__import__ with a non-literal. */
+  dynamic: boolean;
+  /** Carries `# dockguard: ignore[...]` on its line: the rules listed (empty = all). */
+  ignoredRules?: string[];
+}
+
+export interface ParsedModule {
+  imports: ImportRef[];
+  /** String literals that look like dotted module paths, in modules with a non-literal dynamic import. */
+  dynamicCandidates: Array<{ value: string; line: number }>;
+  /** 1-based lines of syntax errors (tree-sitter ERROR/MISSING nodes). */
+  syntaxErrors: Array<{ line: number; column: number }>;
+  /** Names of attribute calls (`.to_dataframe(`) and plain calls, for usage-based rules. */
+  calls: string[];
+  /** String literals worth matching by usage rules (URLs, ENGINE values); trimmed to short ones. */
+  strings: string[];
+}
+
+/** A module-level failure to read a Python file. */
+export interface UnreadableFile {
+  path: RepoPath;
+  reason: string;
+}
+
+/** An import that does not resolve to image or repository code: third-party or stdlib. */
+export interface ExternalImport {
+  module: string;
+  file: RepoPath;
+  line: number;
+  guarded: boolean;
+  chain: ChainLink[];
+}
