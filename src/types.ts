@@ -258,4 +258,51 @@ export interface ExternalImport {
   line: number;
   guarded: boolean;
   chain: ChainLink[];
+  ignoredRules?: string[];
+}
+
+// ---------------------------------------------------------------- analysis
+
+/** A first-party module the service imports but the image lacks. */
+export interface MissingModule {
+  module: string;
+  /** Importing file (repository path) and 1-based line; for a launch root, the Dockerfile line. */
+  file: string;
+  line: number;
+  guarded: boolean;
+  dynamic: boolean;
+  chain: ChainLink[];
+  /** Where the module lives in the repository. */
+  repoPath: RepoPath;
+  /** Why it is not in the image. */
+  reason: 'not-copied' | 'ignored' | 'outside-context';
+  /** The ignore file that hides it, when `reason` is `ignored`. */
+  ignoredBy?: RepoPath;
+  fix?: Fix;
+  ignoredRules?: string[];
+}
+
+export type ServiceStatus = 'checked' | 'skipped' | 'failed';
+
+/** Everything known about one service after modelling; rules read only this. */
+export interface ServiceAnalysis {
+  service: ServiceSpec;
+  status: ServiceStatus;
+  /** Why a service was skipped or failed (`not Python`, `excluded by config`, …). */
+  reason?: string;
+  image: ImageModel | undefined;
+  launch: LaunchPlan | undefined;
+  /** Root descriptions for output: modules and files the container starts from. */
+  entrypoints: string[];
+  missing: MissingModule[];
+  syntaxErrors: Array<{ file: RepoPath; line: number; column: number }>;
+  unreadable: UnreadableFile[];
+  /** Imports that resolve neither in the image nor in the repository (third-party or stdlib). */
+  externalImports: ExternalImport[];
+  /** Repository files of the import closure (what the service really runs). */
+  reachedFiles: RepoPath[];
+  /** Parsed modules of the closure, by repository path (usage-based rules read them). */
+  modules: ReadonlyMap<RepoPath, ParsedModule>;
+  /** Problems found before analysis (context, discovery). */
+  problems: Problem[];
 }

@@ -1,0 +1,170 @@
+import path from 'node:path';
+import { loadBuildContext, type BuildContext } from '../dockerfile/build-context.js';
+import { buildImageModel } from '../dockerfile/build-image-model.js';
+import { deriveLaunch, looksLikePythonImage } from '../launch/derive-launch.js';
+import { UnreadableFileError } from '../errors.js';
+import { isStdlib, NEWEST_PYTHON } from '../deps/stdlib.js';
+import { pythonVersionOfImage } from '../deps/python-version.js';
+import type { ImageModel, ImagePath, Problem, RepoPath, RepoSnapshot, ServiceAnalysis, ServiceSpec } from '../types.js';
+import { ImportClosure } from './import-closure.js';
+import type { ModuleStore } from './module-store.js';
+import { collectRoots } from './service-roots.js';
+
+export interface AnalyzeContext {
+  snapshot: RepoSnapshot;
+  store: ModuleStore;
+}
+
+/** Files larger than this are not Dockerfiles or entry scripts anyone writes by hand. */
+const MAX_TEXT_BYTES = 1024 * 1024;
+
+/**
+ * Models one service end to end: its build context and image, the command
+ * the container runs, and the closure of Python imports from there.
+ */
+export interface ModelledService {
+  analysis: ServiceAnalysis;
+  context: BuildContext | undefined;
+  /** False when the service was skipped or failed before its imports could be followed. */
+  walkable: boolean;
+}
+
+export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): Promise<ModelledService> {
+  const analysis = emptyAnalysis(service);
+  const text = await readText(ctx.snapshot, service.dockerfile);
+  if (typeof text !== 'string') {
+    analysis.status = 'failed';
+    analysis.reason = `Dockerfile ${text.reason}`;
+    analysis.unreadable.push({ path: service.dockerfile, reason: text.reason });
+    return { analysis, context: undefined, walkable: false };
+  }
+  let context: BuildContext | undefined;
+  if (service.context === undefined) {
+    analysis.problems.push({
+      rule: 'context-unknown',
+      file: service.dockerfile,
+      line: 0,
+      message: `cannot tell which folder ${service.dockerfile} is built from: ${service.contextOrigin ?? 'no build command or compose file names it'}; add it to the config's "services"`,
+    });
+  } else {
+    context = await loadBuildContext(ctx.snapshot, { context: service.context, dockerfile: service.dockerfile, gcloudUpload: service.gcloudUpload });
+  }
+  const image = buildImageModel({
+    dockerfile: service.dockerfile,
+    text,
+    context,
+    buildArgs: service.buildArgs,
+    ...(service.target !== undefined ? { target: service.target } : {}),
+  });
+  analysis.image = image;
+  const scripts = await readLaunchScripts(ctx.snapshot, image);
+  const launch = deriveLaunch({
+    image,
+    ...(service.entrypoint !== undefined ? { override: service.entrypoint } : {}),
+    readImageText: (p) => scripts.get(p),
+  });
+  analysis.launch = launch;
+  if (image.baseImage === undefined && image.problems.some((p) => p.rule === 'dockerfile-syntax')) {
+    analysis.status = 'failed';
+    analysis.reason = 'the Dockerfile could not be parsed';
+    return { analysis, context, walkable: false };
+  }
+  if (!looksLikePythonImage(image, launch)) {
+    analysis.status = 'skipped';
+    analysis.reason = 'not Python: the image neither uses a Python base image nor runs or installs Python';
+    return { analysis, context, walkable: false };
+  }
+  return { analysis, context, walkable: true };
+}
+
+/** Follows the imports of a modelled service and records what its image lacks. */
+export async function walkService({ analysis, context }: ModelledService, ctx: AnalyzeContext): Promise<ServiceAnalysis> {
+  const { service } = analysis;
+  const image = analysis.image!;
+  const launch = analysis.launch!;
+  const sysPath = launch.fallback && !launch.sysPath.includes(image.workdir) ? [image.workdir, ...launch.sysPath] : launch.sysPath;
+  const roots = collectRoots(service, image, launch);
+  analysis.entrypoints = roots.map((r) => r.module ?? r.imagePath ?? '').filter((r) => r !== '');
+  const version = pythonVersionOfImage(image.baseImage).version ?? NEWEST_PYTHON;
+  const closure = await new ImportClosure({
+    image,
+    context,
+    snapshot: ctx.snapshot,
+    store: ctx.store,
+    sysPath: [...sysPath, ...launch.sysPathTail],
+    roots,
+    isStdlib: (name) => isStdlib(name, version),
+    ignoreFileLines: await countIgnoreFileLines(ctx.snapshot, context),
+  }).run();
+  Object.assign(analysis, {
+    missing: closure.missing,
+    syntaxErrors: closure.syntaxErrors,
+    unreadable: closure.unreadable,
+    externalImports: closure.externalImports,
+    reachedFiles: closure.reachedFiles,
+    modules: closure.modules,
+  });
+  analysis.problems.push(...closure.problems);
+  return analysis;
+}
+
+function emptyAnalysis(service: ServiceSpec): ServiceAnalysis {
+  return {
+    service,
+    status: 'checked',
+    image: undefined,
+    launch: undefined,
+    entrypoints: [],
+    missing: [],
+    syntaxErrors: [],
+    unreadable: [],
+    externalImports: [],
+    reachedFiles: [],
+    modules: new Map(),
+    problems: [] as Problem[],
+  };
+}
+
+async function readText(snapshot: RepoSnapshot, file: RepoPath): Promise<string | { reason: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await snapshot.read(file);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) return { reason: error.reason };
+    throw error;
+  }
+  if (bytes.length > MAX_TEXT_BYTES) return { reason: `is too large to be a Dockerfile (${Math.round(bytes.length / 1024)} KiB)` };
+  if (bytes.includes(0)) return { reason: 'is a binary file' };
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (text.includes('\uFFFD')) return { reason: 'is not valid UTF-8' };
+  return text;
+}
+
+/** Entry scripts and gunicorn config files the launch plan may need to read. */
+async function readLaunchScripts(snapshot: RepoSnapshot, image: ImageModel): Promise<Map<ImagePath, string>> {
+  const commandText = [image.cmd, image.entrypoint, image.healthcheck]
+    .map((c) => (c === undefined ? '' : c.form === 'exec' ? c.args.join(' ') : c.command))
+    .join(' ');
+  const wanted = new Map<ImagePath, RepoPath>();
+  for (const [imagePath, origin] of image.files) {
+    const base = path.posix.basename(imagePath);
+    if (base === 'gunicorn.conf.py' || base.endsWith('.sh') || commandText.includes(base)) wanted.set(imagePath, origin.repoPath);
+  }
+  const scripts = new Map<ImagePath, string>();
+  await Promise.all(
+    [...wanted].map(async ([imagePath, repoPath]) => {
+      const text = await readText(snapshot, repoPath);
+      if (typeof text === 'string') scripts.set(imagePath, text);
+    }),
+  );
+  return scripts;
+}
+
+async function countIgnoreFileLines(snapshot: RepoSnapshot, context: BuildContext | undefined): Promise<Map<RepoPath, number>> {
+  const counts = new Map<RepoPath, number>();
+  for (const file of context?.ignoreFiles ?? []) {
+    const text = await readText(snapshot, file);
+    if (typeof text === 'string') counts.set(file, text.split('\n').filter((l, i, all) => i < all.length - 1 || l !== '').length);
+  }
+  return counts;
+}

@@ -1,0 +1,287 @@
+import type { BuildContext } from '../dockerfile/build-context.js';
+import { imageTree, resolveDotted, type ResolveResult } from '../python/module-finder.js';
+import { relativeBelow } from '../python/image-path.js';
+import {
+  asImagePath,
+  asRepoPath,
+  type ChainLink,
+  type ExternalImport,
+  type ImageModel,
+  type ImagePath,
+  type ImportRef,
+  type MissingModule,
+  type ParsedModule,
+  type Problem,
+  type RepoPath,
+  type RepoSnapshot,
+} from '../types.js';
+import { diagnoseMissingCopy } from './copy-fix.js';
+import { importTarget, packageOf } from './import-targets.js';
+import type { ModuleStore } from './module-store.js';
+import { computeRepoBases, findInRepo, type RepoBase } from './repo-bases.js';
+import { definesName } from './defines-name.js';
+
+/** One file of the closure, with how it was reached (for the import chain). */
+interface Visit {
+  imagePath: ImagePath;
+  repoPath: RepoPath;
+  module: string;
+  isPackageInit: boolean;
+  /** Inside a guarded import somewhere up the chain: an ImportError would be caught. */
+  guarded: boolean;
+  via: { parent: Visit | undefined; file: string; line: number; module: string } | undefined;
+}
+
+export interface ClosureRoot {
+  /** A file in the image, run as a script or imported under `module`. */
+  imagePath?: ImagePath;
+  /** A module to import. */
+  module?: string;
+  /** Where the root comes from, for the chain: the Dockerfile line or config. */
+  file: string;
+  line: number;
+}
+
+export interface ClosureInput {
+  image: ImageModel;
+  context: BuildContext | undefined;
+  snapshot: RepoSnapshot;
+  store: ModuleStore;
+  sysPath: ImagePath[];
+  roots: ClosureRoot[];
+  isStdlib: (topLevel: string) => boolean;
+  ignoreFileLines: ReadonlyMap<RepoPath, number>;
+}
+
+export interface ClosureResult {
+  missing: MissingModule[];
+  problems: Problem[];
+  syntaxErrors: Array<{ file: RepoPath; line: number; column: number }>;
+  unreadable: Array<{ path: RepoPath; reason: string }>;
+  externalImports: ExternalImport[];
+  reachedFiles: RepoPath[];
+  modules: Map<RepoPath, ParsedModule>;
+}
+
+/**
+ * Follows a service's imports from its roots through the files that are in
+ * its image, breadth first so every chain reported is a shortest one. Each
+ * level's files are requested together so parsing is batched across
+ * services.
+ */
+export class ImportClosure {
+  private readonly visited = new Set<ImagePath>();
+  private readonly resolved = new Map<string, ResolveResult>();
+  private readonly tree;
+  private readonly bases: RepoBase[];
+  private readonly result: ClosureResult = {
+    missing: [],
+    problems: [],
+    syntaxErrors: [],
+    unreadable: [],
+    externalImports: [],
+    reachedFiles: [],
+    modules: new Map(),
+  };
+  private readonly externals = new Map<string, ExternalImport>();
+  private readonly reportedMissing = new Set<string>();
+
+  constructor(private readonly input: ClosureInput) {
+    this.tree = imageTree(input.image.files, input.image.dirs);
+    this.bases = computeRepoBases(input.image, input.sysPath, input.snapshot);
+  }
+
+  async run(): Promise<ClosureResult> {
+    let frontier: Visit[] = [];
+    for (const root of this.input.roots) this.addRoot(root, frontier);
+    while (frontier.length > 0) {
+      const stored = await Promise.all(frontier.map((visit) => this.input.store.get(visit.repoPath)));
+      const next: Visit[] = [];
+      for (let i = 0; i < frontier.length; i++) {
+        const visit = frontier[i]!;
+        const module = stored[i]!;
+        if (!module.ok) {
+          this.result.unreadable.push({ path: visit.repoPath, reason: module.reason });
+          continue;
+        }
+        await this.processModule(visit, module.parsed, next);
+      }
+      frontier = next;
+    }
+    this.result.externalImports = [...this.externals.values()];
+    return this.result;
+  }
+
+  private addRoot(root: ClosureRoot, frontier: Visit[]): void {
+    if (root.module !== undefined) {
+      const ref: ImportRef = { module: root.module, level: 0, names: [], line: root.line, guarded: false, dynamic: false };
+      this.resolveImport(undefined, root.module, ref, false, frontier, { file: root.file, line: root.line });
+      return;
+    }
+    if (root.imagePath === undefined) return;
+    if (this.input.image.files.has(root.imagePath)) {
+      this.enqueue(frontier, root.imagePath, this.moduleNameOf(root.imagePath), false, {
+        parent: undefined,
+        file: root.file,
+        line: root.line,
+        module: root.imagePath,
+      });
+      return;
+    }
+    this.result.problems.push({
+      rule: 'missing-copy',
+      file: root.file,
+      line: root.line,
+      module: root.imagePath,
+      message: `the container runs ${root.imagePath}, which the image does not contain`,
+    });
+  }
+
+  private async processModule(visit: Visit, parsed: ParsedModule, next: Visit[]): Promise<void> {
+    this.result.modules.set(visit.repoPath, parsed);
+    const firstError = parsed.syntaxErrors[0];
+    if (firstError) this.result.syntaxErrors.push({ file: visit.repoPath, ...firstError });
+    const pkg = packageOf(visit.module, visit.isPackageInit);
+    for (const ref of parsed.imports) {
+      const target = importTarget(ref, pkg);
+      if (!target) continue;
+      const guarded = visit.guarded || ref.guarded;
+      const found = this.resolveImport(visit, target.module, ref, guarded, next);
+      if (!found) continue;
+      for (const candidate of target.submoduleCandidates) {
+        await this.resolveSubmodule(visit, target.module, candidate, ref, guarded, next);
+      }
+    }
+    for (const candidate of parsed.dynamicCandidates) {
+      const module = candidate.value.split(':')[0]!;
+      const ref: ImportRef = { module, level: 0, names: [], line: candidate.line, guarded: false, dynamic: true };
+      if (this.resolveInImage(module).found || findInRepo(this.bases, this.input.snapshot, module)) {
+        this.resolveImport(visit, module, ref, visit.guarded, next);
+      }
+    }
+  }
+
+  /** Returns true when the module resolved in the image. */
+  private resolveImport(
+    from: Visit | undefined,
+    module: string,
+    ref: ImportRef,
+    guarded: boolean,
+    next: Visit[],
+    rootSite?: { file: string; line: number },
+  ): boolean {
+    const resolution = this.resolveInImage(module);
+    const site = rootSite ?? { file: from!.repoPath, line: ref.line };
+    if (resolution.found) {
+      for (const executed of resolution.module.executed) {
+        this.enqueue(next, asImagePath(executed.file), executed.module, guarded, { parent: from, ...site, module });
+      }
+      return true;
+    }
+    const topLevel = module.split('.')[0]!;
+    if (ref.level === 0 && this.input.isStdlib(topLevel)) return false;
+    const hit = findInRepo(this.bases, this.input.snapshot, module);
+    if (hit) {
+      this.reportMissing(from, module, ref, guarded, site, hit);
+    } else if (ref.level === 0) {
+      this.addExternal(from, module, ref, guarded, site);
+    }
+    return false;
+  }
+
+  private async resolveSubmodule(from: Visit, parent: string, candidate: string, ref: ImportRef, guarded: boolean, next: Visit[]): Promise<void> {
+    const resolution = this.resolveInImage(candidate);
+    if (resolution.found) {
+      for (const executed of resolution.module.executed) {
+        this.enqueue(next, asImagePath(executed.file), executed.module, guarded, { parent: from, file: from.repoPath, line: ref.line, module: candidate });
+      }
+      return;
+    }
+    const hit = findInRepo(this.bases, this.input.snapshot, candidate);
+    if (!hit) return;
+    const parentResolution = this.resolveInImage(parent);
+    const initFile = parentResolution.found ? parentResolution.module.file : undefined;
+    if (initFile !== undefined && initFile.endsWith('__init__.py')) {
+      const origin = this.input.image.files.get(asImagePath(initFile));
+      const stored = origin ? await this.input.store.get(origin.repoPath) : undefined;
+      const name = candidate.slice(parent.length + 1);
+      if (stored?.ok && stored.text !== undefined && definesName(stored.text, name)) return;
+    }
+    this.reportMissing(from, candidate, ref, guarded, { file: from.repoPath, line: ref.line }, hit);
+  }
+
+  private reportMissing(
+    from: Visit | undefined,
+    module: string,
+    ref: ImportRef,
+    guarded: boolean,
+    site: { file: string; line: number },
+    hit: NonNullable<ReturnType<typeof findInRepo>>,
+  ): void {
+    const key = `${module}\0${site.file}\0${site.line}`;
+    if (this.reportedMissing.has(key)) return;
+    this.reportedMissing.add(key);
+    const diagnosis = diagnoseMissingCopy({ ...this.input, hit, module });
+    this.result.missing.push({
+      module,
+      file: site.file,
+      line: site.line,
+      guarded,
+      dynamic: ref.dynamic,
+      chain: [...chainOf(from), { file: site.file, line: site.line, module }],
+      repoPath: hit.repoPath,
+      reason: diagnosis.reason,
+      ...(diagnosis.ignoredBy ? { ignoredBy: diagnosis.ignoredBy } : {}),
+      ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),
+      ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
+    });
+  }
+
+  private addExternal(from: Visit | undefined, module: string, ref: ImportRef, guarded: boolean, site: { file: string; line: number }): void {
+    const existing = this.externals.get(module);
+    if (existing && (guarded || !existing.guarded)) return;
+    this.externals.set(module, {
+      module,
+      file: asRepoPath(site.file),
+      line: site.line,
+      guarded,
+      chain: [...chainOf(from), { file: site.file, line: site.line, module }],
+      ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
+    });
+  }
+
+  private resolveInImage(module: string): ResolveResult {
+    let resolution = this.resolved.get(module);
+    if (!resolution) {
+      resolution = resolveDotted(this.tree, this.input.sysPath, module);
+      this.resolved.set(module, resolution);
+    }
+    return resolution;
+  }
+
+  private enqueue(next: Visit[], imagePath: ImagePath, module: string, guarded: boolean, via: Visit['via']): void {
+    if (this.visited.has(imagePath)) return;
+    const origin = this.input.image.files.get(imagePath);
+    if (!origin) return;
+    this.visited.add(imagePath);
+    this.result.reachedFiles.push(origin.repoPath);
+    next.push({ imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guarded, via });
+  }
+
+  /** The dotted name a file has on the image's sys.path (`__main__` when it is on none). */
+  private moduleNameOf(imagePath: ImagePath): string {
+    for (const entry of this.input.sysPath) {
+      const rel = relativeBelow(entry, imagePath);
+      if (rel === undefined || !rel.endsWith('.py')) continue;
+      const dotted = rel.slice(0, -3).replace(/\/__init__$/, '').split('/');
+      if (dotted.every((part) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(part))) return dotted.join('.');
+    }
+    return '__main__';
+  }
+}
+
+function chainOf(visit: Visit | undefined): ChainLink[] {
+  const links: ChainLink[] = [];
+  for (let v = visit; v?.via; v = v.via.parent) links.push({ file: v.via.file, line: v.via.line, module: v.via.module });
+  return links.reverse();
+}

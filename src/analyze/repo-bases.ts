@@ -1,0 +1,72 @@
+import { relativeBelow } from '../python/image-path.js';
+import { resolveDotted, repoTree } from '../python/module-finder.js';
+import { asRepoPath, type ImageModel, type ImagePath, type RepoPath, type RepoSnapshot } from '../types.js';
+
+/** A repository folder that plays the role of a sys.path entry of the image. */
+export interface RepoBase {
+  repoDir: RepoPath;
+  imageDir: ImagePath;
+}
+
+/** Where a module that the image lacks lives in the repository. */
+export interface RepoHit {
+  base: RepoBase;
+  /** The module's file, or its folder for a namespace package. */
+  repoPath: RepoPath;
+}
+
+/** Folders people keep importable code in besides the root (`src/` layouts). */
+const SOURCE_FOLDERS = ['src', 'lib', 'python'];
+
+/**
+ * Maps each sys.path entry of the image back to the repository folders its
+ * files were copied from: with `COPY services/api/ /app`, `/app` is
+ * `services/api`; with `COPY services/api/main.py /app/`, `/app` is still
+ * `services/api` (a sibling module would have come from there). The
+ * repository root and source folders come last, answered for the first
+ * sys.path entry.
+ */
+export function computeRepoBases(image: ImageModel, sysPath: readonly ImagePath[], snapshot: RepoSnapshot): RepoBase[] {
+  const bases: RepoBase[] = [];
+  const seen = new Set<string>();
+  const add = (repoDir: string, imageDir: ImagePath): void => {
+    const key = `${repoDir}\0${imageDir}`;
+    if (seen.has(key) || !snapshot.dirs.has(asRepoPath(repoDir))) return;
+    seen.add(key);
+    bases.push({ repoDir: asRepoPath(repoDir), imageDir });
+  };
+  for (const entry of sysPath) {
+    for (const copy of image.copies) {
+      for (const { repoDir, imageDir } of copy.sourceDirs) {
+        const below = relativeBelow(entry, imageDir);
+        if (below !== undefined) {
+          if (below === '') add(repoDir, entry);
+          else if (repoDir === below) add('', entry);
+          else if (repoDir.endsWith(`/${below}`)) add(repoDir.slice(0, -below.length - 1), entry);
+          continue;
+        }
+        const above = relativeBelow(imageDir, entry);
+        if (above !== undefined) add(repoDir === '' ? above : `${repoDir}/${above}`, entry);
+      }
+    }
+  }
+  const first = sysPath[0];
+  if (first !== undefined) {
+    add('', first);
+    for (const folder of SOURCE_FOLDERS) add(folder, first);
+  }
+  return bases;
+}
+
+/** Looks a dotted module up in the repository from each base in turn. */
+export function findInRepo(bases: readonly RepoBase[], snapshot: RepoSnapshot, dotted: string): RepoHit | undefined {
+  const tree = repoTree(snapshot.files, snapshot.dirs);
+  for (const base of bases) {
+    const result = resolveDotted(tree, [base.repoDir], dotted);
+    if (!result.found) continue;
+    const { file, packagePath } = result.module;
+    const repoPath = file ?? packagePath?.[0];
+    if (repoPath !== undefined) return { base, repoPath: asRepoPath(repoPath) };
+  }
+  return undefined;
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type { ImageModel, ImagePath, LaunchPlan, RepoPath, ServiceSpec } from '../types.js';
+import type { ClosureRoot } from './import-closure.js';
+import { joinImagePath } from '../python/image-path.js';
+
+/** The line of the Dockerfile that starts the container (for chains). */
+export function launchLine(image: ImageModel): number {
+  return image.entrypoint?.line ?? image.cmd?.line ?? 0;
+}
+
+/**
+ * Roots of the import walk: the launch plan's entry modules and files, the
+ * config's extra roots, and — when no entrypoint could be derived — every
+ * Python file the image copies from the service's own folder.
+ */
+export function collectRoots(service: ServiceSpec, image: ImageModel, launch: LaunchPlan): ClosureRoot[] {
+  const file = service.dockerfile;
+  const line = launchLine(image);
+  const roots: ClosureRoot[] = [];
+  for (const root of launch.roots) {
+    const rootLine = root.why.includes('HEALTHCHECK') ? (image.healthcheck?.line ?? line) : line;
+    if (root.kind === 'script') roots.push({ imagePath: root.path, file, line: rootLine });
+    else if (root.kind === 'module') roots.push({ module: root.module, file, line: rootLine });
+    else for (const module of root.imports) roots.push({ module, file, line: rootLine });
+  }
+  const byRepoPath = service.roots.length > 0 || launch.fallback ? indexByRepoPath(image) : undefined;
+  for (const repoPath of service.roots) {
+    const imagePaths = byRepoPath?.get(repoPath) ?? [];
+    if (imagePaths.length === 0) {
+      roots.push({ imagePath: joinImagePath(image.workdir, path.posix.basename(repoPath)), file: 'config roots', line: 0 });
+    }
+    for (const imagePath of imagePaths) roots.push({ imagePath, file: 'config roots', line: 0 });
+  }
+  if (launch.fallback && byRepoPath) {
+    const own = path.posix.dirname(service.dockerfile);
+    for (const [repoPath, imagePaths] of [...byRepoPath].sort(([a], [b]) => a.localeCompare(b))) {
+      if (!repoPath.endsWith('.py')) continue;
+      if (own !== '.' && !repoPath.startsWith(`${own}/`)) continue;
+      for (const imagePath of imagePaths) roots.push({ imagePath, file, line });
+    }
+  }
+  return roots;
+}
+
+function indexByRepoPath(image: ImageModel): Map<RepoPath, Array<ImagePath>> {
+  const index = new Map<RepoPath, Array<ImagePath>>();
+  for (const [imagePath, origin] of image.files) {
+    const list = index.get(origin.repoPath);
+    if (list) list.push(imagePath);
+    else index.set(origin.repoPath, [imagePath]);
+  }
+  return index;
+}

@@ -1,0 +1,49 @@
+import type { MissingModule, Observation } from '../types.js';
+import { allProblems, observeProblems, type Rule } from './rule.js';
+
+/**
+ * DG001 missing-copy — a first-party module the service imports is in the
+ * repository but not in the image. The image builds and deploys, then the
+ * import raises ModuleNotFoundError when it runs (for a lazy import, on the
+ * first request that reaches it). Example: `from orders.pricing import rules`
+ * while the Dockerfile copies only `orders/models.py`. Fix: the COPY line
+ * given, or an exception in the ignore file that hides the module.
+ */
+export const missingCopy: Rule = {
+  code: 'DG001',
+  name: 'missing-copy',
+  severity: 'error',
+  summary: 'a first-party module the service imports is not copied into the image',
+  why: 'the import raises ModuleNotFoundError in the running container',
+  check(analysis) {
+    const fromMissing = analysis.missing.map((missing) => observe(missing, analysis.service.context));
+    return [...fromMissing, ...observeProblems(missingCopy, allProblems(analysis))];
+  },
+};
+
+function observe(missing: MissingModule, context: string | undefined): Observation {
+  return {
+    code: missingCopy.code,
+    rule: missingCopy.name,
+    severity: missing.guarded ? 'warning' : 'error',
+    file: missing.file,
+    line: missing.line,
+    message: describe(missing, context),
+    module: missing.module,
+    chain: missing.chain,
+    ...(missing.fix ? { fix: missing.fix } : {}),
+  };
+}
+
+function describe(missing: MissingModule, context: string | undefined): string {
+  const what = `${missing.dynamic ? 'dynamically loaded ' : ''}module ${missing.module} (${missing.repoPath})`;
+  const guarded = missing.guarded ? ' (the import is guarded by try/except, so the service may run without it)' : '';
+  switch (missing.reason) {
+    case 'ignored':
+      return `${what} is excluded from the build context by ${missing.ignoredBy}, so the image lacks it${guarded}`;
+    case 'outside-context':
+      return `${what} lies outside the build context ${context === '' ? '.' : context}, so no COPY can add it; build from a folder that contains it${guarded}`;
+    default:
+      return `${what} is imported but not copied into the image${guarded}`;
+  }
+}

@@ -1,0 +1,11 @@
+import { allProblems, observeProblems, type Rule } from './rule.js';
+
+/** DG002 copy-source-missing — a COPY/ADD source does not exist in the build context (or an ignore file excludes it): the build fails: docker cannot find the file. */
+export const copySourceMissing: Rule = {
+  code: 'DG002',
+  name: 'copy-source-missing',
+  severity: 'error',
+  summary: 'a COPY/ADD source does not exist in the build context (or an ignore file excludes it)',
+  why: 'the build fails: docker cannot find the file',
+  check: (analysis) => observeProblems(copySourceMissing, allProblems(analysis)),
+};
