@@ -1,0 +1,179 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openCache } from '../../src/cache/open-cache.js';
+import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
+import { compileForChild } from './compile-for-child.js';
+
+const temps: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dockguard-cache-'));
+  temps.push(dir);
+  return path.join(dir, 'dockguard-cache');
+};
+afterAll(() => {
+  removeFixtureRepos();
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const V = { toolVersion: '0.1.0' };
+const parsed = { imports: [{ module: 'shared.money', level: 0, names: ['format_cents'], line: 3 }] };
+
+describe('openCache', () => {
+  it('stores under `git rev-parse --git-path dockguard-cache` and reads back after a flush', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    const blob = git(root, 'rev-parse', ':services/orders/app/main.py').trim();
+    const cache = await openCache(root, V);
+    expect(cache.dir).toBe(path.join(root, '.git', 'dockguard-cache'));
+    expect(cache.get('imports', blob)).toBeUndefined();
+    cache.set('imports', blob, parsed);
+    await cache.flush();
+    const again = await openCache(root, V);
+    expect(again.get('imports', blob)).toEqual(parsed);
+    expect(again.get('syntax', blob)).toBeUndefined();
+  });
+
+  it('ignores a corrupt or half-written file, and replaces it on the next flush', async () => {
+    const dir = tempDir();
+    const cache = await openCache('/', { ...V, dir });
+    cache.set('imports', 'a', parsed);
+    await cache.flush();
+    const file = path.join(dir, 'imports.json');
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 40));
+    const broken = await openCache('/', { ...V, dir });
+    expect(broken.get('imports', 'a')).toBeUndefined();
+    broken.set('imports', 'b', 1);
+    await broken.flush();
+    expect((await openCache('/', { ...V, dir })).get('imports', 'b')).toBe(1);
+  });
+
+  it('ignores files written by another tool version or cache format', async () => {
+    const dir = tempDir();
+    const cache = await openCache('/', { ...V, dir });
+    cache.set('imports', 'a', parsed);
+    await cache.flush();
+    expect((await openCache('/', { toolVersion: '0.2.0', dir })).get('imports', 'a')).toBeUndefined();
+    const file = path.join(dir, 'imports.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"format":1', '"format":99'));
+    expect((await openCache('/', { ...V, dir })).get('imports', 'a')).toBeUndefined();
+  });
+
+  it('falls back to an empty cache when the folder cannot be read, and flush rejects', async () => {
+    const blocker = tempDir();
+    writeFileSync(blocker, 'not a folder');
+    const cache = await openCache('/', { ...V, dir: path.join(blocker, 'cache') });
+    expect(cache.get('imports', 'a')).toBeUndefined();
+    cache.set('imports', 'a', 1);
+    await expect(cache.flush()).rejects.toThrow(/ENOTDIR/);
+  });
+
+  it('does not rewrite the files when a run only reads', async () => {
+    const dir = tempDir();
+    const cache = await openCache('/', { ...V, dir });
+    cache.set('imports', 'a', parsed);
+    await cache.flush();
+    const before = statSync(path.join(dir, 'imports.json')).mtimeMs;
+    const reader = await openCache('/', { ...V, dir });
+    expect(reader.get('imports', 'a')).toEqual(parsed);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await reader.flush();
+    expect(statSync(path.join(dir, 'imports.json')).mtimeMs).toBe(before);
+  });
+
+  it('stays within maxBytes by dropping the least recently used entries first', async () => {
+    const dir = tempDir();
+    let time = Date.UTC(2025, 0, 1);
+    const clock = (): number => time;
+    const cache = await openCache('/', { ...V, dir, maxBytes: 20_000, clock });
+    for (let i = 0; i < 200; i++) {
+      time += 1000;
+      cache.set(i % 2 ? 'imports' : 'deps', `blob${i}`, { pad: 'x'.repeat(250), i });
+    }
+    await cache.flush();
+    const onDisk = readdirSync(dir).reduce((sum, name) => sum + statSync(path.join(dir, name)).size, 0);
+    expect(onDisk).toBeLessThanOrEqual(20_000);
+    const reread = await openCache('/', { ...V, dir, maxBytes: 20_000, clock });
+    expect(reread.get('imports', 'blob199')).toMatchObject({ i: 199 });
+    expect(reread.get('deps', 'blob198')).toMatchObject({ i: 198 });
+    expect(reread.get('deps', 'blob0')).toBeUndefined();
+    expect(reread.get('imports', 'blob1')).toBeUndefined();
+  });
+
+  it('keeps an old entry that is still read over newer unused ones', async () => {
+    const dir = tempDir();
+    let time = Date.UTC(2025, 0, 1);
+    const clock = (): number => time;
+    const first = await openCache('/', { ...V, dir, clock });
+    first.set('imports', 'hot', 'still used');
+    for (let i = 0; i < 60; i++) first.set('imports', `cold${i}`, 'y'.repeat(250));
+    await first.flush();
+    time += 3 * 24 * 3600 * 1000;
+    const second = await openCache('/', { ...V, dir, clock, maxBytes: 10_000 });
+    expect(second.get('imports', 'hot')).toBe('still used');
+    second.set('imports', 'new', 1);
+    await second.flush();
+    const third = await openCache('/', { ...V, dir, clock });
+    expect(third.get('imports', 'hot')).toBe('still used');
+    expect(third.get('imports', 'new')).toBe(1);
+    expect(third.get('imports', 'cold0')).toBeUndefined();
+  });
+
+  it('rejects namespaces that are not plain file names', async () => {
+    const cache = await openCache('/', { ...V, dir: tempDir() });
+    expect(() => cache.set('../escape', 'a', 1)).toThrow(/invalid cache namespace/);
+  });
+
+  it('loads 5,000 entries of ~300 bytes quickly enough for a warm hook', async () => {
+    const dir = tempDir();
+    const cache = await openCache('/', { ...V, dir });
+    for (let i = 0; i < 5000; i++) {
+      cache.set('imports', `${i.toString(16).padStart(40, '0')}`, { imports: ['a'.repeat(200)], line: i });
+    }
+    await cache.flush();
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const start = performance.now();
+      const warm = await openCache('/', { ...V, dir });
+      expect(warm.get('imports', (4999).toString(16).padStart(40, '0'))).toMatchObject({ line: 4999 });
+      times.push(performance.now() - start);
+    }
+    const size = statSync(path.join(dir, 'imports.json')).size;
+    console.log(`cache load, 5000 entries (${(size / 1e6).toFixed(2)} MB): ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
+    expect(Math.min(...times)).toBeLessThan(100);
+  });
+});
+
+describe('openCache with concurrent writers', () => {
+  it('leaves a readable cache when two processes flush at the same time', async () => {
+    const build = path.dirname(tempDir());
+    compileForChild(build, ['cache/open-cache.ts', 'cache/cache-shard.ts', 'cache/evict-oldest.ts', 'git/run-git.ts', 'errors.ts']);
+    const dir = path.join(build, 'shared-cache');
+    mkdirSync(dir);
+    const script = path.join(build, 'writer.mjs');
+    writeFileSync(
+      script,
+      `import { openCache } from './cache/open-cache.js';
+const [id, dir] = process.argv.slice(2);
+for (let round = 0; round < 40; round++) {
+  const cache = await openCache('/', { toolVersion: '0.1.0', dir });
+  for (let j = 0; j < 100; j++) cache.set('imports', id + '-' + round + '-' + j, { id, round, j, pad: 'z'.repeat(200) });
+  await cache.flush();
+}
+`,
+    );
+    const run = promisify(execFile);
+    await Promise.all(['a', 'b'].map((id) => run(process.execPath, [script, id, dir])));
+
+    const files = readdirSync(dir);
+    expect(files).toEqual(['imports.json']);
+    const content = JSON.parse(readFileSync(path.join(dir, 'imports.json'), 'utf8')) as { entries: Record<string, [number, { id: string; round: number; j: number }]> };
+    const keys = Object.keys(content.entries);
+    expect(keys.length).toBeGreaterThanOrEqual(100);
+    for (const [key, [, value]] of Object.entries(content.entries)) expect(key).toBe(`${value.id}-${value.round}-${value.j}`);
+    const cache = await openCache('/', { ...V, dir });
+    expect(cache.get('imports', keys[0]!)).toBeDefined();
+  });
+});

@@ -1,0 +1,63 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeRepoState, detectRepoState } from '../../src/git/repo-state.js';
+import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
+
+afterAll(removeFixtureRepos);
+
+const FILE = 'services/orders/app/main.py';
+
+/** Two branches that both edit FILE, so merging or rebasing stops on a conflict. */
+function makeConflictingBranches(): string {
+  const root = makeFixtureRepo('staged-monorepo');
+  git(root, 'checkout', '-q', '-b', 'feature');
+  writeFileSync(path.join(root, FILE), 'import feature\n');
+  git(root, 'commit', '-q', '-am', 'feature');
+  git(root, 'checkout', '-q', 'main');
+  writeFileSync(path.join(root, FILE), 'import mainline\n');
+  git(root, 'commit', '-q', '-am', 'main');
+  return root;
+}
+
+describe('detectRepoState', () => {
+  it('sees a plain checkout as nothing in progress', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    const state = await detectRepoState(root);
+    expect(state).toMatchObject({ isBare: false, isLinkedWorktree: false, operation: undefined, superproject: undefined });
+    expect(state.gitDir).toBe(path.join(root, '.git'));
+    expect(describeRepoState(state)).toEqual([]);
+  });
+
+  it('detects a merge in progress', async () => {
+    const root = makeConflictingBranches();
+    expect(() => git(root, 'merge', '-q', 'feature')).toThrow();
+    const state = await detectRepoState(root);
+    expect(state.operation).toBe('merge');
+    expect(describeRepoState(state)).toEqual(['merge in progress: checking the merge result as staged']);
+  });
+
+  it('detects a rebase in progress', async () => {
+    const root = makeConflictingBranches();
+    expect(() => git(root, 'rebase', '-q', 'feature')).toThrow();
+    expect((await detectRepoState(root)).operation).toBe('rebase');
+  });
+
+  it('detects a linked worktree and its own git dir', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    const linked = path.join(mkdtempSync(path.join(tmpdir(), 'dockguard-wt-')), 'hotfix');
+    git(root, 'worktree', 'add', '-q', '-b', 'hotfix', linked);
+    const state = await detectRepoState(linked);
+    expect(state.isLinkedWorktree).toBe(true);
+    expect(state.commonDir).toBe(path.join(root, '.git'));
+    expect(state.gitDir).toBe(path.join(root, '.git', 'worktrees', 'hotfix'));
+    expect(describeRepoState(state)[0]).toMatch(/^linked worktree/);
+  });
+
+  it('detects a bare repository', async () => {
+    const bare = mkdtempSync(path.join(tmpdir(), 'dockguard-bare-'));
+    git(bare, 'init', '-q', '--bare');
+    expect((await detectRepoState(bare)).isBare).toBe(true);
+  });
+});
