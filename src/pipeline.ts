@@ -64,10 +64,13 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 
 function runRules(analysis: ServiceAnalysis): Finding[] {
   const { dockerfile, variant } = analysis.service;
-  return RULES.flatMap((rule) => rule.check(analysis)).map((o) => ({
-    ...o,
+  return RULES.flatMap((rule) => rule.check(analysis)).map(({ code, rule, severity, ...rest }) => ({
+    code,
+    rule,
+    severity,
     service: dockerfile,
     ...(variant !== undefined ? { variant } : {}),
+    ...rest,
   }));
 }
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { loadBuildContext, type BuildContext } from '../dockerfile/build-context.js';
 import { buildImageModel } from '../dockerfile/build-image-model.js';
-import { deriveLaunch, looksLikePythonImage } from '../launch/derive-launch.js';
+import { deriveLaunch } from '../launch/derive-launch.js';
+import { looksLikePythonImage } from '../launch/looks-like-python-image.js';
 import { UnreadableFileError } from '../errors.js';
 import { isStdlib, NEWEST_PYTHON } from '../deps/stdlib.js';
 import { pythonVersionOfImage } from '../deps/python-version.js';
@@ -72,6 +73,14 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
   if (!looksLikePythonImage(image, launch)) {
     analysis.status = 'skipped';
     analysis.reason = 'not Python: the image neither uses a Python base image nor runs or installs Python';
+    // Only the Dockerfile's own problems matter for an image dockguard does not analyse.
+    analysis.problems = analysis.problems.filter((p) => p.rule !== 'context-unknown');
+    analysis.launch = { ...launch, problems: [] };
+    return { analysis, context, walkable: false };
+  }
+  if (context === undefined) {
+    analysis.status = 'failed';
+    analysis.reason = 'build context unknown';
     return { analysis, context, walkable: false };
   }
   return { analysis, context, walkable: true };

@@ -44,7 +44,7 @@ export function diagnoseMissingCopy(input: CopyFixInput): CopyDiagnosis {
       fix: {
         file: ignoreFile,
         line: input.ignoreFileLines.get(ignoreFile) ?? 0,
-        text: `!${contextRel}`,
+        text: isDir ? `!${contextRel}/**/*.py` : `!${contextRel}`,
         description: `add at the end of ${ignoreFile} (an exception must come after the pattern that excludes it)`,
       },
     };

@@ -229,7 +229,7 @@ export class ImportClosure {
       guarded,
       dynamic: ref.dynamic,
       chain: [...chainOf(from), { file: site.file, line: site.line, module }],
-      repoPath: hit.repoPath,
+      repoPath: diagnosis.unit,
       reason: diagnosis.reason,
       ...(diagnosis.ignoredBy ? { ignoredBy: diagnosis.ignoredBy } : {}),
       ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),

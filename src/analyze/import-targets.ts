@@ -16,7 +16,7 @@ export function importTarget(ref: ImportRef, currentPackage: string): ImportTarg
   let module = ref.module;
   if (ref.level > 0) {
     const parts = currentPackage === '' ? [] : currentPackage.split('.');
-    if (ref.level - 1 > parts.length || parts.length === 0) return undefined;
+    if (ref.level - 1 >= parts.length) return undefined;
     const base = parts.slice(0, parts.length - (ref.level - 1));
     module = [...base, ...(ref.module === '' ? [] : ref.module.split('.'))].join('.');
   }

@@ -3,9 +3,18 @@ import type { ImageModel, ImagePath, LaunchPlan, RepoPath, ServiceSpec } from '.
 import type { ClosureRoot } from './import-closure.js';
 import { joinImagePath } from '../python/image-path.js';
 
-/** The line of the Dockerfile that starts the container (for chains). */
-export function launchLine(image: ImageModel): number {
-  return image.entrypoint?.line ?? image.cmd?.line ?? 0;
+/**
+ * Where the command that starts the container is written (the first link
+ * of every chain): a compose `command:` or config entrypoint when one
+ * overrides the image, else the Dockerfile's ENTRYPOINT/CMD line.
+ */
+function launchSite(service: ServiceSpec, image: ImageModel): { file: string; line: number } {
+  if (service.entrypoint !== undefined && service.contextOrigin !== undefined) {
+    const fileAndLine = /^(.+):(\d+)$/.exec(service.contextOrigin);
+    if (fileAndLine) return { file: fileAndLine[1]!, line: Number(fileAndLine[2]) };
+    return { file: service.contextOrigin.split(' ')[0]!, line: 0 };
+  }
+  return { file: service.dockerfile, line: image.entrypoint?.line ?? image.cmd?.line ?? 0 };
 }
 
 /**
@@ -14,8 +23,7 @@ export function launchLine(image: ImageModel): number {
  * Python file the image copies from the service's own folder.
  */
 export function collectRoots(service: ServiceSpec, image: ImageModel, launch: LaunchPlan): ClosureRoot[] {
-  const file = service.dockerfile;
-  const line = launchLine(image);
+  const { file, line } = launchSite(service, image);
   const roots: ClosureRoot[] = [];
   for (const root of launch.roots) {
     const rootLine = root.why.includes('HEALTHCHECK') ? (image.healthcheck?.line ?? line) : line;

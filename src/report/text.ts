@@ -49,7 +49,7 @@ function formatFinding(finding: Finding, c: Colors): string[] {
 function formatChain(chain: ChainLink[]): string[] {
   const sites = chain.map((link) => (link.line > 0 ? `${link.file}:${link.line}` : link.file));
   const width = Math.max(...sites.map((s) => s.length));
-  return chain.map((link, i) => `${sites[i]!.padEnd(width)}  ${i === 0 && link.file.toLowerCase().includes('dockerfile') ? 'starts' : 'imports'} ${link.module}`);
+  return chain.map((link, i) => `${sites[i]!.padEnd(width)}  ${i === 0 ? 'starts' : 'imports'} ${link.module}`);
 }
 
 function serviceTitle(service: ServiceReport): string {
@@ -58,9 +58,10 @@ function serviceTitle(service: ServiceReport): string {
 }
 
 function contextLine(service: ServiceReport): string {
-  const origin = service.contextOrigin ? `: ${service.contextOrigin}` : '';
+  const origin = service.contextOrigin ?? service.contextSource;
+  const source = origin.startsWith(service.contextSource) ? origin : `${service.contextSource}: ${origin}`;
   const context = service.context === null ? 'unknown' : service.context;
-  return `context ${context} (${service.contextSource}${origin})${service.launch ? ` · ${service.launch}` : ''}`;
+  return `context ${context} (${source})${service.launch ? ` · runs ${service.launch}` : ''}`;
 }
 
 function summaryLine(result: CheckResult, c: Colors): string {

@@ -36,7 +36,7 @@ function observe(missing: MissingModule, context: string | undefined): Observati
 }
 
 function describe(missing: MissingModule, context: string | undefined): string {
-  const what = `${missing.dynamic ? 'dynamically loaded ' : ''}module ${missing.module} (${missing.repoPath})`;
+  const what = `${missing.dynamic ? 'dynamically loaded ' : ''}module ${missing.module} (${missing.repoPath}${missing.repoPath.endsWith('.py') ? '' : '/'})`;
   const guarded = missing.guarded ? ' (the import is guarded by try/except, so the service may run without it)' : '';
   switch (missing.reason) {
     case 'ignored':
