@@ -30,9 +30,10 @@ export interface CheckOptions {
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
   const root = await findRepoRoot(options.cwd);
-  const { config } = await loadConfig(root, options.configPath);
+  const configPath = options.configPath === undefined ? undefined : path.relative(root, path.resolve(options.cwd, options.configPath));
+  const { config, source } = await loadConfig(root, configPath);
   const snapshot = await createWorktreeSnapshot(root);
-  const discovered = await discoverServices(snapshot, config);
+  const discovered = await discoverServices(snapshot, config, source === undefined ? {} : { configFile: source });
   const specs = discovered.services.map((s) => (options.target ? { ...s, target: options.target } : s));
 
   const pool = createParsePool();

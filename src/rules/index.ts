@@ -8,6 +8,8 @@ import { fileUnreadable } from './DG007-file-unreadable.js';
 import { entrypointUnknown } from './DG008-entrypoint-unknown.js';
 import { dockerfileNotFound } from './DG009-dockerfile-not-found.js';
 import { discoveryFileUnreadable } from './DG010-discovery-file-unreadable.js';
+import { contextNotFound } from './DG011-context-not-found.js';
+import { rootNotFound } from './DG012-root-not-found.js';
 import type { Rule } from './rule.js';
 
 export type { Rule } from './rule.js';
@@ -24,6 +26,8 @@ export const RULES: readonly Rule[] = [
   entrypointUnknown,
   dockerfileNotFound,
   discoveryFileUnreadable,
+  contextNotFound,
+  rootNotFound,
 ];
 
 export function findRule(name: string): Rule | undefined {

@@ -1,0 +1,16 @@
+import type { RepoPath } from '../types.js';
+
+/** One way a Dockerfile is built, as found in a compose file or a script. */
+export interface BuildInvocation {
+  dockerfile: RepoPath;
+  context: RepoPath;
+  source: 'compose' | 'script';
+  /** `docker-compose.yml:12`, `scripts/deploy.sh:7`. */
+  origin: string;
+  /** Compose service name; becomes the variant when one Dockerfile is built several ways. */
+  name?: string;
+  target?: string;
+  buildArgs: Record<string, string>;
+  entrypoint?: string | string[];
+  gcloudUpload: boolean;
+}

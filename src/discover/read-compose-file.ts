@@ -1,0 +1,129 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import type { RepoPath, RepoSnapshot } from '../types.js';
+import type { BuildInvocation } from './build-invocation.js';
+import { contextNotFound, dockerfileNotFound, unreadableFile } from './discovery-problems.js';
+import { joinRepoPath, parentDir } from './repo-path.js';
+import type { ScanResult } from './scan-text-script.js';
+import { splitShellCommands } from './split-shell-commands.js';
+
+/**
+ * Reads the `build:` of every compose service: context relative to the
+ * compose file's folder, dockerfile relative to the context, `args`,
+ * `target`, and `command`/`entrypoint` as the launch override.
+ */
+export function readComposeFile(text: string, file: RepoPath, snapshot: RepoSnapshot): ScanResult {
+  const result: ScanResult = { invocations: [], problems: [] };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const error = doc.errors[0];
+  if (error) {
+    result.problems.push(unreadableFile(file, error.linePos?.[0]?.line ?? 0, error.message.split('\n')[0] ?? ''));
+    return result;
+  }
+  const services = doc.get('services');
+  if (!isMap(services)) return result;
+  for (const pair of services.items) {
+    const service = pair.value;
+    const name = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!isMap(service) || !service.has('build')) continue;
+    const buildKey = service.items.find((item) => isScalar(item.key) && item.key.value === 'build')?.key as Node | undefined;
+    const line = lineCounter.linePos(buildKey?.range?.[0] ?? 0).line;
+    const build = readBuild(service.get('build'));
+    if (!build) continue;
+    const context = joinRepoPath(parentDir(file), build.context);
+    const dockerfile = context === undefined ? undefined : joinRepoPath(context, build.dockerfile);
+    if (context === undefined || dockerfile === undefined) continue;
+    if (!snapshot.files.has(dockerfile)) result.problems.push(dockerfileNotFound(file, line, dockerfile));
+    else if (!snapshot.dirs.has(context)) result.problems.push(contextNotFound(file, line, dockerfile, context));
+    else result.invocations.push(toInvocation(service, { ...build, name, line, file, context, dockerfile }));
+  }
+  return result;
+}
+
+interface ComposeBuild {
+  context: string;
+  dockerfile: string;
+  target?: string;
+  args: Record<string, string>;
+}
+
+/** `build: ./dir` or `build: { context, dockerfile, args, target }`; undefined when a path is not static. */
+function readBuild(build: unknown): ComposeBuild | undefined {
+  if (typeof build === 'string') {
+    const context = interpolate(build);
+    return context === undefined ? undefined : { context, dockerfile: 'Dockerfile', args: {} };
+  }
+  if (!isMap(build) || build.has('dockerfile_inline')) return undefined;
+  const context = interpolate(scalarText(build.get('context')) ?? '.');
+  const dockerfile = interpolate(scalarText(build.get('dockerfile')) ?? 'Dockerfile');
+  if (context === undefined || dockerfile === undefined || /^[a-z]+:\/\/|^git@/.test(context)) return undefined;
+  const out: ComposeBuild = { context, dockerfile, args: readArgs(build.get('args')) };
+  const target = interpolate(scalarText(build.get('target')) ?? '');
+  if (target) out.target = target;
+  return out;
+}
+
+function readArgs(args: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const add = (key: string, raw: string | undefined): void => {
+    const value = raw === undefined ? undefined : interpolate(raw);
+    // An arg without a value comes from the caller's environment: unknown here.
+    if (value !== undefined) out[key] = value;
+  };
+  if (isMap(args)) {
+    for (const pair of args.items) if (isScalar(pair.key)) add(String(pair.key.value), scalarText(pair.value));
+  } else if (isSeq(args)) {
+    for (const item of args.items) {
+      const text = scalarText(item) ?? '';
+      const eq = text.indexOf('=');
+      if (eq > 0) add(text.slice(0, eq), text.slice(eq + 1));
+    }
+  }
+  return out;
+}
+
+function toInvocation(
+  service: YAMLMap,
+  found: ComposeBuild & { name: string; line: number; file: RepoPath; context: RepoPath; dockerfile: RepoPath },
+): BuildInvocation {
+  const invocation: BuildInvocation = {
+    dockerfile: found.dockerfile,
+    context: found.context,
+    source: 'compose',
+    origin: `${found.file}:${found.line}`,
+    name: found.name,
+    buildArgs: found.args,
+    gcloudUpload: false,
+  };
+  if (found.target !== undefined) invocation.target = found.target;
+  const entrypoint = readLaunch(service.get('entrypoint'));
+  const command = readLaunch(service.get('command'));
+  // Compose's entrypoint replaces the image's and drops its CMD; command is appended to it.
+  if (entrypoint !== undefined) invocation.entrypoint = [...toArgv(entrypoint), ...(command ? toArgv(command) : [])];
+  else if (command !== undefined) invocation.entrypoint = command;
+  return invocation;
+}
+
+function readLaunch(value: unknown): string | string[] | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  if (isSeq(value)) return value.items.map((item) => scalarText(item) ?? '');
+  return undefined;
+}
+
+function toArgv(command: string | string[]): string[] {
+  return typeof command === 'string' ? (splitShellCommands(command)[0] ?? []) : command;
+}
+
+function scalarText(value: unknown): string | undefined {
+  const raw = isScalar(value) ? value.value : value;
+  if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  return undefined;
+}
+
+/** Compose interpolation: `${VAR:-default}` gives its default; any other variable is unknown. */
+function interpolate(text: string): string | undefined {
+  const out = text
+    .replace(/\$\{\w+:?-([^}]*)\}/g, '$1')
+    .replace(/\$\$/g, '\u0000');
+  return /\$/.test(out) ? undefined : out.replace(/\u0000/g, '$');
+}

@@ -1,0 +1,41 @@
+import { UnreadableFileError } from '../errors.js';
+import type { Problem, RepoPath, RepoSnapshot } from '../types.js';
+import type { BuildInvocation } from './build-invocation.js';
+import { classifyBuildFile } from './classify-build-file.js';
+import { unreadableFile } from './discovery-problems.js';
+import { readComposeFile } from './read-compose-file.js';
+import { scanTextScript } from './scan-text-script.js';
+import { scanYamlScript } from './scan-yaml-script.js';
+
+/**
+ * Reads every compose file and build script of the snapshot (skipping
+ * `excluded` paths) and returns the builds they describe. Files without the
+ * word `build` are not parsed: most scripts in a monorepo have nothing to say.
+ */
+export async function scanBuildFiles(
+  snapshot: RepoSnapshot,
+  isExcluded: (path: string) => boolean,
+): Promise<{ invocations: BuildInvocation[]; problems: Problem[] }> {
+  const files = [...snapshot.files].filter((f) => classifyBuildFile(f) !== undefined && !isExcluded(f)).sort();
+  const results = await Promise.all(files.map((file) => scanFile(file, snapshot)));
+  return {
+    invocations: results.flatMap((r) => r.invocations),
+    problems: results.flatMap((r) => r.problems),
+  };
+}
+
+async function scanFile(file: RepoPath, snapshot: RepoSnapshot): Promise<{ invocations: BuildInvocation[]; problems: Problem[] }> {
+  const kind = classifyBuildFile(file);
+  if (!kind) return { invocations: [], problems: [] };
+  let text: string;
+  try {
+    text = (await snapshot.read(file)).toString('utf8');
+  } catch (error) {
+    const reason = error instanceof UnreadableFileError ? error.reason : String(error);
+    return { invocations: [], problems: [unreadableFile(file, 0, reason)] };
+  }
+  if (!text.includes('build')) return { invocations: [], problems: [] };
+  if (kind.kind === 'compose') return readComposeFile(text, file, snapshot);
+  if (kind.kind === 'yaml') return scanYamlScript(text, file, kind.bases[0] ?? ('' as RepoPath), snapshot);
+  return scanTextScript(text, kind.kind, { file, here: kind.here, bases: kind.bases }, snapshot);
+}

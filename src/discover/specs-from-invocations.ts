@@ -1,0 +1,44 @@
+import type { RepoPath, ServiceSpec } from '../types.js';
+import type { BuildInvocation } from './build-invocation.js';
+
+/**
+ * One ServiceSpec per distinct way a Dockerfile is built. Identical builds
+ * (same context, target, args, launch) collapse into the first one found;
+ * when several remain, each is a variant named after its compose service
+ * or, for scripts, the line that builds it.
+ */
+export function specsFromInvocations(dockerfile: RepoPath, invocations: readonly BuildInvocation[]): ServiceSpec[] {
+  const distinct = new Map<string, BuildInvocation>();
+  for (const invocation of invocations) {
+    const key = buildKey(invocation);
+    if (!distinct.has(key)) distinct.set(key, invocation);
+  }
+  const unique = [...distinct.values()];
+  const labels = new Set<string>();
+  return unique.map((invocation) => {
+    const spec: ServiceSpec = {
+      dockerfile,
+      context: invocation.context,
+      contextSource: invocation.source,
+      contextOrigin: invocation.origin,
+      buildArgs: invocation.buildArgs,
+      roots: [],
+      gcloudUpload: invocation.gcloudUpload,
+    };
+    if (invocation.name !== undefined) spec.name = invocation.name;
+    if (invocation.target !== undefined) spec.target = invocation.target;
+    if (invocation.entrypoint !== undefined) spec.entrypoint = invocation.entrypoint;
+    if (unique.length > 1) {
+      let label = invocation.name ?? invocation.origin;
+      if (labels.has(label)) label = `${label} (${invocation.origin})`;
+      labels.add(label);
+      spec.variant = label;
+    }
+    return spec;
+  });
+}
+
+function buildKey(invocation: BuildInvocation): string {
+  const args = Object.entries(invocation.buildArgs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify([invocation.context, invocation.target ?? null, args, invocation.entrypoint ?? null, invocation.gcloudUpload]);
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { readComposeFile } from '../../src/discover/read-compose-file.js';
+import { scanTextScript } from '../../src/discover/scan-text-script.js';
+import { scanYamlScript } from '../../src/discover/scan-yaml-script.js';
+import { classifyBuildFile } from '../../src/discover/classify-build-file.js';
+import { asRepoPath, type RepoSnapshot } from '../../src/types.js';
+import { memorySnapshot } from './helpers/memory-snapshot.js';
+
+const tree = memorySnapshot({
+  'services/api/Dockerfile': 'FROM python:3.12\n',
+  'services/api/app/main.py': '',
+  'deploy/worker.Dockerfile': 'FROM python:3.12\n',
+  'ops/build/build.sh': '',
+});
+
+function scan(file: string, text: string, snapshot: RepoSnapshot = tree) {
+  const path = asRepoPath(file);
+  const kind = classifyBuildFile(path);
+  if (!kind) throw new Error(`not a build file: ${file}`);
+  if (kind.kind === 'compose') return readComposeFile(text, path, snapshot);
+  if (kind.kind === 'yaml') return scanYamlScript(text, path, kind.bases[0]!, snapshot);
+  return scanTextScript(text, kind.kind, { file: path, here: kind.here, bases: kind.bases }, snapshot);
+}
+
+describe('shell scripts', () => {
+  it('tries the repository root, then the script folder and its ancestors', () => {
+    const { invocations } = scan('ops/build/build.sh', 'cd "$(dirname "$0")/../.."\ndocker build -f ../../deploy/worker.Dockerfile ../..\n');
+    expect(invocations).toMatchObject([{ dockerfile: 'deploy/worker.Dockerfile', context: '', origin: 'ops/build/build.sh:2' }]);
+  });
+  it('follows simple assignments and $(dirname "$0")', () => {
+    const text = 'HERE=$(cd "$(dirname "$0")" && pwd)\nDF=deploy/worker.Dockerfile\ndocker build -f "$DF" \\\n  --target dev \\\n  "$HERE/../.."\n';
+    expect(scan('ops/build/build.sh', text).invocations).toMatchObject([
+      { dockerfile: 'deploy/worker.Dockerfile', context: '', target: 'dev', origin: 'ops/build/build.sh:3' },
+    ]);
+  });
+  it('trusts a ROOT-like variable only when the Dockerfile then exists, and drops unknown paths', () => {
+    const text = 'docker build -f "$REPO_ROOT/deploy/worker.Dockerfile" "$REPO_ROOT"\ndocker build -f "$REPO_ROOT/gone.Dockerfile" "$REPO_ROOT"\ndocker build -f "$SVC/Dockerfile" "$SVC"\n';
+    expect(scan('ops/build/build.sh', text)).toMatchObject({ invocations: [{ dockerfile: 'deploy/worker.Dockerfile', context: '' }], problems: [] });
+  });
+  it('reports a missing Dockerfile and a missing context, and ignores gcloud run without a Dockerfile', () => {
+    const text = 'docker build -f deploy/gone.Dockerfile .\ndocker build -f deploy/worker.Dockerfile nowhere\ngcloud run deploy web --source services/web\n';
+    expect(scan('ops/build/build.sh', text).problems).toEqual([
+      expect.objectContaining({ rule: 'dockerfile-not-found', line: 1, message: 'deploy/gone.Dockerfile is built here but does not exist in the repository' }),
+      expect.objectContaining({ rule: 'context-not-found', line: 2 }),
+    ]);
+  });
+  it('marks gcloud uploads', () => {
+    expect(scan('ops/build/build.sh', 'gcloud builds submit services/api --tag gcr.io/p/api\ngcloud run deploy api --source=services/api\n').invocations).toMatchObject([
+      { dockerfile: 'services/api/Dockerfile', context: 'services/api', gcloudUpload: true },
+      { dockerfile: 'services/api/Dockerfile', context: 'services/api', gcloudUpload: true, origin: 'ops/build/build.sh:2' },
+    ]);
+  });
+});
+
+describe('Makefiles and Justfiles', () => {
+  it('runs recipes in the Makefile folder and expands make variables', () => {
+    const snapshot = memorySnapshot({ 'services/api/Dockerfile': '', 'services/api/Makefile': '' });
+    const text = 'IMAGE = acme/api\nbuild:\n\tdocker build -t $(IMAGE) -f $(CURDIR)/Dockerfile .\n\tFOO=1 docker build -f Dockerfile.missing .\n';
+    expect(scan('services/api/Makefile', text, snapshot)).toMatchObject({
+      invocations: [{ dockerfile: 'services/api/Dockerfile', context: 'services/api', origin: 'services/api/Makefile:3' }],
+      problems: [{ rule: 'dockerfile-not-found', line: 4 }],
+    });
+  });
+  it('expands just variables', () => {
+    const text = 'df := "deploy/worker.Dockerfile"\n\nbuild:\n    docker build -f {{df}} --build-arg V={{version}} .\n';
+    expect(scan('justfile', text).invocations).toMatchObject([{ dockerfile: 'deploy/worker.Dockerfile', context: '', buildArgs: {} }]);
+  });
+});
+
+describe('CI YAML', () => {
+  it('reads run steps with working-directory and skips matrix expressions', () => {
+    const text = `jobs:\n  build:\n    steps:\n      - run: docker build -t api .\n        working-directory: services/api\n      - run: |\n          echo building\n          docker build -f \${{ matrix.dockerfile }} .\n      - run: docker build -f deploy/worker.Dockerfile \${{ github.workspace }}\n`;
+    expect(scan('.github/workflows/ci.yml', text)).toMatchObject({
+      invocations: [
+        { dockerfile: 'services/api/Dockerfile', context: 'services/api', origin: '.github/workflows/ci.yml:4' },
+        { dockerfile: 'deploy/worker.Dockerfile', context: '', origin: '.github/workflows/ci.yml:9' },
+      ],
+      problems: [],
+    });
+  });
+  it('reads GitLab script lines and Cloud Build steps with dir', () => {
+    expect(scan('.gitlab-ci.yml', 'build:\n  script:\n    - "docker build -f deploy/worker.Dockerfile ."\n').invocations).toMatchObject([{ origin: '.gitlab-ci.yml:3' }]);
+    const cloudbuild = 'steps:\n- name: gcr.io/cloud-builders/docker\n  dir: services/api\n  args: [build, -t, gcr.io/$PROJECT_ID/api, .]\n';
+    expect(scan('cloudbuild.api.yaml', cloudbuild).invocations).toMatchObject([{ dockerfile: 'services/api/Dockerfile', context: 'services/api', origin: 'cloudbuild.api.yaml:2' }]);
+  });
+  it('reports malformed YAML with its line', () => {
+    expect(scan('.gitlab-ci.yml', 'build:\n  script: [docker build .\n').problems).toMatchObject([{ rule: 'discovery-file-unreadable', file: '.gitlab-ci.yml', severity: 'warning' }]);
+  });
+});
+
+describe('compose files', () => {
+  it('resolves context from the compose folder and dockerfile from the context', () => {
+    const text = 'services:\n  worker:\n    build:\n      context: ..\n      dockerfile: deploy/worker.Dockerfile\n      args: ["A=1", "B", "C=\${C:-3}", "D=$D"]\n    entrypoint: ["python", "-m"]\n    command: worker\n';
+    expect(scan('compose/docker-compose.prod.yml', text).invocations).toEqual([
+      {
+        dockerfile: 'deploy/worker.Dockerfile',
+        context: '',
+        source: 'compose',
+        origin: 'compose/docker-compose.prod.yml:3',
+        name: 'worker',
+        buildArgs: { A: '1', C: '3' },
+        entrypoint: ['python', '-m', 'worker'],
+        gcloudUpload: false,
+      },
+    ]);
+  });
+  it('reports a missing Dockerfile and malformed YAML instead of crashing', () => {
+    expect(scan('compose.yaml', 'services:\n  api:\n    build: ./services/nope\n').problems).toMatchObject([
+      { rule: 'dockerfile-not-found', file: 'compose.yaml', line: 3, message: 'services/nope/Dockerfile is built here but does not exist in the repository' },
+    ]);
+    expect(scan('compose.yaml', 'services:\n  api:\n    build: [\n').problems).toMatchObject([{ rule: 'discovery-file-unreadable', line: expect.any(Number) }]);
+  });
+  it('skips builds whose paths use unset variables', () => {
+    expect(scan('compose.yaml', 'services:\n  api:\n    build: ${API_DIR}\n')).toEqual({ invocations: [], problems: [] });
+  });
+});
