@@ -1,0 +1,113 @@
+/**
+ * Which distributions can provide an import. Sources in precedence order:
+ * the user's `packageMap` config, the developer's virtualenv, the bundled table
+ * (data/import-map.json), and finally the import's own name (PEP 503-normalised).
+ */
+import { readFileSync } from 'node:fs';
+import { normalizeName } from './normalize-name.js';
+import type { VenvIndex } from './venv-metadata.js';
+
+export type CandidateSource = 'config' | 'venv' | 'bundled' | 'identity';
+
+export interface DistributionCandidate {
+  /** PEP 503-normalised distribution name. */
+  distribution: string;
+  source: CandidateSource;
+  /** The import prefix that matched (`google.cloud.bigquery` for `google.cloud.bigquery.table`). */
+  prefix: string;
+}
+
+export interface DistributionMap {
+  /** Any one candidate satisfies the import; empty for a bare namespace root (see `isNamespaceRoot`). */
+  candidatesFor(module: string): DistributionCandidate[];
+  /**
+   * True for a PEP 420 namespace such as `google.cloud`: importing it names no distribution, so
+   * `from google.cloud import storage` must be looked up as `google.cloud.storage`.
+   */
+  isNamespaceRoot(module: string): boolean;
+}
+
+interface ImportMapData {
+  modules: Record<string, string[]>;
+  namespaces: Record<string, { depth: number; prefix?: string }>;
+}
+
+// data/ sits at the package root, two levels above both src/deps/ and dist/deps/.
+const BUNDLED = JSON.parse(readFileSync(new URL('../../data/import-map.json', import.meta.url), 'utf8')) as ImportMapData;
+
+const bundled: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(BUNDLED.modules));
+const namespaces: ReadonlyMap<string, { depth: number; prefix?: string }> = new Map(Object.entries(BUNDLED.namespaces));
+
+const VERSION_SUFFIX = /_v\d+(?:p\d+)?(?:(?:alpha|beta)\d*)?$/;
+
+export function createDistributionMap(options: { packageMap?: Record<string, string>; venv?: VenvIndex } = {}): DistributionMap {
+  const config = new Map(Object.entries(options.packageMap ?? {}).map(([prefix, dist]) => [prefix, [dist]]));
+
+  const isNamespaceRoot = (module: string): boolean =>
+    !config.has(module) && (namespaces.has(module) || (options.venv?.namespaces.has(module) ?? false)) &&
+    !(options.venv?.modules.has(module) ?? false) && !bundled.has(module);
+
+  // Services of one repository ask about the same modules over and over.
+  const cache = new Map<string, DistributionCandidate[]>();
+  function candidatesFor(module: string): DistributionCandidate[] {
+    let candidates = cache.get(module);
+    if (candidates === undefined) cache.set(module, (candidates = findCandidates(module)));
+    return candidates.map((c) => ({ ...c }));
+  }
+
+  function findCandidates(module: string): DistributionCandidate[] {
+    const fromConfig = lookup(config, module, 'config');
+    if (fromConfig.length > 0) return fromConfig;
+    const found = dedupe([...(options.venv ? lookup(options.venv.modules, module, 'venv') : []), ...lookupBundled(module)]);
+    if (found.length > 0 || isNamespaceRoot(module)) return found;
+    return [identityOf(module)];
+  }
+
+  /** The module's own name: its top level, or one segment below a namespace the venv knows (`acme.billing`). */
+  function identityOf(module: string): DistributionCandidate {
+    const parent = module.includes('.') ? module.slice(0, module.lastIndexOf('.')) : undefined;
+    const namespace = parent !== undefined && options.venv ? longestPrefix(options.venv.namespaces, parent) : undefined;
+    const prefix = module.split('.').slice(0, namespace === undefined ? 1 : segmentCount(namespace) + 1).join('.');
+    return { distribution: normalizeName(prefix), source: 'identity', prefix };
+  }
+
+  /** Table rows and namespace rules compete on prefix length; the longer, more specific one wins. */
+  function lookupBundled(module: string): DistributionCandidate[] {
+    const row = longestPrefix(bundled, module);
+    // A namespace root itself names no distribution; the rule applies only below it.
+    const namespace = namespaces.has(module) ? undefined : longestPrefix(namespaces, module);
+    if (namespace !== undefined && (row === undefined || segmentCount(namespace) > segmentCount(row))) {
+      const rule = namespaces.get(namespace) as { depth: number; prefix?: string };
+      const segments = module.split('.').slice(0, rule.depth);
+      const prefix = segments.join('.');
+      segments[segments.length - 1] = (segments[segments.length - 1] as string).replace(VERSION_SUFFIX, '');
+      return [{ distribution: normalizeName((rule.prefix ?? '') + segments.join('-')), source: 'bundled', prefix }];
+    }
+    return lookup(bundled, module, 'bundled');
+  }
+
+  return { candidatesFor, isNamespaceRoot };
+}
+
+function lookup(table: ReadonlyMap<string, readonly string[]>, module: string, source: CandidateSource): DistributionCandidate[] {
+  const prefix = longestPrefix(table, module);
+  if (prefix === undefined) return [];
+  return (table.get(prefix) ?? []).map((dist) => ({ distribution: normalizeName(dist), source, prefix }));
+}
+
+/** Longest key equal to `module` or to a dotted prefix of it (`a.b` matches `a.b.c`, not `a.bc`). */
+function longestPrefix(table: { has(key: string): boolean }, module: string): string | undefined {
+  for (let prefix = module; ; prefix = prefix.slice(0, prefix.lastIndexOf('.'))) {
+    if (table.has(prefix)) return prefix;
+    if (!prefix.includes('.')) return undefined;
+  }
+}
+
+function segmentCount(prefix: string): number {
+  return prefix.split('.').length;
+}
+
+function dedupe(candidates: DistributionCandidate[]): DistributionCandidate[] {
+  const seen = new Set<string>();
+  return candidates.filter((c) => !seen.has(c.distribution) && seen.add(c.distribution));
+}

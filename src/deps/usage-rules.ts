@@ -1,0 +1,170 @@
+/**
+ * Packages that code needs without importing them (a pandas call that loads
+ * pyarrow, a database URL that names a driver), system libraries some wheels
+ * load, and the programs a container command starts. Data lives in data/*.json;
+ * the matchers here are pure.
+ */
+import { readFileSync } from 'node:fs';
+import type { ImportRef } from '../types.js';
+import { normalizeName } from './normalize-name.js';
+
+/** AND of OR-groups: every group needs one of its names installed. */
+export type NeedGroups = string[][];
+
+export interface ImplicitPackageRule {
+  id: string;
+  /** Every listed key must match; within a key, any value. */
+  when: { imports?: string[]; calls?: string[]; strings?: string[]; launchArgs?: string[] };
+  /** Normalised distribution names. */
+  needs: NeedGroups;
+  message: string;
+}
+
+/** What one module (and the command that launches it) does, as seen by the parser. */
+export interface ModuleUsage {
+  /** Imported modules; from-imports also as `module.name` (see `importedNames`). */
+  imports: string[];
+  calls: string[];
+  strings: string[];
+  launchArgs: string[];
+}
+
+export interface ImplicitRuleMatch {
+  rule: ImplicitPackageRule;
+  /** What made each `when` key match, for the message: `import google.cloud.bigquery`, `call to_dataframe()`. */
+  evidence: string[];
+}
+
+export interface SystemPackageRule {
+  /** Normalised distribution that needs the libraries. */
+  distribution: string;
+  severity: 'error' | 'warning';
+  /** Needed where pip builds it from source. */
+  build?: { apt: NeedGroups; apk: NeedGroups };
+  /** Needed in the final image. */
+  runtime?: { apt: NeedGroups; apk: NeedGroups };
+  /** Normalised distributions that make the rule moot (a binary build). */
+  unlessInstalled: string[];
+  message: string;
+}
+
+export type ProgramProvider =
+  | { kind: 'distribution'; distributions: string[]; viaExtras: Array<{ distribution: string; extras: string[] }> }
+  | { kind: 'system' }
+  | { kind: 'unknown' };
+
+const load = <T>(name: string): T =>
+  // data/ sits at the package root, two levels above both src/deps/ and dist/deps/.
+  JSON.parse(readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8')) as T;
+
+const normalizeGroups = (groups: NeedGroups | undefined): NeedGroups => (groups ?? []).map((g) => g.map(normalizeName));
+
+export const IMPLICIT_PACKAGE_RULES: readonly ImplicitPackageRule[] = load<{ rules: ImplicitPackageRule[] }>(
+  'implicit-packages.json',
+).rules.map((rule) => ({ ...rule, needs: normalizeGroups(rule.needs) }));
+
+interface SystemData {
+  rules: Array<Omit<SystemPackageRule, 'severity' | 'unlessInstalled'> & { severity?: 'error' | 'warning'; unlessInstalled?: string[] }>;
+  baseImages: Array<{ id: string; match: string; apt?: string[]; apk?: string[] }>;
+}
+const SYSTEM = load<SystemData>('system-packages.json');
+
+export const SYSTEM_PACKAGE_RULES: readonly SystemPackageRule[] = SYSTEM.rules.map((rule) => ({
+  ...rule,
+  distribution: normalizeName(rule.distribution),
+  severity: rule.severity ?? 'error',
+  unlessInstalled: (rule.unlessInstalled ?? []).map(normalizeName),
+}));
+
+const PROGRAMS = load<{ programs: Record<string, { distributions: string[]; viaExtras?: Array<{ distribution: string; extras: string[] }> }>; notPackages: string[] }>(
+  'entrypoint-programs.json',
+);
+
+type WhenKey = keyof ImplicitPackageRule['when'];
+
+/** Per `when` key: does one value match the usage, and how to say so. */
+const WHEN_TESTS: Record<WhenKey, { test(value: string, usage: ModuleUsage): boolean; describe(value: string): string }> = {
+  imports: { test: (p, u) => u.imports.some((m) => m === p || m.startsWith(`${p}.`)), describe: (p) => `import ${p}` },
+  calls: { test: (c, u) => u.calls.includes(c), describe: (c) => `call ${c}()` },
+  strings: { test: (s, u) => u.strings.some((text) => containsLiteral(text, s)), describe: (s) => `string "${s}"` },
+  launchArgs: { test: (w, u) => u.launchArgs.some((a) => a === w || a.endsWith(`=${w}`)), describe: (w) => `command argument ${w}` },
+};
+
+/**
+ * Substring match, except that a URL scheme (`mysql://`) must start the scheme:
+ * `mysql+pymysql://` contains `pymysql://` and so `mysql://`, which is another driver.
+ */
+function containsLiteral(text: string, value: string): boolean {
+  if (!value.endsWith('://')) return text.includes(value);
+  for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1)) {
+    if (at === 0 || !/[A-Za-z0-9+.-]/.test(text[at - 1] as string)) return true;
+  }
+  return false;
+}
+
+/** Rules whose every `when` key matches the module's usage. */
+export function matchImplicitRules(rules: readonly ImplicitPackageRule[], usage: ModuleUsage): ImplicitRuleMatch[] {
+  const matches: ImplicitRuleMatch[] = [];
+  for (const rule of rules) {
+    const evidence = evidenceFor(rule, usage);
+    if (evidence !== undefined) matches.push({ rule, evidence });
+  }
+  return matches;
+}
+
+function evidenceFor(rule: ImplicitPackageRule, usage: ModuleUsage): string[] | undefined {
+  const evidence: string[] = [];
+  for (const key of Object.keys(WHEN_TESTS) as WhenKey[]) {
+    const values = rule.when[key];
+    if (values === undefined || values.length === 0) continue;
+    const { test, describe } = WHEN_TESTS[key];
+    const hit = values.find((value) => test(value, usage));
+    if (hit === undefined) return undefined;
+    evidence.push(describe(hit));
+  }
+  // A rule with no conditions would fire everywhere: treat it as matching nothing.
+  return evidence.length > 0 ? evidence : undefined;
+}
+
+/** Groups none of whose names `isInstalled` accepts. */
+export function findMissingGroups(groups: NeedGroups, isInstalled: (name: string) => boolean): NeedGroups {
+  return groups.filter((group) => !group.some(isInstalled));
+}
+
+/** `from google.cloud import bigquery` → `google.cloud` and `google.cloud.bigquery`; relative imports skipped. */
+export function importedNames(imports: readonly ImportRef[]): string[] {
+  const names = new Set<string>();
+  for (const ref of imports) {
+    if (ref.level > 0 || ref.module === '') continue;
+    names.add(ref.module);
+    for (const name of ref.names) if (name !== '*') names.add(`${ref.module}.${name}`);
+  }
+  return [...names];
+}
+
+/** System-library rules that apply to an image installing `distributions` (normalised names). */
+export function systemRulesFor(distributions: ReadonlySet<string>): SystemPackageRule[] {
+  return SYSTEM_PACKAGE_RULES.filter(
+    (rule) => distributions.has(rule.distribution) && !rule.unlessInstalled.some((d) => distributions.has(d)),
+  );
+}
+
+/** OS packages a base image is known to ship (`python:3.12` has gcc and libgomp1; `-slim` nothing extra). */
+export function baseImageSystemPackages(baseImage: string | undefined): { family: string | undefined; apt: Set<string>; apk: Set<string> } {
+  const reference = (baseImage ?? '').replace(/^(?:docker\.io\/)?(?:library\/)?/, '').split('@')[0] as string;
+  const family = SYSTEM.baseImages.find((image) => new RegExp(image.match).test(reference));
+  return { family: family?.id, apt: new Set(family?.apt ?? []), apk: new Set(family?.apk ?? []) };
+}
+
+/** Which distributions install a program (`/app/.venv/bin/gunicorn` → gunicorn), or that it is no package. */
+export function programProvider(program: string): ProgramProvider {
+  const name = program.slice(program.lastIndexOf('/') + 1);
+  if (PROGRAMS.notPackages.includes(name) || /^(?:python|pypy)\d+(?:\.\d+)?$/.test(name)) return { kind: 'system' };
+  const entry = Object.hasOwn(PROGRAMS.programs, name) ? PROGRAMS.programs[name] : undefined;
+  if (entry === undefined) return { kind: 'unknown' };
+  return {
+    kind: 'distribution',
+    distributions: entry.distributions.map(normalizeName),
+    viaExtras: (entry.viaExtras ?? []).map((v) => ({ distribution: normalizeName(v.distribution), extras: v.extras })),
+  };
+}
