@@ -1,0 +1,41 @@
+import type { ImagePath, LaunchPlan, LaunchRoot } from '../types.js';
+import type { Reached } from './launch-walk.js';
+import { readPythonPathEnv } from './python-path-env.js';
+
+/** Roots of one Python start, plus the settings module Django will import from the environment. */
+function rootsOf(reached: Reached): LaunchRoot[] {
+  const settings = reached.env.DJANGO_SETTINGS_MODULE;
+  const django: LaunchRoot[] = settings ? [{ kind: 'module', module: settings, why: 'DJANGO_SETTINGS_MODULE' }] : [];
+  return [...reached.result.roots, ...django];
+}
+
+/** sys.path of one Python start in Python's order: launcher entries, then PYTHONPATH. */
+function sysPathOf(reached: Reached): ImagePath[] {
+  const { result, env, cwd } = reached;
+  return [...result.front, ...(result.ignoresPythonPath ? [] : readPythonPathEnv(env, cwd))];
+}
+
+const unique = <T>(items: T[], key: (t: T) => string = String): T[] => {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
+};
+
+/**
+ * One plan from every Python start. The contract has a single sys.path, so
+ * the last start (the long-running server) comes first, then the earlier
+ * ones (migrations), then the healthcheck's.
+ */
+export function assemblePlan(description: string, main: Reached[], health: Reached[]): LaunchPlan {
+  const last = main.at(-1) as Reached;
+  const ordered = [last, ...main.slice(0, -1), ...health];
+  return {
+    program: last.program,
+    programs: unique([...main, ...health].flatMap((r) => r.programs)),
+    roots: unique([...main, ...health].flatMap(rootsOf), (r) => JSON.stringify(r)),
+    sysPath: unique(ordered.flatMap(sysPathOf)),
+    sysPathTail: unique(ordered.flatMap((r) => r.result.tail ?? [])),
+    description,
+    fallback: false,
+    problems: [],
+  };
+}

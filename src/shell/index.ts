@@ -1,0 +1,3 @@
+export { parseShell } from './parse-shell.js';
+export { splitArgs } from './split-args.js';
+export type { ParseShellOptions, ShellCommand, ShellSeparator } from './shell-command.js';

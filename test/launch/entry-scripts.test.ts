@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { exec, launch, shell } from './make-image.js';
+
+const ENTRY = `#!/bin/sh
+set -e
+# wait for the database, then migrate
+python -c "import app.db; app.db.wait()"
+exec gunicorn --chdir /app/src -c /app/gunicorn.conf.py "app.wsgi:application"
+`;
+
+describe('entry scripts', () => {
+  it('follows ./entrypoint.sh to its python and exec gunicorn lines', () => {
+    const plan = launch({ files: { '/app/entrypoint.sh': ENTRY }, entrypoint: exec(20, './entrypoint.sh') });
+    expect(plan.roots).toEqual([
+      { kind: 'inline', imports: ['app.db'], why: 'python -c' },
+      { kind: 'module', module: 'app.wsgi', why: 'gunicorn app module' },
+      { kind: 'script', path: '/app/gunicorn.conf.py', why: 'gunicorn config' },
+    ]);
+    expect(plan.program).toBe('gunicorn');
+    expect(plan.programs).toEqual(['entrypoint.sh', 'python', 'gunicorn']);
+    expect(plan.sysPath).toEqual(['/app/src', '/app']);
+  });
+
+  it('exec "$@" continues with the CMD arguments', () => {
+    const script = '#!/bin/bash\nset -euo pipefail\nexport PYTHONPATH=/app/libs\nexec "$@"\n';
+    const plan = launch({
+      files: { '/usr/local/bin/docker-entrypoint.sh': script },
+      entrypoint: exec(20, 'docker-entrypoint.sh'),
+      cmd: exec(21, 'uvicorn', 'api.main:app', '--port', '80'),
+    });
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'api.main', why: 'uvicorn app module' }]);
+    expect(plan.sysPath).toEqual(['/app', '/app/libs']);
+    expect(plan.programs).toEqual(['docker-entrypoint.sh', 'uvicorn']);
+  });
+
+  it('set -- gunicorn "$@" when the first argument is an option', () => {
+    const script = 'if [ "${1#-}" != "$1" ]; then\n  set -- gunicorn "$@"\nfi\nexec "$@"\n';
+    const plan = launch({ files: { '/docker-entrypoint.sh': script }, entrypoint: exec(3, '/docker-entrypoint.sh'), cmd: exec(4, '--bind', ':80', 'svc:app') });
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'svc', why: 'gunicorn app module' }]);
+  });
+
+  it('CMD ["sh", "start.sh"] reads the script relative to WORKDIR', () => {
+    const plan = launch({ workdir: '/srv' as never, files: { '/srv/bin/start.sh': 'cd /srv/app\nexec python -m worker\n' }, cmd: exec(4, 'sh', 'bin/start.sh') });
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'worker', why: 'python -m' }]);
+    expect(plan.sysPath).toEqual(['/srv/app']);
+  });
+
+  it('an executable Python script with a shebang runs as python <script>', () => {
+    const plan = launch({ files: { '/app/bin/serve': '#!/usr/bin/env python3\nimport app\n' }, cmd: exec(4, '/app/bin/serve') });
+    expect(plan.roots).toEqual([{ kind: 'script', path: '/app/bin/serve', why: 'python script' }]);
+    expect(plan.sysPath).toEqual(['/app/bin']);
+  });
+
+  it('both branches of an if in the script are roots', () => {
+    const script = 'if [ "$ROLE" = worker ]; then exec celery -A jobs worker; else exec gunicorn web:app; fi';
+    const plan = launch({ files: { '/app/run.sh': script }, cmd: shell(4, './run.sh') });
+    expect(plan.roots.map((r) => (r.kind === 'module' ? r.module : r.kind))).toEqual(['jobs', 'web']);
+  });
+});
+
+describe('fallback: nothing Python could be derived', () => {
+  const problemOf = (plan: ReturnType<typeof launch>) => {
+    expect(plan.fallback).toBe(true);
+    expect(plan.roots).toEqual([]);
+    expect(plan.problems).toHaveLength(1);
+    const [problem] = plan.problems;
+    expect(problem).toMatchObject({ rule: 'entrypoint-unknown', severity: 'warning', file: 'svc/Dockerfile' });
+    return problem!;
+  };
+
+  it('no CMD or ENTRYPOINT', () => {
+    const problem = problemOf(launch({}));
+    expect(problem.line).toBe(0);
+    expect(problem.message).toBe(
+      "svc/Dockerfile has no CMD or ENTRYPOINT and no entrypoint is configured, so the Python the container runs is unknown; checking all of the service's Python files instead",
+    );
+  });
+
+  it('CMD ["python3"] starts a REPL', () => {
+    const problem = problemOf(launch({ cmd: exec(7, 'python3') }));
+    expect(problem.line).toBe(7);
+    expect(problem.message).toContain('from CMD ["python3"] (svc/Dockerfile line 7): it starts an interactive Python shell');
+  });
+
+  it('an unknown binary', () => {
+    const plan = launch({ cmd: shell(7, 'nginx -g "daemon off;"') });
+    expect(problemOf(plan).message).toContain('`nginx` is not a Python launcher dockguard knows');
+    expect(plan.program).toBe('nginx');
+  });
+
+  it('an entry script that is not in the image, or cannot be read', () => {
+    expect(problemOf(launch({ entrypoint: exec(3, './entrypoint.sh') })).message).toContain(
+      'the entry script ./entrypoint.sh is not in the image',
+    );
+    expect(problemOf(launch({ files: { '/app/entrypoint.sh': undefined }, entrypoint: exec(3, './entrypoint.sh') })).message).toContain(
+      'the entry script /app/entrypoint.sh could not be read',
+    );
+  });
+
+  it('exec "$@" without CMD arguments blames the exec line, not earlier commands', () => {
+    const plan = launch({ files: { '/app/e.sh': 'echo starting\nexec "$@"\n' }, entrypoint: exec(3, '/app/e.sh') });
+    expect(problemOf(plan).message).toContain('`exec` has nothing to run');
+  });
+
+  it('a wrapper used without its command', () => {
+    expect(problemOf(launch({ cmd: exec(3, 'poetry', 'install') })).message).toContain('`poetry` is not followed by `run <command>`');
+  });
+
+  it('gunicorn without an app module', () => {
+    expect(problemOf(launch({ cmd: exec(3, 'gunicorn', '-c', 'gunicorn.conf.py') })).message).toContain('gunicorn is given no app module');
+  });
+
+  it('scripts that call themselves stop instead of looping', () => {
+    const plan = launch({ files: { '/app/loop.sh': 'exec /app/loop.sh' }, cmd: exec(3, '/app/loop.sh') });
+    expect(problemOf(plan).message).toContain('too deeply');
+  });
+});

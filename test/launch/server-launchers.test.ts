@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { exec, launch, shell } from './make-image.js';
+
+describe('gunicorn', () => {
+  it('module:app root; --pythonpath entries then --chdir on sys.path; -b value is not the app', () => {
+    const plan = launch({
+      cmd: exec(14, 'gunicorn', '-b', '0.0.0.0:8000', '--chdir', 'src', '--pythonpath', '/libs,vendor', '-k', 'gthread', 'shop.wsgi:create_app()'),
+    });
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'shop.wsgi', why: 'gunicorn app module' }]);
+    expect(plan.sysPath).toEqual(['/libs', '/app/src/vendor', '/app/src']);
+    expect(plan.programs).toEqual(['gunicorn']);
+    expect(plan.description).toBe('CMD ["gunicorn", "-b", "0.0.0.0:8000", "--chdir", "src", "--pythonpath", "/libs,vendor", "-k", "gthread", "shop.wsgi:create_app()"] (svc/Dockerfile line 14)');
+  });
+
+  it('the cwd is on sys.path by default; -c config is a script root against the start-up cwd', () => {
+    const plan = launch({ cmd: shell(2, 'gunicorn --config=conf/gunicorn.py --chdir /srv app:app') });
+    expect(plan.roots).toEqual([
+      { kind: 'module', module: 'app', why: 'gunicorn app module' },
+      { kind: 'script', path: '/app/conf/gunicorn.py', why: 'gunicorn config' },
+    ]);
+    expect(plan.sysPath).toEqual(['/srv']);
+  });
+
+  it('./gunicorn.conf.py counts only when it is in the image', () => {
+    const withConf = launch({ files: { '/app/gunicorn.conf.py': 'bind = ":80"' }, cmd: exec(2, 'gunicorn', 'app') });
+    expect(withConf.roots).toContainEqual({ kind: 'script', path: '/app/gunicorn.conf.py', why: 'gunicorn config' });
+    expect(launch({ cmd: exec(2, 'gunicorn', 'app') }).roots).toHaveLength(1);
+  });
+
+  it('reads GUNICORN_CMD_ARGS too (python: config module form)', () => {
+    const plan = launch({
+      env: { GUNICORN_CMD_ARGS: '--chdir /code --config python:conf.gunicorn --workers 2' },
+      cmd: exec(2, 'gunicorn', 'web:app'),
+    });
+    expect(plan.roots).toEqual([
+      { kind: 'module', module: 'web', why: 'gunicorn app module' },
+      { kind: 'module', module: 'conf.gunicorn', why: 'gunicorn config' },
+    ]);
+    expect(plan.sysPath).toEqual(['/code']);
+  });
+});
+
+describe('uvicorn', () => {
+  it('module:app root with --app-dir on sys.path, then PYTHONPATH', () => {
+    const plan = launch({
+      env: { PYTHONPATH: '/shared' },
+      cmd: exec(3, 'uvicorn', 'api.main:app', '--host', '0.0.0.0', '--port', '80', '--app-dir', 'src', '--factory'),
+    });
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'api.main', why: 'uvicorn app module' }]);
+    expect(plan.sysPath).toEqual(['/app/src', '/shared']);
+  });
+
+  it('takes UVICORN_APP when no argument names the app; cwd by default', () => {
+    const plan = launch({ env: { UVICORN_APP: 'main:app' }, cmd: exec(3, 'uvicorn', '--port', '80') });
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'main', why: 'uvicorn app module' }]);
+    expect(plan.sysPath).toEqual(['/app']);
+  });
+});
+
+describe('flask', () => {
+  const files = { '/app/web/__init__.py': '', '/app/web/views/__init__.py': '', '/app/web/views/app.py': '' };
+
+  it('--app file path: climbs packages, inserts the first non-package dir', () => {
+    const plan = launch({ files, cmd: exec(5, 'flask', '--app', 'web/views/app.py:create_app()', 'run', '--host', '0.0.0.0') });
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'web.views.app', why: 'flask app' }]);
+    expect(plan.sysPath).toEqual(['/app']);
+  });
+
+  it('FLASK_APP dotted module keeps the cwd', () => {
+    const plan = launch({ files, env: { FLASK_APP: 'web.views.app:app' }, cmd: exec(5, 'flask', 'run') });
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'web.views.app', why: 'flask app' }]);
+    expect(plan.sysPath).toEqual(['/app']);
+  });
+
+  it('defaults to wsgi.py, then app.py in the cwd', () => {
+    expect(launch({ files: { '/app/wsgi.py': '' }, cmd: exec(5, 'flask', 'run') }).roots).toEqual([
+      { kind: 'module', module: 'wsgi', why: 'flask default app' },
+    ]);
+    expect(launch({ cmd: exec(5, 'flask', 'run') }).roots).toEqual([{ kind: 'module', module: 'app', why: 'flask default app' }]);
+  });
+});
+
+describe('celery', () => {
+  it('-A proj: module root, proj.celery too when the image has it, cwd on sys.path', () => {
+    const plan = launch({ files: { '/app/proj/__init__.py': '', '/app/proj/celery.py': '' }, cmd: shell(7, 'celery -A proj worker -l info') });
+    expect(plan.roots).toEqual([
+      { kind: 'module', module: 'proj', why: 'celery app' },
+      { kind: 'module', module: 'proj.celery', why: 'celery app' },
+    ]);
+    expect(plan.sysPath).toEqual(['/app']);
+  });
+
+  it('--app=proj.tasks:app after the subcommand', () => {
+    const plan = launch({ cmd: exec(7, 'celery', 'worker', '--app=proj.tasks:app', '--concurrency', '4') });
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'proj.tasks', why: 'celery app' }]);
+  });
+});
+
+describe('functions-framework', () => {
+  it('script root ./main.py by default; its dir goes to sysPathTail, not sysPath', () => {
+    const plan = launch({ cmd: exec(6, 'functions-framework', '--target', 'handle', '--port', '8080') });
+    expect(plan.roots).toEqual([{ kind: 'script', path: '/app/main.py', why: 'functions-framework source' }]);
+    expect(plan.sysPath).toEqual([]);
+    expect(plan.sysPathTail).toEqual(['/app']);
+  });
+
+  it('--source or FUNCTION_SOURCE picks another file', () => {
+    expect(launch({ cmd: exec(6, 'functions-framework', '--source=fn/entry.py') }).sysPathTail).toEqual(['/app/fn']);
+    const plan = launch({ env: { FUNCTION_SOURCE: '/srv/f.py', FUNCTION_TARGET: 'f' }, cmd: exec(6, 'functions-framework') });
+    expect(plan.roots).toEqual([{ kind: 'script', path: '/srv/f.py', why: 'functions-framework source' }]);
+  });
+});
+
+describe('other servers', () => {
+  it('streamlit run x.py: script root, its dir on sys.path', () => {
+    const plan = launch({ cmd: exec(2, 'streamlit', 'run', '--server.port', '8501', 'ui/Home.py') });
+    expect(plan.roots).toEqual([{ kind: 'script', path: '/app/ui/Home.py', why: 'streamlit script' }]);
+    expect(plan.sysPath).toEqual(['/app/ui']);
+  });
+
+  it('fastapi run x.py: package root like flask; default main.py search', () => {
+    const files = { '/app/api/__init__.py': '', '/app/api/main.py': '', '/app/app/main.py': '' };
+    const plan = launch({ files, cmd: exec(2, 'fastapi', 'run', 'api/main.py', '--port', '80') });
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'api.main', why: 'fastapi app' }]);
+    expect(plan.sysPath).toEqual(['/app']);
+    expect(launch({ files, cmd: exec(2, 'fastapi', 'run') }).roots).toEqual([
+      { kind: 'module', module: 'main', why: 'fastapi app' },
+    ]);
+  });
+
+  it('hypercorn / daphne / waitress-serve module:app with the cwd on sys.path', () => {
+    expect(launch({ cmd: exec(2, 'hypercorn', '-b', '0.0.0.0:80', 'svc.asgi:app') }).roots).toEqual([
+      { kind: 'module', module: 'svc.asgi', why: 'hypercorn app module' },
+    ]);
+    expect(launch({ cmd: exec(2, 'daphne', '-b', '0.0.0.0', '-p', '80', 'site.asgi:application') }).sysPath).toEqual(['/app']);
+    expect(launch({ cmd: exec(2, 'waitress-serve', '--port=80', '--app=hello:app') }).roots).toEqual([
+      { kind: 'module', module: 'hello', why: 'waitress-serve app module' },
+    ]);
+  });
+});
