@@ -1,0 +1,129 @@
+import type { CopyRecord, Problem, RepoPath } from '../types.js';
+import type { BuildContext } from './build-context.js';
+import { parseIgnoreFile } from './dockerignore.js';
+import { expandWord } from './expand-word.js';
+import { joinKey, resolveAgainst, toImagePath } from './image-paths.js';
+import { MESSAGES } from './messages.js';
+import { isRemoteSource } from './normalize-source.js';
+import { flagValue, flagValues, isFlagOn, parseCopyArgs } from './parse-copy-args.js';
+import type { DockerInstruction } from './parse-dockerfile.js';
+import { bucketDirMatches, placeCopyMatch, type SourceDir } from './place-copy-match.js';
+import { resolveCopySource } from './resolve-copy-source.js';
+import { contextTree, stageTree, type SourceTree } from './source-tree.js';
+import { addDir, addOpaque } from './stage-fs.js';
+import type { StageState } from './stage-state.js';
+import { lookupIn } from './variables.js';
+import { describeMissingSource } from './describe-missing-source.js';
+
+export interface CopyEnvironment {
+  dockerfile: RepoPath;
+  context: BuildContext | undefined;
+  escape: string;
+  problems: Problem[];
+  /** The final state of a stage named by `--from`; undefined when `ref` is not a stage (an image). */
+  resolveStage(ref: string, line: number): StageState | 'cycle' | undefined;
+}
+
+const KNOWN_FLAGS = new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude', 'checksum', 'keep-git-dir', 'unpack', 'platform']);
+const TAR = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst|tzst)$/i;
+
+/** Applies one COPY/ADD to a stage: files, directories, opaque entries, problems and a CopyRecord. */
+export function applyCopy(state: StageState, instruction: DockerInstruction, env: CopyEnvironment): void {
+  const keyword = instruction.keyword as 'COPY' | 'ADD';
+  const line = instruction.line;
+  const report = (rule: string, severity: Problem['severity'], message: string): void => {
+    env.problems.push({ rule, severity, file: env.dockerfile, line, message });
+  };
+  const args = parseCopyArgs(instruction);
+  if (!args) return report('dockerfile-syntax', 'error', MESSAGES.tooFewArgs(keyword));
+  for (const flag of instruction.flags) {
+    if (!KNOWN_FLAGS.has(flag.name)) report('dockerfile-syntax', 'error', MESSAGES.unknownFlag(keyword, flag.name));
+  }
+  const lookup = lookupIn(state.scope);
+  const dest = expandWord(args.dest, lookup, env.escape);
+  if (dest.unresolved.length > 0) report('unmodelled-source', 'warning', MESSAGES.unresolvedVariable(`${keyword} destination "${args.dest}"`, dest.unresolved));
+  const destKey = resolveAgainst(state.workdir, dest.value);
+  const destHasSlash = dest.value === '' || dest.value === '.' || dest.value.endsWith('/') || dest.value.endsWith('/.');
+  const destWasDir = destHasSlash || state.fs.dirs.has(destKey);
+  const from = flagValue(instruction.flags, 'from');
+  const sources: string[] = [];
+  const sourceDirs: SourceDir[] = [];
+  const record: CopyRecord = {
+    line, instruction: keyword, sources, dest: dest.value, destPath: toImagePath(destKey), destIsDir: destWasDir,
+    workdir: state.workdir, stage: state.label, sourceDirs, ...(from !== undefined ? { from } : {}),
+  };
+  state.copies.push(record);
+  if (destWasDir) addDir(state.fs, destKey);
+
+  for (const name of args.heredocs) {
+    addOpaque(state.fs, destWasDir ? joinKey(destKey, name) : destKey, line, `${keyword} heredoc: content written inline in the Dockerfile`);
+  }
+  const tree = pickTree(state, from, keyword, destKey, line, env, report);
+  const parents = isFlagOn(instruction.flags, 'parents');
+  const excludes = flagValues(instruction.flags, 'exclude').flatMap((p) => parseIgnoreFile(expandWord(p, lookup, env.escape).value));
+  const unpack = flagValue(instruction.flags, 'unpack') !== 'false';
+  for (const raw of args.sources) {
+    const source = expandWord(raw, lookup, env.escape);
+    sources.push(source.value);
+    if (source.unresolved.length > 0) {
+      report('unmodelled-source', 'warning', MESSAGES.unresolvedVariable(`${keyword} source "${raw}"`, source.unresolved));
+      continue;
+    }
+    if (keyword === 'ADD' && isRemoteSource(source.value)) {
+      report('unmodelled-source', 'warning', MESSAGES.remoteSource(source.value));
+      addOpaque(state.fs, destKey, line, `ADD ${source.value}`);
+      continue;
+    }
+    if (!tree) continue;
+    const resolved = resolveCopySource(tree.tree, source.value, parents);
+    if (resolved.matches.length === 0) {
+      if (tree.tree.kind === 'stage') addOpaque(state.fs, destKey, line, tree.unknownReason(source.value));
+      else if (!resolved.isWildcard) report('copy-source-missing', 'error', describeMissingSource(keyword, source.value, resolved.key, env.context!));
+      continue;
+    }
+    const dirMatches = resolved.matches.filter((m) => m.isDir).map((m) => m.key);
+    const buckets = dirMatches.length > 1 ? bucketDirMatches(tree.tree, dirMatches) : undefined;
+    for (const match of resolved.matches) {
+      if (keyword === 'ADD' && unpack && !match.isDir && TAR.test(match.key) && tree.tree.kind === 'context') {
+        report('unmodelled-source', 'warning', MESSAGES.tarSource(match.key));
+        addOpaque(state.fs, destKey, line, `ADD unpacks ${match.key}`);
+        continue;
+      }
+      const destIsDir = parents || destHasSlash || state.fs.dirs.has(destKey);
+      const contents = buckets?.get(match.key);
+      placeCopyMatch({ fs: state.fs, tree: tree.tree, match, destKey, destIsDir, line, excludes, sourceDirs, upstream: tree.upstream, ...(contents ? { contents } : {}) });
+    }
+  }
+}
+
+interface PickedTree {
+  tree: SourceTree;
+  /** sourceDirs of the stage copied from, to map its directories back to the repository. */
+  upstream: SourceDir[];
+  unknownReason(source: string): string;
+}
+
+function pickTree(state: StageState, from: string | undefined, keyword: string, destKey: string, line: number, env: CopyEnvironment,
+  report: (rule: string, severity: Problem['severity'], message: string) => void): PickedTree | undefined {
+  if (from === undefined || from === '') {
+    if (!env.context) return undefined;
+    return { tree: contextTree(env.context), upstream: [], unknownReason: () => '' };
+  }
+  if (from.includes('$')) {
+    report('unmodelled-source', 'warning', MESSAGES.fromVariable(keyword, from));
+    addOpaque(state.fs, destKey, line, `${keyword} --from=${from}`);
+    return undefined;
+  }
+  const stage = env.resolveStage(from, line);
+  if (stage === 'cycle') return undefined;
+  if (!stage) {
+    report('unmodelled-source', 'warning', MESSAGES.externalImage(keyword, from));
+    addOpaque(state.fs, destKey, line, `${keyword} --from=${from} (external image)`);
+    return undefined;
+  }
+  return {
+    tree: stageTree(stage.fs),
+    upstream: stage.copies.flatMap((c) => c.sourceDirs),
+    unknownReason: (source) => `${source} in stage ${stage.label} is not made by a COPY (RUN output or base image)`,
+  };
+}

@@ -1,0 +1,94 @@
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+
+export interface DockerFlag {
+  name: string;
+  /** `null` for a bare `--flag`. */
+  value: string | null;
+}
+
+/** One instruction, with continuations joined and comment lines dropped. */
+export interface DockerInstruction {
+  /** Upper-case keyword (`copy` → `COPY`). */
+  keyword: string;
+  /** 1-based line where the instruction starts. */
+  line: number;
+  flags: DockerFlag[];
+  /** Argument text after the flags; for heredoc instructions only the instruction's own line. */
+  args: string;
+  /** Argument text after the flags including heredoc bodies. */
+  body: string;
+  /** Exec (JSON array) form, when the arguments are one. */
+  json: string[] | undefined;
+  /** Heredoc delimiters (`<<EOF` → `EOF`). */
+  heredocs: string[];
+}
+
+export interface ParsedDockerfile {
+  escape: string;
+  instructions: DockerInstruction[];
+  /** Lines the parser could not make sense of (1-based). */
+  problems: Array<{ line: number; message: string }>;
+}
+
+export const KNOWN_INSTRUCTIONS = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+
+const NEEDS_ARGUMENTS = new Set(['ARG', 'ENV', 'FROM', 'USER', 'WORKDIR']);
+
+/** Parses Dockerfile text; never throws (garbage becomes `problems`). */
+export function parseDockerfile(text: string): ParsedDockerfile {
+  const problems: ParsedDockerfile['problems'] = [];
+  let parsed;
+  try {
+    parsed = DockerfileParser.parse(text);
+  } catch (error) {
+    return { escape: '\\', instructions: [], problems: [{ line: 1, message: `cannot parse: ${String(error)}` }] };
+  }
+  const instructions: DockerInstruction[] = [];
+  for (const node of parsed.getInstructions()) {
+    const instruction = toInstruction(node);
+    if (!KNOWN_INSTRUCTIONS.has(instruction.keyword)) {
+      problems.push({ line: instruction.line, message: `unknown instruction "${node.getInstruction()}"` });
+      continue;
+    }
+    if (instruction.args === '' && NEEDS_ARGUMENTS.has(instruction.keyword)) {
+      problems.push({ line: instruction.line, message: `${instruction.keyword} requires at least one argument` });
+      continue;
+    }
+    instructions.push(instruction);
+  }
+  return { escape: parsed.getEscapeCharacter(), instructions, problems };
+}
+
+function toInstruction(node: Instruction): DockerInstruction {
+  const withFlags = node as Instruction & { getFlags?: () => Array<{ getName(): string; getValue(): string | null }> };
+  const flags = withFlags.getFlags?.().map((f) => ({ name: f.getName(), value: f.getValue() })) ?? [];
+  const withHeredocs = node as Instruction & { getHeredocs?: () => Array<{ getName(): string }> };
+  const heredocs = withHeredocs.getHeredocs?.().map((h) => h.getName()) ?? [];
+  const body = node.getArgumentsContent() ?? '';
+  const args = heredocs.length > 0 ? body.split('\n', 1)[0]! : body;
+  return {
+    keyword: node.getKeyword().toUpperCase(),
+    line: node.getRange().start.line + 1,
+    flags,
+    args: args.trim(),
+    body,
+    json: parseJsonForm(args),
+    heredocs,
+  };
+}
+
+/** BuildKit's `parseMaybeJSON`: a valid JSON array of strings, else shell form. */
+export function parseJsonForm(args: string): string[] | undefined {
+  const trimmed = args.trim();
+  if (!trimmed.startsWith('[')) return undefined;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  } catch {
+    // Not JSON: BuildKit falls back to the shell form.
+  }
+  return undefined;
+}

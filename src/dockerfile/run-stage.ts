@@ -1,0 +1,74 @@
+import type { Problem, RepoPath } from '../types.js';
+import { applyCopy, type CopyEnvironment } from './apply-copy.js';
+import { buildRunRecord } from './build-run-record.js';
+import { toCommandForm, toHealthcheck } from './command-form.js';
+import { expandWord } from './expand-word.js';
+import { resolveAgainst, toImagePath } from './image-paths.js';
+import { MESSAGES } from './messages.js';
+import type { DockerStage } from './split-stages.js';
+import { addDir } from './stage-fs.js';
+import type { StageState } from './stage-state.js';
+import { applyArg, applyEnv, lookupIn, type VariableScope } from './variables.js';
+
+export interface StageEnvironment extends CopyEnvironment {
+  buildArgs: Record<string, string>;
+  globals: VariableScope;
+}
+
+/** Runs a stage's instructions over its inherited state, recording files, config, RUNs and problems. */
+export function runStage(stage: DockerStage, state: StageState, env: StageEnvironment): StageState {
+  const report = (line: number, rule: string, severity: Problem['severity'], message: string) =>
+    env.problems.push({ rule, severity, file: env.dockerfile, line, message });
+  for (const instruction of stage.instructions) {
+    const { line } = instruction;
+    switch (instruction.keyword) {
+      case 'ARG':
+        applyArg(state.scope, instruction.args, env.escape, env.buildArgs, env.globals);
+        break;
+      case 'ENV':
+        applyEnv(state.scope, instruction.args, env.escape);
+        break;
+      case 'WORKDIR': {
+        const dir = expandWord(instruction.args, lookupIn(state.scope), env.escape);
+        if (dir.unresolved.length > 0) report(line, 'unmodelled-source', 'warning', MESSAGES.unresolvedVariable(`WORKDIR ${instruction.args}`, dir.unresolved));
+        const key = resolveAgainst(state.workdir, dir.value);
+        addDir(state.fs, key);
+        state.workdir = toImagePath(key);
+        break;
+      }
+      case 'COPY':
+      case 'ADD':
+        applyCopy(state, instruction, env);
+        break;
+      case 'RUN':
+        state.runs.push(buildRunRecord(instruction, state, contextRoot(env), env.escape));
+        break;
+      case 'CMD':
+        state.cmd = toCommandForm(instruction);
+        state.cmdSet = true;
+        break;
+      case 'ENTRYPOINT':
+        state.entrypoint = toCommandForm(instruction);
+        // BuildKit drops an inherited CMD when ENTRYPOINT changes, unless this stage set CMD.
+        if (!state.cmdSet) state.cmd = undefined;
+        break;
+      case 'HEALTHCHECK':
+        state.healthcheck = toHealthcheck(instruction);
+        break;
+      case 'SHELL':
+        if (instruction.json && instruction.json.length > 0) state.shell = instruction.json;
+        else report(line, 'dockerfile-syntax', 'error', MESSAGES.shellNotJson());
+        break;
+      case 'USER':
+        state.user = expandWord(instruction.args, lookupIn(state.scope), env.escape).value;
+        break;
+      default:
+        break;
+    }
+  }
+  return state;
+}
+
+function contextRoot(env: StageEnvironment): RepoPath | undefined {
+  return env.context?.root;
+}

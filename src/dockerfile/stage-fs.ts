@@ -1,0 +1,42 @@
+import type { ImageFileOrigin, RepoPath } from '../types.js';
+import { parentKey } from './image-paths.js';
+
+export interface OpaqueEntry {
+  /** Internal image key (no leading `/`). */
+  key: string;
+  line: number;
+  reason: string;
+}
+
+/** What one stage's filesystem is known to hold, keyed by image path without the leading `/`. */
+export interface StageFs {
+  files: Map<string, ImageFileOrigin>;
+  dirs: Set<string>;
+  opaque: OpaqueEntry[];
+}
+
+export function createStageFs(from?: StageFs): StageFs {
+  return {
+    files: new Map(from?.files),
+    dirs: new Set(from?.dirs ?? ['']),
+    opaque: [...(from?.opaque ?? [])],
+  };
+}
+
+export function addDir(fs: StageFs, key: string): void {
+  for (let dir = key; !fs.dirs.has(dir); dir = parentKey(dir)) {
+    fs.dirs.add(dir);
+    // A file replaced by a directory of the same name no longer exists.
+    fs.files.delete(dir);
+  }
+}
+
+export function addFile(fs: StageFs, key: string, repoPath: RepoPath, line: number): void {
+  addDir(fs, parentKey(key));
+  fs.files.set(key, { repoPath, line });
+}
+
+export function addOpaque(fs: StageFs, key: string, line: number, reason: string): void {
+  addDir(fs, parentKey(key));
+  fs.opaque.push({ key, line, reason });
+}

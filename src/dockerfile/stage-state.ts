@@ -1,0 +1,44 @@
+import { asImagePath, type CommandForm, type CopyRecord, type ImagePath, type RunRecord } from '../types.js';
+import { createStageFs, type StageFs } from './stage-fs.js';
+import { createScope, type VariableScope } from './variables.js';
+
+/** Everything a stage carries: its filesystem and image config, as inherited by `FROM <stage>`. */
+export interface StageState {
+  /** Stage name, or its index as a string. */
+  label: string;
+  fs: StageFs;
+  scope: VariableScope;
+  workdir: ImagePath;
+  user: string | undefined;
+  shell: string[];
+  cmd: CommandForm | undefined;
+  entrypoint: CommandForm | undefined;
+  healthcheck: CommandForm | undefined;
+  /** CMD set in this very stage: an ENTRYPOINT then keeps it (BuildKit's `cmdSet`). */
+  cmdSet: boolean;
+  baseImage: string | undefined;
+  /** COPY/ADD of this stage and the stages it descends from. */
+  copies: CopyRecord[];
+  /** RUN of this stage only. */
+  runs: RunRecord[];
+}
+
+const DEFAULT_SHELL = ['/bin/sh', '-c'];
+
+export function createStageState(label: string, baseImage: string | undefined, parent?: StageState): StageState {
+  return {
+    label,
+    fs: createStageFs(parent?.fs),
+    scope: createScope(parent?.scope),
+    workdir: parent?.workdir ?? asImagePath('/'),
+    user: parent?.user,
+    shell: parent?.shell ?? DEFAULT_SHELL,
+    cmd: parent?.cmd,
+    entrypoint: parent?.entrypoint,
+    healthcheck: parent?.healthcheck,
+    cmdSet: false,
+    baseImage: parent ? parent.baseImage : baseImage,
+    copies: [...(parent?.copies ?? [])],
+    runs: [],
+  };
+}
