@@ -1,0 +1,133 @@
+import path from 'node:path/posix';
+import { parseShell } from '../shell/parse-shell.js';
+import { asImagePath, type ImagePath, type RepoPath, type RunRecord } from '../types.js';
+import { emptyGroups, type InstallCommand, type InstallTool } from './installs/install-command.js';
+import { readPdmArgs, readPipenvArgs, readPoetryArgs, readUvSyncArgs } from './installs/read-lock-installer-args.js';
+import { readPipArgs } from './installs/read-pip-args.js';
+import { INSTALL_UNANALYSABLE } from './rules.js';
+
+export type { GroupSelection, InstallCommand, InstallTool } from './installs/install-command.js';
+
+/** Words that run the next word as the real program. */
+const WRAPPERS = new Set(['sudo', 'exec', 'nice', 'nohup', 'time', 'command']);
+
+/**
+ * Every package install a RUN performs (pip, uv, poetry, pipenv, pdm, conda,
+ * apt-get, apk), with paths as written and the directory they are relative to.
+ * Nothing is resolved against the image here.
+ */
+export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCommand[] {
+  const commands = run.form === 'exec' && run.args ? execCommands(run.args, run.env) : parseShell(run.command, { env: run.env });
+  const installs: InstallCommand[] = [];
+  let cwd = run.workdir;
+  for (const command of commands) {
+    const words = unwrap(command.words);
+    if (words[0] === 'cd') {
+      cwd = changeDir(cwd, words[1]);
+      continue;
+    }
+    const line = run.line + command.line - 1;
+    const install = readInstall(words, line, cwd);
+    if (!install) continue;
+    for (const problem of install.problems) problem.file = dockerfile;
+    const unresolved = [...install.files, ...install.inline, ...install.constraints, ...install.editables].filter((w) => /\$\{?[A-Za-z_]/.test(w));
+    for (const word of unresolved) {
+      install.problems.push({ rule: INSTALL_UNANALYSABLE, file: dockerfile, line, severity: 'warning', message: `'${word}' uses a variable with no known value, so what it installs cannot be known` });
+    }
+    installs.push(install);
+  }
+  return installs;
+}
+
+function execCommands(args: string[], env: Record<string, string>) {
+  // `["sh", "-c", "…"]` is still a shell; any other exec form is one command.
+  if (/(^|\/)(ba|da)?sh$/.test(args[0] ?? '') && args[1] === '-c' && args[2] !== undefined) return parseShell(args[2], { env });
+  return [{ words: args, assignments: {}, line: 1 }];
+}
+
+function unwrap(words: string[]): string[] {
+  let rest = words;
+  for (;;) {
+    const first = rest[0];
+    if (first !== undefined && WRAPPERS.has(first)) rest = rest.slice(1);
+    else if (first === 'env') {
+      rest = rest.slice(1);
+      while (rest[0] !== undefined && (rest[0].startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0]))) rest = rest.slice(1);
+    } else return rest;
+  }
+}
+
+function changeDir(cwd: ImagePath, target: string | undefined): ImagePath {
+  if (target === undefined || target === '~' || target === '-') return cwd; // home / previous dir: not modelled
+  return asImagePath(path.resolve(cwd, target));
+}
+
+function readInstall(words: string[], line: number, cwd: ImagePath): InstallCommand | undefined {
+  const program = words[0];
+  if (program === undefined) return undefined;
+  const base = path.basename(program);
+  const make = (tool: InstallTool): InstallCommand => ({
+    tool, program, line, cwd, files: [], constraints: [], inline: [], editables: [], extras: [], allExtras: false,
+    groups: emptyGroups(), findLinks: [], noIndex: false, noDeps: false, target: undefined, projectDir: undefined,
+    noProject: false, frozen: false, problems: [],
+  });
+  // `python -m pip install`, `python3.11 -m uv pip install`
+  const isPython = /^python(\d(\.\d+)?)?$/.test(base);
+  const tool = isPython && words[1] === '-m' ? words[2] : isPython ? undefined : base;
+  const rest = isPython ? words.slice(3) : words.slice(1);
+  if (tool === undefined) return undefined;
+  const at = findSubcommand(rest);
+  const sub = rest[at];
+  // Global options may stand before the subcommand (`poetry -C svc install`): keep them.
+  const after = at < 0 ? [] : [...rest.slice(0, at), ...rest.slice(at + 1)];
+
+  if (/^pip(\d(\.\d+)?)?$/.test(tool) && sub === 'install') return fill(make('pip'), (i) => readPipArgs(after, i, false));
+  if (tool === 'uv' && sub === 'pip') {
+    const verbAt = findSubcommand(after);
+    const verb = after[verbAt];
+    const args = verbAt < 0 ? [] : [...after.slice(0, verbAt), ...after.slice(verbAt + 1)];
+    if (verb === 'install') return fill(make('uv-pip'), (i) => readPipArgs(args, i, false));
+    if (verb === 'sync') return fill(make('uv-pip-sync'), (i) => { readPipArgs(args, i, true); i.noDeps = true; });
+    return undefined;
+  }
+  if (tool === 'uv' && sub === 'sync') return fill(make('uv-sync'), (i) => readUvSyncArgs(after, i));
+  if (tool === 'poetry' && (sub === 'install' || sub === 'sync')) return fill(make('poetry'), (i) => readPoetryArgs(after, i));
+  if (tool === 'pipenv' && (sub === 'install' || sub === 'sync')) return fill(make('pipenv'), (i) => readPipenvArgs(after, i));
+  if (tool === 'pdm' && (sub === 'install' || sub === 'sync')) return fill(make('pdm'), (i) => readPdmArgs(after, i));
+  if ((tool === 'apt-get' || tool === 'apt') && sub === 'install') return fill(make('apt'), (i) => i.inline.push(...positionals(after)));
+  if (tool === 'apk' && sub === 'add') return fill(make('apk'), (i) => i.inline.push(...positionals(after, new Set(['-t', '--virtual', '-X', '--repository']))));
+  if (/^(conda|mamba|micromamba)$/.test(tool) && sub === 'install') {
+    return fill(make('conda'), (i) => {
+      i.inline.push(...positionals(after, new Set(['-c', '--channel', '-n', '--name', '-p', '--prefix', '-f', '--file'])));
+      i.problems.push({ rule: INSTALL_UNANALYSABLE, file: '', line, severity: 'warning', message: `\`${tool} install\` is not modelled: conda packages are not checked against imports` });
+    });
+  }
+  return undefined;
+}
+
+function fill(install: InstallCommand, read: (install: InstallCommand) => void): InstallCommand {
+  read(install);
+  return install;
+}
+
+/** Options a tool takes before its subcommand that consume the next word. */
+const GLOBAL_WITH_VALUE = new Set(['-C', '--directory', '-P', '--project', '--cache-dir', '--python', '-p', '--config-file', '--log']);
+
+function findSubcommand(words: string[]): number {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if (GLOBAL_WITH_VALUE.has(w)) i++;
+    else if (!w.startsWith('-')) return i;
+  }
+  return -1;
+}
+
+function positionals(words: string[], withValue: ReadonlySet<string> = new Set()): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    if (withValue.has(w)) i++;
+    else if (!w.startsWith('-')) out.push(w);
+  }
+  return out;
+}

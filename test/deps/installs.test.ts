@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { extractInstalls } from '../../src/deps/installs.js';
+import { asImagePath, asRepoPath, type RunRecord } from '../../src/types.js';
+
+const dockerfile = asRepoPath('services/api/Dockerfile');
+const run = (command: string, extra: Partial<RunRecord> = {}): RunRecord => ({
+  line: 10, stage: '0', command, form: 'shell', workdir: asImagePath('/app'), env: {}, bindMounts: [], ...extra,
+});
+const one = (command: string, extra: Partial<RunRecord> = {}) => {
+  const found = extractInstalls(run(command, extra), dockerfile);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
+
+describe('extractInstalls: pip', () => {
+  it('reads -r, -c, inline specs, paths, wheels and find-links, relative to WORKDIR', () => {
+    const i = one('pip install --no-cache-dir -r requirements.txt -c constraints.txt "flask==3.0.3" "gunicorn[gevent]>=22" ./libs/common wheels/db_dtypes-1.2.0-py2.py3-none-any.whl --find-links /wheels --no-index');
+    expect(i).toMatchObject({
+      tool: 'pip', program: 'pip', cwd: '/app', line: 10,
+      files: ['requirements.txt'], constraints: ['constraints.txt'],
+      inline: ['flask==3.0.3', 'gunicorn[gevent]>=22', './libs/common', 'wheels/db_dtypes-1.2.0-py2.py3-none-any.whl'],
+      findLinks: ['/wheels'], noIndex: true, noDeps: false, problems: [],
+    });
+  });
+
+  it('knows python -m pip, pip3, venv pips, -e, --user, --target, --no-deps, -rfile and --requirement=', () => {
+    expect(one('python3 -m pip install -e . --no-deps')).toMatchObject({ tool: 'pip', program: 'python3', editables: ['.'], noDeps: true });
+    expect(one('/opt/venv/bin/pip3 install --user -rreqs/prod.txt')).toMatchObject({ program: '/opt/venv/bin/pip3', files: ['reqs/prod.txt'], target: { kind: 'user' } });
+    expect(one('pip install --target=/deps --requirement=requirements.txt')).toMatchObject({ files: ['requirements.txt'], target: { kind: 'target', path: '/deps' } });
+    expect(one('pip install --prefix /install .[gcp]')).toMatchObject({ inline: ['.[gcp]'], target: { kind: 'prefix', path: '/install' } });
+  });
+
+  it('follows cd within the RUN and splits && chains, skipping non-install commands', () => {
+    const found = extractInstalls(run('apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev \\\n && cd services/api && pip install -r requirements.txt && rm -rf /root/.cache'), dockerfile);
+    expect(found.map((i) => [i.tool, i.cwd, i.files, i.inline, i.line])).toEqual([
+      ['apt', '/app', [], ['gcc', 'libpq-dev'], 10],
+      ['pip', '/app/services/api', ['requirements.txt'], [], 11],
+    ]);
+  });
+
+  it('expands ENV values and reports words it cannot resolve', () => {
+    expect(one('pip install -r $REQS', { env: { REQS: 'requirements-prod.txt' } }).files).toEqual(['requirements-prod.txt']);
+    const unknown = one('pip install -r ${REQS}');
+    expect(unknown.problems).toMatchObject([{ rule: 'install-command-unanalysable', file: 'services/api/Dockerfile', line: 10 }]);
+  });
+
+  it('reads the exec form and sh -c', () => {
+    expect(one('', { form: 'exec', args: ['pip', 'install', '-r', 'requirements.txt'] }).files).toEqual(['requirements.txt']);
+    expect(one('', { form: 'exec', args: ['/bin/sh', '-c', 'cd api && pip install .'] })).toMatchObject({ cwd: '/app/api', inline: ['.'] });
+  });
+
+  it('does not catch pip commands that install nothing', () => {
+    expect(extractInstalls(run('pip download -r requirements.txt -d /wheels && pip wheel . && pip --version && python -c "import flask"'), dockerfile)).toEqual([]);
+  });
+});
+
+describe('extractInstalls: uv, poetry, pipenv, pdm, system', () => {
+  it('reads uv pip install and uv pip sync (exact, no transitive deps)', () => {
+    expect(one('uv pip install --system --no-cache -r requirements.txt')).toMatchObject({ tool: 'uv-pip', files: ['requirements.txt'], target: { kind: 'system' }, noDeps: false });
+    expect(one('uv pip sync requirements.lock constraints/extra.txt')).toMatchObject({ tool: 'uv-pip-sync', files: ['requirements.lock', 'constraints/extra.txt'], noDeps: true });
+  });
+
+  it('reads uv sync flags: frozen, no-dev, extras, groups, project dir', () => {
+    expect(one('uv sync --frozen --no-dev --extra bigquery --no-install-project')).toMatchObject({
+      tool: 'uv-sync', files: ['pyproject.toml', 'uv.lock'], frozen: true, extras: ['bigquery'], noProject: true,
+      groups: { without: ['dev'], with: [], only: undefined, all: false },
+    });
+    expect(one('uv sync --all-extras --only-group prod --project services/api')).toMatchObject({
+      allExtras: true, groups: { only: ['prod'] }, files: ['services/api/pyproject.toml', 'services/api/uv.lock'],
+    });
+  });
+
+  it('reads poetry install selections and warns about --no-dev', () => {
+    expect(one('poetry install --only main --no-root --extras "s3 gcs"')).toMatchObject({
+      tool: 'poetry', files: ['pyproject.toml', 'poetry.lock'], noProject: true, extras: ['s3', 'gcs'], groups: { only: ['main'] }, problems: [],
+    });
+    expect(one('poetry -C services/exporter install --with docs,test -E s3')).toMatchObject({
+      files: ['services/exporter/pyproject.toml', 'services/exporter/poetry.lock'], groups: { with: ['docs', 'test'] }, extras: ['s3'],
+    });
+    expect(one('poetry install --no-dev').problems).toMatchObject([{ rule: 'install-command-unanalysable', file: 'services/api/Dockerfile', severity: 'warning' }]);
+  });
+
+  it('reads pipenv install --deploy --system and pdm install --prod', () => {
+    expect(one('pipenv install --deploy --system')).toMatchObject({ tool: 'pipenv', files: ['Pipfile', 'Pipfile.lock'], frozen: true, target: { kind: 'system' } });
+    expect(one('pipenv install --dev')).toMatchObject({ groups: { with: ['develop'] } });
+    expect(one('pdm install --prod --no-self -G gcp')).toMatchObject({ tool: 'pdm', files: ['pyproject.toml', 'pdm.lock'], noProject: true, groups: { noDefault: true, with: ['gcp'] } });
+  });
+
+  it('reads apk add and flags conda as not modelled', () => {
+    expect(one('apk add --no-cache --virtual .build-deps gcc musl-dev')).toMatchObject({ tool: 'apk', inline: ['gcc', 'musl-dev'] });
+    expect(one('conda install -y -c conda-forge numpy')).toMatchObject({ tool: 'conda', inline: ['numpy'], problems: [{ rule: 'install-command-unanalysable' }] });
+  });
+});
