@@ -105,6 +105,15 @@ describe('createIndexSnapshot', () => {
     await expect(snap.read(p('services/orders/app/missing.py'))).rejects.toThrow(/not in the staged commit/);
   });
 
+  it('reports an index entry whose object is missing, and keeps answering the other reads', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    git(root, 'update-index', '--add', '--cacheinfo', `100644,${'1'.repeat(40)},services/orders/app/ghost.py`);
+    const snap = await snapshot(root);
+    const [ghost, main] = await Promise.allSettled([snap.read(p('services/orders/app/ghost.py')), text(snap, MAIN)]);
+    expect(ghost.status === 'rejected' && String(ghost.reason)).toMatch(/ghost\.py: cannot be read from the index \(git object 1{40} is missing/);
+    expect(main).toEqual({ status: 'fulfilled', value: expect.stringContaining('from flask import Flask') });
+  });
+
   it('rejects reads after close', async () => {
     const snap = await createIndexSnapshot(makeFixtureRepo('staged-monorepo'));
     await snap.read(p(MAIN));

@@ -1,11 +1,20 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeRepoState, detectRepoState } from '../../src/git/repo-state.js';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 
-afterAll(removeFixtureRepos);
+const temps: string[] = [];
+const makeTempDir = (prefix: string): string => {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+};
+afterAll(() => {
+  removeFixtureRepos();
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 const FILE = 'services/orders/app/main.py';
 
@@ -46,7 +55,7 @@ describe('detectRepoState', () => {
 
   it('detects a linked worktree and its own git dir', async () => {
     const root = makeFixtureRepo('staged-monorepo');
-    const linked = path.join(mkdtempSync(path.join(tmpdir(), 'dockguard-wt-')), 'hotfix');
+    const linked = path.join(makeTempDir('dockguard-wt-'), 'hotfix');
     git(root, 'worktree', 'add', '-q', '-b', 'hotfix', linked);
     const state = await detectRepoState(linked);
     expect(state.isLinkedWorktree).toBe(true);
@@ -56,7 +65,7 @@ describe('detectRepoState', () => {
   });
 
   it('detects a bare repository', async () => {
-    const bare = mkdtempSync(path.join(tmpdir(), 'dockguard-bare-'));
+    const bare = makeTempDir('dockguard-bare-');
     git(bare, 'init', '-q', '--bare');
     expect((await detectRepoState(bare)).isBare).toBe(true);
   });

@@ -1,0 +1,37 @@
+/** Shapes of `dockguard init`: planning returns actions, applying carries them out. */
+
+export interface InitService {
+  dockerfile: string;
+  context?: string;
+  contextSource: string;
+  contextOrigin?: string;
+  name?: string;
+}
+
+export interface InitOptions {
+  dryRun: boolean;
+  /** Move a foreign pre-commit hook aside (kept and chained) instead of refusing. */
+  force: boolean;
+  services: InitService[];
+}
+
+/** Paths are absolute; descriptions show them relative to the repository. */
+export type InitAction =
+  | { kind: 'write-file'; path: string; content: string; mode?: number; creates: boolean; why: string }
+  | { kind: 'edit-json'; path: string; set: Array<{ keyPath: string[]; value: unknown }>; why: string }
+  | { kind: 'rename'; from: string; to: string; why: string }
+  | { kind: 'chmod'; path: string; mode: number; why: string }
+  /** A program run with an argument array, never through a shell. */
+  | { kind: 'run'; argv: string[]; cwd: string; why: string };
+
+/** Which hook mechanism the repository gets. */
+export type HookSetup = 'husky' | 'pre-commit-framework' | 'git-hook';
+
+export interface InitPlan {
+  root: string;
+  setup: HookSetup;
+  dryRun: boolean;
+  actions: InitAction[];
+  /** What was found and how to go on, printed after the actions. */
+  notes: string[];
+}

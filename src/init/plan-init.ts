@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { DockguardError } from '../errors.js';
+import { detectRepoState } from '../git/repo-state.js';
+import { displayPath } from './display-path.js';
+import { findHooksDir, readHooksPath } from './find-hooks-dir.js';
+import type { HookSetup, InitAction, InitOptions, InitPlan } from './init-plan.js';
+import { readToolVersion } from './package-files.js';
+import { planGitHook } from './plan-git-hook.js';
+import { planHuskySetup } from './plan-husky-setup.js';
+import { PRE_COMMIT_CONFIG, planPreCommitEntry } from './plan-pre-commit-entry.js';
+import { planStarterConfig } from './plan-starter-config.js';
+
+/**
+ * Decides what `dockguard init` would change; reads files and git config but
+ * writes nothing. Precedence: an existing pre-commit framework config (it owns
+ * the git hook), then package.json (husky + lint-staged), then a plain git hook.
+ * A `core.hooksPath` set by some other tool keeps its folder: we install there.
+ */
+export async function planInit(root: string, options: InitOptions): Promise<InitPlan> {
+  const state = await detectRepoState(root);
+  if (state.isBare) throw new DockguardError('dockguard init needs a working tree, not a bare repository');
+  const toolVersion = readToolVersion();
+  const hooksPath = await readHooksPath(root);
+  const foreignHooksPath = hooksPath !== undefined && !/^\.husky(\/_)?\/?$/.test(hooksPath);
+
+  let setup: HookSetup;
+  const actions: InitAction[] = [];
+  const notes: string[] = [];
+  if (existsSync(path.join(root, PRE_COMMIT_CONFIG))) {
+    setup = 'pre-commit-framework';
+    actions.push(...planPreCommitEntry(root, toolVersion));
+    notes.push(`hooks run by the pre-commit framework (${PRE_COMMIT_CONFIG}); run \`pre-commit install\` if you have not yet`);
+  } else if (existsSync(path.join(root, 'package.json')) && !foreignHooksPath) {
+    setup = 'husky';
+    notes.push(...(await checkHookHuskyWouldHide(root, hooksPath, options.force)));
+    const husky = planHuskySetup(root, toolVersion, hooksPath);
+    actions.push(...husky.actions);
+    notes.push('hooks run by husky + lint-staged', ...husky.notes);
+  } else {
+    setup = 'git-hook';
+    const hooksDir = await findHooksDir(root, hooksPath);
+    actions.push(...planGitHook(hooksDir, options.force, root));
+    notes.push(`git hook folder: ${displayPath(root, hooksDir)}${hooksPath ? ' (core.hooksPath)' : ''}`);
+    notes.push('the hook runs node_modules/.bin/dockguard, else dockguard on PATH, else npx --offline --no-install dockguard');
+  }
+
+  const config = planStarterConfig(root, options.services);
+  actions.push(...config.actions);
+  notes.push(...config.notes);
+  notes.push('check by hand: npx dockguard check   (only what is staged: npx dockguard check --staged)');
+  return { root, setup, dryRun: options.dryRun, actions, notes };
+}
+
+/** Husky points core.hooksPath elsewhere, so a hook in .git/hooks would silently stop running. */
+async function checkHookHuskyWouldHide(root: string, hooksPath: string | undefined, force: boolean): Promise<string[]> {
+  if (hooksPath !== undefined) return [];
+  const hook = path.join(await findHooksDir(root, undefined), 'pre-commit');
+  if (!existsSync(hook)) return [];
+  const shown = displayPath(root, hook);
+  if (!force) {
+    throw new DockguardError(
+      `${shown} exists, and husky would stop git from running it`,
+      'move its commands into .husky/pre-commit, or rerun with --force to set up husky anyway',
+    );
+  }
+  return [`${shown} will no longer run once husky is active: move its commands into .husky/pre-commit`];
+}

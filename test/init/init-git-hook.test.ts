@@ -1,0 +1,149 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DockguardError } from '../../src/errors.js';
+import { applyInit } from '../../src/init/apply-init.js';
+import { SHIPPED_HOOK } from '../../src/init/package-files.js';
+import { planInit } from '../../src/init/plan-init.js';
+import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
+import { MONOREPO } from './services.js';
+
+const temps: string[] = [];
+afterAll(() => {
+  removeFixtureRepos();
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const FOREIGN_HOOK = '#!/bin/sh\necho "foreign hook ran" >> "$(git rev-parse --show-toplevel)/foreign.log"\n';
+const init = async (root: string, force = false): Promise<string[]> =>
+  applyInit(await planInit(root, { dryRun: false, force, services: MONOREPO }));
+const isExecutable = (file: string): boolean => (statSync(file).mode & 0o111) === 0o111;
+
+describe('dockguard init in a repository without a hook manager', () => {
+  it('installs the shipped hook and a starter config, and changes nothing on a second run', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    const lines = await init(root);
+    const hook = path.join(root, '.git/hooks/pre-commit');
+    expect(readFileSync(hook, 'utf8')).toBe(readFileSync(SHIPPED_HOOK, 'utf8'));
+    expect(isExecutable(hook)).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(root, 'dockguard.config.json'), 'utf8'))).toEqual({
+      services: [
+        { dockerfile: 'services/billing/Dockerfile', context: 'services/billing', name: 'billing' },
+        { dockerfile: 'services/orders/Dockerfile', context: '', name: 'orders' },
+      ],
+      exclude: [],
+    });
+    expect(lines).toEqual([
+      'create .git/hooks/pre-commit (git runs it before every commit)',
+      'create dockguard.config.json (starter config with 2 service(s))',
+      'git hook folder: .git/hooks',
+      'the hook runs node_modules/.bin/dockguard, else dockguard on PATH, else npx --offline --no-install dockguard',
+      'services found (2):',
+      '  orders (services/orders/Dockerfile): context . (from compose, docker-compose.yml)',
+      '  billing (services/billing/Dockerfile): context services/billing (from compose, docker-compose.yml)',
+      'check by hand: npx dockguard check   (only what is staged: npx dockguard check --staged)',
+    ]);
+    expect((await planInit(root, { dryRun: false, force: false, services: MONOREPO })).actions).toEqual([]);
+  });
+
+  it('honours a relative core.hooksPath', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    git(root, 'config', 'core.hooksPath', 'tools/githooks');
+    await init(root);
+    expect(existsSync(path.join(root, 'tools/githooks/pre-commit'))).toBe(true);
+    expect(existsSync(path.join(root, '.git/hooks/pre-commit'))).toBe(false);
+  });
+
+  it('refuses to replace a foreign hook without --force, leaving it untouched', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    const hook = path.join(root, '.git/hooks/pre-commit');
+    writeFileSync(hook, FOREIGN_HOOK, { mode: 0o755 });
+    const error = await init(root).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DockguardError);
+    expect((error as DockguardError).message).toBe(".git/hooks/pre-commit already exists and is not dockguard's hook; not overwriting it");
+    expect((error as DockguardError).hint).toMatch(/--force to keep it as pre-commit\.pre-dockguard/);
+    expect(readFileSync(hook, 'utf8')).toBe(FOREIGN_HOOK);
+    expect(existsSync(path.join(root, 'dockguard.config.json'))).toBe(false);
+  });
+
+  it('with --force keeps the foreign hook as pre-commit.pre-dockguard; a second run changes nothing', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    const hook = path.join(root, '.git/hooks/pre-commit');
+    writeFileSync(hook, FOREIGN_HOOK, { mode: 0o755 });
+    const lines = await init(root, true);
+    expect(lines[0]).toBe('move .git/hooks/pre-commit to .git/hooks/pre-commit.pre-dockguard (keep the existing hook; dockguard’s hook runs it after its check)');
+    expect(readFileSync(`${hook}.pre-dockguard`, 'utf8')).toBe(FOREIGN_HOOK);
+    expect(readFileSync(hook, 'utf8')).toBe(readFileSync(SHIPPED_HOOK, 'utf8'));
+    expect((await planInit(root, { dryRun: false, force: true, services: MONOREPO })).actions).toEqual([]);
+  });
+
+  it('repairs a dockguard hook that lost its execute bit', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    await init(root);
+    chmodSync(path.join(root, '.git/hooks/pre-commit'), 0o644);
+    const plan = await planInit(root, { dryRun: false, force: false, services: MONOREPO });
+    expect(plan.actions.map((action) => action.kind)).toEqual(['chmod']);
+  });
+
+  it('refuses a bare repository', async () => {
+    const bare = mkdtempSync(path.join(tmpdir(), 'dockguard-bare-'));
+    temps.push(bare);
+    git(bare, 'init', '-q', '--bare');
+    await expect(planInit(bare, { dryRun: false, force: false, services: [] })).rejects.toThrow(/needs a working tree/);
+  });
+});
+
+describe('the shipped pre-commit hook in a real git commit', () => {
+  /** A stand-in dockguard binary that logs its arguments and exits with FAKE_EXIT. */
+  function installFakeDockguard(root: string, exitCode: number): void {
+    const bin = path.join(root, 'node_modules/.bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(path.join(bin, 'dockguard'), `#!/bin/sh\necho "$@" >> "${root}/dockguard.log"\nexit ${exitCode}\n`, { mode: 0o755 });
+    writeFileSync(path.join(root, '.git/info/exclude'), 'node_modules/\n*.log\n');
+  }
+  function commit(root: string): { ok: boolean; stderr: string } {
+    writeFileSync(path.join(root, 'services/orders/app/main.py'), 'import shared.money\n');
+    git(root, 'add', '-A');
+    try {
+      execFileSync('git', ['commit', '-q', '-m', 'change'], {
+        cwd: root,
+        stdio: 'pipe',
+        env: { ...process.env, GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@e.x', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@e.x', PATH: '/usr/bin:/bin' },
+      });
+      return { ok: true, stderr: '' };
+    } catch (error) {
+      return { ok: false, stderr: String((error as { stderr: Buffer }).stderr) };
+    }
+  }
+
+  it('runs dockguard check --staged, then the chained foreign hook', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    writeFileSync(path.join(root, '.git/hooks/pre-commit'), FOREIGN_HOOK, { mode: 0o755 });
+    await init(root, true);
+    installFakeDockguard(root, 0);
+    expect(commit(root)).toEqual({ ok: true, stderr: '' });
+    expect(readFileSync(path.join(root, 'dockguard.log'), 'utf8')).toBe('check --staged\n');
+    expect(readFileSync(path.join(root, 'foreign.log'), 'utf8')).toBe('foreign hook ran\n');
+  });
+
+  it('stops the commit when dockguard reports findings, without running the chained hook', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    writeFileSync(path.join(root, '.git/hooks/pre-commit'), FOREIGN_HOOK, { mode: 0o755 });
+    await init(root, true);
+    installFakeDockguard(root, 1);
+    const head = git(root, 'rev-parse', 'HEAD');
+    expect(commit(root).ok).toBe(false);
+    expect(git(root, 'rev-parse', 'HEAD')).toBe(head);
+    expect(existsSync(path.join(root, 'foreign.log'))).toBe(false);
+  });
+
+  it('stops the commit with a clear message when dockguard cannot be found', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    await init(root);
+    const result = commit(root);
+    expect(result.ok).toBe(false);
+    expect(result.stderr).toContain('dockguard: the dockguard command was not found, so this commit was not checked.');
+  });
+});
