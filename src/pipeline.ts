@@ -7,6 +7,7 @@ import { DockguardError } from './errors.js';
 import { findRepoRoot } from './git/repo-root.js';
 import { createWorktreeSnapshot } from './git/worktree-snapshot.js';
 import { createParsePool } from './python/parse-pool.js';
+import { createDependencyContext } from './deps/analyze-dependencies.js';
 import { RULES, findRule } from './rules/index.js';
 import { selectServices } from './select-services.js';
 import { sortFindings, toServiceReport, type CheckResult } from './result.js';
@@ -20,6 +21,8 @@ export interface CheckOptions {
   configPath?: string;
   /** Stage to model instead of each Dockerfile's last stage. */
   target?: string;
+  /** `$VIRTUAL_ENV` of the caller: its package metadata maps imports to distributions. */
+  virtualEnv?: string;
 }
 
 /**
@@ -39,7 +42,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const pool = createParsePool();
   try {
     const store = new ModuleStore(snapshot, pool);
-    const ctx = { snapshot, store };
+    const dependencies = await createDependencyContext(snapshot, config, { virtualEnv: options.virtualEnv });
+    const ctx = { snapshot, store, dependencies };
     const modelled = await Promise.all(specs.map((spec) => modelService(spec, ctx)));
     const wanted = options.paths?.length ? toRepoPaths(root, options.cwd, options.paths, snapshot) : undefined;
     const selected = wanted ? selectServices(modelled, wanted) : modelled;

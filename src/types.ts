@@ -1,3 +1,5 @@
+import type { DependencyAnalysis } from './deps/dependency-analysis.js';
+
 /**
  * Shared data shapes of the whole pipeline. No logic lives here.
  *
@@ -305,4 +307,6 @@ export interface ServiceAnalysis {
   modules: ReadonlyMap<RepoPath, ParsedModule>;
   /** Problems found before analysis (context, discovery). */
   problems: Problem[];
+  /** What the image installs, compared with what the code imports (undefined until that stage ran). */
+  dependencies?: DependencyAnalysis;
 }

@@ -6,6 +6,7 @@ import { looksLikePythonImage } from '../launch/looks-like-python-image.js';
 import { UnreadableFileError } from '../errors.js';
 import { isStdlib, NEWEST_PYTHON } from '../deps/stdlib.js';
 import { pythonVersionOfImage } from '../deps/python-version.js';
+import { analyzeDependencies, type DependencyContext } from '../deps/analyze-dependencies.js';
 import type { ImageModel, ImagePath, Problem, RepoPath, RepoSnapshot, ServiceAnalysis, ServiceSpec } from '../types.js';
 import { ImportClosure } from './import-closure.js';
 import type { ModuleStore } from './module-store.js';
@@ -14,6 +15,7 @@ import { collectRoots } from './service-roots.js';
 export interface AnalyzeContext {
   snapshot: RepoSnapshot;
   store: ModuleStore;
+  dependencies: DependencyContext;
 }
 
 /** Files larger than this are not Dockerfiles or entry scripts anyone writes by hand. */
@@ -114,6 +116,7 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
     modules: closure.modules,
   });
   analysis.problems.push(...closure.problems);
+  analysis.dependencies = await analyzeDependencies(analysis, ctx.dependencies);
   return analysis;
 }
 

@@ -22,6 +22,7 @@ export async function runCheckCommand(options: CheckCommandOptions, io: Io): Pro
       paths: options.paths,
       ...(options.config !== undefined ? { configPath: options.config } : {}),
       ...(options.target !== undefined ? { target: options.target } : {}),
+      ...(io.env.VIRTUAL_ENV !== undefined ? { virtualEnv: io.env.VIRTUAL_ENV } : {}),
     });
     const color = shouldUseColor(io.env, Boolean(io.stdout.isTTY));
     io.stdout.write(options.format === 'json' ? formatJson(result) : formatText(result, { color }));
