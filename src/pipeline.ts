@@ -1,112 +1,104 @@
 import path from 'node:path';
-import { modelService, walkService, type ModelledService } from './analyze/analyze-service.js';
+import { modelService, walkService } from './analyze/analyze-service.js';
 import { ModuleStore } from './analyze/module-store.js';
+import { openCache, type ContentCache } from './cache/open-cache.js';
+import { resolveScope } from './check-scope.js';
 import { loadConfig } from './config/load-config.js';
+import { createDependencyContext } from './deps/analyze-dependencies.js';
 import { discoverServices } from './discover/discover-services.js';
-import { DockguardError } from './errors.js';
+import { createIndexSnapshot } from './git/index-snapshot.js';
+import { describeRepoState, detectRepoState } from './git/repo-state.js';
 import { findRepoRoot } from './git/repo-root.js';
 import { createWorktreeSnapshot } from './git/worktree-snapshot.js';
+import { readOwnVersion } from './own-version.js';
 import { createParsePool } from './python/parse-pool.js';
-import { createDependencyContext } from './deps/analyze-dependencies.js';
-import { RULES, findRule } from './rules/index.js';
-import { selectServices } from './select-services.js';
 import { sortFindings, toServiceReport, type CheckResult } from './result.js';
-import type { Finding, Problem, RepoPath, ServiceAnalysis } from './types.js';
+import { globalFinding, runAllRules } from './run-rules.js';
+import { selectServices } from './select-services.js';
+import type { RepoPath, RepoSnapshot } from './types.js';
 
 export interface CheckOptions {
   /** Where dockguard was started; the repository is found from here. */
   cwd: string;
   /** Limit the check to services these paths affect (relative to cwd). */
   paths?: string[];
+  /** Analyse the index (the commit being made) instead of the working tree. */
+  staged?: boolean;
   configPath?: string;
   /** Stage to model instead of each Dockerfile's last stage. */
   target?: string;
   /** `$VIRTUAL_ENV` of the caller: its package metadata maps imports to distributions. */
   virtualEnv?: string;
+  /** Use the parse cache under the git directory (default: the config's `cache`, true). */
+  cache?: boolean;
 }
 
 /**
- * The whole check, in order: find the repository and its config → discover
- * services and their build contexts → model each image and launch → follow
- * imports through what each image contains → run the rules.
+ * The whole check, in order: find the repository and its config → decide
+ * which paths matter → discover services and their build contexts → model
+ * each image and launch → follow imports through what each image contains
+ * and compare installs with imports → run the rules.
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
   const root = await findRepoRoot(options.cwd);
   const configPath = options.configPath === undefined ? undefined : path.relative(root, path.resolve(options.cwd, options.configPath));
   const { config, source } = await loadConfig(root, configPath);
-  const snapshot = await createWorktreeSnapshot(root);
-  const discovered = await discoverServices(snapshot, config, source === undefined ? {} : { configFile: source });
-  const specs = discovered.services.map((s) => (options.target ? { ...s, target: options.target } : s));
-
-  const pool = createParsePool();
+  const snapshot: RepoSnapshot & { close?: () => void; submodules?: readonly RepoPath[] } = options.staged
+    ? await createIndexSnapshot(root)
+    : await createWorktreeSnapshot(root);
+  const notes = options.staged ? describeRepoState(await detectRepoState(root)) : [];
+  if (snapshot.submodules?.length) notes.push(`submodules are not checked: ${snapshot.submodules.join(', ')}`);
   try {
-    const store = new ModuleStore(snapshot, pool);
-    const dependencies = await createDependencyContext(snapshot, config, { virtualEnv: options.virtualEnv });
-    const ctx = { snapshot, store, dependencies };
-    const modelled = await Promise.all(specs.map((spec) => modelService(spec, ctx)));
-    const wanted = options.paths?.length ? toRepoPaths(root, options.cwd, options.paths, snapshot) : undefined;
-    const selected = wanted ? selectServices(modelled, wanted) : modelled;
-    const analyses = await Promise.all(selected.map((m) => (m.walkable ? walkService(m, ctx) : m.analysis)));
-    const findings = sortFindings([
-      ...analyses.flatMap(runRules),
-      ...(wanted ? [] : discovered.problems.map(globalFinding)),
-    ]);
-    return {
-      root,
-      services: [...analyses.map(toServiceReport), ...discovered.excluded.map(excludedReport)],
-      findings,
-      stats: {
-        durationMs: Math.round(performance.now() - started),
-        unaffected: modelled.length - selected.length,
-        filesAnalysed: new Set(analyses.flatMap((a) => a.reachedFiles)).size,
-      },
-    };
+    const scope = await resolveScope(root, options.cwd, options.paths ?? [], snapshot, options.staged ?? false);
+    if (scope.nothingRelevant) {
+      return emptyResult(root, started, [...notes, 'nothing that can change an image is part of this check']);
+    }
+    const discovered = await discoverServices(snapshot, config, source === undefined ? {} : { configFile: source });
+    const specs = discovered.services.map((s) => (options.target ? { ...s, target: options.target } : s));
+    const cache = (options.cache ?? config.cache) ? await openCacheOrNote(root, notes) : undefined;
+    const pool = createParsePool();
+    try {
+      const store = new ModuleStore(snapshot, pool, cache);
+      const dependencies = await createDependencyContext(snapshot, config, { virtualEnv: options.virtualEnv });
+      const ctx = { snapshot, store, dependencies };
+      const modelled = await Promise.all(specs.map((spec) => modelService(spec, ctx)));
+      const selected = scope.paths ? selectServices(modelled, scope.paths) : modelled;
+      const analyses = await Promise.all(selected.map((m) => (m.walkable ? walkService(m, ctx) : m.analysis)));
+      const findings = sortFindings([...runAllRules(analyses), ...(scope.paths ? [] : discovered.problems.map(globalFinding))]);
+      await cache?.flush().catch((error: Error) => notes.push(`the cache could not be saved (${error.message})`));
+      return {
+        root,
+        services: [...analyses.map(toServiceReport), ...(scope.paths ? [] : discovered.excluded.map(excludedReport))],
+        findings,
+        notes,
+        stats: {
+          durationMs: Math.round(performance.now() - started),
+          unaffected: modelled.length - selected.length,
+          filesAnalysed: new Set(analyses.flatMap((a) => a.reachedFiles)).size,
+        },
+      };
+    } finally {
+      await pool.close();
+    }
   } finally {
-    await pool.close();
+    snapshot.close?.();
   }
 }
 
-function runRules(analysis: ServiceAnalysis): Finding[] {
-  const { dockerfile, variant } = analysis.service;
-  return RULES.flatMap((rule) => rule.check(analysis)).map(({ code, rule, severity, ...rest }) => ({
-    code,
-    rule,
-    severity,
-    service: dockerfile,
-    ...(variant !== undefined ? { variant } : {}),
-    ...rest,
-  }));
+async function openCacheOrNote(root: string, notes: string[]): Promise<ContentCache | undefined> {
+  try {
+    return await openCache(root, { toolVersion: readOwnVersion() });
+  } catch (error) {
+    notes.push(`the cache could not be opened, parsing everything (${(error as Error).message})`);
+    return undefined;
+  }
 }
 
-/** Discovery problems concern a build file, not one service: the file stands in for the service. */
-function globalFinding(problem: Problem): Finding {
-  const rule = findRule(problem.rule);
-  return {
-    code: rule?.code ?? 'DG000',
-    rule: problem.rule,
-    severity: problem.severity ?? rule?.severity ?? 'error',
-    service: problem.file,
-    file: problem.file,
-    line: problem.line,
-    message: problem.message,
-  };
+function emptyResult(root: string, started: number, notes: string[]): CheckResult {
+  return { root, services: [], findings: [], notes, stats: { durationMs: Math.round(performance.now() - started), unaffected: 0, filesAnalysed: 0 } };
 }
 
 function excludedReport(dockerfile: RepoPath): ReturnType<typeof toServiceReport> {
   return { dockerfile, context: null, contextSource: 'config', entrypoints: [], status: 'skipped', reason: 'excluded by config' };
 }
-
-function toRepoPaths(root: string, cwd: string, paths: string[], snapshot: { files: ReadonlySet<RepoPath>; dirs: ReadonlySet<RepoPath> }): RepoPath[] {
-  return paths.map((p) => {
-    const rel = path.relative(root, path.resolve(cwd, p)).split(path.sep).join('/');
-    if (rel.startsWith('..') || path.isAbsolute(rel)) throw new DockguardError(`${p} is outside the repository ${root}`);
-    const repoPath = rel as RepoPath;
-    if (!snapshot.files.has(repoPath) && !snapshot.dirs.has(repoPath)) {
-      throw new DockguardError(`${p}: no such file or folder in the repository (untracked files that git ignores are not part of any image)`);
-    }
-    return repoPath;
-  });
-}
-
-export type { ModelledService };

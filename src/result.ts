@@ -21,6 +21,8 @@ export interface CheckResult {
   root: string;
   services: ServiceReport[];
   findings: Finding[];
+  /** Things the user should know that are not findings (rebase in progress, cache unusable, …). */
+  notes: string[];
   stats: {
     durationMs: number;
     /** Services left out because the given paths cannot affect them. */

@@ -16,6 +16,8 @@ export function selectServices(modelled: readonly ModelledService[], paths: read
       if (context?.ignoreFiles.some((f) => isAtOrBelow(f, p))) return true;
       if (service.contextOrigin?.split(':')[0] === p) return true;
       if (!image) return false;
+      // A folder the image copies: new and deleted files there change the image too.
+      if (image.copies.some((c) => c.sourceDirs.some(({ repoDir }) => isAtOrBelow(p, repoDir)))) return true;
       for (const origin of image.files.values()) if (isAtOrBelow(origin.repoPath, p)) return true;
       return false;
     });

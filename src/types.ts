@@ -1,4 +1,5 @@
 import type { DependencyAnalysis } from './deps/dependency-analysis.js';
+import type { Suppression } from './suppress/suppression.js';
 
 /**
  * Shared data shapes of the whole pipeline. No logic lives here.
@@ -189,6 +190,12 @@ export interface ImageModel {
   healthcheck: CommandForm | undefined;
   /** copy-source-missing, unmodelled-source, dockerfile-syntax, … */
   problems: Problem[];
+  /**
+   * Every stage the target needs: its parent stage (`FROM <stage>`) and the
+   * files it holds when each of its RUNs starts (keyed by the RUN's line), so
+   * an install can be checked against what was copied before it ran.
+   */
+  stages?: Array<{ label: string; parent: string | undefined; baseImage: string | undefined; filesAtRun: ReadonlyMap<number, ReadonlyMap<ImagePath, ImageFileOrigin>> }>;
 }
 
 // ---------------------------------------------------------------- launch
@@ -307,6 +314,8 @@ export interface ServiceAnalysis {
   modules: ReadonlyMap<RepoPath, ParsedModule>;
   /** Problems found before analysis (context, discovery). */
   problems: Problem[];
+  /** `# dockguard: ignore[…]` comments of the Dockerfile. */
+  suppressions?: Suppression[];
   /** What the image installs, compared with what the code imports (undefined until that stage ran). */
   dependencies?: DependencyAnalysis;
 }

@@ -11,6 +11,7 @@ import type { ImageModel, ImagePath, Problem, RepoPath, RepoSnapshot, ServiceAna
 import { ImportClosure } from './import-closure.js';
 import type { ModuleStore } from './module-store.js';
 import { collectRoots } from './service-roots.js';
+import { findDockerfileSuppressions } from '../suppress/dockerfile-suppressions.js';
 
 export interface AnalyzeContext {
   snapshot: RepoSnapshot;
@@ -41,6 +42,7 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     analysis.unreadable.push({ path: service.dockerfile, reason: text.reason });
     return { analysis, context: undefined, walkable: false };
   }
+  analysis.suppressions = findDockerfileSuppressions(service.dockerfile, text);
   let context: BuildContext | undefined;
   if (service.context === undefined) {
     analysis.problems.push({

@@ -203,9 +203,9 @@ export class ImportClosure {
     const initFile = parentResolution.found ? parentResolution.module.file : undefined;
     if (initFile !== undefined && initFile.endsWith('__init__.py')) {
       const origin = this.input.image.files.get(asImagePath(initFile));
-      const stored = origin ? await this.input.store.get(origin.repoPath) : undefined;
+      const text = origin ? await this.input.store.getText(origin.repoPath) : undefined;
       const name = candidate.slice(parent.length + 1);
-      if (stored?.ok && stored.text !== undefined && definesName(stored.text, name)) return;
+      if (text !== undefined && definesName(text, name)) return;
     }
     this.reportMissing(from, candidate, ref, guarded, { file: from.repoPath, line: ref.line }, hit);
   }

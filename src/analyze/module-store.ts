@@ -1,38 +1,57 @@
+import { createHash } from 'node:crypto';
+import type { ContentCache } from '../cache/open-cache.js';
 import { UnreadableFileError } from '../errors.js';
 import { decodePythonSource } from '../python/decode-source.js';
 import type { ParsePool } from '../python/parse-pool.js';
 import type { ParsedModule, RepoPath, RepoSnapshot } from '../types.js';
 
-export type StoredModule =
-  | { ok: true; parsed: ParsedModule; /** kept only for package `__init__.py` files */ text?: string }
-  | { ok: false; reason: string };
+export type StoredModule = { ok: true; parsed: ParsedModule } | { ok: false; reason: string };
+
+/** Cache namespace of parsed modules; the cache itself is versioned with the tool. */
+const NAMESPACE = 'python-imports';
+
+interface Pending {
+  path: RepoPath;
+  resolve: (m: StoredModule) => void;
+}
 
 /**
  * Reads and parses each repository file once, however many services reach
  * it. Requests made in the same tick are coalesced into one batch so the
- * parse pool gets work in sizes worth sending to a worker thread.
+ * parse pool gets work in sizes worth sending to a worker thread. Parsed
+ * modules are cached by content id (the git blob id from the index, else a
+ * hash of the bytes), so an unchanged file is never parsed twice.
  */
 export class ModuleStore {
   private readonly results = new Map<RepoPath, Promise<StoredModule>>();
-  private pending: Array<{ path: RepoPath; resolve: (m: StoredModule) => void }> = [];
+  private pending: Pending[] = [];
   private flushScheduled = false;
 
   constructor(
     private readonly snapshot: RepoSnapshot,
     private readonly pool: ParsePool,
+    private readonly cache?: ContentCache,
   ) {}
 
   get(path: RepoPath): Promise<StoredModule> {
     let result = this.results.get(path);
     if (!result) {
-      result = new Promise<StoredModule>((resolve) => this.pending.push({ path, resolve }));
+      const id = this.snapshot.contentId(path);
+      const cached = id !== undefined ? this.cache?.get<ParsedModule>(NAMESPACE, id) : undefined;
+      result = cached ? Promise.resolve({ ok: true, parsed: cached }) : new Promise<StoredModule>((resolve) => this.enqueue({ path, resolve }));
       this.results.set(path, result);
-      this.scheduleFlush();
     }
     return result;
   }
 
-  private scheduleFlush(): void {
+  /** The decoded source of a file (rarely needed: to see what a package `__init__.py` defines). */
+  async getText(path: RepoPath): Promise<string | undefined> {
+    const text = await this.readText(path);
+    return 'text' in text ? text.text : undefined;
+  }
+
+  private enqueue(item: Pending): void {
+    this.pending.push(item);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     setImmediate(() => {
@@ -43,15 +62,20 @@ export class ModuleStore {
     });
   }
 
-  private async parseBatch(batch: Array<{ path: RepoPath; resolve: (m: StoredModule) => void }>): Promise<void> {
+  private async parseBatch(batch: Pending[]): Promise<void> {
     const texts = await Promise.all(batch.map(({ path }) => this.readText(path)));
-    const items: Array<{ key: string; text: string }> = [];
+    const keys = batch.map(({ path }, i) => this.snapshot.contentId(path) ?? texts[i]!.hash);
+    const toParse: Array<{ key: string; text: string }> = [];
+    const fromCache = new Map<string, ParsedModule>();
     texts.forEach((t, i) => {
-      if ('text' in t) items.push({ key: batch[i]!.path, text: t.text });
+      if (!('text' in t)) return;
+      const cached = keys[i] !== undefined ? this.cache?.get<ParsedModule>(NAMESPACE, keys[i]!) : undefined;
+      if (cached) fromCache.set(batch[i]!.path, cached);
+      else toParse.push({ key: batch[i]!.path, text: t.text });
     });
     let parsed: Map<string, ParsedModule>;
     try {
-      parsed = await this.pool.parseMany(items);
+      parsed = await this.pool.parseMany(toParse);
     } catch (error) {
       const reason = `could not be parsed (${(error as Error).message})`;
       for (const { resolve } of batch) resolve({ ok: false, reason });
@@ -60,15 +84,18 @@ export class ModuleStore {
     batch.forEach(({ path, resolve }, i) => {
       const t = texts[i]!;
       if ('error' in t) return resolve({ ok: false, reason: t.error });
-      const module = parsed.get(path);
+      const module = fromCache.get(path) ?? parsed.get(path);
       if (!module) return resolve({ ok: false, reason: 'could not be parsed' });
-      resolve(path.endsWith('__init__.py') ? { ok: true, parsed: module, text: t.text } : { ok: true, parsed: module });
+      if (!fromCache.has(path) && keys[i] !== undefined) this.cache?.set(NAMESPACE, keys[i]!, module);
+      resolve({ ok: true, parsed: module });
     });
   }
 
-  private async readText(path: RepoPath): Promise<{ text: string } | { error: string }> {
+  private async readText(path: RepoPath): Promise<({ text: string } | { error: string }) & { hash?: string }> {
     try {
-      return decodePythonSource(await this.snapshot.read(path), path);
+      const bytes = await this.snapshot.read(path);
+      const decoded = decodePythonSource(bytes, path);
+      return this.cache && this.snapshot.contentId(path) === undefined ? { ...decoded, hash: createHash('sha1').update(bytes).digest('hex') } : decoded;
     } catch (error) {
       if (error instanceof UnreadableFileError) return { error: error.reason };
       throw error;

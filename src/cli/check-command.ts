@@ -10,6 +10,9 @@ export interface CheckCommandOptions {
   format: 'text' | 'json';
   config?: string;
   target?: string;
+  staged?: boolean;
+  /** commander's `--no-cache` sets this to false. */
+  cache?: boolean;
 }
 
 type Io = Pick<NodeJS.Process, 'cwd' | 'env' | 'stdout' | 'stderr'>;
@@ -22,10 +25,12 @@ export async function runCheckCommand(options: CheckCommandOptions, io: Io): Pro
       paths: options.paths,
       ...(options.config !== undefined ? { configPath: options.config } : {}),
       ...(options.target !== undefined ? { target: options.target } : {}),
+      ...(options.staged ? { staged: true } : {}),
+      ...(options.cache === false ? { cache: false } : {}),
       ...(io.env.VIRTUAL_ENV !== undefined ? { virtualEnv: io.env.VIRTUAL_ENV } : {}),
     });
     const color = shouldUseColor(io.env, Boolean(io.stdout.isTTY));
-    io.stdout.write(options.format === 'json' ? formatJson(result) : formatText(result, { color }));
+    io.stdout.write(options.format === 'json' ? formatJson(result) : formatText(result, { color, hookHints: options.staged ?? false }));
     return exitCodeFor(result);
   } catch (error) {
     io.stderr.write(reportFailure(error));

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
-import { runCheckCommand } from './check-command.js';
+import { runCheckCommand, type CheckCommandOptions } from './check-command.js';
+import { runInitCommand } from './init-command.js';
 import { reportFailure } from './report-failure.js';
 import { rulesHelp } from './rules-help.js';
-import { readOwnVersion } from './own-version.js';
+import { readOwnVersion } from '../own-version.js';
 
 const program = new Command();
 program
@@ -19,9 +20,20 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .option('--config <file>', 'config file (default: dockguard.config.json, package.json "dockguard", pyproject.toml [tool.dockguard])')
   .option('--target <stage>', 'model this build stage instead of the last one')
+  .option('--staged', 'check the commit being made: read everything from the git index (what the pre-commit hook runs)')
+  .option('--no-cache', 'do not read or write the parse cache under the git directory')
   .addHelpText('after', rulesHelp())
-  .action(async (paths: string[], options: { format: 'text' | 'json'; config?: string; target?: string }) => {
+  .action(async (paths: string[], options: Omit<CheckCommandOptions, 'paths'>) => {
     process.exitCode = await runCheckCommand({ paths, ...options }, process);
+  });
+
+program
+  .command('init')
+  .description('set up the pre-commit hook (husky + lint-staged, the pre-commit framework, or a plain git hook) and a starter config')
+  .option('--dry-run', 'print the plan and change nothing')
+  .option('--force', 'replace an existing foreign pre-commit hook (it is kept and chained)')
+  .action(async (options: { dryRun?: boolean; force?: boolean }) => {
+    process.exitCode = await runInitCommand({ dryRun: options.dryRun ?? false, force: options.force ?? false }, process);
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -10,6 +10,7 @@ import { dockerfileNotFound } from './DG009-dockerfile-not-found.js';
 import { discoveryFileUnreadable } from './DG010-discovery-file-unreadable.js';
 import { contextNotFound } from './DG011-context-not-found.js';
 import { rootNotFound } from './DG012-root-not-found.js';
+import { unusedIgnore } from './DG013-unused-ignore.js';
 import type { Rule } from './rule.js';
 
 export type { Rule } from './rule.js';
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   discoveryFileUnreadable,
   contextNotFound,
   rootNotFound,
+  unusedIgnore,
 ];
 
 export function findRule(name: string): Rule | undefined {

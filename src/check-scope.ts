@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { classifyBuildFile } from './discover/classify-build-file.js';
+import { isDockerfileName } from './discover/is-dockerfile-name.js';
+import { DockguardError } from './errors.js';
+import { listStagedChanges, listTouchedPaths } from './git/staged-changes.js';
+import { WATCHED_FILES_REGEX } from './init/watched-files.js';
+import type { RepoPath, RepoSnapshot } from './types.js';
+
+/** Which paths a check is about; `undefined` paths = the whole repository. */
+export interface CheckScope {
+  paths: RepoPath[] | undefined;
+  /** True when no given or staged path can change any image: the check can stop at once. */
+  nothingRelevant: boolean;
+}
+
+const WATCHED = new RegExp(WATCHED_FILES_REGEX);
+
+/** A path whose change can alter an image, its build context or what it installs. */
+export function isRelevantPath(p: RepoPath): boolean {
+  return WATCHED.test(p) || isDockerfileName(p) || classifyBuildFile(p) !== undefined || p.endsWith('package.json');
+}
+
+/**
+ * Paths given on the command line (relative to cwd) and, with `--staged`,
+ * every path the commit touches — deletions and both sides of renames
+ * included, since lint-staged only passes the files that still exist.
+ */
+export async function resolveScope(
+  root: string,
+  cwd: string,
+  given: readonly string[],
+  snapshot: RepoSnapshot,
+  staged: boolean,
+): Promise<CheckScope> {
+  const touched = staged ? listTouchedPaths(await listStagedChanges(root)) : [];
+  if (given.length === 0 && !staged) return { paths: undefined, nothingRelevant: false };
+  const known = new Set<RepoPath>(touched);
+  const paths = new Set<RepoPath>(touched);
+  for (const p of given) paths.add(toRepoPath(root, cwd, p, snapshot, known));
+  const list = [...paths].sort();
+  return { paths: list, nothingRelevant: !list.some((p) => isRelevantPath(p) || snapshot.dirs.has(p)) };
+}
+
+function toRepoPath(root: string, cwd: string, given: string, snapshot: RepoSnapshot, known: ReadonlySet<RepoPath>): RepoPath {
+  const rel = path.relative(root, path.resolve(cwd, given)).split(path.sep).join('/');
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new DockguardError(`${given} is outside the repository ${root}`);
+  const repoPath = rel as RepoPath;
+  if (!snapshot.files.has(repoPath) && !snapshot.dirs.has(repoPath) && !known.has(repoPath)) {
+    const where = snapshot.kind === 'index' ? 'in the index (is it staged?)' : 'in the repository (git-ignored files are not part of any image)';
+    throw new DockguardError(`${given}: no such file or folder ${where}`);
+  }
+  return repoPath;
+}
