@@ -4,12 +4,14 @@ import type { ChainLink, Finding } from '../types.js';
 
 export interface TextOptions {
   color: boolean;
+  /** Add what a blocked commit needs to know: how to fix, re-run, silence one finding, or bypass. */
+  hookHints?: boolean;
 }
 
 /** Findings grouped by service, each with its location, message, import chain and fix. */
 export function formatText(result: CheckResult, options: TextOptions): string {
   const c = createColors(options.color);
-  const out: string[] = [];
+  const out: string[] = result.notes.map((note) => c.dim(`note: ${note}`));
   const byService = groupByService(result.findings);
   for (const service of result.services) {
     const findings = byService.get(serviceKey(service.dockerfile, service.variant)) ?? [];
@@ -26,10 +28,21 @@ export function formatText(result: CheckResult, options: TextOptions): string {
     out.push('');
   }
   out.push(summaryLine(result, c));
+  if (options.hookHints && result.findings.some((f) => f.severity === 'error')) out.push('', ...blockedCommitHints(c));
   return `${out.join('\n')}\n`;
 }
 
 type Colors = ReturnType<typeof createColors>;
+
+function blockedCommitHints(c: Colors): string[] {
+  return [
+    c.bold('This commit was blocked because an image would lack code or packages it needs.'),
+    `  fix it:        add the lines shown under ${c.green('fix:')}, stage them, and commit again`,
+    `  re-run:        ${c.cyan('npx dockguard check')}`,
+    `  accept one:    put ${c.cyan('# dockguard: ignore[<rule>] -- <reason>')} on the import line (or on the line above the Dockerfile instruction)`,
+    `  skip the hook: ${c.cyan('git commit --no-verify')}`,
+  ];
+}
 
 function formatFinding(finding: Finding, c: Colors): string[] {
   const label = finding.severity === 'error' ? c.red('error') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('info');
