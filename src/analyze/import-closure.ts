@@ -201,7 +201,7 @@ export class ImportClosure {
     if (!hit) return;
     const parentResolution = this.resolveInImage(parent);
     const initFile = parentResolution.found ? parentResolution.module.file : undefined;
-    if (initFile !== undefined && initFile.endsWith('__init__.py')) {
+    if (initFile?.endsWith('__init__.py')) {
       const origin = this.input.image.files.get(asImagePath(initFile));
       const text = origin ? await this.input.store.getText(origin.repoPath) : undefined;
       const name = candidate.slice(parent.length + 1);

@@ -83,11 +83,13 @@ export class ModuleStore {
     }
     batch.forEach(({ path, resolve }, i) => {
       const t = texts[i]!;
-      if ('error' in t) return resolve({ ok: false, reason: t.error });
       const module = fromCache.get(path) ?? parsed.get(path);
-      if (!module) return resolve({ ok: false, reason: 'could not be parsed' });
-      if (!fromCache.has(path) && keys[i] !== undefined) this.cache?.set(NAMESPACE, keys[i]!, module);
-      resolve({ ok: true, parsed: module });
+      if ('error' in t) resolve({ ok: false, reason: t.error });
+      else if (!module) resolve({ ok: false, reason: 'could not be parsed' });
+      else {
+        if (!fromCache.has(path) && keys[i] !== undefined) this.cache?.set(NAMESPACE, keys[i]!, module);
+        resolve({ ok: true, parsed: module });
+      }
     });
   }
 

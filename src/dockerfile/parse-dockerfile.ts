@@ -40,7 +40,7 @@ const NEEDS_ARGUMENTS = new Set(['ARG', 'ENV', 'FROM', 'USER', 'WORKDIR']);
 /** Parses Dockerfile text; never throws (garbage becomes `problems`). */
 export function parseDockerfile(text: string): ParsedDockerfile {
   const problems: ParsedDockerfile['problems'] = [];
-  let parsed;
+  let parsed: ReturnType<typeof DockerfileParser.parse>;
   try {
     parsed = DockerfileParser.parse(text);
   } catch (error) {

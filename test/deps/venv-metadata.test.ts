@@ -8,7 +8,9 @@ import { FIXTURES } from '../helpers/fixture-repo.js';
 
 const FIXTURE_ROOT = path.join(FIXTURES, 'venv-basic');
 const temps: string[] = [];
-afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A repository directory whose virtualenv sits at `.venv`, as on a developer's machine. */
 function repoWithDotVenv(): string {

@@ -90,7 +90,7 @@ describe('CI YAML', () => {
 
 describe('compose files', () => {
   it('resolves context from the compose folder and dockerfile from the context', () => {
-    const text = 'services:\n  worker:\n    build:\n      context: ..\n      dockerfile: deploy/worker.Dockerfile\n      args: ["A=1", "B", "C=\${C:-3}", "D=$D"]\n    entrypoint: ["python", "-m"]\n    command: worker\n';
+    const text = 'services:\n  worker:\n    build:\n      context: ..\n      dockerfile: deploy/worker.Dockerfile\n      args: ["A=1", "B", "C=${C:-3}", "D=$D"]\n    entrypoint: ["python", "-m"]\n    command: worker\n';
     expect(scan('compose/docker-compose.prod.yml', text).invocations).toEqual([
       {
         dockerfile: 'deploy/worker.Dockerfile',

@@ -15,7 +15,9 @@ const snapshot = async (root: string): Promise<IndexSnapshot> => {
 };
 const text = async (snap: IndexSnapshot, file: string): Promise<string> => (await snap.read(p(file))).toString('utf8');
 
-afterEach(() => opened.splice(0).forEach((snap) => snap.close()));
+afterEach(() => {
+  for (const snap of opened.splice(0)) snap.close();
+});
 afterAll(removeFixtureRepos);
 
 describe('createIndexSnapshot', () => {

@@ -12,7 +12,7 @@ afterAll(removeFixtureRepos);
 
 const runs = (plan: Awaited<ReturnType<typeof planInit>>): string[][] =>
   plan.actions.flatMap((action) => (action.kind === 'run' ? [action.argv] : []));
-const readJson = (root: string, file: string): Record<string, any> => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
+const readJson = (root: string, file: string): Record<string, unknown> & { scripts?: Record<string, string>; devDependencies?: Record<string, string> } => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
 const version = readToolVersion();
 
 describe('dockguard init in a repository with package.json', () => {

@@ -10,6 +10,6 @@ export function moduleOfAppSpec(spec: string): string {
 
 /** The positional that names the app: the last `module:attr`-looking one, else the last one. */
 export function pickAppSpec(positionals: readonly string[]): string | undefined {
-  const withColon = positionals.filter((p) => /^[\w.\/-]+:/.test(p));
+  const withColon = positionals.filter((p) => /^[\w./-]+:/.test(p));
   return withColon.at(-1) ?? positionals.at(-1);
 }
