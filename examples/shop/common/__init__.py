@@ -1,0 +1,1 @@
+"""Helpers shared by every shop service: settings and logging."""

@@ -1,0 +1,1 @@
+"""HTTP handlers of the checkout service, one blueprint per module."""
