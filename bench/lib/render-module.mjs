@@ -88,7 +88,7 @@ export function renderModule(rng, module, service) {
   );
   if (refs.length > 0) {
     lines.push('def _collaborators() -> dict[str, Any]:', '    """What this module calls into, resolved once so start-up fails early."""', '    return {');
-    refs.forEach((ref, i) => lines.push(`        "${i}": ${ref},`));
+    for (const [i, ref] of refs.entries()) lines.push(`        "${i}": ${ref},`);
     lines.push('    }', '', '');
   }
   for (const [i, typeName] of typeNames.entries()) {
