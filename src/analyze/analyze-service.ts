@@ -11,6 +11,7 @@ import type { ImageModel, ImagePath, Problem, RepoPath, RepoSnapshot, ServiceAna
 import { ImportClosure } from './import-closure.js';
 import type { ModuleStore } from './module-store.js';
 import { collectRoots } from './service-roots.js';
+import { joinImagePath } from '../python/image-path.js';
 import { findDockerfileSuppressions } from '../suppress/dockerfile-suppressions.js';
 
 export interface AnalyzeContext {
@@ -104,7 +105,7 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
     context,
     snapshot: ctx.snapshot,
     store: ctx.store,
-    sysPath: [...sysPath, ...launch.sysPathTail],
+    sysPath: [...new Set([...sysPath, ...launch.sysPathTail].map((entry) => joinImagePath(entry)))],
     roots,
     isStdlib: (name) => isStdlib(name, version),
     ignoreFileLines: await countIgnoreFileLines(ctx.snapshot, context),

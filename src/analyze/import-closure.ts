@@ -16,9 +16,9 @@ import {
   type RepoSnapshot,
 } from '../types.js';
 import { diagnoseMissingCopy } from './copy-fix.js';
-import { importTarget, packageOf } from './import-targets.js';
+import { importTarget, packageOf, type ImportTarget } from './import-targets.js';
 import type { ModuleStore } from './module-store.js';
-import { computeRepoBases, findInRepo, type RepoBase } from './repo-bases.js';
+import { computeRepoBases, findInRepo, type RepoBase, type RepoHit } from './repo-bases.js';
 import { definesName } from './defines-name.js';
 
 /** One file of the closure, with how it was reached (for the import chain). */
@@ -72,6 +72,7 @@ export interface ClosureResult {
 export class ImportClosure {
   private readonly visited = new Set<ImagePath>();
   private readonly resolved = new Map<string, ResolveResult>();
+  private readonly repoHits = new Map<string, RepoHit | undefined>();
   private readonly tree;
   private readonly bases: RepoBase[];
   private readonly result: ClosureResult = {
@@ -142,9 +143,7 @@ export class ImportClosure {
     const firstError = parsed.syntaxErrors[0];
     if (firstError) this.result.syntaxErrors.push({ file: visit.repoPath, ...firstError });
     const pkg = packageOf(visit.module, visit.isPackageInit);
-    for (const ref of parsed.imports) {
-      const target = importTarget(ref, pkg);
-      if (!target) continue;
+    for (const { ref, target } of targetsOf(parsed, pkg)) {
       const guarded = visit.guarded || ref.guarded;
       const found = this.resolveImport(visit, target.module, ref, guarded, next);
       if (!found) continue;
@@ -155,7 +154,7 @@ export class ImportClosure {
     for (const candidate of parsed.dynamicCandidates) {
       const module = candidate.value.split(':')[0]!;
       const ref: ImportRef = { module, level: 0, names: [], line: candidate.line, guarded: false, dynamic: true };
-      if (this.resolveInImage(module).found || findInRepo(this.bases, this.input.snapshot, module)) {
+      if (this.resolveInImage(module).found || this.findInRepo(module)) {
         this.resolveImport(visit, module, ref, visit.guarded, next);
       }
     }
@@ -180,7 +179,7 @@ export class ImportClosure {
     }
     const topLevel = module.split('.')[0]!;
     if (ref.level === 0 && this.input.isStdlib(topLevel)) return false;
-    const hit = findInRepo(this.bases, this.input.snapshot, module);
+    const hit = this.findInRepo(module);
     if (hit) {
       this.reportMissing(from, module, ref, guarded, site, hit);
     } else if (ref.level === 0) {
@@ -197,7 +196,7 @@ export class ImportClosure {
       }
       return;
     }
-    const hit = findInRepo(this.bases, this.input.snapshot, candidate);
+    const hit = this.findInRepo(candidate);
     if (!hit) return;
     const parentResolution = this.resolveInImage(parent);
     const initFile = parentResolution.found ? parentResolution.module.file : undefined;
@@ -216,7 +215,7 @@ export class ImportClosure {
     ref: ImportRef,
     guarded: boolean,
     site: { file: string; line: number },
-    hit: NonNullable<ReturnType<typeof findInRepo>>,
+    hit: RepoHit,
   ): void {
     const key = `${module}\0${site.file}\0${site.line}`;
     if (this.reportedMissing.has(key)) return;
@@ -250,6 +249,11 @@ export class ImportClosure {
     });
   }
 
+  private findInRepo(module: string): RepoHit | undefined {
+    if (!this.repoHits.has(module)) this.repoHits.set(module, findInRepo(this.bases, this.input.snapshot, module));
+    return this.repoHits.get(module);
+  }
+
   private resolveInImage(module: string): ResolveResult {
     let resolution = this.resolved.get(module);
     if (!resolution) {
@@ -278,6 +282,25 @@ export class ImportClosure {
     }
     return '__main__';
   }
+}
+
+/**
+ * Absolute targets of a module's imports. The same file is walked by many
+ * services, almost always under the same package name, so this is worked
+ * out once per parsed module and package.
+ */
+const targetCache = new WeakMap<ParsedModule, { pkg: string; targets: Array<{ ref: ImportRef; target: ImportTarget }> }>();
+
+function targetsOf(parsed: ParsedModule, pkg: string): Array<{ ref: ImportRef; target: ImportTarget }> {
+  const cached = targetCache.get(parsed);
+  if (cached?.pkg === pkg) return cached.targets;
+  const targets: Array<{ ref: ImportRef; target: ImportTarget }> = [];
+  for (const ref of parsed.imports) {
+    const target = importTarget(ref, pkg);
+    if (target) targets.push({ ref, target });
+  }
+  targetCache.set(parsed, { pkg, targets });
+  return targets;
 }
 
 function chainOf(visit: Visit | undefined): ChainLink[] {

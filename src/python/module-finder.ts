@@ -1,4 +1,3 @@
-import { joinImagePath } from './image-path.js';
 
 /**
  * A file tree in which Python looks modules up: the image, or the
@@ -87,7 +86,8 @@ export function imageTree(files: { has(path: string): boolean }, dirs: { has(pat
   return {
     isFile: (p) => files.has(p),
     isDir: (p) => dirs.has(p),
-    join: (base, ...parts) => joinImagePath(base, ...parts),
+    // Names joined here are identifiers and sys.path entries are normalised: plain concatenation is enough.
+    join: (base, ...parts) => (base === '/' ? '/' : `${base}/`) + parts.join('/'),
   };
 }
 
