@@ -1,0 +1,126 @@
+import type { ImportRef, ParsedModule } from '../types.js';
+import { readCalledName } from './called-name.js';
+import { DYNAMIC_IMPORT_FUNCTIONS, readDynamicImport } from './dynamic-imports.js';
+import {
+  findConditionalSpans,
+  findGuardedTryBodies,
+  findSuppressingWithBodies,
+  isInside,
+  type Span,
+} from './guards.js';
+import { findIgnoreComments, rulesIgnoredOn } from './ignore-comments.js';
+import { nodeStart } from './node-position.js';
+import { parseImportStatement, type ImportTarget } from './parse-import-statement.js';
+import { parsePython, type Parser } from './parser.js';
+import { recoverImportsFromErrors } from './recover-imports.js';
+import { findStringFacts } from './string-facts.js';
+import { findSyntaxErrors } from './syntax-errors.js';
+
+/**
+ * The only node kinds brought into JS, in one native walk: marshalling nodes
+ * is the expensive part, and a tree-sitter Query over the same tree costs
+ * twice this walk. `from __future__ import …` is its own kind, never listed.
+ * A call is seen through its argument list (or the bare generator in
+ * `any(x for x in xs)`), whose `(` locates the called name.
+ */
+const WANTED = [
+  'import_statement',
+  'import_from_statement',
+  'try_statement',
+  'argument_list',
+  'generator_expression',
+  'print_statement',
+  'exec_statement',
+];
+
+/** A found import before guards and ignore comments are applied. */
+interface Located {
+  target: ImportTarget;
+  offset: number;
+  firstRow: number;
+  lastRow: number;
+}
+
+/**
+ * Parses one Python module and reads what the analysis needs from it. Never
+ * throws on bad syntax. The tree is dropped on return, but its native memory
+ * is freed only by finalizers that run on the event loop: a caller looping
+ * over many files must yield now and then (`await new Promise(setImmediate)`),
+ * or use the parse pool, which does.
+ */
+export function extractImports(source: string): ParsedModule {
+  const root = parsePython(source).rootNode;
+  const tries: Parser.SyntaxNode[] = [];
+  const withs: Parser.SyntaxNode[] = [];
+  const python2: Parser.SyntaxNode[] = [];
+  const calls = new Set<string>();
+  const found: Located[] = [];
+  let hasComputedImport = false;
+  const wanted = source.includes('suppress') ? [...WANTED, 'with_statement'] : WANTED;
+  for (const node of root.descendantsOfType(wanted)) {
+    const type = node.type;
+    if (type === 'argument_list' || type === 'generator_expression') {
+      const called = readCalledName(source, nodeStart(node).offset);
+      if (called === undefined) continue;
+      calls.add(called);
+      if (!DYNAMIC_IMPORT_FUNCTIONS.has(called)) continue;
+      const dynamic = readDynamicImport(node);
+      if (dynamic?.kind === 'computed') hasComputedImport = true;
+      else if (dynamic) {
+        const row = dynamic.line - 1;
+        found.push({ target: dynamic.target, offset: dynamic.offset, firstRow: row, lastRow: row });
+      }
+    } else if (type === 'try_statement') tries.push(node);
+    else if (type === 'with_statement') withs.push(node);
+    else if (type === 'print_statement' || type === 'exec_statement') python2.push(node);
+    else found.push(...readStatement(node, source));
+  }
+  const syntax = findSyntaxErrors(root, python2);
+  found.push(...recoverImportsFromErrors(source, syntax.errorSpans, found));
+  const strings = findStringFacts(root, source, hasComputedImport);
+  const guarded = [...findGuardedTryBodies(tries), ...findSuppressingWithBodies(withs, source)];
+  return {
+    imports: applyContext(found, root, source, guarded),
+    dynamicCandidates: strings.moduleCandidates,
+    syntaxErrors: syntax.sites,
+    calls: [...calls],
+    strings: strings.usageStrings,
+  };
+}
+
+function readStatement(statement: Parser.SyntaxNode, source: string): Located[] {
+  const { offset, row: firstRow } = nodeStart(statement);
+  const text = source.slice(offset, statement.endIndex);
+  const lastRow = firstRow + countNewlines(text);
+  return parseImportStatement(text).map((target) => ({ target, offset, firstRow, lastRow }));
+}
+
+function applyContext(
+  found: Located[],
+  root: Parser.SyntaxNode,
+  source: string,
+  guarded: readonly Span[],
+): ImportRef[] {
+  const { skipped, optional } = findConditionalSpans(root, source);
+  const ignores = findIgnoreComments(root, source);
+  const imports: ImportRef[] = [];
+  for (const { target, offset, firstRow, lastRow } of found.sort((a, b) => a.offset - b.offset)) {
+    if (isInside(skipped, offset)) continue;
+    const ref: ImportRef = {
+      ...target,
+      line: firstRow + 1,
+      guarded: isInside(guarded, offset) || isInside(optional, offset),
+      dynamic: false,
+    };
+    const ignoredRules = rulesIgnoredOn(ignores, firstRow, lastRow);
+    if (ignoredRules) ref.ignoredRules = ignoredRules;
+    imports.push(ref);
+  }
+  return imports;
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}

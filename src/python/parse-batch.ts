@@ -1,0 +1,27 @@
+import type { ParsedModule } from '../types.js';
+import { extractImports } from './extract-imports.js';
+
+/** One file to parse: `key` is the caller's name for it (a repository path, a content id…). */
+export interface ParseItem {
+  key: string;
+  text: string;
+}
+
+/** Messages between the pool and a worker; results travel as entries because Maps clone slowly. */
+export interface ParseRequest {
+  id: number;
+  items: ParseItem[];
+}
+
+export type ParseResponse = { id: number; results: Array<[string, ParsedModule]> } | { id: number; error: string };
+
+/** Parses a batch; a failure names the file, since it is a bug in dockguard, not a finding. */
+export function parseBatch(items: readonly ParseItem[]): Array<[string, ParsedModule]> {
+  return items.map((item) => {
+    try {
+      return [item.key, extractImports(item.text)];
+    } catch (error) {
+      throw new Error(`parsing ${item.key} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+}

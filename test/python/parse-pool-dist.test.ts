@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { extractImports } from '../../src/python/extract-imports.js';
+
+/**
+ * Worker threads need the compiled worker script, so this suite drives the
+ * build output. `npm test` builds first (pretest); running vitest alone
+ * without `npm run build` fails here on purpose rather than skipping.
+ */
+const DIST_POOL = new URL('../../dist/python/parse-pool.js', import.meta.url);
+
+type PoolModule = typeof import('../../src/python/parse-pool.js');
+
+const loadDistPool = async (): Promise<PoolModule> => {
+  if (!existsSync(DIST_POOL)) throw new Error('dist/python/parse-pool.js is missing: run `npm run build` (npm test does)');
+  return (await import(DIST_POOL.href)) as PoolModule;
+};
+
+const moduleText = (i: number) =>
+  [
+    '"""Order handlers."""',
+    'from __future__ import annotations',
+    'import json',
+    `from orders.repo_${i % 5} import save`,
+    'if TYPE_CHECKING:',
+    '    from orders.types import Order',
+    `def handle_${i}(payload: str) -> None:`,
+    '    try:',
+    '        import orjson as fast',
+    '    except ImportError:',
+    '        fast = json',
+    '    save(fast.loads(payload))',
+  ].join('\n');
+
+const items = (count: number, prefix = 'orders') =>
+  Array.from({ length: count }, (_, i) => ({ key: `${prefix}/handler_${i}.py`, text: moduleText(i) }));
+
+describe('parse pool from the compiled build', () => {
+  test('large batches go to worker threads and match in-thread extraction', async () => {
+    const { createParsePool } = await loadDistPool();
+    const pool = createParsePool({ workers: 2 });
+    const input = items(300);
+    const results = await pool.parseMany(input);
+    expect([...results.keys()]).toEqual(input.map((item) => item.key));
+    for (const [i, item] of input.entries()) expect(results.get(item.key)).toEqual(extractImports(moduleText(i)));
+    const stats = pool.stats();
+    expect(stats.inWorkers).toBe(300);
+    expect(stats.inThread).toBe(0);
+    expect(stats.workersStarted).toBeGreaterThanOrEqual(1);
+    expect(stats.workersStarted).toBeLessThanOrEqual(2);
+    await pool.close();
+  });
+
+  test('workers are reused across calls and concurrent calls get their own results', async () => {
+    const { createParsePool } = await loadDistPool();
+    const pool = createParsePool({ workers: 2 });
+    const [a, b] = await Promise.all([pool.parseMany(items(100, 'a')), pool.parseMany(items(80, 'b'))]);
+    const c = await pool.parseMany(items(50, 'c'));
+    const small = await pool.parseMany(items(3, 'd'));
+    expect([a.size, b.size, c.size, small.size]).toEqual([100, 80, 50, 3]);
+    expect(b.get('b/handler_7.py')).toEqual(extractImports(moduleText(7)));
+    expect(pool.stats()).toEqual({ inThread: 3, inWorkers: 230, workersStarted: 2 });
+    await pool.close();
+  });
+});
