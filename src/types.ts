@@ -281,10 +281,10 @@ export interface MissingModule {
   guarded: boolean;
   dynamic: boolean;
   chain: ChainLink[];
-  /** Where the module lives in the repository. */
-  repoPath: RepoPath;
+  /** Where the module lives in the repository; undefined when it exists nowhere (deleted or renamed). */
+  repoPath: RepoPath | undefined;
   /** Why it is not in the image. */
-  reason: 'not-copied' | 'ignored' | 'outside-context';
+  reason: 'not-copied' | 'ignored' | 'outside-context' | 'nowhere';
   /** The ignore file that hides it, when `reason` is `ignored`. */
   ignoredBy?: RepoPath;
   fix?: Fix;

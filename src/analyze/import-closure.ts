@@ -182,10 +182,30 @@ export class ImportClosure {
     const hit = this.findInRepo(module);
     if (hit) {
       this.reportMissing(from, module, ref, guarded, site, hit);
-    } else if (ref.level === 0) {
+    } else if (ref.level > 0 || insideFirstPartyPackage(resolution)) {
+      this.reportNowhere(from, module, ref, guarded, site);
+    } else {
       this.addExternal(from, module, ref, guarded, site);
     }
     return false;
+  }
+
+  /** A first-party module that exists nowhere: deleted or renamed while something still imports it. */
+  private reportNowhere(from: Visit | undefined, module: string, ref: ImportRef, guarded: boolean, site: { file: string; line: number }): void {
+    const key = `${module}\0${site.file}\0${site.line}`;
+    if (this.reportedMissing.has(key)) return;
+    this.reportedMissing.add(key);
+    this.result.missing.push({
+      module,
+      file: site.file,
+      line: site.line,
+      guarded,
+      dynamic: ref.dynamic,
+      chain: [...chainOf(from), { file: site.file, line: site.line, module }],
+      repoPath: undefined,
+      reason: 'nowhere',
+      ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
+    });
   }
 
   private async resolveSubmodule(from: Visit, parent: string, candidate: string, ref: ImportRef, guarded: boolean, next: Visit[]): Promise<void> {
@@ -282,6 +302,17 @@ export class ImportClosure {
     }
     return '__main__';
   }
+}
+
+/**
+ * True when the import failed below a regular package of the service's own
+ * code: only that package's folder can hold the submodule, so no installed
+ * distribution can provide it (a namespace package could be extended by one).
+ */
+function insideFirstPartyPackage(resolution: ResolveResult): boolean {
+  if (resolution.found || resolution.resolved === 0) return false;
+  const last = resolution.executed[resolution.executed.length - 1];
+  return resolution.executed.length === resolution.resolved && last !== undefined && last.file.endsWith('/__init__.py');
 }
 
 /**

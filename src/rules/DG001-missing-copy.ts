@@ -36,8 +36,11 @@ function observe(missing: MissingModule, context: string | undefined): Observati
 }
 
 function describe(missing: MissingModule, context: string | undefined): string {
-  const what = `${missing.dynamic ? 'dynamically loaded ' : ''}module ${missing.module} (${missing.repoPath}${missing.repoPath.endsWith('.py') ? '' : '/'})`;
   const guarded = missing.guarded ? ' (the import is guarded by try/except, so the service may run without it)' : '';
+  if (missing.repoPath === undefined) {
+    return `${missing.dynamic ? 'dynamically loaded ' : ''}module ${missing.module} is imported but exists neither in the image nor in the repository (deleted or renamed?)${guarded}`;
+  }
+  const what = `${missing.dynamic ? 'dynamically loaded ' : ''}module ${missing.module} (${missing.repoPath}${missing.repoPath.endsWith('.py') ? '' : '/'})`;
   switch (missing.reason) {
     case 'ignored':
       return `${what} is excluded from the build context by ${missing.ignoredBy}, so the image lacks it${guarded}`;

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/pipeline.js';
 import type { CheckResult } from '../../src/result.js';
@@ -39,6 +41,19 @@ describe('missing-copy on fixture repositories', () => {
     expect(result.services).toEqual([
       expect.objectContaining({ dockerfile: 'services/checkout/Dockerfile', context: '.', contextSource: 'inferred', status: 'checked', entrypoints: ['app'] }),
     ]);
+  });
+
+  it('reports an import of a first-party module that was deleted, instead of calling it a package', async () => {
+    const repo = makeFixtureRepo('transitive-partial-copy');
+    rmSync(path.join(repo, 'shared', 'money.py'));
+    const result = await check({ cwd: repo });
+    expect(summary(result)).toEqual([
+      { code: 'DG001', severity: 'error', service: 'services/checkout/Dockerfile', file: 'services/checkout/handlers/cart.py', line: 4, module: 'shared.money' },
+    ]);
+    expect(result.findings[0]!.message).toBe(
+      'module shared.money is imported but exists neither in the image nor in the repository (deleted or renamed?)',
+    );
+    expect(result.findings[0]!.fix).toBeUndefined();
   });
 
   it('passes a correct multi-stage build that copies code from the builder stage', async () => {
