@@ -15,7 +15,10 @@ import { createParsePool } from './python/parse-pool.js';
 import { sortFindings, toServiceReport, type CheckResult } from './result.js';
 import { globalFinding, runAllRules } from './run-rules.js';
 import { selectServices } from './select-services.js';
-import type { RepoPath, RepoSnapshot } from './types.js';
+import type { RepoPath, RepoSnapshot, ServiceSpec } from './types.js';
+import type { DockguardConfig } from './config/schema.js';
+import { listStagedChanges, listTouchedPaths } from './git/staged-changes.js';
+import { isUnaffected, readServiceMemo, serviceMemoKey, writeServiceMemo } from './incremental/service-memo.js';
 
 export interface CheckOptions {
   /** Where dockguard was started; the repository is found from here. */
@@ -62,9 +65,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const store = new ModuleStore(snapshot, pool, cache);
       const dependencies = await createDependencyContext(snapshot, config, { virtualEnv: options.virtualEnv });
       const ctx = { snapshot, store, dependencies };
-      const modelled = await Promise.all(specs.map((spec) => modelService(spec, ctx)));
+      const memos = cache && options.staged ? await loadMemos(root, specs, config, cache) : undefined;
+      const candidates = memos ? specs.filter((_, i) => !isUnaffected(memos.entries[i], snapshot, memos.staged)) : specs;
+      const modelled = await Promise.all(candidates.map((spec) => modelService(spec, ctx)));
       const selected = scope.paths ? selectServices(modelled, scope.paths) : modelled;
       const analyses = await Promise.all(selected.map((m) => (m.walkable ? walkService(m, ctx) : m.analysis)));
+      if (memos) for (const analysis of analyses) writeServiceMemo(cache!, memos.keyOf(analysis.service), analysis, snapshot);
       const findings = sortFindings([...runAllRules(analyses), ...(scope.paths ? [] : discovered.problems.map(globalFinding))]);
       await cache?.flush().catch((error: Error) => notes.push(`the cache could not be saved (${error.message})`));
       return {
@@ -74,7 +80,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         notes,
         stats: {
           durationMs: Math.round(performance.now() - started),
-          unaffected: modelled.length - selected.length,
+          unaffected: specs.length - selected.length,
           filesAnalysed: new Set(analyses.flatMap((a) => a.reachedFiles)).size,
         },
       };
@@ -84,6 +90,19 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   } finally {
     snapshot.close?.();
   }
+}
+
+/** Memos of each service's last check, and the commit's changes to test them against. */
+async function loadMemos(root: string, specs: readonly ServiceSpec[], config: DockguardConfig, cache: ContentCache) {
+  const changes = await listStagedChanges(root);
+  const fingerprint = `${readOwnVersion()}\0${JSON.stringify(config)}`;
+  const keyOf = (spec: ServiceSpec) => serviceMemoKey(spec, fingerprint);
+  const structural = [...changes.added, ...changes.deleted, ...changes.typeChanged, ...changes.renamed.flatMap((r) => [r.from, r.to]), ...changes.copied.map((c) => c.to)];
+  return {
+    keyOf,
+    entries: specs.map((spec) => readServiceMemo(cache, keyOf(spec))),
+    staged: { all: new Set(listTouchedPaths(changes)), structural },
+  };
 }
 
 async function openCacheOrNote(root: string, notes: string[]): Promise<ContentCache | undefined> {

@@ -217,16 +217,19 @@ export class ImportClosure {
       return;
     }
     const hit = this.findInRepo(candidate);
-    if (!hit) return;
     const parentResolution = this.resolveInImage(parent);
     const initFile = parentResolution.found ? parentResolution.module.file : undefined;
-    if (initFile?.endsWith('__init__.py')) {
-      const origin = this.input.image.files.get(asImagePath(initFile));
-      const text = origin ? await this.input.store.getText(origin.repoPath) : undefined;
-      const name = candidate.slice(parent.length + 1);
-      if (text !== undefined && definesName(text, name)) return;
+    // `from pkg import name` only needs a submodule when pkg/__init__.py does not bind the name itself.
+    if (!initFile?.endsWith('__init__.py')) {
+      if (hit) this.reportMissing(from, candidate, ref, guarded, { file: from.repoPath, line: ref.line }, hit);
+      return;
     }
-    this.reportMissing(from, candidate, ref, guarded, { file: from.repoPath, line: ref.line }, hit);
+    const origin = this.input.image.files.get(asImagePath(initFile));
+    const text = origin ? await this.input.store.getText(origin.repoPath) : undefined;
+    if (text === undefined || definesName(text, candidate.slice(parent.length + 1))) return;
+    const site = { file: from.repoPath, line: ref.line };
+    if (hit) this.reportMissing(from, candidate, ref, guarded, site, hit);
+    else this.reportNowhere(from, candidate, ref, guarded, site);
   }
 
   private reportMissing(

@@ -9,11 +9,15 @@ describe('definesName', () => {
     expect(definesName('rules: dict = {}\n', 'rules')).toBe(true);
     expect(definesName('from .impl import rules\n', 'rules')).toBe(true);
     expect(definesName('def __getattr__(name):\n    ...\n', 'anything')).toBe(true);
+    expect(definesName('rules, helpers = load()\n', 'helpers')).toBe(true);
+    expect(definesName('with open(p) as rules:\n    pass\n', 'rules')).toBe(true);
+    expect(definesName('from .impl import *\n', 'rules')).toBe(true);
   });
 
   it('does not mistake a mention for a binding', () => {
     expect(definesName('"""Pricing rules live in the rules submodule."""\n', 'rules')).toBe(false);
     expect(definesName('x = rules_cache\n', 'rules')).toBe(false);
+    expect(definesName('if rules == 3:\n    pass\n', 'rules')).toBe(false);
   });
 });
 

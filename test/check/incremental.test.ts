@@ -1,0 +1,50 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
+import { runCli } from '../helpers/run-cli.js';
+
+afterAll(removeFixtureRepos);
+
+const checkStaged = (repo: string) => {
+  const run = runCli(repo, ['check', '--staged', '--format', 'json']);
+  const doc = JSON.parse(run.stdout);
+  return { status: run.status, checked: doc.services.map((s: { dockerfile: string }) => s.dockerfile), summary: doc.summary, findings: doc.findings };
+};
+
+describe('check --staged remembers what each service depends on', () => {
+  it('skips a service whose last check did not involve any staged file, and re-checks when it might', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    const stage = (file: string, text: string) => {
+      writeFileSync(path.join(repo, file), text);
+      git(repo, 'add', file);
+    };
+
+    // No memo yet: both images copy shared/, so both are checked.
+    stage('shared/a.py', 'NAME = "a2"\n');
+    expect(checkStaged(repo)).toMatchObject({ status: 0, checked: ['svc_a/Dockerfile', 'svc_b/Dockerfile'] });
+
+    // svc_b never imported shared/a.py: its memo proves it unaffected.
+    stage('shared/a.py', 'from shared import missing_helper\nNAME = "a3"\n');
+    const second = checkStaged(repo);
+    expect(second).toMatchObject({ status: 1, checked: ['svc_a/Dockerfile'], summary: { servicesUnaffected: 1 } });
+    expect(second.findings).toEqual([expect.objectContaining({ rule: 'missing-copy', file: 'shared/a.py', module: 'shared.missing_helper' })]);
+
+    // Running again with the same staged change must block again (the memo was written from this very state).
+    expect(checkStaged(repo)).toMatchObject({ status: 1, checked: ['svc_a/Dockerfile'] });
+
+    // A new file in a folder both images copy can change what imports resolve to: both are checked.
+    stage('shared/a.py', 'NAME = "a4"\n');
+    stage('shared/missing_helper.py', 'VALUE = 1\n');
+    expect(checkStaged(repo)).toMatchObject({ status: 0, checked: ['svc_a/Dockerfile', 'svc_b/Dockerfile'] });
+  });
+
+  it('checks every affected service again when the cache is off', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    writeFileSync(path.join(repo, 'shared/a.py'), 'NAME = "x"\n');
+    git(repo, 'add', 'shared/a.py');
+    runCli(repo, ['check', '--staged']);
+    const run = runCli(repo, ['check', '--staged', '--no-cache', '--format', 'json']);
+    expect(JSON.parse(run.stdout).services.map((s: { dockerfile: string }) => s.dockerfile)).toEqual(['svc_a/Dockerfile', 'svc_b/Dockerfile']);
+  });
+});
