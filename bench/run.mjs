@@ -25,7 +25,7 @@ const { values } = parseArgs({
   },
 });
 const repo = path.resolve(values.repo);
-const cli = path.resolve(here, '..', 'dist', 'cli', 'main.js');
+const cli = path.resolve(here, '..', 'dist', 'bundle', 'cli.js');
 const log = (line) => process.stderr.write(`${line}\n`);
 
 if (!existsSync(manifestPathFor(repo))) {

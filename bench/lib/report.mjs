@@ -60,7 +60,7 @@ export function formatTable(summary) {
     if (!f.parsed) out.push('dockguard output was not JSON; findings not cross-checked');
     else out.push(`findings: ${f.findings} in ${f.flaggedServices.join(', ') || 'no service'}`, `planted:  ${f.expectedServices.join(', ')}`);
   } else {
-    out.push('dockguard row skipped (dist/cli/main.js missing)');
+    out.push('dockguard row skipped (dist/bundle/cli.js missing)');
   }
   return `${out.join('\n')}\n`;
 }

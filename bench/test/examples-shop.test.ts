@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { REPO_ROOT, expectedFindings, runAstScript } from './helpers.js';
 
 const SHOP = path.join(REPO_ROOT, 'examples', 'shop');
-const CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(REPO_ROOT, 'dist', 'bundle', 'cli.js');
 
 describe('examples/shop', () => {
   it('builds both services from examples/shop in docker-compose.yml', () => {

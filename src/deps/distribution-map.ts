@@ -3,6 +3,7 @@
  * the user's `packageMap` config, the developer's virtualenv, the bundled table
  * (data/import-map.json), and finally the import's own name (PEP 503-normalised).
  */
+import { dataFile } from '../package-root.js';
 import { readFileSync } from 'node:fs';
 import { normalizeName } from './normalize-name.js';
 import type { VenvIndex } from './venv-metadata.js';
@@ -33,7 +34,7 @@ interface ImportMapData {
 }
 
 // data/ sits at the package root, two levels above both src/deps/ and dist/deps/.
-const BUNDLED = JSON.parse(readFileSync(new URL('../../data/import-map.json', import.meta.url), 'utf8')) as ImportMapData;
+const BUNDLED = JSON.parse(readFileSync(dataFile('import-map.json'), 'utf8')) as ImportMapData;
 
 const bundled: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(BUNDLED.modules));
 const namespaces: ReadonlyMap<string, { depth: number; prefix?: string }> = new Map(Object.entries(BUNDLED.namespaces));

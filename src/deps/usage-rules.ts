@@ -4,6 +4,7 @@
  * load, and the programs a container command starts. Data lives in data/*.json;
  * the matchers here are pure.
  */
+import { dataFile } from '../package-root.js';
 import { readFileSync } from 'node:fs';
 import type { ImportRef } from '../types.js';
 import { normalizeName } from './normalize-name.js';
@@ -55,7 +56,7 @@ export type ProgramProvider =
 
 const load = <T>(name: string): T =>
   // data/ sits at the package root, two levels above both src/deps/ and dist/deps/.
-  JSON.parse(readFileSync(new URL(`../../data/${name}`, import.meta.url), 'utf8')) as T;
+  JSON.parse(readFileSync(dataFile(name), 'utf8')) as T;
 
 const normalizeGroups = (groups: NeedGroups | undefined): NeedGroups => (groups ?? []).map((g) => g.map(normalizeName));
 

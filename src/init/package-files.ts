@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-/** dockguard's own folder: two levels above this file both in src/init and dist/init. */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PACKAGE_ROOT };
 
 /** The POSIX hook shipped in the package and copied into repositories without a hook manager. */
 export const SHIPPED_HOOK = path.join(PACKAGE_ROOT, 'hooks', 'pre-commit');
