@@ -1,23 +1,79 @@
 import type { DockguardConfig } from '../config/schema.js';
 import type { RepoSnapshot, ServiceAnalysis } from '../types.js';
+import { expandExternalImports } from './check/expand-external-imports.js';
+import { findImplicitNeeds, toImplicitRules } from './check/find-implicit-needs.js';
+import { findLockIssues } from './check/find-lock-issues.js';
+import { findMissingPackages } from './check/find-missing-packages.js';
+import { findMissingPrograms } from './check/find-missing-programs.js';
+import { findSystemNeeds, toSystemRules } from './check/find-system-needs.js';
+import { createSnapshotReader } from './create-snapshot-reader.js';
 import type { DependencyAnalysis } from './dependency-analysis.js';
+import { createDistributionMap, type DistributionMap } from './distribution-map.js';
+import { collectInstalled } from './installed/collect-installed.js';
+import { DependencyFileCache } from './installed/dependency-file-cache.js';
 import { pythonVersionOfImage } from './python-version.js';
+import { IMPLICIT_PACKAGE_RULES, type SystemPackageRule } from './usage-rules.js';
+import { ImplicitRuleIndex } from './check/implicit-rule-index.js';
+import { readVenvIndex } from './venv-metadata.js';
 
-/** Shared by every service of one run: dependency files are read and parsed once. */
+/** Shared by every service of one run: dependency files are read and parsed once, rules merged once. */
 export interface DependencyContext {
   snapshot: RepoSnapshot;
   config: DockguardConfig;
+  files: DependencyFileCache;
+  map: DistributionMap;
+  implicitRules: ImplicitRuleIndex;
+  systemRules: readonly SystemPackageRule[];
 }
 
 export async function createDependencyContext(
   snapshot: RepoSnapshot,
   config: DockguardConfig,
-  _options: { virtualEnv?: string | undefined },
+  options: { virtualEnv?: string | undefined },
 ): Promise<DependencyContext> {
-  return { snapshot, config };
+  const venv = await readVenvIndex(snapshot.root, options.virtualEnv !== undefined ? { virtualEnv: options.virtualEnv } : {});
+  return {
+    snapshot,
+    config,
+    files: new DependencyFileCache(createSnapshotReader(snapshot)),
+    map: createDistributionMap({ packageMap: config.packageMap, ...(venv ? { venv } : {}) }),
+    implicitRules: new ImplicitRuleIndex([...IMPLICIT_PACKAGE_RULES, ...toImplicitRules(config.implicitPackages)]),
+    systemRules: toSystemRules(config.systemPackages),
+  };
 }
 
-/** Placeholder until the dependency stage lands: records the image's Python version only. */
-export async function analyzeDependencies(analysis: ServiceAnalysis, _ctx: DependencyContext): Promise<DependencyAnalysis> {
-  return { pythonVersion: pythonVersionOfImage(analysis.image?.baseImage) };
+/**
+ * What the image installs against what the code imports and how it uses
+ * it. Every decision of the DG1xx rules is made here; a requirements file
+ * missing from the image when it is installed is also recorded on the
+ * service's problems, where copy-source-missing (DG002) reads it.
+ */
+export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: DependencyContext): Promise<DependencyAnalysis> {
+  const pythonVersion = pythonVersionOfImage(analysis.image?.baseImage);
+  const result: DependencyAnalysis = {
+    pythonVersion, installs: [], installed: [], incomplete: [], checks: [], missingPackages: [], implicitNeeds: [],
+    missingPrograms: [], systemNeeds: [], lockDrift: [], unlockedInstalls: [], transitiveOnly: [], problems: [],
+  };
+  const image = analysis.image;
+  if (image === undefined || analysis.status !== 'checked') return result;
+  const version = pythonVersion.version;
+  const { set, problems } = await collectInstalled({ image, snapshot: ctx.snapshot, files: ctx.files, config: ctx.config, pythonVersion: version });
+  analysis.problems.push(...problems.filter((p) => p.rule === 'copy-source-missing'));
+  result.problems = problems.filter((p) => p.rule !== 'copy-source-missing');
+  const packages = findMissingPackages(expandExternalImports(analysis, ctx.map), set, ctx.map, version, image);
+  const locks = await findLockIssues(set, image, ctx.snapshot, ctx.files, version);
+  return {
+    ...result,
+    installs: set.installs,
+    installed: set.names(),
+    incomplete: set.incomplete,
+    checks: packages.checks,
+    missingPackages: packages.missing,
+    transitiveOnly: packages.transitiveOnly,
+    implicitNeeds: findImplicitNeeds(analysis, ctx.implicitRules, set, image),
+    missingPrograms: findMissingPrograms(analysis, set, image),
+    systemNeeds: findSystemNeeds(set, image, ctx.systemRules),
+    lockDrift: locks.drift,
+    unlockedInstalls: locks.unlocked,
+  };
 }

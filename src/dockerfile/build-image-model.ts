@@ -99,6 +99,7 @@ export function buildImageModel(input: ImageModelInput): ImageModel {
     entrypoint: final.entrypoint,
     healthcheck: final.healthcheck,
     problems: problems.sort((a, b) => a.line - b.line),
+    stages: [...states.values()].map((s) => ({ label: s.label, parent: s.parent, baseImage: s.baseImage, filesAtRun: s.filesAtRun })),
   };
 }
 

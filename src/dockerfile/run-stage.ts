@@ -1,4 +1,4 @@
-import type { Problem, RepoPath } from '../types.js';
+import type { ImageFileOrigin, ImagePath, Problem, RepoPath } from '../types.js';
 import { applyCopy, type CopyEnvironment } from './apply-copy.js';
 import { buildRunRecord } from './build-run-record.js';
 import { toCommandForm, toHealthcheck } from './command-form.js';
@@ -42,6 +42,7 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
         break;
       case 'RUN':
         state.runs.push(buildRunRecord(instruction, state, contextRoot(env), env.escape));
+        state.filesAtRun.set(line, snapshotFiles(state));
         break;
       case 'CMD':
         state.cmd = toCommandForm(instruction);
@@ -68,6 +69,19 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
   }
   return state;
 }
+
+/** RUNs with no COPY between them see the same files: share one snapshot. */
+function snapshotFiles(state: StageState): ReadonlyMap<ImagePath, ImageFileOrigin> {
+  const previous = [...state.filesAtRun.values()].at(-1);
+  const copies = state.copies.length;
+  if (previous !== undefined && snapshotCopies.get(previous) === copies) return previous;
+  const files = new Map<ImagePath, ImageFileOrigin>();
+  for (const [key, origin] of state.fs.files) files.set(toImagePath(key), origin);
+  snapshotCopies.set(files, copies);
+  return files;
+}
+
+const snapshotCopies = new WeakMap<object, number>();
 
 function contextRoot(env: StageEnvironment): RepoPath | undefined {
   return env.context?.root;

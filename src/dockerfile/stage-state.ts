@@ -1,4 +1,4 @@
-import { asImagePath, type CommandForm, type CopyRecord, type ImagePath, type RunRecord } from '../types.js';
+import { asImagePath, type CommandForm, type CopyRecord, type ImageFileOrigin, type ImagePath, type RunRecord } from '../types.js';
 import { createStageFs, type StageFs } from './stage-fs.js';
 import { createScope, type VariableScope } from './variables.js';
 
@@ -21,6 +21,10 @@ export interface StageState {
   copies: CopyRecord[];
   /** RUN of this stage only. */
   runs: RunRecord[];
+  /** Label of the stage this one is built `FROM`, when it is a stage. */
+  parent: string | undefined;
+  /** Files of this stage when each of its RUNs starts, by RUN line. */
+  filesAtRun: Map<number, ReadonlyMap<ImagePath, ImageFileOrigin>>;
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
@@ -40,5 +44,7 @@ export function createStageState(label: string, baseImage: string | undefined, p
     baseImage: parent ? parent.baseImage : baseImage,
     copies: [...(parent?.copies ?? [])],
     runs: [],
+    parent: parent?.label,
+    filesAtRun: new Map(),
   };
 }

@@ -11,6 +11,17 @@ import { discoveryFileUnreadable } from './DG010-discovery-file-unreadable.js';
 import { contextNotFound } from './DG011-context-not-found.js';
 import { rootNotFound } from './DG012-root-not-found.js';
 import { unusedIgnore } from './DG013-unused-ignore.js';
+import { missingPackage } from './DG101-missing-package.js';
+import { implicitPackage } from './DG102-implicit-package.js';
+import { entrypointNotInstalled } from './DG103-entrypoint-not-installed.js';
+import { systemPackage } from './DG104-system-package.js';
+import { lockDrift } from './DG105-lock-drift.js';
+import { unlockedInstall } from './DG106-unlocked-install.js';
+import { transitiveOnly } from './DG107-transitive-only.js';
+import { dependencyFileMalformed } from './DG108-dependency-file-malformed.js';
+import { dependencyFileUnreadable } from './DG109-dependency-file-unreadable.js';
+import { dependencyFileUnanalysable } from './DG110-dependency-file-unanalysable.js';
+import { installCommandUnanalysable } from './DG111-install-command-unanalysable.js';
 import type { Rule } from './rule.js';
 
 export type { Rule } from './rule.js';
@@ -30,6 +41,17 @@ export const RULES: readonly Rule[] = [
   contextNotFound,
   rootNotFound,
   unusedIgnore,
+  missingPackage,
+  implicitPackage,
+  entrypointNotInstalled,
+  systemPackage,
+  lockDrift,
+  unlockedInstall,
+  transitiveOnly,
+  dependencyFileMalformed,
+  dependencyFileUnreadable,
+  dependencyFileUnanalysable,
+  installCommandUnanalysable,
 ];
 
 export function findRule(name: string): Rule | undefined {

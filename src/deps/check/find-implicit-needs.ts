@@ -1,0 +1,57 @@
+import type { ImplicitPackageRule as ConfigImplicitRule } from '../../config/schema.js';
+import type { ImageModel, ServiceAnalysis } from '../../types.js';
+import type { ImplicitNeed } from '../dependency-analysis.js';
+import type { InstalledSet } from '../installed/installed-set.js';
+import { normalizeName } from '../normalize-name.js';
+import { findMissingGroups, matchImplicitRules, type ImplicitPackageRule, type ImplicitRuleMatch, type ModuleUsage } from '../usage-rules.js';
+import type { ImplicitRuleIndex } from './implicit-rule-index.js';
+import { launchWords } from './launch-words.js';
+import { proposePackageFix } from './propose-package-fix.js';
+
+/** Config rules in the bundled shape: names normalised, a default message. */
+export function toImplicitRules(rules: readonly ConfigImplicitRule[]): ImplicitPackageRule[] {
+  return rules.map((r) => ({
+    id: r.id, when: r.when, needs: r.needs.map((g) => g.map(normalizeName)),
+    message: r.message ?? `rule ${r.id} (config) needs ${r.needs.map((g) => g.join(' or ')).join(' and ')}`,
+  }));
+}
+
+/**
+ * Usage rules over every module of the closure and the container command;
+ * one need per rule and unmet group (the first module that triggers it
+ * carries the finding: one fix serves them all).
+ */
+export function findImplicitNeeds(analysis: ServiceAnalysis, rules: ImplicitRuleIndex, set: InstalledSet, image: ImageModel): ImplicitNeed[] {
+  const needs: ImplicitNeed[] = [];
+  const seen = new Set<string>();
+  const incomplete = set.incompleteNote();
+  const visit = (matches: ImplicitRuleMatch[], file: string, lineOf: (evidence: string[]) => number): void => {
+    for (const { rule, evidence } of matches) {
+      for (const group of findMissingGroups(rule.needs, (name) => set.has(name))) {
+        const key = `${rule.id}\u0000${group.join(',')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        needs.push({
+          ruleId: rule.id, file, line: lineOf(evidence), alternatives: group, evidence, reason: rule.message,
+          severity: incomplete === undefined ? 'error' : 'warning',
+          ...(incomplete !== undefined ? { incomplete } : {}),
+          fix: proposePackageFix(group[0] as string, set, image),
+        });
+      }
+    }
+  };
+  for (const [file, parsed] of [...analysis.modules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const matches = rules.matchModule(parsed);
+    if (matches.length === 0) continue;
+    visit(matches, file, (evidence) => {
+      const imported = evidence.find((e) => e.startsWith('import '))?.slice('import '.length);
+      return parsed.imports.find((ref) => imported !== undefined && (ref.module === imported || imported.startsWith(`${ref.module}.`) || ref.module.startsWith(`${imported}.`)))?.line ?? 1;
+    });
+  }
+  const launch = launchWords(analysis);
+  if (launch.words.length > 0) {
+    const usage: ModuleUsage = { imports: [], calls: [], strings: [], launchArgs: launch.words };
+    visit(matchImplicitRules(rules.launchRules, usage), image.dockerfile, () => launch.line);
+  }
+  return needs;
+}

@@ -1,0 +1,72 @@
+import type { SystemPackageRule as ConfigSystemRule } from '../../config/schema.js';
+import type { Fix, ImageModel } from '../../types.js';
+import type { SystemNeed } from '../dependency-analysis.js';
+import type { InstalledSet } from '../installed/installed-set.js';
+import { stageChain } from '../installed/stage-chain.js';
+import { normalizeName } from '../normalize-name.js';
+import { baseImageSystemPackages, findMissingGroups, systemRulesFor, type NeedGroups, type SystemPackageRule } from '../usage-rules.js';
+
+/** Config rules in the bundled shape: each listed OS package is needed at run time. */
+export function toSystemRules(rules: readonly ConfigSystemRule[]): SystemPackageRule[] {
+  return rules.map((r) => ({
+    distribution: normalizeName(r.distribution), severity: 'error', unlessInstalled: [],
+    runtime: { apt: (r.apt ?? []).map((p) => [p]), apk: (r.apk ?? []).map((p) => [p]) },
+    message: r.message ?? `${r.distribution} needs ${[...(r.apt ?? []), ...(r.apk ?? [])].join(', ')} (config)`,
+  }));
+}
+
+/**
+ * Distributions that load or build against OS libraries: run-time needs
+ * are checked against the final image (its FROM chain's apt/apk lines and
+ * what the base image ships), build needs against the stage that installed it.
+ */
+export function findSystemNeeds(set: InstalledSet, image: ImageModel, extraRules: readonly SystemPackageRule[]): SystemNeed[] {
+  const names = new Set(set.names());
+  const rules = [...systemRulesFor(names), ...extraRules.filter((r) => names.has(r.distribution))];
+  const needs: SystemNeed[] = [];
+  for (const rule of rules) {
+    const entry = set.entriesOf(rule.distribution)[0];
+    if (!entry) continue;
+    const runtime = checkStage(rule.runtime, image.target, set, image);
+    if (runtime) needs.push(toNeed(rule, entry, 'runtime', runtime, image));
+    if (rule.build && entry.stage !== undefined) {
+      const build = checkStage(rule.build, entry.stage, set, image);
+      if (build) needs.push(toNeed(rule, entry, 'build', build, image));
+    }
+  }
+  return needs;
+}
+
+interface Unmet {
+  manager: 'apt' | 'apk';
+  packages: string[];
+  stage: string;
+}
+
+function checkStage(needs: { apt: NeedGroups; apk: NeedGroups } | undefined, stage: string, set: InstalledSet, image: ImageModel): Unmet | undefined {
+  if (!needs) return undefined;
+  const chain = stageChain(image, stage);
+  const base = baseImageSystemPackages(image.stages?.find((s) => s.label === chain.at(-1))?.baseImage ?? image.baseImage);
+  const manager: 'apt' | 'apk' = /alpine/i.test(image.stages?.find((s) => s.label === chain.at(-1))?.baseImage ?? image.baseImage ?? '') ? 'apk' : 'apt';
+  const available = new Set([...(manager === 'apk' ? base.apk : base.apt), ...chain.flatMap((s) => [...(set.systemPackages.get(s) ?? [])])]);
+  const missing = findMissingGroups(needs[manager], (name) => available.has(name));
+  return missing.length === 0 ? undefined : { manager, packages: missing.map((g) => g[0] as string), stage };
+}
+
+function toNeed(rule: SystemPackageRule, entry: { file: string; line: number }, when: 'build' | 'runtime', unmet: Unmet, image: ImageModel): SystemNeed {
+  const install = unmet.manager === 'apk'
+    ? `RUN apk add --no-cache ${unmet.packages.join(' ')}`
+    : `RUN apt-get update && apt-get install -y --no-install-recommends ${unmet.packages.join(' ')} && rm -rf /var/lib/apt/lists/*`;
+  const line = firstLineOfStage(unmet.stage, image);
+  const fix: Fix = { file: image.dockerfile, line, text: install, description: `install the ${when === 'build' ? 'build' : 'run-time'} libraries in stage ${unmet.stage}, after its FROM (line ${line})` };
+  return {
+    distribution: rule.distribution, file: entry.file, line: entry.line, packages: unmet.packages, manager: unmet.manager,
+    when, reason: rule.message, severity: rule.severity, fix,
+  };
+}
+
+/** The stage's FROM line is not modelled: the earliest RUN or COPY of the stage, minus one. */
+function firstLineOfStage(stage: string, image: ImageModel): number {
+  const lines = [...image.runs.filter((r) => r.stage === stage).map((r) => r.line), ...image.copies.filter((c) => c.stage === stage).map((c) => c.line)];
+  return lines.length === 0 ? 1 : Math.min(...lines) - 1;
+}

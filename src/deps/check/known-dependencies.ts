@@ -1,0 +1,53 @@
+/**
+ * Distributions that well-known packages pull in. pip installs the
+ * dependencies a loose requirements file does not list, so `import numpy`
+ * with only scikit-learn declared works in the image: that is a
+ * transitive-only finding, not a missing package. Conservative: only
+ * unconditional dependencies of current releases. Keyed by dependency.
+ */
+export const PULLED_IN_BY: Readonly<Record<string, readonly string[]>> = {
+  numpy: ['pandas', 'scipy', 'scikit-learn', 'matplotlib', 'opencv-python', 'opencv-python-headless', 'pyarrow', 'xgboost', 'lightgbm', 'statsmodels', 'shapely', 'db-dtypes', 'numba', 'h5py', 'xarray', 'seaborn', 'scikit-image', 'torchvision', 'transformers'],
+  scipy: ['scikit-learn', 'xgboost', 'lightgbm', 'statsmodels', 'scikit-image'],
+  pandas: ['db-dtypes', 'seaborn', 'statsmodels', 'xarray', 'pandas-gbq', 'geopandas'],
+  requests: ['google-api-core', 'google-cloud-storage', 'google-cloud-bigquery', 'requests-oauthlib', 'docker', 'kubernetes', 'stripe', 'slack-sdk', 'transformers', 'huggingface-hub'],
+  urllib3: ['requests', 'botocore', 'kubernetes'],
+  certifi: ['requests', 'httpx', 'httpcore'],
+  idna: ['requests', 'httpx', 'anyio', 'yarl'],
+  'charset-normalizer': ['requests'],
+  six: ['python-dateutil'],
+  'python-dateutil': ['pandas', 'botocore', 'matplotlib', 'arrow', 'google-cloud-bigquery'],
+  pytz: ['pandas', 'celery'],
+  'typing-extensions': ['pydantic', 'fastapi', 'sqlalchemy', 'pydantic-core', 'starlette', 'anyio'],
+  pydantic: ['fastapi', 'pydantic-settings'],
+  starlette: ['fastapi'],
+  anyio: ['httpx', 'starlette', 'httpcore'],
+  sniffio: ['anyio', 'httpx'],
+  h11: ['uvicorn', 'httpcore'],
+  click: ['flask', 'uvicorn', 'celery', 'black', 'typer', 'dask'],
+  werkzeug: ['flask'],
+  jinja2: ['flask'],
+  itsdangerous: ['flask'],
+  markupsafe: ['jinja2', 'werkzeug'],
+  blinker: ['flask'],
+  botocore: ['boto3', 's3transfer', 'aiobotocore'],
+  s3transfer: ['boto3'],
+  jmespath: ['boto3', 'botocore'],
+  protobuf: ['google-api-core', 'googleapis-common-protos', 'proto-plus', 'grpcio-status', 'opentelemetry-proto'],
+  'google-auth': ['google-api-core', 'google-cloud-core', 'google-cloud-storage', 'google-cloud-bigquery', 'google-cloud-pubsub', 'google-cloud-secret-manager'],
+  'google-api-core': ['google-cloud-core', 'google-cloud-storage', 'google-cloud-bigquery', 'google-cloud-pubsub', 'google-cloud-secret-manager', 'google-cloud-firestore'],
+  'google-cloud-core': ['google-cloud-storage', 'google-cloud-bigquery', 'google-cloud-firestore'],
+  grpcio: ['google-cloud-pubsub', 'grpcio-status'],
+  packaging: ['google-cloud-bigquery', 'matplotlib', 'pytest', 'gunicorn', 'huggingface-hub', 'transformers', 'statsmodels'],
+  attrs: ['aiohttp', 'jsonschema', 'referencing'],
+  pyyaml: ['huggingface-hub', 'transformers', 'uvicorn', 'dask', 'pre-commit'],
+  kombu: ['celery'],
+  'amqp': ['kombu'],
+  joblib: ['scikit-learn', 'nltk'],
+  threadpoolctl: ['scikit-learn'],
+  pillow: ['matplotlib', 'torchvision', 'scikit-image'],
+  greenlet: ['sqlalchemy', 'gevent'],
+  'python-multipart': [],
+  multidict: ['aiohttp', 'yarl'],
+  yarl: ['aiohttp'],
+  'opentelemetry-api': ['opentelemetry-sdk'],
+};

@@ -1,0 +1,42 @@
+import path from 'node:path/posix';
+import type { Fix, ImageModel } from '../../types.js';
+import type { DeclarationTarget, InstalledSet } from '../installed/installed-set.js';
+
+/**
+ * The line that makes `distribution` installed: in the file the image's last
+ * install reads (later installs are the service's own, earlier ones shared),
+ * with the lock to regenerate or the command that edits both.
+ */
+export function proposePackageFix(distribution: string, set: InstalledSet, image: ImageModel, target: DeclarationTarget | undefined = set.declarations.at(-1)): Fix {
+  if (!target) {
+    const line = Math.max(0, (image.cmd?.line ?? image.entrypoint?.line ?? 1) - 1);
+    return {
+      file: image.dockerfile, line, text: `RUN pip install --no-cache-dir ${distribution}`,
+      description: `the image installs no Python packages: add this RUN after line ${line} of ${image.dockerfile}`,
+    };
+  }
+  return { file: target.file, line: target.afterLine, text: textFor(target, distribution), description: describe(target, distribution, image.dockerfile) };
+}
+
+function textFor(target: DeclarationTarget, distribution: string): string {
+  switch (target.kind) {
+    case 'pep621':
+      return `    "${distribution}",`;
+    case 'poetry':
+    case 'pipfile':
+      return `${distribution} = "*"`;
+    default:
+      return distribution;
+  }
+}
+
+function describe(target: DeclarationTarget, distribution: string, dockerfile: string): string {
+  if (target.kind === 'dockerfile') return `add ${distribution} to the pip install on line ${target.installLine} of ${dockerfile}`;
+  const where = `add it to ${target.file} after line ${target.afterLine}`;
+  if (target.lock === undefined) return where;
+  if (target.command !== undefined) {
+    const dir = path.dirname(target.file);
+    return `run \`${target.command} ${distribution}\`${dir === '.' ? '' : ` in ${dir}`} (it adds the line to ${path.basename(target.file)} and updates ${path.basename(target.lock)}), or ${where} and regenerate ${target.lock}`;
+  }
+  return `${where}, then regenerate its lock ${target.lock}`;
+}

@@ -1,0 +1,90 @@
+import type { DockguardConfig } from '../../config/schema.js';
+import type { ImageModel, RepoSnapshot, RunRecord } from '../../types.js';
+import { extractInstalls, type InstallCommand } from '../installs.js';
+import { normalizeName } from '../normalize-name.js';
+import type { DependencyFileCache } from './dependency-file-cache.js';
+import { findWheelBuilds } from './find-wheel-builds.js';
+import { installLanding, overlaps } from './install-landing.js';
+import type { InstallReadContext } from './install-read-context.js';
+import { InstalledSet } from './installed-set.js';
+import { readLockInstall } from './read-lock-install.js';
+import { readPipInstall } from './read-pip-install.js';
+import { copiedStages, stageChain } from './stage-chain.js';
+import type { Problem } from '../../types.js';
+
+export interface CollectInput {
+  image: ImageModel;
+  snapshot: RepoSnapshot;
+  files: DependencyFileCache;
+  config: DockguardConfig;
+  pythonVersion: string;
+}
+
+/**
+ * What the image installs: the RUNs of the target's FROM chain, plus those
+ * of stages the image copies an install location from (a venv, a
+ * `--prefix` folder, site-packages), and the base image's packages from config.
+ */
+export async function collectInstalled(input: CollectInput): Promise<{ set: InstalledSet; problems: Problem[] }> {
+  const { image } = input;
+  const ctx: InstallReadContext = {
+    image, snapshot: input.snapshot, files: input.files, pythonVersion: input.pythonVersion, set: new InstalledSet(), problems: [],
+    wheelBuilds: image.runs.flatMap((run) => findWheelBuilds(run, image.dockerfile)),
+  };
+  const chain = stageChain(image);
+  const copied = copiedStages(image);
+  for (const run of image.runs) {
+    const inChain = chain.includes(run.stage);
+    const copiedPaths = copied.get(run.stage);
+    if (!inChain && copiedPaths === undefined) continue;
+    for (const install of extractInstalls(run, image.dockerfile)) {
+      if (!inChain && !landsIn(install, run, copiedPaths ?? [])) continue;
+      await readOne(install, run, ctx);
+    }
+  }
+  addBasePackages(ctx.set, input.config.basePackages, image);
+  return { set: ctx.set, problems: ctx.problems };
+}
+
+function landsIn(install: InstallCommand, run: RunRecord, copiedPaths: string[]): boolean {
+  if (install.tool === 'apt' || install.tool === 'apk') return true;
+  const landing = installLanding(install, run);
+  return landing === undefined || landing.some((dir) => copiedPaths.some((copiedPath) => overlaps(dir, copiedPath)));
+}
+
+async function readOne(install: InstallCommand, run: RunRecord, ctx: InstallReadContext): Promise<void> {
+  const { set } = ctx;
+  set.currentStage = run.stage;
+  set.currentPullsDependencies = !install.noDeps;
+  if (install.tool === 'apt' || install.tool === 'apk') {
+    const packages = set.systemPackages.get(run.stage) ?? new Set<string>();
+    for (const name of install.inline) packages.add(name.split('=')[0] as string);
+    set.systemPackages.set(run.stage, packages);
+    return;
+  }
+  for (const problem of install.problems) {
+    ctx.problems.push({ ...problem, file: ctx.image.dockerfile });
+    set.incomplete.push({ file: ctx.image.dockerfile, line: problem.line, reason: problem.message });
+  }
+  if (install.tool === 'conda') return;
+  const isLockTool = install.tool === 'uv-sync' || install.tool === 'poetry' || install.tool === 'pipenv' || install.tool === 'pdm';
+  const read = isLockTool && !(install.tool === 'pipenv' && install.inline.length > 0) ? await readLockInstall(install, run, ctx) : await readPipInstall(install, run, ctx);
+  if (install.tool === 'pipenv' && install.inline.length > 0) {
+    for (const spec of install.inline) set.add({ name: normalizeName(spec.split(/[=<>~![;]/)[0] ?? spec), extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline' });
+  }
+  set.installs.push({ line: install.line, stage: run.stage, tool: install.tool, files: [...new Set(read)], inline: install.inline });
+  if (install.files.length === 0 && install.inline.length > 0 && !set.declarations.some((d) => d.installLine === install.line)) {
+    set.declarations.push({ file: ctx.image.dockerfile, kind: 'dockerfile', afterLine: install.line, installLine: install.line });
+  }
+}
+
+/** `basePackages`: `{ "ghcr.io/acme/ml-base:*": ["numpy", "pandas"] }` matched against the base image. */
+function addBasePackages(set: InstalledSet, basePackages: Record<string, string[]>, image: ImageModel): void {
+  const base = image.baseImage;
+  if (base === undefined) return;
+  for (const [glob, distributions] of Object.entries(basePackages)) {
+    const pattern = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    if (!pattern.test(base)) continue;
+    for (const name of distributions) set.add({ name: normalizeName(name), extras: [], file: 'dockguard config (basePackages)', line: 0, via: 'base-image' });
+  }
+}

@@ -1,0 +1,39 @@
+import path from 'node:path/posix';
+import type { RunRecord } from '../../types.js';
+import type { InstallCommand } from '../installs.js';
+
+/** Directories on PATH that belong to the system interpreter, not a virtualenv. */
+const SYSTEM_BIN = new Set(['/usr/local/bin', '/usr/bin', '/bin', '/usr/local/sbin', '/usr/sbin', '/sbin']);
+
+/**
+ * Where an install puts packages, as image directories, or undefined when it
+ * cannot be told (Poetry's default virtualenv in a cache folder). A stage
+ * the final image copies from contributes an install only when a copied
+ * path overlaps one of these.
+ */
+export function installLanding(install: InstallCommand, run: RunRecord): string[] | undefined {
+  const env = run.env;
+  const at = (p: string): string => path.resolve(install.cwd, p);
+  if (install.target?.path !== undefined) return [at(install.target.path)];
+  if (install.target?.kind === 'user') return [`${env.HOME ?? '/root'}/.local`];
+  const dirs: string[] = [];
+  if (install.program.includes('/bin/')) dirs.push(path.dirname(path.dirname(install.program)));
+  if (install.tool === 'uv-sync') dirs.push(env.UV_PROJECT_ENVIRONMENT !== undefined ? at(env.UV_PROJECT_ENVIRONMENT) : at(path.join(install.projectDir ?? '.', '.venv')));
+  if (install.tool === 'poetry') {
+    if (env.POETRY_VIRTUALENVS_CREATE === 'false' || env.POETRY_VIRTUALENVS_CREATE === '0') dirs.push('/usr/local', '/usr/lib');
+    else if (env.POETRY_VIRTUALENVS_IN_PROJECT === 'true' || env.POETRY_VIRTUALENVS_IN_PROJECT === '1') dirs.push(at(path.join(install.projectDir ?? '.', '.venv')));
+    else if (env.POETRY_VIRTUALENVS_PATH !== undefined) dirs.push(env.POETRY_VIRTUALENVS_PATH);
+    else return undefined;
+  }
+  if (env.VIRTUAL_ENV !== undefined) dirs.push(env.VIRTUAL_ENV);
+  const venvBin = (env.PATH ?? '').split(':').find((p) => p.endsWith('/bin') && !SYSTEM_BIN.has(p));
+  if (venvBin !== undefined && !install.program.includes('/')) dirs.push(path.dirname(venvBin));
+  if (dirs.length === 0) dirs.push('/usr/local', '/usr/lib');
+  return dirs;
+}
+
+/** True when one path lies within the other. */
+export function overlaps(a: string, b: string): boolean {
+  const within = (x: string, dir: string) => dir === '/' || x === dir || x.startsWith(`${dir}/`);
+  return within(a, b) || within(b, a);
+}

@@ -1,0 +1,44 @@
+import path from 'node:path/posix';
+import { asImagePath, asRepoPath, type ImageModel, type RepoPath, type RepoSnapshot, type RunRecord } from '../../types.js';
+
+export type Located =
+  | { kind: 'found'; repoPath: RepoPath }
+  /** The stage does not hold the file when the RUN starts: the build fails there. */
+  | { kind: 'missing' }
+  /** Something dockguard cannot see may have put it there. */
+  | { kind: 'unknown'; reason: string };
+
+/**
+ * The repository file behind an image path as a RUN sees it: the stage's
+ * files at that moment (a file copied after the RUN is not there yet), then
+ * `--mount=type=bind` sources.
+ */
+export function locateAtRun(imagePath: string, run: RunRecord, image: ImageModel, snapshot: RepoSnapshot): Located {
+  const files = image.stages?.find((s) => s.label === run.stage)?.filesAtRun.get(run.line);
+  if (files === undefined) return { kind: 'unknown', reason: `the files of stage ${run.stage} are not modelled` };
+  const origin = files.get(asImagePath(imagePath));
+  if (origin) return { kind: 'found', repoPath: origin.repoPath };
+  for (const mount of run.bindMounts) {
+    if (!within(imagePath, mount.target)) continue;
+    if (mount.repoPath === undefined) return { kind: 'unknown', reason: `${mount.target} is mounted from ${mount.from ?? 'outside the build context'}` };
+    const rel = path.relative(mount.target, imagePath);
+    const repoPath = asRepoPath(mount.repoPath === '' ? rel : rel === '' ? mount.repoPath : `${mount.repoPath}/${rel}`);
+    return snapshot.files.has(repoPath) ? { kind: 'found', repoPath } : { kind: 'missing' };
+  }
+  const opaque = image.opaque.find((o) => o.line < run.line && within(imagePath, o.path));
+  if (opaque) return { kind: 'unknown', reason: `${opaque.path} comes from ${opaque.reason}` };
+  return { kind: 'missing' };
+}
+
+/** True when the stage holds any file under `dir` at the RUN (a directory install). */
+export function hasDirAtRun(dir: string, run: RunRecord, image: ImageModel): boolean {
+  const files = image.stages?.find((s) => s.label === run.stage)?.filesAtRun.get(run.line);
+  if (!files) return false;
+  const prefix = dir === '/' ? '/' : `${dir}/`;
+  for (const key of files.keys()) if (key.startsWith(prefix)) return true;
+  return run.bindMounts.some((m) => within(dir, m.target) || within(m.target, dir));
+}
+
+function within(p: string, dir: string): boolean {
+  return dir === '/' || p === dir || p.startsWith(`${dir}/`);
+}

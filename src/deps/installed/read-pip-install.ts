@@ -1,0 +1,65 @@
+import path from 'node:path/posix';
+import type { RunRecord } from '../../types.js';
+import { findCompanionLock } from '../find-companion-lock.js';
+import type { InstallCommand } from '../installs.js';
+import { nameFromLocation } from '../name-from-location.js';
+import { parseRequirement } from '../parse-requirement.js';
+import { INSTALL_UNANALYSABLE } from '../rules.js';
+import { addRequirements } from './add-requirements.js';
+import { declarationTarget } from './declaration-target.js';
+import { findDeclarationOf, readDeclaredNames } from './declared-names.js';
+import { loadInstalledFile, locateInstalledFile, type InstallReadContext } from './install-read-context.js';
+import { readDirectoryInstall } from './read-project-install.js';
+import { readWheelInstall } from './read-wheel-install.js';
+
+/** Looks like a path rather than a requirement: `.`, `./libs/x`, `/wheels/*.whl`, `dist/app-1.0.tar.gz`. */
+const isPathLike = (word: string): boolean => /^[./~]/.test(word) || /\.(whl|tar\.gz|zip)$/i.test(word) || (word.includes('/') && !word.includes('://') && !/[=<>~!@;]/.test(word));
+
+/** `pip install` / `uv pip install|sync`: requirement files, inline specs, paths, wheels, editables. */
+export async function readPipInstall(install: InstallCommand, run: RunRecord, ctx: InstallReadContext): Promise<string[]> {
+  const read: string[] = [];
+  const what = `\`${install.tool.replace('-', ' ')} install\` on line ${install.line}`;
+  for (const written of install.files) {
+    const file = await loadInstalledFile(written, install.cwd, run, ctx, what);
+    if (!file) continue;
+    read.push(file.path, ...file.includes);
+    const declaration = findDeclarationOf(file.path, ctx.snapshot.files);
+    const declared = declaration ? { file: declaration, names: await readDeclaredNames(declaration, ctx.files, ctx.pythonVersion) } : undefined;
+    addRequirements(ctx.set, file.requirements, { via: declaration ? 'lock' : 'requirements', lock: file.path, ...(declared ? { declared } : {}) });
+    const lock = declaration ? file.path : findCompanionLock(file.path, ctx.snapshot.files);
+    ctx.set.declarations.push(await declarationTarget(declaration ?? file, lock, install.line, ctx.files));
+  }
+  for (const written of install.constraints) await locateInstalledFile(written, install.cwd, run, ctx, what);
+  for (const word of [...install.inline, ...install.editables]) {
+    if (/\$\{?[A-Za-z_]/.test(word)) continue; // already reported by extractInstalls, with its line
+    if (isPathLike(word)) read.push(...(await readPathInstall(word, install, run, ctx, what)));
+    else readInlineSpec(word, install, ctx);
+  }
+  return read;
+}
+
+async function readPathInstall(word: string, install: InstallCommand, run: RunRecord, ctx: InstallReadContext, what: string): Promise<string[]> {
+  if (/\*|\.whl$/i.test(word)) return readWheelInstall(word, install, run, ctx);
+  if (/\.(tar\.gz|zip)$/i.test(word)) {
+    const { name } = nameFromLocation(word);
+    if (name) ctx.set.add({ name, extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline' });
+    else ctx.set.incomplete.push({ file: ctx.image.dockerfile, line: install.line, reason: `cannot tell what ${word} installs` });
+    return [];
+  }
+  const extras = /\[([^\]]*)\]$/.exec(word)?.[1]?.split(',').map((x) => x.trim()).filter(Boolean) ?? [];
+  const dir = path.resolve(install.cwd, word.replace(/\[[^\]]*\]$/, ''));
+  return readDirectoryInstall(dir, [...extras, ...install.extras], install, run, ctx, what);
+}
+
+function readInlineSpec(word: string, install: InstallCommand, ctx: InstallReadContext): void {
+  const vcs = /^(git|hg|svn|bzr)\+|:\/\//.test(word);
+  const parsed = vcs ? undefined : parseRequirement(word);
+  const name = parsed?.ok ? parsed.value.name : nameFromLocation(word).name;
+  if (name) {
+    ctx.set.add({ name, extras: parsed?.ok ? parsed.value.extras : [], file: ctx.image.dockerfile, line: install.line, via: 'inline' });
+    return;
+  }
+  const message = `\`${word}\` on line ${install.line} names no package dockguard can read, so what it installs is unknown`;
+  ctx.problems.push({ rule: INSTALL_UNANALYSABLE, severity: 'warning', file: ctx.image.dockerfile, line: install.line, message });
+  ctx.set.incomplete.push({ file: ctx.image.dockerfile, line: install.line, reason: message });
+}

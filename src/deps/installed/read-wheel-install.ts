@@ -1,0 +1,39 @@
+import path from 'node:path/posix';
+import type { RunRecord } from '../../types.js';
+import type { InstallCommand } from '../installs.js';
+import { nameFromLocation } from '../name-from-location.js';
+import { overlaps } from './install-landing.js';
+import type { InstallReadContext } from './install-read-context.js';
+import { readPipInstall } from './read-pip-install.js';
+
+/**
+ * `pip install /wheels/*`: the wheels a `pip wheel` built, in this stage or
+ * in one the image copies the wheel folder from. A single named wheel file
+ * tells its distribution by name.
+ */
+export async function readWheelInstall(word: string, install: InstallCommand, run: RunRecord, ctx: InstallReadContext): Promise<string[]> {
+  const imagePath = path.resolve(install.cwd, word);
+  const dir = word.includes('*') ? path.dirname(imagePath.slice(0, imagePath.indexOf('*') + 1)) : path.dirname(imagePath);
+  const build = findBuild(dir, run, ctx);
+  if (build) return readPipInstall(build.install, build.run, ctx);
+  const { name } = word.includes('*') ? { name: '' } : nameFromLocation(word);
+  if (name) ctx.set.add({ name, extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline' });
+  else ctx.set.incomplete.push({ file: ctx.image.dockerfile, line: install.line, reason: `cannot tell which wheels ${word} holds (no \`pip wheel\` in the Dockerfile builds them)` });
+  return [];
+}
+
+/** The wheel build behind an image folder: same stage, or through `COPY --from=<stage>`. */
+function findBuild(dir: string, run: RunRecord, ctx: InstallReadContext) {
+  const local = ctx.wheelBuilds.find((b) => b.stage === run.stage && b.dir === dir && b.run.line < run.line);
+  if (local) return local;
+  for (const copy of ctx.image.copies) {
+    if (copy.from === undefined || copy.stage !== run.stage || copy.line > run.line || !overlaps(dir, copy.destPath)) continue;
+    for (const source of copy.sources) {
+      const from = (source.startsWith('/') ? source : `/${source}`).replace(/\/+$/, '') || '/';
+      const inSource = copy.destIsDir && from !== dir ? path.join(from, path.relative(copy.destPath, dir)) : from;
+      const build = ctx.wheelBuilds.find((b) => b.stage === copy.from && (b.dir === inSource || overlaps(b.dir, inSource)));
+      if (build) return build;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,25 @@
+import type { ImageModel } from '../../types.js';
+
+/** The target stage and the stages it is built `FROM`, nearest first. */
+export function stageChain(image: ImageModel, label: string = image.target): string[] {
+  const parents = new Map((image.stages ?? []).map((s) => [s.label, s.parent]));
+  const chain: string[] = [];
+  for (let at: string | undefined = label; at !== undefined && !chain.includes(at); at = parents.get(at)) chain.push(at);
+  return chain;
+}
+
+/**
+ * Stages the final image copies files from (`COPY --from=<stage>`), each
+ * with the source paths it takes, followed through their own FROM chains.
+ * Sources of `--from` are absolute in the source stage.
+ */
+export function copiedStages(image: ImageModel): Map<string, string[]> {
+  const labels = new Set((image.stages ?? []).map((s) => s.label));
+  const copied = new Map<string, string[]>();
+  for (const copy of image.copies) {
+    if (copy.from === undefined || !labels.has(copy.from)) continue;
+    const sources = copy.sources.map((s) => (s.startsWith('/') ? s : `/${s}`).replace(/\/+$/, '') || '/');
+    for (const stage of stageChain(image, copy.from)) copied.set(stage, [...(copied.get(stage) ?? []), ...sources]);
+  }
+  return copied;
+}

@@ -1,0 +1,53 @@
+import type { MissingPackage } from '../deps/dependency-analysis.js';
+import type { Observation } from '../types.js';
+import { either, fixNote, incompleteNote, lookedAt } from './dependency-wording.js';
+import type { Rule } from './rule.js';
+
+/**
+ * DG101 missing-package — a third-party import whose distribution no install
+ * of the image provides. The image builds, then the import raises
+ * ModuleNotFoundError in the container. Example: `import yaml` while
+ * requirements.txt lacks PyYAML; `import distutils` on Python 3.12. Fix: the
+ * line given, in the file the image installs (or the `uv add`/`poetry add`
+ * command for a lock). A guarded import, or an image whose installs
+ * dockguard cannot fully read, gives a warning.
+ */
+export const missingPackage: Rule = {
+  code: 'DG101',
+  name: 'missing-package',
+  severity: 'error',
+  summary: 'a third-party import whose distribution no install of the image provides',
+  why: 'the import raises ModuleNotFoundError in the running container',
+  check: (analysis) => (analysis.dependencies?.missingPackages ?? []).map(observe),
+};
+
+/** The import is the container's own entry module (the chain is only the launch command). */
+const isEntryModule = (m: MissingPackage): boolean => m.chain.length === 1 && !m.file.endsWith('.py');
+
+function observe(missing: MissingPackage): Observation {
+  const fix = isEntryModule(missing) ? undefined : missing.fix;
+  return {
+    code: missingPackage.code,
+    rule: missingPackage.name,
+    severity: missing.severity,
+    file: missing.file,
+    line: missing.line,
+    message: describe(missing),
+    module: missing.module,
+    ...(missing.expected[0] !== undefined ? { distribution: missing.expected[0] } : {}),
+    chain: missing.chain,
+    ...(fix ? { fix } : {}),
+  };
+}
+
+function describe(m: MissingPackage): string {
+  const guarded = m.guarded ? ' (the import is guarded by try/except, so the service may run without it)' : '';
+  if (m.removedFromStdlib !== undefined) {
+    const instead = m.expected.length > 0 ? `; install ${either(m.expected)} to bring it back` : '';
+    return `module ${m.module} was ${m.removedFromStdlib}, which the image runs${instead}${guarded}${incompleteNote(m.incomplete)}${fixNote(m.fix)}`;
+  }
+  if (isEntryModule(m)) {
+    return `the container starts module ${m.module}, which is neither in the image nor in the repository, and no install provides it (${lookedAt(m.lookedAt)}); check the module name in the command${guarded}`;
+  }
+  return `module ${m.module} is imported but no install provides ${either(m.expected)} (${lookedAt(m.lookedAt)})${guarded}${incompleteNote(m.incomplete)}${fixNote(m.fix)}`;
+}

@@ -1,0 +1,25 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { missingPackage } from '../../src/rules/DG101-missing-package.js';
+import { analyzeInline, removeInlineRepos } from '../deps/analyze-inline-repo.js';
+
+afterAll(removeInlineRepos);
+const files = { Dockerfile: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n', 'requirements.txt': 'PyYAML==6.0.2\n' };
+
+describe('DG101 missing-package', () => {
+  it('catches an import no install provides, naming the distribution, the files looked at and the fix', async () => {
+    const [finding, ...rest] = missingPackage.check(await analyzeInline({ files, imports: ['yaml', 'dateutil.parser'] }));
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ code: 'DG101', rule: 'missing-package', severity: 'error', file: 'app.py', line: 2, module: 'dateutil.parser', distribution: 'python-dateutil' });
+    expect(finding!.message).toContain('no install provides python-dateutil (looked at requirements.txt)');
+    expect(finding!.fix).toMatchObject({ file: 'requirements.txt', line: 1, text: 'python-dateutil' });
+  });
+
+  it('gives a warning for a guarded import', async () => {
+    const findings = missingPackage.check(await analyzeInline({ files, imports: ['?ujson'] }));
+    expect(findings.map((f) => [f.module, f.severity])).toEqual([['ujson', 'warning']]);
+  });
+
+  it('does not catch installed, stdlib or renamed imports', async () => {
+    expect(missingPackage.check(await analyzeInline({ files, imports: ['yaml', 'json', 'tomllib'] }))).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { entrypointNotInstalled } from '../../src/rules/DG103-entrypoint-not-installed.js';
+import { analyzeInline, removeInlineRepos } from '../deps/analyze-inline-repo.js';
+
+afterAll(removeInlineRepos);
+const dockerfile = (install: string) => `FROM python:3.12-slim\nRUN pip install ${install}\nCMD ["gunicorn", "app:app"]\n`;
+
+describe('DG103 entrypoint-not-installed', () => {
+  it('catches a CMD program no install provides', async () => {
+    const findings = entrypointNotInstalled.check(await analyzeInline({ files: { Dockerfile: dockerfile('flask==3.1.0') }, programs: ['gunicorn'] }));
+    expect(findings).toEqual([expect.objectContaining({ code: 'DG103', severity: 'error', file: 'Dockerfile', line: 3, module: 'gunicorn', distribution: 'gunicorn' })]);
+    expect(findings[0]!.fix).toMatchObject({ file: 'Dockerfile', line: 2, text: 'gunicorn' });
+  });
+
+  it('does not catch an installed program, a wrapper from the OS, or fastapi from fastapi[standard]', async () => {
+    const a = await analyzeInline({ files: { Dockerfile: dockerfile('gunicorn==23.0.0 "fastapi[standard]==0.115.4"') }, programs: ['sh', 'gunicorn', 'fastapi'] });
+    expect(entrypointNotInstalled.check(a)).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { systemPackage } from '../../src/rules/DG104-system-package.js';
+import { analyzeInline, removeInlineRepos } from '../deps/analyze-inline-repo.js';
+
+afterAll(removeInlineRepos);
+
+describe('DG104 system-package', () => {
+  it('catches lightgbm on a slim image without libgomp1', async () => {
+    const findings = systemPackage.check(await analyzeInline({ files: { Dockerfile: 'FROM python:3.11-slim\nRUN pip install lightgbm==4.5.0\n' } }));
+    expect(findings).toEqual([expect.objectContaining({ code: 'DG104', severity: 'error', file: 'Dockerfile', line: 2, distribution: 'lightgbm' })]);
+    expect(findings[0]!.fix!.text).toContain('libgomp1');
+  });
+
+  it('does not catch it when an apt-get line installs the library, or on the full python image', async () => {
+    const withApt = 'FROM python:3.11-slim\nRUN apt-get update && apt-get install -y --no-install-recommends libgomp1\nRUN pip install lightgbm==4.5.0\n';
+    expect(systemPackage.check(await analyzeInline({ files: { Dockerfile: withApt } }))).toEqual([]);
+    expect(systemPackage.check(await analyzeInline({ files: { Dockerfile: 'FROM python:3.11\nRUN pip install lightgbm==4.5.0\n' } }))).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { lockDrift } from '../../src/rules/DG105-lock-drift.js';
+import { analyzeInline, removeInlineRepos } from '../deps/analyze-inline-repo.js';
+
+afterAll(removeInlineRepos);
+const files = (declared: string) => ({
+  Dockerfile: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n',
+  'requirements.in': declared,
+  'requirements.txt': 'flask==3.1.0\n    # via -r requirements.in\nwerkzeug==3.1.3\n    # via flask\n',
+});
+
+describe('DG105 lock-drift', () => {
+  it('catches a declared requirement missing from the lock and one pinned outside its specifier', async () => {
+    const findings = lockDrift.check(await analyzeInline({ files: files('flask>=3.2\nhttpx\n') }));
+    expect(findings.map((f) => [f.file, f.line, f.distribution])).toEqual([['requirements.in', 1, 'flask'], ['requirements.in', 2, 'httpx']]);
+    expect(findings[0]!.message).toContain('pins 3.1.0');
+    expect(findings[0]!.fix!.text).toBe('pip-compile requirements.in -o requirements.txt');
+  });
+
+  it('does not catch a lock that honours its declaration', async () => {
+    expect(lockDrift.check(await analyzeInline({ files: files('flask>=3.0\n') }))).toEqual([]);
+  });
+});
