@@ -34,6 +34,8 @@ export interface CheckOptions {
   virtualEnv?: string;
   /** Use the parse cache under the git directory (default: the config's `cache`, true). */
   cache?: boolean;
+  /** Explain the dependency side of each service (Python version, installs, import → distribution). */
+  verbose?: boolean;
 }
 
 /**
@@ -75,7 +77,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       await cache?.flush().catch((error: Error) => notes.push(`the cache could not be saved (${error.message})`));
       return {
         root,
-        services: [...analyses.map(toServiceReport), ...(scope.paths ? [] : discovered.excluded.map(excludedReport))],
+        services: [...analyses.map((a) => toServiceReport(a, options.verbose)), ...(scope.paths ? [] : discovered.excluded.map(excludedReport))],
         findings,
         notes,
         stats: {

@@ -15,6 +15,18 @@ export interface ServiceReport {
   launch?: string;
   status: ServiceStatus;
   reason?: string;
+  /** With `--verbose`: how the dependency side decided. */
+  details?: ServiceDetails;
+}
+
+/** Why dockguard decided what it did about a service's packages (`--verbose`). */
+export interface ServiceDetails {
+  /** `3.12 (base image)` or `3.14 (default: …)`. */
+  python: string;
+  /** One line per install: `line 8 pip: requirements.txt`. */
+  installs: string[];
+  /** Each third-party import and the distribution it was matched to, with where that mapping came from. */
+  imports: Array<{ module: string; distribution: string; source: string; installed: boolean }>;
 }
 
 export interface CheckResult {
@@ -32,8 +44,9 @@ export interface CheckResult {
   };
 }
 
-export function toServiceReport(analysis: ServiceAnalysis): ServiceReport {
+export function toServiceReport(analysis: ServiceAnalysis, verbose = false): ServiceReport {
   const { service, launch } = analysis;
+  const deps = analysis.dependencies;
   return {
     dockerfile: service.dockerfile,
     ...(service.name !== undefined ? { name: service.name } : {}),
@@ -45,6 +58,15 @@ export function toServiceReport(analysis: ServiceAnalysis): ServiceReport {
     ...(launch ? { launch: launch.fallback ? `no entrypoint derived: ${launch.description}; every Python file of the service folder is a root` : launch.description } : {}),
     status: analysis.status,
     ...(analysis.reason !== undefined ? { reason: analysis.reason } : {}),
+    ...(verbose && deps
+      ? {
+          details: {
+            python: `${deps.pythonVersion.version} (${deps.pythonVersion.source === 'base-image' ? 'from the base image' : `default${deps.pythonVersion.note ? `: ${deps.pythonVersion.note}` : ''}`})`,
+            installs: deps.installs.map((i) => `line ${i.line} ${i.tool}: ${[...i.files, ...i.inline].join(', ') || '(nothing readable)'}`),
+            imports: deps.checks.map((c) => ({ module: c.module, distribution: c.distribution, source: c.source, installed: c.installedAs !== undefined })),
+          },
+        }
+      : {}),
   };
 }
 

@@ -11,6 +11,7 @@ export interface CheckCommandOptions {
   config?: string;
   target?: string;
   staged?: boolean;
+  verbose?: boolean;
   /** commander's `--no-cache` sets this to false. */
   cache?: boolean;
 }
@@ -26,6 +27,7 @@ export async function runCheckCommand(options: CheckCommandOptions, io: Io): Pro
       ...(options.config !== undefined ? { configPath: options.config } : {}),
       ...(options.target !== undefined ? { target: options.target } : {}),
       ...(options.staged ? { staged: true } : {}),
+      ...(options.verbose ? { verbose: true } : {}),
       ...(options.cache === false ? { cache: false } : {}),
       ...(io.env.VIRTUAL_ENV !== undefined ? { virtualEnv: io.env.VIRTUAL_ENV } : {}),
     });

@@ -15,8 +15,9 @@ export function formatText(result: CheckResult, options: TextOptions): string {
   const byService = groupByService(result.findings);
   for (const service of result.services) {
     const findings = byService.get(serviceKey(service.dockerfile, service.variant)) ?? [];
-    if (findings.length === 0 && service.status === 'checked') continue;
+    if (findings.length === 0 && service.status === 'checked' && !service.details) continue;
     out.push(c.bold(c.underline(serviceTitle(service))), `  ${c.dim(contextLine(service))}`);
+    if (service.details) out.push(...formatDetails(service.details, c));
     if (service.status !== 'checked') out.push(`  ${c.yellow(service.status)}: ${service.reason ?? ''}`);
     for (const finding of findings) out.push(...formatFinding(finding, c));
     out.push('');
@@ -42,6 +43,15 @@ function blockedCommitHints(c: Colors): string[] {
     `  accept one:    put ${c.cyan('# dockguard: ignore[<rule>] -- <reason>')} on the import line (or on the line above the Dockerfile instruction)`,
     `  skip the hook: ${c.cyan('git commit --no-verify')}`,
   ];
+}
+
+function formatDetails(details: NonNullable<ServiceReport['details']>, c: Colors): string[] {
+  const lines = [`  ${c.dim('python')} ${details.python}`];
+  for (const install of details.installs) lines.push(`  ${c.dim('installs')} ${install}`);
+  for (const i of details.imports) {
+    lines.push(`  ${c.dim('import')} ${i.module} → ${i.distribution} ${c.dim(`(${i.source})`)} ${i.installed ? c.green('installed') : c.red('not installed')}`);
+  }
+  return lines;
 }
 
 function formatFinding(finding: Finding, c: Colors): string[] {

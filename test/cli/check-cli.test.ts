@@ -115,3 +115,20 @@ describe('dockguard check (built CLI)', () => {
     expect(run.stdout).toContain('Exit codes: 0 no errors, 1 errors found, 2 dockguard could not run.');
   });
 });
+
+describe('dockguard check --verbose', () => {
+  it('explains the Python version, the installs read and how each import was matched', () => {
+    const run = runCli(makeFixtureRepo('deps-check-renamed-imports'), ['check', '--verbose']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('  python 3.11 (from the base image)\n');
+    expect(run.stdout).toContain('  installs line 5 pip: services/media-api/requirements.txt\n');
+    expect(run.stdout).toContain('  import PIL → pillow (bundled) installed\n');
+    expect(run.stdout).toContain('  import google.cloud.storage → google-cloud-storage (bundled) installed\n');
+  });
+
+  it('adds the same details to the JSON services', () => {
+    const run = runCli(makeFixtureRepo('deps-check-renamed-imports'), ['check', '--verbose', '--format', 'json']);
+    const [service] = JSON.parse(run.stdout).services;
+    expect(service.details.imports).toContainEqual({ module: 'yaml', distribution: 'pyyaml', source: 'bundled', installed: true });
+  });
+});
