@@ -6,6 +6,7 @@ export function formatJson(result: CheckResult): string {
     version: 1,
     services: result.services,
     findings: result.findings,
+    notes: result.notes,
     summary: {
       errors: result.findings.filter((f) => f.severity === 'error').length,
       warnings: result.findings.filter((f) => f.severity === 'warning').length,
