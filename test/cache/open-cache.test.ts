@@ -126,23 +126,17 @@ describe('openCache', () => {
     expect(() => cache.set('../escape', 'a', 1)).toThrow(/invalid cache namespace/);
   });
 
-  it('loads 5,000 entries of ~300 bytes quickly enough for a warm hook', async () => {
+  it('round-trips 5,000 entries of ~300 bytes (load time is measured in bench/hook.mjs)', async () => {
     const dir = tempDir();
     const cache = await openCache('/', { ...V, dir });
     for (let i = 0; i < 5000; i++) {
       cache.set('imports', `${i.toString(16).padStart(40, '0')}`, { imports: ['a'.repeat(200)], line: i });
     }
     await cache.flush();
-    const times: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      const start = performance.now();
-      const warm = await openCache('/', { ...V, dir });
-      expect(warm.get('imports', (4999).toString(16).padStart(40, '0'))).toMatchObject({ line: 4999 });
-      times.push(performance.now() - start);
-    }
-    const size = statSync(path.join(dir, 'imports.json')).size;
-    console.log(`cache load, 5000 entries (${(size / 1e6).toFixed(2)} MB): ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
-    expect(Math.min(...times)).toBeLessThan(150);
+    const warm = await openCache('/', { ...V, dir });
+    expect(warm.get('imports', (4999).toString(16).padStart(40, '0'))).toMatchObject({ line: 4999 });
+    expect(warm.get('imports', (0).toString(16).padStart(40, '0'))).toMatchObject({ line: 0 });
+    expect(statSync(path.join(dir, 'imports.json')).size).toBeGreaterThan(5000 * 200);
   });
 });
 

@@ -13,34 +13,26 @@ function monorepoFiles(): string[] {
   return files;
 }
 
-describe('performance (git hook budget)', () => {
-  it('models 30 Dockerfiles over a 5,000-file context well within a hook budget', () => {
+// Speed itself is measured in bench/; these check the large-context paths give exact results.
+describe('large build contexts', () => {
+  it('models 30 Dockerfiles over a 5,000-file context with every file placed', () => {
     const context = makeContext(monorepoFiles());
     const text = [
       'FROM python:3.12-slim AS build', 'WORKDIR /w', 'COPY . .', 'RUN pip install .',
       'FROM python:3.12-slim', 'WORKDIR /app', 'COPY --from=build /w /app', 'COPY services/svc1 ./svc1',
       'COPY --exclude=**/mod9.py services/ ./all/', 'COPY services/*/pkg1 ./p1/', 'CMD ["python", "-m", "svc1"]',
     ].join('\n');
-    // CPU time, not wall time: the hook machine may be busy with other work.
-    const started = process.cpuUsage();
     for (let i = 0; i < 30; i++) {
       const m = buildImageModel({ dockerfile: asRepoPath(`d${i}/Dockerfile`), text, context, buildArgs: {} });
       // all of /w, svc1, services minus mod9, and pkg1 contents merged into one dir.
       expect(m.files.size).toBe(5000 + 100 + 4500 + 10);
     }
-    const used = process.cpuUsage(started);
-    const elapsed = (used.user + used.system) / 1000;
-    // Measured ≈ 1.3 s CPU in plain node (each model places ~15,000 files); the bound catches a
-    // return to per-match rescans, which took ~9 s.
-    expect(elapsed).toBeLessThan(6_000);
   });
 
-  it('filters 5,000 paths through a .dockerignore in linear time', () => {
+  it('filters 5,000 paths through a .dockerignore', () => {
     const matcher = createIgnoreMatcher(parseIgnoreFile('**/__pycache__\n*\n!services\nservices/svc1*\n!services/svc1/pkg1\n**/mod3.py\n'));
-    const started = performance.now();
     const kept = monorepoFiles().filter((f) => !matcher.isExcluded(f, false));
     // svc1 and svc10-19 go (1,100), svc1/pkg1 comes back (10), then every mod3.py goes (391).
     expect(kept.length).toBe(5000 - 1100 + 10 - 391);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
