@@ -1,4 +1,4 @@
-import { getPythonQuery, type Parser } from './parser.js';
+import type { Parser } from './parser.js';
 
 /** A half-open range of UTF-16 offsets in the source (what tree-sitter's Node binding reports). */
 export interface Span {
@@ -57,7 +57,9 @@ function isImportErrorHandler(clause: string): boolean {
 const namesImportError = (expression: string): boolean =>
   (expression.match(/[\p{ID_Start}_][\p{ID_Continue}]*/gu) ?? []).some((name) => CATCHES_IMPORT_ERRORS.has(name));
 
-const IF_QUERY = '(if_statement condition: (_) @condition consequence: (block) @consequence) @if';
+const CONDITION_MARKERS = ['TYPE_CHECKING', 'version_info'];
+/** `if typing.TYPE_CHECKING:` puts the marker two levels below the if; comparisons a few more. */
+const MAX_CLIMB = 6;
 const TYPE_CHECKING = /^(?:[\p{ID_Start}_][\p{ID_Continue}]*\.)*TYPE_CHECKING$/u;
 
 /**
@@ -68,17 +70,28 @@ const TYPE_CHECKING = /^(?:[\p{ID_Start}_][\p{ID_Continue}]*\.)*TYPE_CHECKING$/u
 export function findConditionalSpans(root: Parser.SyntaxNode, source: string): { skipped: Span[]; optional: Span[] } {
   const skipped: Span[] = [];
   const optional: Span[] = [];
-  if (!source.includes('TYPE_CHECKING') && !source.includes('version_info')) return { skipped, optional };
-  for (const match of getPythonQuery(IF_QUERY).matches(root)) {
-    const node = (name: string) => match.captures.find((capture) => capture.name === name)?.node;
-    const condition = node('condition')?.text ?? '';
-    if (TYPE_CHECKING.test(condition)) {
-      const consequence = node('consequence');
-      if (consequence) skipped.push({ start: consequence.startIndex, end: consequence.endIndex });
-    } else if (/\bversion_info\b/.test(condition)) {
-      const statement = node('if');
-      if (statement) optional.push({ start: statement.startIndex, end: statement.endIndex });
+  const seen = new Set<number>();
+  // The markers are rare, so the text is searched and the tree asked only about each hit: a query
+  // over every if statement cost more than parsing in files full of `if TYPE_CHECKING:` blocks.
+  for (const marker of CONDITION_MARKERS) {
+    for (let at = source.indexOf(marker); at !== -1; at = source.indexOf(marker, at + marker.length)) {
+      const statement = enclosingIf(root.descendantForIndex(at));
+      const condition = statement?.childForFieldName('condition');
+      if (!statement || !condition || at < condition.startIndex || at >= condition.endIndex || seen.has(statement.startIndex)) continue;
+      seen.add(statement.startIndex);
+      const text = condition.text;
+      if (TYPE_CHECKING.test(text)) {
+        const consequence = statement.childForFieldName('consequence');
+        if (consequence) skipped.push({ start: consequence.startIndex, end: consequence.endIndex });
+      } else if (/\bversion_info\b/.test(text)) optional.push({ start: statement.startIndex, end: statement.endIndex });
     }
   }
   return { skipped, optional };
+}
+
+function enclosingIf(node: Parser.SyntaxNode | null): Parser.SyntaxNode | undefined {
+  for (let current = node, depth = 0; current && depth <= MAX_CLIMB; current = current.parent, depth++) {
+    if (current.type === 'if_statement') return current;
+  }
+  return undefined;
 }
