@@ -15,7 +15,7 @@ import {
   type RepoPath,
   type RepoSnapshot,
 } from '../types.js';
-import { diagnoseMissingCopy } from './copy-fix.js';
+import { diagnoseMissingCopy, type CopyDiagnosis } from './copy-fix.js';
 import { importTarget, packageOf, type ImportTarget } from './import-targets.js';
 import type { ModuleStore } from './module-store.js';
 import { computeRepoBases, findInRepo, type RepoBase, type RepoHit } from './repo-bases.js';
@@ -180,32 +180,12 @@ export class ImportClosure {
     const topLevel = module.split('.')[0]!;
     if (ref.level === 0 && this.input.isStdlib(topLevel)) return false;
     const hit = this.findInRepo(module);
-    if (hit) {
+    if (hit || ref.level > 0 || insideFirstPartyPackage(resolution)) {
       this.reportMissing(from, module, ref, guarded, site, hit);
-    } else if (ref.level > 0 || insideFirstPartyPackage(resolution)) {
-      this.reportNowhere(from, module, ref, guarded, site);
     } else {
       this.addExternal(from, module, ref, guarded, site);
     }
     return false;
-  }
-
-  /** A first-party module that exists nowhere: deleted or renamed while something still imports it. */
-  private reportNowhere(from: Visit | undefined, module: string, ref: ImportRef, guarded: boolean, site: { file: string; line: number }): void {
-    const key = `${module}\0${site.file}\0${site.line}`;
-    if (this.reportedMissing.has(key)) return;
-    this.reportedMissing.add(key);
-    this.result.missing.push({
-      module,
-      file: site.file,
-      line: site.line,
-      guarded,
-      dynamic: ref.dynamic,
-      chain: [...chainOf(from), { file: site.file, line: site.line, module }],
-      repoPath: undefined,
-      reason: 'nowhere',
-      ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
-    });
   }
 
   private async resolveSubmodule(from: Visit, parent: string, candidate: string, ref: ImportRef, guarded: boolean, next: Visit[]): Promise<void> {
@@ -228,22 +208,27 @@ export class ImportClosure {
     const text = origin ? await this.input.store.getText(origin.repoPath) : undefined;
     if (text === undefined || definesName(text, candidate.slice(parent.length + 1))) return;
     const site = { file: from.repoPath, line: ref.line };
-    if (hit) this.reportMissing(from, candidate, ref, guarded, site, hit);
-    else this.reportNowhere(from, candidate, ref, guarded, site);
+    this.reportMissing(from, candidate, ref, guarded, site, hit);
   }
 
+  /**
+   * Records a first-party module the image lacks, once per import site. `hit`
+   * says where the repository has it; without one it exists nowhere.
+   */
   private reportMissing(
     from: Visit | undefined,
     module: string,
     ref: ImportRef,
     guarded: boolean,
     site: { file: string; line: number },
-    hit: RepoHit,
+    hit: RepoHit | undefined,
   ): void {
     const key = `${module}\0${site.file}\0${site.line}`;
     if (this.reportedMissing.has(key)) return;
     this.reportedMissing.add(key);
-    const diagnosis = diagnoseMissingCopy({ ...this.input, hit, module });
+    const diagnosis: CopyDiagnosis | { unit: undefined; reason: 'nowhere'; ignoredBy?: undefined; fix?: undefined } = hit
+      ? diagnoseMissingCopy({ ...this.input, hit, module })
+      : { unit: undefined, reason: 'nowhere' };
     this.result.missing.push({
       module,
       file: site.file,

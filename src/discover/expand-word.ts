@@ -1,4 +1,4 @@
-import { findExpansionEnd } from './split-shell-commands.js';
+import { findExpansionEnd } from './find-expansion-end.js';
 
 /**
  * Placeholders for what a build script's paths are anchored at. They cannot

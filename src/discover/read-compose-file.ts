@@ -4,7 +4,7 @@ import type { BuildInvocation } from './build-invocation.js';
 import { contextNotFound, dockerfileNotFound, unreadableFile } from './discovery-problems.js';
 import { joinRepoPath, parentDir } from './repo-path.js';
 import type { ScanResult } from './scan-text-script.js';
-import { splitShellCommands } from './split-shell-commands.js';
+import { shellWords } from './shell-words.js';
 
 /**
  * Reads the `build:` of every compose service: context relative to the
@@ -111,7 +111,7 @@ function readLaunch(value: unknown): string | string[] | undefined {
 }
 
 function toArgv(command: string | string[]): string[] {
-  return typeof command === 'string' ? (splitShellCommands(command)[0] ?? []) : command;
+  return typeof command === 'string' ? (shellWords(command)[0] ?? []) : command;
 }
 
 function scalarText(value: unknown): string | undefined {

@@ -4,7 +4,7 @@ import { expandWord } from './expand-word.js';
 import { substituteMakeVariables } from './substitute-make-variables.js';
 import { parseBuildCommand } from './parse-build-command.js';
 import { resolveBuildCommand, type CommandSite } from './resolve-build-command.js';
-import { splitShellCommands } from './split-shell-commands.js';
+import { shellWords } from './shell-words.js';
 
 export type TextDialect = 'shell' | 'make' | 'just';
 
@@ -40,7 +40,7 @@ export function scanTextScript(
     if (dialect !== 'shell' && !/^\s/.test(raw) && recordFileVariable(body, dialect, fileVars)) continue;
     if (dialect !== 'shell') body = substituteMakeVariables(body.replace(/^[@+-]+/, ''), dialect, fileVars);
     if (!body.includes('build') && !body.includes('=')) continue;
-    for (const words of splitShellCommands(body)) {
+    for (const words of shellWords(body)) {
       if (recordShellVariable(words, shellVars, lookup)) continue;
       const command = parseBuildCommand(words.map((w) => expandWord(w, lookup)));
       if (!command) continue;

@@ -1,5 +1,5 @@
 import { GUESSED_ROOT_MARK, HERE_MARK, ROOT_MARK } from './expand-word.js';
-import { findExpansionEnd } from './split-shell-commands.js';
+import { findExpansionEnd } from './find-expansion-end.js';
 
 /**
  * Expands make's `$(NAME)`/`${NAME}` (or just's `{{name}}`) for variables

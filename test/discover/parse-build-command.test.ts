@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { expandWord, GUESSED_ROOT_MARK, HERE_MARK, isUnresolved, ROOT_MARK } from '../../src/discover/expand-word.js';
 import { parseBuildCommand } from '../../src/discover/parse-build-command.js';
-import { splitShellCommands } from '../../src/discover/split-shell-commands.js';
+import { shellWords } from '../../src/discover/shell-words.js';
 import { isDockerfileName } from '../../src/discover/is-dockerfile-name.js';
 import { createGlobMatcher } from '../../src/config/create-glob-matcher.js';
 
-const parse = (line: string) => parseBuildCommand(splitShellCommands(line)[0] ?? []);
+const parse = (line: string) => parseBuildCommand(shellWords(line)[0] ?? []);
 
-describe('splitShellCommands', () => {
+describe('shellWords', () => {
   it('splits at operators, removes quotes and keeps expansions whole', () => {
-    expect(splitShellCommands(`cd "$(dirname "$0")" && docker build -f 'a b/Dockerfile' . ; echo done # comment`)).toEqual([
+    expect(shellWords(`cd "$(dirname "$0")" && docker build -f 'a b/Dockerfile' . ; echo done # comment`)).toEqual([
       ['cd', '$(dirname "$0")'],
       ['docker', 'build', '-f', 'a b/Dockerfile', '.'],
       ['echo', 'done'],
     ]);
-    expect(splitShellCommands('echo a\\ b "x#y" ${A:-b c}|tee')).toEqual([['echo', 'a b', 'x#y', '${A:-b c}'], ['tee']]);
+    expect(shellWords('echo a\\ b "x#y" ${A:-b c}|tee')).toEqual([['echo', 'a b', 'x#y', '${A:-b c}'], ['tee']]);
   });
 });
 
