@@ -16,7 +16,8 @@ import {
   type RepoSnapshot,
 } from '../types.js';
 import { diagnoseMissingCopy, type CopyDiagnosis } from './copy-fix.js';
-import { importTarget, packageOf, type ImportTarget } from './import-targets.js';
+import { packageOf } from './import-targets.js';
+import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore } from './module-store.js';
 import { computeRepoBases, findInRepo, type RepoBase, type RepoHit } from './repo-bases.js';
 import { definesName } from './defines-name.js';
@@ -290,36 +291,6 @@ export class ImportClosure {
     }
     return '__main__';
   }
-}
-
-/**
- * True when the import failed below a regular package of the service's own
- * code: only that package's folder can hold the submodule, so no installed
- * distribution can provide it (a namespace package could be extended by one).
- */
-function insideFirstPartyPackage(resolution: ResolveResult): boolean {
-  if (resolution.found || resolution.resolved === 0) return false;
-  const last = resolution.executed[resolution.executed.length - 1];
-  return resolution.executed.length === resolution.resolved && last !== undefined && last.file.endsWith('/__init__.py');
-}
-
-/**
- * Absolute targets of a module's imports. The same file is walked by many
- * services, almost always under the same package name, so this is worked
- * out once per parsed module and package.
- */
-const targetCache = new WeakMap<ParsedModule, { pkg: string; targets: Array<{ ref: ImportRef; target: ImportTarget }> }>();
-
-function targetsOf(parsed: ParsedModule, pkg: string): Array<{ ref: ImportRef; target: ImportTarget }> {
-  const cached = targetCache.get(parsed);
-  if (cached?.pkg === pkg) return cached.targets;
-  const targets: Array<{ ref: ImportRef; target: ImportTarget }> = [];
-  for (const ref of parsed.imports) {
-    const target = importTarget(ref, pkg);
-    if (target) targets.push({ ref, target });
-  }
-  targetCache.set(parsed, { pkg, targets });
-  return targets;
 }
 
 function chainOf(visit: Visit | undefined): ChainLink[] {
