@@ -84,6 +84,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
           durationMs: Math.round(performance.now() - started),
           unaffected: specs.length - selected.length,
           filesAnalysed: new Set(analyses.flatMap((a) => a.reachedFiles)).size,
+          filesParsed: pool.stats().inThread + pool.stats().inWorkers,
         },
       };
     } finally {
@@ -117,7 +118,7 @@ async function openCacheOrNote(root: string, notes: string[]): Promise<ContentCa
 }
 
 function emptyResult(root: string, started: number, notes: string[]): CheckResult {
-  return { root, services: [], findings: [], notes, stats: { durationMs: Math.round(performance.now() - started), unaffected: 0, filesAnalysed: 0 } };
+  return { root, services: [], findings: [], notes, stats: { durationMs: Math.round(performance.now() - started), unaffected: 0, filesAnalysed: 0, filesParsed: 0 } };
 }
 
 function excludedReport(dockerfile: RepoPath): ReturnType<typeof toServiceReport> {

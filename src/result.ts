@@ -41,6 +41,8 @@ export interface CheckResult {
     unaffected: number;
     /** Distinct repository files in the import closures. */
     filesAnalysed: number;
+    /** Files parsed in this run (the others came from the cache). */
+    filesParsed: number;
   };
 }
 

@@ -15,6 +15,7 @@ export function formatJson(result: CheckResult): string {
       servicesFailed: result.services.filter((s) => s.status === 'failed').length,
       servicesUnaffected: result.stats.unaffected,
       filesAnalysed: result.stats.filesAnalysed,
+      filesParsed: result.stats.filesParsed,
       durationMs: result.stats.durationMs,
     },
   };
