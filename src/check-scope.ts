@@ -4,7 +4,7 @@ import { isDockerfileName } from './discover/is-dockerfile-name.js';
 import { DockguardError } from './errors.js';
 import { listStagedChanges, listTouchedPaths } from './git/staged-changes.js';
 import { WATCHED_FILES_REGEX } from './init/watched-files.js';
-import type { RepoPath, RepoSnapshot } from './types.js';
+import { asRepoPath, type RepoPath, type RepoSnapshot } from './types.js';
 
 /** Which paths a check is about; `undefined` paths = the whole repository. */
 export interface CheckScope {
@@ -14,6 +14,8 @@ export interface CheckScope {
 }
 
 const WATCHED = new RegExp(WATCHED_FILES_REGEX);
+/** The config file at the root decides services, contexts, exclusions and rules: a change to it can affect any service. */
+const CONFIG_FILE = 'dockguard.config.json';
 
 /** A path whose change can alter an image, its build context or what it installs. */
 export function isRelevantPath(p: RepoPath): boolean {
@@ -38,6 +40,7 @@ export async function resolveScope(
   const paths = new Set<RepoPath>(touched);
   for (const p of given) paths.add(toRepoPath(root, cwd, p, snapshot, known));
   const list = [...paths].sort();
+  if (list.includes(asRepoPath(CONFIG_FILE))) return { paths: undefined, nothingRelevant: false };
   return { paths: list, nothingRelevant: !list.some((p) => isRelevantPath(p) || snapshot.dirs.has(p)) };
 }
 

@@ -3,6 +3,9 @@ import type { RepoPath } from './types.js';
 
 const isAtOrBelow = (file: string, dir: string): boolean => dir === '' || file === dir || file.startsWith(`${dir}/`);
 
+/** Origins read `docker-compose.yml:3`, `scripts/deploy.sh:12` or `dockguard.config.json services[0]`: the file comes first. */
+const originFile = (origin: string | undefined): string | undefined => origin?.split(/[: ]/, 1)[0];
+
 /**
  * The services a set of paths can affect: a path is the Dockerfile itself
  * (or a folder holding it), an ignore file or build file that defines its
@@ -14,7 +17,7 @@ export function selectServices(modelled: readonly ModelledService[], paths: read
     return paths.some((p) => {
       if (isAtOrBelow(service.dockerfile, p)) return true;
       if (context?.ignoreFiles.some((f) => isAtOrBelow(f, p))) return true;
-      if (service.contextOrigin?.split(':')[0] === p) return true;
+      if (originFile(service.contextOrigin) === p) return true;
       if (!image) return false;
       // A folder the image copies: new and deleted files there change the image too.
       if (image.copies.some((c) => c.sourceDirs.some(({ repoDir }) => isAtOrBelow(p, repoDir)))) return true;

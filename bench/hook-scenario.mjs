@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The commit the hook benchmark checks: 3 Python files of the shared library
+ * most services copy, and the Dockerfile of one service that copies it.
+ * Edits add code without changing imports, so the answer stays the same;
+ * each `salt` gives new blob ids, so a warm cache still misses the edited
+ * files, as it does on a real commit.
+ */
+
+const gitIn = (repo, ...args) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+
+/** Library name → Dockerfiles that copy it (`COPY libs/<name>/`), from the generated services. */
+export function findLibraryCopies(repo) {
+  const copies = new Map();
+  for (const service of readdirSync(path.join(repo, 'services')).sort()) {
+    const dockerfile = `services/${service}/Dockerfile`;
+    let text;
+    try {
+      text = readFileSync(path.join(repo, dockerfile), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const [, lib] of text.matchAll(/^COPY\s+libs\/([\w-]+)\//gm)) copies.set(lib, [...(copies.get(lib) ?? []), dockerfile]);
+  }
+  return copies;
+}
+
+/**
+ * Puts the repository back to its commit, then stages the benchmark's change
+ * in `lib` (default: the library most services copy, the worst case for a
+ * shared package); returns what was staged.
+ */
+export function stageHookChange(repo, lib = undefined, salt = 0) {
+  gitIn(repo, 'reset', '-q', '--hard', 'HEAD');
+  gitIn(repo, 'clean', '-fdq');
+  const copies = [...findLibraryCopies(repo)].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const chosen = lib === undefined ? copies[0] : copies.find(([name]) => name === lib);
+  if (!chosen) throw new Error(`${repo}: ${lib === undefined ? 'no service copies a library under libs/' : `no service copies libs/${lib}/`}`);
+  const dockerfiles = chosen[1];
+  lib = chosen[0];
+  const modules = gitIn(repo, 'ls-files', '-z', `libs/${lib}`)
+    .split('\0')
+    .filter((file) => file.endsWith('.py') && !file.endsWith('__init__.py'))
+    .sort()
+    .slice(0, 3);
+  if (modules.length < 3) throw new Error(`libs/${lib} has fewer than 3 modules`);
+  modules.forEach((file, i) => {
+    appendFileSync(path.join(repo, file), `\n\ndef _hook_bench_marker_${i}() -> int:\n    return ${salt * 10 + i}\n`);
+  });
+  const dockerfile = dockerfiles[0];
+  appendFileSync(path.join(repo, dockerfile), `LABEL org.opencontainers.image.description="hook benchmark change ${salt}"\n`);
+  gitIn(repo, 'add', '--', ...modules, dockerfile);
+  return { lib, servicesCopyingLib: dockerfiles.length, staged: [...modules, dockerfile] };
+}
+
+export function restoreRepo(repo) {
+  gitIn(repo, 'reset', '-q', '--hard', 'HEAD');
+}
+
+/** The cache folder dockguard uses for this repository (`git rev-parse --git-path`). */
+export function cacheDirOf(repo) {
+  return path.resolve(repo, gitIn(repo, 'rev-parse', '--git-path', 'dockguard-cache').trim());
+}

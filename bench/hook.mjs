@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+/**
+ * The pre-commit hook, end to end: `node dist/cli/main.js check --staged` on
+ * the synthetic monorepo with a typical commit staged (3 Python files of a
+ * shared library and one Dockerfile), cold and warm, next to `node -e 0`.
+ *
+ *   node bench/hook.mjs [--runs 15] [--files 5000] [--services 30] [--repo bench/.work/hook-monorepo]
+ *                       [--lib acme_search] [--cli dist/cli/main.js] [--json]
+ *
+ * The library edited is the one most services copy unless --lib names another.
+ *
+ * Rounds interleave the commands so drift on a busy machine hits all alike:
+ * cold (cache folder deleted first; the run rebuilds it), warm (on that
+ * cache, with the change re-staged with new content, so the edited files
+ * miss as on a real commit), --no-cache (neither reads nor writes it), node -e 0.
+ * Wall time is taken around the spawn, so process start is included.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { cacheDirOf, restoreRepo, stageHookChange } from './hook-scenario.mjs';
+import { summarize } from './lib/measure.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    files: { type: 'string', default: '5000' },
+    services: { type: 'string', default: '30' },
+    repo: { type: 'string', default: path.join(here, '.work', 'hook-monorepo') },
+    lib: { type: 'string' },
+    cli: { type: 'string', default: path.resolve(here, '..', 'dist', 'cli', 'main.js') },
+    json: { type: 'boolean', default: false },
+  },
+});
+const cli = path.resolve(values.cli);
+const runs = Number(values.runs);
+const repo = path.resolve(values.repo);
+const log = (line) => process.stderr.write(`${line}\n`);
+
+if (!existsSync(cli)) {
+  log(`${cli} is missing: run npm run build first`);
+  process.exit(2);
+}
+if (!existsSync(path.join(repo, '.git'))) {
+  log(`generating ${repo} (${values.files} Python files, ${values.services} services)…`);
+  const generated = spawnSync(process.execPath, [path.join(here, 'generate-monorepo.mjs'), '--files', values.files, '--services', values.services, '--out', repo], { stdio: ['ignore', 2, 2] });
+  if (generated.status !== 0) process.exit(2);
+}
+
+const change = stageHookChange(repo, values.lib);
+const cacheDir = cacheDirOf(repo);
+log(`staged in ${repo}: ${change.staged.join(', ')} (libs/${change.lib} is copied by ${change.servicesCopyingLib} services)`);
+
+/** One spawn, timed end to end; dockguard may exit 1 (the generator plants bugs), anything else stops the bench. */
+function timeOne(args, { allowFindings }) {
+  const started = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, args, { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (child.status !== 0 && !(allowFindings && child.status === 1)) {
+    log(`\`node ${args.join(' ')}\` exited ${child.status}:\n${child.stderr}`);
+    restoreRepo(repo);
+    process.exit(2);
+  }
+  return { ms, stdout: child.stdout };
+}
+
+const commands = {
+  cold: { label: 'check --staged, cold (no cache folder)', args: [cli, 'check', '--staged'], before: () => rmSync(cacheDir, { recursive: true, force: true }) },
+  warm: { label: 'check --staged, warm cache', args: [cli, 'check', '--staged'], before: (round) => stageHookChange(repo, change.lib, round + 1) },
+  noCache: { label: 'check --staged --no-cache', args: [cli, 'check', '--staged', '--no-cache'] },
+  node: { label: 'node -e 0', args: ['-e', '0'] },
+};
+const times = Object.fromEntries(Object.keys(commands).map((key) => [key, []]));
+let summaryLine = '';
+const loadBefore = loadavg()[0];
+for (let round = 0; round <= runs; round++) {
+  for (const [key, command] of Object.entries(commands)) {
+    command.before?.(round);
+    const { ms, stdout } = timeOne(command.args, { allowFindings: key !== 'node' });
+    if (round === 0) {
+      if (key === 'warm') summaryLine = stdout.split('\n').find((line) => / dockguard: \d+ services? checked/.test(line)) ?? '';
+      continue; // warm-up round: file system caches, not measured
+    }
+    times[key].push(ms);
+  }
+}
+restoreRepo(repo);
+// A busy machine slows every row alike; the load average says how busy it was.
+const load = { before: loadBefore, after: loadavg()[0] };
+
+const rows = Object.entries(commands).map(([key, command]) => ({ key, label: command.label, ...summarize(times[key]) }));
+if (values.json) {
+  console.log(JSON.stringify({ repo, runs, change, summary: summaryLine, load, rows }, null, 2));
+} else {
+  const width = Math.max(...rows.map((r) => r.label.length));
+  console.log(`hook benchmark: ${runs} runs each; staged ${change.staged.length} files (3 in libs/${change.lib}, copied by ${change.servicesCopyingLib} services, and ${change.staged.at(-1)})`);
+  console.log(`1-minute load average: ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after (${availableParallelism()} cores)`);
+  console.log(`dockguard said: ${summaryLine.replace(/^.*dockguard: /, '')}`);
+  console.log(`${'command'.padEnd(width)}  median ms  p95 ms`);
+  for (const row of rows) console.log(`${row.label.padEnd(width)}  ${row.median.toFixed(0).padStart(9)}  ${row.p95.toFixed(0).padStart(6)}`);
+  console.log('targets: warm median < 300 ms, cold < 2000 ms (end to end, process start included)');
+}

@@ -1,0 +1,151 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
+import { assertBuilt, childEnv, CLI, dockguard, run, withoutTiming } from './helpers/dockguard-cli.js';
+import { commit, head, makeDockguardOnPath, porcelainStatus } from './helpers/hook-env.js';
+import { applyProposedFixes, blockedApiReport, FROM_CONFIG, importBillingInApi, SHOP } from './helpers/shop-scenario.js';
+
+/** `dockguard init` in a repository without package.json or pre-commit config, then real `git commit`s. */
+
+let onPath: ReturnType<typeof makeDockguardOnPath>;
+beforeAll(() => {
+  assertBuilt();
+  onPath = makeDockguardOnPath();
+});
+afterAll(() => {
+  removeFixtureRepos();
+  rmSync(onPath.dir, { recursive: true, force: true });
+});
+
+const FOREIGN_HOOK = '#!/bin/sh\necho "lint ran" >> "$(git rev-parse --show-toplevel)/foreign.log"\n';
+const init = (root: string, ...flags: string[]) => run(process.execPath, [CLI, 'init', ...flags], root, onPath.env);
+const foreignRuns = (root: string): number =>
+  existsSync(path.join(root, 'foreign.log')) ? readFileSync(path.join(root, 'foreign.log'), 'utf8').split('\n').filter(Boolean).length : 0;
+
+describe('the plain git hook installed by dockguard init', () => {
+  it('blocks the commit with the planted bug, shows the finding, fix and hints, and lets the fixed commit through', () => {
+    const root = makeFixtureRepo(SHOP);
+    const setup = init(root);
+    expect(setup.code).toBe(0);
+    expect(setup.stdout).toContain('create .git/hooks/pre-commit (git runs it before every commit)\n');
+    git(root, 'add', 'dockguard.config.json');
+    const configCommit = commit(root, 'Add dockguard config', onPath.env);
+    expect(configCommit.code, configCommit.stderr).toBe(0);
+    expect(configCommit.stderr).toContain('✔ dockguard: 3 services checked');
+
+    importBillingInApi(root);
+    git(root, 'add', 'services/api/app.py');
+    const before = head(root);
+    const blocked = commit(root, 'Preview invoices', onPath.env);
+    expect(blocked.code).toBe(1);
+    // git sends a pre-commit hook's stdout to stderr.
+    expect(withoutTiming(blocked.stderr)).toBe(blockedApiReport(FROM_CONFIG));
+    expect(head(root), 'nothing was committed').toBe(before);
+
+    const direct = run(path.join(root, '.git/hooks/pre-commit'), [], root, onPath.env);
+    expect({ code: direct.code, stdout: withoutTiming(direct.stdout) }).toEqual({ code: 1, stdout: blockedApiReport(FROM_CONFIG) });
+
+    applyProposedFixes(root);
+    git(root, 'add', 'services/api/Dockerfile');
+    const allowed = commit(root, 'Preview invoices', onPath.env);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(withoutTiming(allowed.stderr)).toBe('✔ dockguard: 1 service checked · 2 unaffected · 0 errors · 0 warnings · <time>\n');
+    expect(git(root, 'log', '-1', '--format=%s')).toBe('Preview invoices\n');
+    expect(porcelainStatus(root)).toBe('');
+  });
+
+  it('changes nothing when init runs a second time', () => {
+    const root = makeFixtureRepo(SHOP);
+    expect(init(root).code).toBe(0);
+    git(root, 'add', '-A');
+    expect(commit(root, 'Set up dockguard', onPath.env).code).toBe(0);
+    const hook = readFileSync(path.join(root, '.git/hooks/pre-commit'), 'utf8');
+
+    const again = init(root);
+    expect(again.code).toBe(0);
+    expect(again.stdout.split('\n')[0]).toBe('dockguard is already set up: nothing to change');
+    expect(porcelainStatus(root)).toBe('');
+    expect(readFileSync(path.join(root, '.git/hooks/pre-commit'), 'utf8')).toBe(hook);
+  });
+
+  it('refuses to replace a foreign hook without --force, and with --force keeps it and runs it after the check', () => {
+    const root = makeFixtureRepo(SHOP);
+    const hookFile = path.join(root, '.git/hooks/pre-commit');
+    writeFileSync(hookFile, FOREIGN_HOOK, { mode: 0o755 });
+
+    const refused = init(root);
+    expect(refused).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "dockguard: .git/hooks/pre-commit already exists and is not dockguard's hook; not overwriting it\n" +
+        "  hint: rerun with --force to keep it as pre-commit.pre-dockguard and run it after dockguard's check, or add `dockguard check --staged` to it yourself\n",
+    });
+    expect(readFileSync(hookFile, 'utf8')).toBe(FOREIGN_HOOK);
+    expect(existsSync(path.join(root, 'dockguard.config.json')), 'a refused init writes nothing').toBe(false);
+
+    const forced = init(root, '--force');
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('move .git/hooks/pre-commit to .git/hooks/pre-commit.pre-dockguard');
+    expect(readFileSync(`${hookFile}.pre-dockguard`, 'utf8')).toBe(FOREIGN_HOOK);
+
+    git(root, 'add', 'dockguard.config.json');
+    expect(commit(root, 'Add dockguard config', onPath.env).code).toBe(0);
+    expect(foreignRuns(root), 'the foreign hook ran after a passing check').toBe(1);
+
+    importBillingInApi(root);
+    git(root, 'add', 'services/api/app.py');
+    const blocked = commit(root, 'Preview invoices', onPath.env);
+    expect(blocked.code).toBe(1);
+    expect(withoutTiming(blocked.stderr)).toBe(blockedApiReport(FROM_CONFIG));
+    expect(foreignRuns(root), 'a blocked commit stops before the foreign hook').toBe(1);
+
+    expect(init(root).stdout.split('\n')[0], 'the chained set-up is stable').toBe('dockguard is already set up: nothing to change');
+  });
+
+  it('blocks the commit, saying why, when no dockguard command can be found', () => {
+    const root = makeFixtureRepo(SHOP);
+    expect(init(root).code).toBe(0);
+    importBillingInApi(root);
+    git(root, 'add', '-A');
+    const noDockguard = childEnv({ PATH: path.dirname(process.execPath) + path.delimiter + '/usr/bin:/bin', npm_config_offline: 'true' });
+    const blocked = commit(root, 'Preview invoices', noDockguard);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toBe(
+      'dockguard: the dockguard command was not found, so this commit was not checked.\n' +
+        'dockguard: install it (npm install --save-dev dockguard, or npm install -g dockguard),\n' +
+        'dockguard: or commit with --no-verify to skip the check once.\n',
+    );
+  });
+
+  // Gap in `dockguard init`: git runs pre-merge-commit, not pre-commit, for a
+  // merge that needs no conflict resolution, so a branch that was committed
+  // with --no-verify merges unchecked. Flip to `it` once init installs that hook too.
+  it.fails('blocks a clean merge that brings in the planted bug', () => {
+    const root = makeFixtureRepo(SHOP);
+    expect(init(root).code).toBe(0);
+    git(root, 'add', '-A');
+    expect(commit(root, 'Set up dockguard', onPath.env).code).toBe(0);
+    git(root, 'checkout', '-q', '-b', 'invoices');
+    importBillingInApi(root);
+    git(root, 'add', '-A');
+    run('git', ['commit', '--no-verify', '-m', 'Preview invoices'], root, onPath.env);
+    git(root, 'checkout', '-q', 'main');
+    writeFileSync(path.join(root, 'README.md'), '# Shop platform\n');
+    git(root, 'commit', '-qam', 'Shorter README');
+    const merge = run('git', ['merge', '--no-edit', 'invoices'], root, onPath.env);
+    expect(merge.code).toBe(1);
+  });
+
+  it('lets `git commit --no-verify` bypass the hook, as the hint says', () => {
+    const root = makeFixtureRepo(SHOP);
+    expect(init(root).code).toBe(0);
+    importBillingInApi(root);
+    git(root, 'add', '-A');
+    const bypass = run('git', ['commit', '--no-verify', '-m', 'Ship it anyway'], root, onPath.env);
+    expect(bypass.code).toBe(0);
+    expect(bypass.stderr).toBe('');
+    expect(dockguard(root, 'check').code, 'the committed tree is still broken').toBe(1);
+  });
+});

@@ -1,0 +1,95 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
+import { assertBuilt, childEnv, PACKAGE_ROOT, run, type RunResult, withoutTiming } from './helpers/dockguard-cli.js';
+import { commit, head, porcelainStatus } from './helpers/hook-env.js';
+import { applyProposedFixes, blockedApiReport, FROM_CONFIG, importBillingInApi, SHOP } from './helpers/shop-scenario.js';
+
+/**
+ * A JavaScript-tooled monorepo: dockguard installed from this working tree
+ * (a folder install links it), then `dockguard init` adds real husky and
+ * lint-staged from the registry. One repository for the whole file: the
+ * install is the slow part, and the tests below are steps of one story.
+ */
+
+// Installs may reuse npm's cache; never prompt, audit or advertise.
+const env = childEnv({ npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' });
+const MANIFEST = '{\n  "name": "shop-platform",\n  "version": "1.0.0",\n  "private": true\n}\n';
+let root: string;
+let setup: RunResult;
+let setupCommit: RunResult;
+
+beforeAll(() => {
+  assertBuilt();
+  root = makeFixtureRepo(SHOP);
+  writeFileSync(path.join(root, 'package.json'), MANIFEST);
+  writeFileSync(path.join(root, '.gitignore'), `${readFileSync(path.join(root, '.gitignore'), 'utf8')}node_modules/\n`);
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '-m', 'Add package.json');
+  const install = run('npm', ['install', '--save-dev', PACKAGE_ROOT], root, env);
+  if (install.code !== 0) throw new Error(`npm install of ${PACKAGE_ROOT} failed:\n${install.stderr}`);
+  setup = run(path.join(root, 'node_modules/.bin/dockguard'), ['init'], root, env);
+  git(root, 'add', '-A');
+  setupCommit = commit(root, 'Set up dockguard', env);
+}, 180_000);
+afterAll(removeFixtureRepos);
+
+const manifest = () => JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+
+describe('husky + lint-staged set up by dockguard init', () => {
+  it('uses the dockguard already installed and adds husky and lint-staged with npm', () => {
+    expect(setup.stderr).toBe('');
+    expect(setup.code).toBe(0);
+    expect(setup.stdout).toContain('run npm install --save-dev husky lint-staged (install the hook tools as dev dependencies)\n');
+    expect(setup.stdout).not.toContain('dockguard@');
+    expect(manifest().devDependencies).toEqual({
+      dockguard: expect.stringMatching(/^file:/),
+      husky: expect.any(String),
+      'lint-staged': expect.any(String),
+    });
+    expect(manifest().scripts).toEqual({ prepare: 'husky' });
+    expect(readFileSync(path.join(root, '.husky/pre-commit'), 'utf8')).toBe('npx --no-install lint-staged\n');
+    expect(git(root, 'config', 'core.hooksPath')).toBe('.husky/_\n');
+  });
+
+  it('ran dockguard from lint-staged on the set-up commit (the staged config affects every service)', () => {
+    expect(setupCommit.code, setupCommit.stderr).toBe(0);
+    expect(setupCommit.stderr).toContain('[COMPLETED] dockguard check --staged');
+  });
+
+  it('blocks the commit with the planted bug, with the same report as the plain hook, and keeps unstaged work', () => {
+    importBillingInApi(root);
+    git(root, 'add', 'services/api/app.py');
+    writeFileSync(path.join(root, 'README.md'), '# Shop platform\n\nWork in progress, not staged.\n');
+    const before = head(root);
+    const blocked = commit(root, 'Preview invoices', env);
+    expect(blocked.code).toBe(1);
+    expect(withoutTiming(blocked.stderr)).toContain(`✖ dockguard check --staged:\n${blockedApiReport(FROM_CONFIG)}husky - pre-commit script failed (code 1)`);
+    expect(head(root), 'nothing was committed').toBe(before);
+    expect(porcelainStatus(root)).toBe(' M README.md\nM  services/api/app.py\n');
+
+    const direct = run('npx', ['--no-install', 'lint-staged'], root, env);
+    expect(direct.code, 'lint-staged itself exits 1, like the plain hook').toBe(1);
+  });
+
+  it('lets the commit through once the proposed fix is staged', () => {
+    applyProposedFixes(root);
+    git(root, 'add', 'services/api/Dockerfile');
+    const allowed = commit(root, 'Preview invoices', env);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(allowed.stderr).toContain('[COMPLETED] dockguard check --staged');
+    expect(git(root, 'show', '--name-only', '--format=%s', 'HEAD')).toBe('Preview invoices\n\nservices/api/Dockerfile\nservices/api/app.py\n');
+    expect(porcelainStatus(root)).toBe(' M README.md\n');
+  });
+
+  it('changes nothing when init runs a second time', () => {
+    git(root, 'checkout', '--', 'README.md');
+    const files = ['package.json', 'package-lock.json', '.husky/pre-commit', 'dockguard.config.json'].map((f) => readFileSync(path.join(root, f), 'utf8'));
+    const again = run(path.join(root, 'node_modules/.bin/dockguard'), ['init'], root, env);
+    expect(again.code).toBe(0);
+    expect(again.stdout.split('\n')[0]).toBe('dockguard is already set up: nothing to change');
+    expect(porcelainStatus(root)).toBe('');
+    expect(['package.json', 'package-lock.json', '.husky/pre-commit', 'dockguard.config.json'].map((f) => readFileSync(path.join(root, f), 'utf8'))).toEqual(files);
+  });
+});

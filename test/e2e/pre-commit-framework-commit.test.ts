@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { WATCHED_FILES_REGEX } from '../../src/init/watched-files.js';
+import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
+import { assertBuilt, CLI, run, type RunResult, withoutTiming } from './helpers/dockguard-cli.js';
+import { commit, head, makeDockguardOnPath, porcelainStatus } from './helpers/hook-env.js';
+import { applyProposedFixes, blockedApiReport, FROM_CONFIG, importBillingInApi, SHOP } from './helpers/shop-scenario.js';
+
+/**
+ * A repository managed by the pre-commit framework (the Debian `pre-commit`
+ * package; .ci/run installs it). The shipped hook is `language: node`, which
+ * makes pre-commit build a Node environment and install dockguard from the
+ * registry, impossible for an unpublished working tree and offline. So the
+ * repository declares a `repo: local`, `language: system` hook with the same
+ * id, entry, files and serial run; `dockguard` comes from PATH. The framework
+ * itself (file filtering, stashing unstaged changes, passing file names,
+ * exit codes) is the real one.
+ */
+
+const PRE_COMMIT_CONFIG = stringify({
+  repos: [
+    {
+      repo: 'local',
+      hooks: [
+        { id: 'dockguard', name: 'dockguard', entry: 'dockguard check --staged', language: 'system', files: WATCHED_FILES_REGEX, require_serial: true },
+      ],
+    },
+  ],
+});
+
+let onPath: ReturnType<typeof makeDockguardOnPath>;
+let env: NodeJS.ProcessEnv;
+let preCommitHome: string;
+let root: string;
+let setup: RunResult;
+
+beforeAll(() => {
+  assertBuilt();
+  const version = run('pre-commit', ['--version'], tmpdir());
+  if (version.code !== 0) throw new Error('pre-commit is not installed (apt-get install -y pre-commit; .ci/run does it on CI)');
+  onPath = makeDockguardOnPath();
+  preCommitHome = mkdtempSync(path.join(tmpdir(), 'dockguard-pre-commit-home-'));
+  env = { ...onPath.env, PRE_COMMIT_HOME: preCommitHome };
+  root = makeFixtureRepo(SHOP);
+  writeFileSync(path.join(root, '.pre-commit-config.yaml'), PRE_COMMIT_CONFIG);
+  setup = run(process.execPath, [CLI, 'init'], root, env);
+  const install = run('pre-commit', ['install'], root, env);
+  if (install.code !== 0) throw new Error(`pre-commit install failed:\n${install.stdout}${install.stderr}`);
+});
+afterAll(() => {
+  removeFixtureRepos();
+  rmSync(onPath.dir, { recursive: true, force: true });
+  rmSync(preCommitHome, { recursive: true, force: true });
+});
+
+describe('the pre-commit framework running dockguard', () => {
+  it('dockguard init keeps the existing dockguard hook entry and writes the starter config', () => {
+    expect(setup.stderr).toBe('');
+    expect(setup.code).toBe(0);
+    expect(setup.stdout).toContain('create dockguard.config.json (starter config with 3 service(s))\n');
+    expect(setup.stdout).toContain('hooks run by the pre-commit framework (.pre-commit-config.yaml)');
+    expect(readFileSync(path.join(root, '.pre-commit-config.yaml'), 'utf8')).toBe(PRE_COMMIT_CONFIG);
+  });
+
+  it('passes the set-up commit', () => {
+    git(root, 'add', '-A');
+    const result = commit(root, 'Set up dockguard', env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^dockguard\.+Passed$/m);
+  });
+
+  it('blocks the commit with the planted bug, with the same report and exit code as the other hooks', () => {
+    importBillingInApi(root);
+    git(root, 'add', 'services/api/app.py');
+    writeFileSync(path.join(root, 'README.md'), '# Shop platform\n\nWork in progress, not staged.\n');
+    const before = head(root);
+    const blocked = commit(root, 'Preview invoices', env);
+    expect(blocked.code).toBe(1);
+    expect(withoutTiming(blocked.stderr)).toContain(`- hook id: dockguard\n- exit code: 1\n\n${blockedApiReport(FROM_CONFIG)}`);
+    expect(head(root), 'nothing was committed').toBe(before);
+    expect(porcelainStatus(root), 'pre-commit restores unstaged work').toBe(' M README.md\nM  services/api/app.py\n');
+
+    const direct = run('pre-commit', ['run', 'dockguard'], root, env);
+    expect(direct.code).toBe(1);
+  });
+
+  it('lets the commit through once the proposed fix is staged', () => {
+    applyProposedFixes(root);
+    git(root, 'add', 'services/api/Dockerfile');
+    const allowed = commit(root, 'Preview invoices', env);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(allowed.stderr).toMatch(/^dockguard\.+Passed$/m);
+    expect(git(root, 'show', '--name-only', '--format=%s', 'HEAD')).toBe('Preview invoices\n\nservices/api/Dockerfile\nservices/api/app.py\n');
+  });
+
+  it('changes nothing when init runs a second time', () => {
+    git(root, 'checkout', '--', 'README.md');
+    const again = run(process.execPath, [CLI, 'init'], root, env);
+    expect(again.code).toBe(0);
+    expect(again.stdout.split('\n')[0]).toBe('dockguard is already set up: nothing to change');
+    expect(porcelainStatus(root)).toBe('');
+  });
+});
