@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
- * The pre-commit hook, end to end: `node dist/cli/main.js check --staged` on
+ * The pre-commit hook, end to end: `node dist/bundle/cli.js check --staged` on
  * the synthetic monorepo with a typical commit staged (3 Python files of a
  * shared library and one Dockerfile), cold and warm, next to `node -e 0`.
  *
  *   node bench/hook.mjs [--runs 15] [--files 5000] [--services 30] [--repo bench/.work/hook-monorepo]
- *                       [--lib acme_search] [--cli dist/cli/main.js] [--json]
+ *                       [--lib acme_search] [--cli dist/bundle/cli.js] [--json]
  *
  * The library edited is the one most services copy unless --lib names another.
  *
@@ -32,7 +32,7 @@ const { values } = parseArgs({
     services: { type: 'string', default: '30' },
     repo: { type: 'string', default: path.join(here, '.work', 'hook-monorepo') },
     lib: { type: 'string' },
-    cli: { type: 'string', default: path.resolve(here, '..', 'dist', 'cli', 'main.js') },
+    cli: { type: 'string', default: path.resolve(here, '..', 'dist', 'bundle', 'cli.js') },
     json: { type: 'boolean', default: false },
   },
 });

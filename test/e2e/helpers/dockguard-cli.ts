@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The package under test: this checkout, built (`npm test` builds first). */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-export const CLI = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
+export const CLI = path.join(PACKAGE_ROOT, 'dist', 'bundle', 'cli.js');
 
 export interface RunResult {
   code: number | null;
@@ -47,7 +47,7 @@ export function run(program: string, args: string[], cwd: string, env: NodeJS.Pr
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** `node dist/cli/main.js …` in `cwd`. */
+/** `node dist/bundle/cli.js …` in `cwd`. */
 export function dockguard(cwd: string, ...args: string[]): RunResult {
   return run(process.execPath, [CLI, ...args], cwd);
 }
