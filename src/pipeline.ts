@@ -6,6 +6,7 @@ import { resolveScope } from './check-scope.js';
 import { loadConfig } from './config/load-config.js';
 import { createDependencyContext } from './deps/analyze-dependencies.js';
 import { discoverServices } from './discover/discover-services.js';
+import { createBuildContextLoader } from './dockerfile/build-context.js';
 import { createIndexSnapshot } from './git/index-snapshot.js';
 import { describeRepoState, detectRepoState } from './git/repo-state.js';
 import { findRepoRoot } from './git/repo-root.js';
@@ -66,7 +67,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     try {
       const store = new ModuleStore(snapshot, pool, cache);
       const dependencies = await createDependencyContext(snapshot, config, { virtualEnv: options.virtualEnv });
-      const ctx = { snapshot, store, dependencies };
+      const ctx = { snapshot, store, dependencies, loadContext: createBuildContextLoader(snapshot) };
       const memos = cache && options.staged ? await loadMemos(root, specs, config, cache) : undefined;
       const candidates = memos ? specs.filter((_, i) => !isUnaffected(memos.entries[i], snapshot, memos.staged)) : specs;
       const modelled = await Promise.all(candidates.map((spec) => modelService(spec, ctx)));

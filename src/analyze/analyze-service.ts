@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadBuildContext, type BuildContext } from '../dockerfile/build-context.js';
+import type { BuildContext, BuildContextSpec } from '../dockerfile/build-context.js';
 import { buildImageModel } from '../dockerfile/build-image-model.js';
 import { deriveLaunch } from '../launch/derive-launch.js';
 import { looksLikePythonImage } from '../launch/looks-like-python-image.js';
@@ -18,6 +18,7 @@ export interface AnalyzeContext {
   snapshot: RepoSnapshot;
   store: ModuleStore;
   dependencies: DependencyContext;
+  loadContext: (spec: BuildContextSpec) => Promise<BuildContext>;
 }
 
 /** Files larger than this are not Dockerfiles or entry scripts anyone writes by hand. */
@@ -53,7 +54,7 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
       message: `cannot tell which folder ${service.dockerfile} is built from: ${service.contextOrigin ?? 'no build command or compose file names it'}; add it to the config's "services"`,
     });
   } else {
-    context = await loadBuildContext(ctx.snapshot, { context: service.context, dockerfile: service.dockerfile, gcloudUpload: service.gcloudUpload });
+    context = await ctx.loadContext({ context: service.context, dockerfile: service.dockerfile, gcloudUpload: service.gcloudUpload });
   }
   const image = buildImageModel({
     dockerfile: service.dockerfile,

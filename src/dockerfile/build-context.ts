@@ -67,6 +67,24 @@ export async function loadBuildContext(snapshot: RepoSnapshot, spec: BuildContex
   };
 }
 
+/**
+ * `loadBuildContext` shared by every service of one run: services built from
+ * the same folder with the same ignore files see the same context, and
+ * filtering a large repository through ignore patterns is worth doing once.
+ */
+export function createBuildContextLoader(snapshot: RepoSnapshot): (spec: BuildContextSpec) => Promise<BuildContext> {
+  const loaded = new Map<string, Promise<BuildContext>>();
+  return (spec) => {
+    const key = `${spec.context}\0${pickDockerignore(snapshot, spec) ?? ''}\0${spec.gcloudUpload}`;
+    let context = loaded.get(key);
+    if (!context) {
+      context = loadBuildContext(snapshot, spec);
+      loaded.set(key, context);
+    }
+    return context;
+  };
+}
+
 function pickDockerignore(snapshot: RepoSnapshot, spec: BuildContextSpec): RepoPath | undefined {
   const besideDockerfile = asRepoPath(spec.dockerfile + '.dockerignore');
   if (snapshot.files.has(besideDockerfile)) return besideDockerfile;
