@@ -78,7 +78,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   };
 
   const startWorker = (): void => {
-    const slot: Slot = { worker: new Worker(script), busy: undefined };
+    // A small young generation makes V8 collect often, and each collection frees the native
+    // memory of dead tree-sitter trees that V8 cannot see.
+    const slot: Slot = { worker: new Worker(script, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 } }), busy: undefined };
     counts.workersStarted += 1;
     // An idle pool must never keep the process alive; a busy worker is ref'd again while it works.
     slot.worker.unref();
