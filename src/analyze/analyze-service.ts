@@ -54,7 +54,16 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
       message: `cannot tell which folder ${service.dockerfile} is built from: ${service.contextOrigin ?? 'no build command or compose file names it'}; add it to the config's "services"`,
     });
   } else {
-    context = await ctx.loadContext({ context: service.context, dockerfile: service.dockerfile, gcloudUpload: service.gcloudUpload });
+    try {
+      context = await ctx.loadContext({ context: service.context, dockerfile: service.dockerfile, gcloudUpload: service.gcloudUpload });
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      // An ignore file that cannot be read: what COPY sees is unknown, so nothing can be vouched for.
+      analysis.status = 'failed';
+      analysis.reason = `ignore file ${error.path} ${error.reason}`;
+      analysis.unreadable.push({ path: error.path as RepoPath, reason: error.reason });
+      return { analysis, context: undefined, walkable: false };
+    }
   }
   const image = buildImageModel({
     dockerfile: service.dockerfile,

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/pipeline.js';
@@ -54,6 +54,14 @@ describe('missing-copy on fixture repositories', () => {
       'module shared.money is imported but exists neither in the image nor in the repository (deleted or renamed?)',
     );
     expect(result.findings[0]!.fix).toBeUndefined();
+  });
+
+  it('reports an ignore file it cannot read instead of guessing what COPY sees', async () => {
+    const repo = makeFixtureRepo('flat-layout');
+    symlinkSync('does-not-exist', path.join(repo, 'svc', '.dockerignore'));
+    const result = await check({ cwd: repo });
+    expect(summary(result)).toEqual([{ code: 'DG007', severity: 'error', service: 'svc/Dockerfile', file: 'svc/.dockerignore', line: 0 }]);
+    expect(result.services[0]).toMatchObject({ status: 'failed', reason: 'ignore file svc/.dockerignore cannot be read (ENOENT)' });
   });
 
   it('passes a correct multi-stage build that copies code from the builder stage', async () => {
