@@ -74,7 +74,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const selected = scope.paths ? selectServices(modelled, scope.paths) : modelled;
       const analyses = await Promise.all(selected.map((m) => (m.walkable ? walkService(m, ctx) : m.analysis)));
       if (memos) for (const analysis of analyses) writeServiceMemo(cache!, memos.keyOf(analysis.service), analysis, snapshot);
-      const findings = sortFindings([...runAllRules(analyses), ...(scope.paths ? [] : discovered.problems.map(globalFinding))]);
+      const findings = sortFindings([...runAllRules(analyses), ...discovered.problems.filter((p) => !scope.paths || scope.paths.includes(p.file as RepoPath)).map(globalFinding)]);
       await cache?.flush().catch((error: Error) => notes.push(`the cache could not be saved (${error.message})`));
       return {
         root,

@@ -48,3 +48,14 @@ describe('check --staged remembers what each service depends on', () => {
     expect(JSON.parse(run.stdout).services.map((s: { dockerfile: string }) => s.dockerfile)).toEqual(['svc_a/Dockerfile', 'svc_b/Dockerfile']);
   });
 });
+
+describe('check --staged and build files', () => {
+  it('reports a staged compose file it cannot parse instead of dropping it', () => {
+    const repo = makeFixtureRepo('compose-context');
+    writeFileSync(path.join(repo, 'docker-compose.yml'), 'services:\n  worker:\n    build: [unclosed\n');
+    git(repo, 'add', 'docker-compose.yml');
+    const run = runCli(repo, ['check', '--staged', '--format', 'json']);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.findings).toContainEqual(expect.objectContaining({ rule: 'discovery-file-unreadable', file: 'docker-compose.yml' }));
+  });
+});
