@@ -2,7 +2,7 @@ import path from 'node:path';
 import { classifyBuildFile } from './discover/classify-build-file.js';
 import { isDockerfileName } from './discover/is-dockerfile-name.js';
 import { DockguardError } from './errors.js';
-import { listStagedChanges, listTouchedPaths } from './git/staged-changes.js';
+import { listStagedChanges, listTouchedPaths, type StagedChanges } from './git/staged-changes.js';
 import { WATCHED_FILES_REGEX } from './init/watched-files.js';
 import { asRepoPath, type RepoPath, type RepoSnapshot } from './types.js';
 
@@ -11,6 +11,8 @@ export interface CheckScope {
   paths: RepoPath[] | undefined;
   /** True when no given or staged path can change any image: the check can stop at once. */
   nothingRelevant: boolean;
+  /** With `--staged`: what the commit changes (read once, also used to skip unaffected services). */
+  staged?: StagedChanges;
 }
 
 const WATCHED = new RegExp(WATCHED_FILES_REGEX);
@@ -34,14 +36,16 @@ export async function resolveScope(
   snapshot: RepoSnapshot,
   staged: boolean,
 ): Promise<CheckScope> {
-  const touched = staged ? listTouchedPaths(await listStagedChanges(root)) : [];
-  if (given.length === 0 && !staged) return { paths: undefined, nothingRelevant: false };
+  const changes = staged ? await listStagedChanges(root) : undefined;
+  const touched = changes ? listTouchedPaths(changes) : [];
+  if (given.length === 0 && !changes) return { paths: undefined, nothingRelevant: false };
   const known = new Set<RepoPath>(touched);
   const paths = new Set<RepoPath>(touched);
   for (const p of given) paths.add(toRepoPath(root, cwd, p, snapshot, known));
   const list = [...paths].sort();
-  if (list.includes(asRepoPath(CONFIG_FILE))) return { paths: undefined, nothingRelevant: false };
-  return { paths: list, nothingRelevant: !list.some((p) => isRelevantPath(p) || snapshot.dirs.has(p)) };
+  const withChanges = changes ? { staged: changes } : {};
+  if (list.includes(asRepoPath(CONFIG_FILE))) return { paths: undefined, nothingRelevant: false, ...withChanges };
+  return { paths: list, nothingRelevant: !list.some((p) => isRelevantPath(p) || snapshot.dirs.has(p)), ...withChanges };
 }
 
 function toRepoPath(root: string, cwd: string, given: string, snapshot: RepoSnapshot, known: ReadonlySet<RepoPath>): RepoPath {

@@ -18,7 +18,7 @@ import { globalFinding, runAllRules } from './run-rules.js';
 import { selectServices } from './select-services.js';
 import type { RepoPath, RepoSnapshot, ServiceSpec } from './types.js';
 import type { DockguardConfig } from './config/schema.js';
-import { listStagedChanges, listTouchedPaths } from './git/staged-changes.js';
+import { listTouchedPaths, type StagedChanges } from './git/staged-changes.js';
 import { isUnaffected, readServiceMemo, serviceMemoKey, writeServiceMemo } from './incremental/service-memo.js';
 
 export interface CheckOptions {
@@ -68,7 +68,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const store = new ModuleStore(snapshot, pool, cache);
       const dependencies = await createDependencyContext(snapshot, config, { virtualEnv: options.virtualEnv });
       const ctx = { snapshot, store, dependencies, loadContext: createBuildContextLoader(snapshot) };
-      const memos = cache && options.staged ? await loadMemos(root, specs, config, cache) : undefined;
+      const memos = cache && scope.staged ? loadMemos(scope.staged, specs, config, cache) : undefined;
       const candidates = memos ? specs.filter((_, i) => !isUnaffected(memos.entries[i], snapshot, memos.staged)) : specs;
       const modelled = await Promise.all(candidates.map((spec) => modelService(spec, ctx)));
       const selected = scope.paths ? selectServices(modelled, scope.paths) : modelled;
@@ -97,8 +97,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 }
 
 /** Memos of each service's last check, and the commit's changes to test them against. */
-async function loadMemos(root: string, specs: readonly ServiceSpec[], config: DockguardConfig, cache: ContentCache) {
-  const changes = await listStagedChanges(root);
+function loadMemos(changes: StagedChanges, specs: readonly ServiceSpec[], config: DockguardConfig, cache: ContentCache) {
   const fingerprint = `${readOwnVersion()}\0${JSON.stringify(config)}`;
   const keyOf = (spec: ServiceSpec) => serviceMemoKey(spec, fingerprint);
   const structural = [...changes.added, ...changes.deleted, ...changes.typeChanged, ...changes.renamed.flatMap((r) => [r.from, r.to]), ...changes.copied.map((c) => c.to)];
