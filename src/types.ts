@@ -99,6 +99,8 @@ export interface RepoSnapshot {
   read(path: RepoPath): Promise<Buffer>;
   /** Content id (git blob id when known) for caching; undefined when unknown. */
   contentId(path: RepoPath): string | undefined;
+  /** Symbolic links whose `read()` gives the link's target path, not file content (the index). */
+  readonly symlinks?: ReadonlySet<RepoPath>;
 }
 
 /** A problem found while building a model (image, launch, imports). Rules turn these into findings. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import type { ContentCache } from '../cache/open-cache.js';
 import { UnreadableFileError } from '../errors.js';
 import { decodePythonSource } from '../python/decode-source.js';
@@ -95,7 +96,7 @@ export class ModuleStore {
 
   private async readText(path: RepoPath): Promise<({ text: string } | { error: string }) & { hash?: string }> {
     try {
-      const bytes = await this.snapshot.read(path);
+      const bytes = await this.readFollowingLinks(path);
       const decoded = decodePythonSource(bytes, path);
       return this.cache && this.snapshot.contentId(path) === undefined ? { ...decoded, hash: createHash('sha1').update(bytes).digest('hex') } : decoded;
     } catch (error) {
@@ -103,4 +104,19 @@ export class ModuleStore {
       throw error;
     }
   }
+
+  /** A link in the index holds its target's path; Python reads the target, so dockguard does too. */
+  private async readFollowingLinks(path: RepoPath): Promise<Buffer> {
+    let current = path;
+    for (let hops = 0; this.snapshot.symlinks?.has(current); hops++) {
+      const target = posix.normalize(posix.join(posix.dirname(current), (await this.snapshot.read(current)).toString('utf8')));
+      if (hops >= MAX_LINK_HOPS || !this.snapshot.files.has(target as RepoPath)) {
+        throw new UnreadableFileError(path, `is a symbolic link to ${target}, which the commit does not contain as a file`);
+      }
+      current = target as RepoPath;
+    }
+    return this.snapshot.read(current);
+  }
 }
+
+const MAX_LINK_HOPS = 8;

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
@@ -57,5 +57,19 @@ describe('check --staged and build files', () => {
     const run = runCli(repo, ['check', '--staged', '--format', 'json']);
     const doc = JSON.parse(run.stdout);
     expect(doc.findings).toContainEqual(expect.objectContaining({ rule: 'discovery-file-unreadable', file: 'docker-compose.yml' }));
+  });
+});
+
+describe('check --staged and symbolic links', () => {
+  it('analyses a symlinked module through its target instead of parsing the link text', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    writeFileSync(path.join(repo, 'shared/b_impl.py'), 'from shared import missing_helper\nNAME = "b"\n');
+    rmSync(path.join(repo, 'shared/b.py'));
+    symlinkSync('b_impl.py', path.join(repo, 'shared/b.py'));
+    git(repo, 'add', '-A');
+    const { findings } = checkStaged(repo);
+    expect(findings.map((f: { rule: string; file: string; module?: string }) => [f.rule, f.file, f.module])).toEqual([
+      ['missing-copy', 'shared/b.py', 'shared.missing_helper'],
+    ]);
   });
 });
