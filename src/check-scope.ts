@@ -16,8 +16,6 @@ export interface CheckScope {
 }
 
 const WATCHED = new RegExp(WATCHED_FILES_REGEX);
-/** The config file at the root decides services, contexts, exclusions and rules: a change to it can affect any service. */
-const CONFIG_FILE = 'dockguard.config.json';
 
 /** A path whose change can alter an image, its build context or what it installs. */
 export function isRelevantPath(p: RepoPath): boolean {
@@ -35,6 +33,8 @@ export async function resolveScope(
   given: readonly string[],
   snapshot: RepoSnapshot,
   staged: boolean,
+  /** The config's file: it decides services, contexts, exclusions and rules, so staging it checks everything. */
+  configFile?: string,
 ): Promise<CheckScope> {
   const changes = staged ? await listStagedChanges(root) : undefined;
   const touched = changes ? listTouchedPaths(changes) : [];
@@ -44,7 +44,7 @@ export async function resolveScope(
   for (const p of given) paths.add(toRepoPath(root, cwd, p, snapshot, known));
   const list = [...paths].sort();
   const withChanges = changes ? { staged: changes } : {};
-  if (list.includes(asRepoPath(CONFIG_FILE))) return { paths: undefined, nothingRelevant: false, ...withChanges };
+  if (configFile !== undefined && list.includes(asRepoPath(configFile))) return { paths: undefined, nothingRelevant: false, ...withChanges };
   return { paths: list, nothingRelevant: !list.some((p) => isRelevantPath(p) || snapshot.dirs.has(p)), ...withChanges };
 }
 

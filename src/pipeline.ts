@@ -1,9 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { modelService, walkService } from './analyze/analyze-service.js';
 import { ModuleStore } from './analyze/module-store.js';
 import { openCache, type ContentCache } from './cache/open-cache.js';
 import { resolveScope } from './check-scope.js';
-import { loadConfig } from './config/load-config.js';
+import { loadConfig, type TextReader } from './config/load-config.js';
 import { createDependencyContext } from './deps/analyze-dependencies.js';
 import { discoverServices } from './discover/discover-services.js';
 import { createBuildContextLoader } from './dockerfile/build-context.js';
@@ -49,14 +50,15 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
   const root = await findRepoRoot(options.cwd);
   const configPath = options.configPath === undefined ? undefined : path.relative(root, path.resolve(options.cwd, options.configPath));
-  const { config, source } = await loadConfig(root, configPath);
   const snapshot: RepoSnapshot & { close?: () => void; submodules?: readonly RepoPath[] } = options.staged
     ? await createIndexSnapshot(root)
     : await createWorktreeSnapshot(root);
-  const notes = options.staged ? describeRepoState(await detectRepoState(root)) : [];
-  if (snapshot.submodules?.length) notes.push(`submodules are not checked: ${snapshot.submodules.join(', ')}`);
   try {
-    const scope = await resolveScope(root, options.cwd, options.paths ?? [], snapshot, options.staged ?? false);
+    // With --staged the config is the one being committed, read from the index like everything else.
+    const { config, source } = await loadConfig(root, configPath, options.staged ? indexTextReader(root, snapshot) : undefined);
+    const notes = options.staged ? describeRepoState(await detectRepoState(root)) : [];
+    if (snapshot.submodules?.length) notes.push(`submodules are not checked: ${snapshot.submodules.join(', ')}`);
+    const scope = await resolveScope(root, options.cwd, options.paths ?? [], snapshot, options.staged ?? false, source);
     if (scope.nothingRelevant) {
       return emptyResult(root, started, [...notes, 'nothing that can change an image is part of this check']);
     }
@@ -105,6 +107,15 @@ function loadMemos(changes: StagedChanges, specs: readonly ServiceSpec[], config
     keyOf,
     entries: specs.map((spec) => readServiceMemo(cache, keyOf(spec))),
     staged: { all: new Set(listTouchedPaths(changes)), structural },
+  };
+}
+
+/** Config candidates from the index; a `--config` file outside the repository is read from disk. */
+function indexTextReader(root: string, snapshot: RepoSnapshot): TextReader {
+  return async (absolute) => {
+    const rel = path.relative(root, absolute).split(path.sep).join('/');
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return readFile(absolute, 'utf8').catch(() => undefined);
+    return snapshot.files.has(rel as RepoPath) ? (await snapshot.read(rel as RepoPath)).toString('utf8') : undefined;
   };
 }
 

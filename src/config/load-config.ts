@@ -20,15 +20,16 @@ interface FoundConfig {
 export async function loadConfig(
   repoRoot: string,
   explicitPath?: string,
+  readText: TextReader = readFromDisk,
 ): Promise<{ config: DockguardConfig; source: string | undefined }> {
   if (explicitPath !== undefined) {
-    const found = await readExplicitConfig(path.resolve(repoRoot, explicitPath), explicitPath);
+    const found = await readExplicitConfig(path.resolve(repoRoot, explicitPath), explicitPath, readText);
     return { config: validateConfig(found.raw, found.source), source: found.source };
   }
   const candidates = await Promise.all([
-    readOwnConfigFile(repoRoot),
-    readEmbeddedConfig(repoRoot, 'package.json', 'json', ['dockguard']),
-    readEmbeddedConfig(repoRoot, 'pyproject.toml', 'toml', ['tool', 'dockguard']),
+    readOwnConfigFile(repoRoot, readText),
+    readEmbeddedConfig(repoRoot, 'package.json', 'json', ['dockguard'], readText),
+    readEmbeddedConfig(repoRoot, 'pyproject.toml', 'toml', ['tool', 'dockguard'], readText),
   ]);
   const present = candidates.filter((c): c is FoundConfig => c !== undefined);
   if (present.length > 1) {
@@ -42,7 +43,7 @@ export async function loadConfig(
   return { config: validateConfig(found.raw, found.source), source: found.source };
 }
 
-async function readExplicitConfig(absolute: string, shown: string): Promise<FoundConfig> {
+async function readExplicitConfig(absolute: string, shown: string, readText: TextReader): Promise<FoundConfig> {
   const text = await readText(absolute);
   if (text === undefined) throw new ConfigError(`config file not found: ${shown}`, 'check the --config path');
   const base = path.basename(absolute);
@@ -53,7 +54,7 @@ async function readExplicitConfig(absolute: string, shown: string): Promise<Foun
   return { raw: parseConfigText(text, formatOf(base), shown), source: shown };
 }
 
-async function readOwnConfigFile(repoRoot: string): Promise<FoundConfig | undefined> {
+async function readOwnConfigFile(repoRoot: string, readText: TextReader): Promise<FoundConfig | undefined> {
   const text = await readText(path.join(repoRoot, CONFIG_FILE_NAME));
   if (text === undefined) return undefined;
   return { raw: parseConfigText(text, 'json', CONFIG_FILE_NAME), source: CONFIG_FILE_NAME };
@@ -64,6 +65,7 @@ async function readEmbeddedConfig(
   file: string,
   format: ConfigFormat,
   keys: string[],
+  readText: TextReader,
 ): Promise<FoundConfig | undefined> {
   const text = await readText(path.join(repoRoot, file));
   // Cheap test first: most package.json / pyproject.toml files carry no dockguard section.
@@ -94,7 +96,10 @@ function formatOf(base: string): ConfigFormat {
   return 'json';
 }
 
-async function readText(file: string): Promise<string | undefined> {
+/** Reads a config candidate by absolute path; undefined when it does not exist. */
+export type TextReader = (absolutePath: string) => Promise<string | undefined>;
+
+async function readFromDisk(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {

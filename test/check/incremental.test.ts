@@ -73,3 +73,23 @@ describe('check --staged and symbolic links', () => {
     ]);
   });
 });
+
+describe('check --staged and the config', () => {
+  it('uses the config being committed, not the one in the working tree', () => {
+    const repo = makeFixtureRepo('config-variants');
+    // Staged: the billing variant is excluded; working tree: the file is broken JSON.
+    writeFileSync(path.join(repo, 'dockguard.config.json'), JSON.stringify({ exclude: ['svc/**'] }));
+    git(repo, 'add', 'dockguard.config.json');
+    writeFileSync(path.join(repo, 'dockguard.config.json'), '{ not json');
+    const run = runCli(repo, ['check', '--staged', '--format', 'json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).services).toEqual([expect.objectContaining({ dockerfile: 'svc/Dockerfile', status: 'skipped', reason: 'excluded by config' })]);
+  });
+
+  it('checks every service when a config kept in pyproject.toml is staged', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    writeFileSync(path.join(repo, 'pyproject.toml'), '[project]\nname = "shop"\nversion = "1"\n\n[tool.dockguard]\nexclude = []\n');
+    git(repo, 'add', 'pyproject.toml');
+    expect(checkStaged(repo).checked).toEqual(['svc_a/Dockerfile', 'svc_b/Dockerfile']);
+  });
+});

@@ -174,13 +174,17 @@ describe('dockguard check --staged', () => {
     expect(staged(root)).toEqual({ code: 0, stdout: CLEAN(3, 0), stderr: '' });
   });
 
-  it('checks the services a staged pyproject.toml [tool.dockguard] defines', () => {
+  it('checks every service when the config in pyproject.toml [tool.dockguard] is staged (it can change any of them)', () => {
     const root = makeFixtureRepo(SHOP);
     const config = '[tool.dockguard]\n\n[[tool.dockguard.services]]\ndockerfile = "services/reports/Dockerfile"\ncontext = "services/reports"\n';
     writeFileSync(path.join(root, 'pyproject.toml'), `[project]\nname = "shop-platform"\nversion = "1.0.0"\n\n${config}`);
     git(root, 'add', 'pyproject.toml');
     const json = JSON.parse(dockguard(root, 'check', '--staged', '--format', 'json').stdout) as { services: Array<{ dockerfile: string; contextSource: string }> };
-    expect(json.services).toEqual([expect.objectContaining({ dockerfile: 'services/reports/Dockerfile', contextSource: 'config' })]);
+    expect(json.services.map((s) => [s.dockerfile, s.contextSource])).toEqual([
+      ['services/api/Dockerfile', 'compose'],
+      ['services/reports/Dockerfile', 'config'],
+      ['services/worker/Dockerfile', 'compose'],
+    ]);
   });
 
   it('takes file names the way lint-staged passes them (absolute), reading them from the index', () => {
