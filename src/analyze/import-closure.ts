@@ -1,5 +1,5 @@
 import type { BuildContext } from '../dockerfile/build-context.js';
-import { imageTree, resolveDotted, type ResolveResult } from '../python/module-finder.js';
+import { imageTree, resolveDotted, type ExecutedFile, type ResolveResult } from '../python/module-finder.js';
 import { relativeBelow } from '../python/image-path.js';
 import {
   asImagePath,
@@ -147,7 +147,9 @@ export class ImportClosure {
     for (const { ref, target } of targetsOf(parsed, pkg)) {
       const guarded = visit.guarded || ref.guarded;
       const found = this.resolveImport(visit, target.module, ref, guarded, next);
-      if (!found) continue;
+      // `from mod import name` with mod a plain module never imports a submodule: Python only tries
+      // submodules of packages (modules with __path__); most names imported are functions and classes.
+      if (!found || !this.isPackage(target.module)) continue;
       for (const candidate of target.submoduleCandidates) {
         await this.resolveSubmodule(visit, target.module, candidate, ref, guarded, next);
       }
@@ -173,9 +175,7 @@ export class ImportClosure {
     const resolution = this.resolveInImage(module);
     const site = rootSite ?? { file: from!.repoPath, line: ref.line };
     if (resolution.found) {
-      for (const executed of resolution.module.executed) {
-        this.enqueue(next, asImagePath(executed.file), executed.module, guarded, { parent: from, ...site, module });
-      }
+      this.enqueueExecuted(next, resolution.module.executed, guarded, from, site.file, site.line, module);
       return true;
     }
     const topLevel = module.split('.')[0]!;
@@ -192,9 +192,7 @@ export class ImportClosure {
   private async resolveSubmodule(from: Visit, parent: string, candidate: string, ref: ImportRef, guarded: boolean, next: Visit[]): Promise<void> {
     const resolution = this.resolveInImage(candidate);
     if (resolution.found) {
-      for (const executed of resolution.module.executed) {
-        this.enqueue(next, asImagePath(executed.file), executed.module, guarded, { parent: from, file: from.repoPath, line: ref.line, module: candidate });
-      }
+      this.enqueueExecuted(next, resolution.module.executed, guarded, from, from.repoPath, ref.line, candidate);
       return;
     }
     const hit = this.findInRepo(candidate);
@@ -263,6 +261,11 @@ export class ImportClosure {
     return this.repoHits.get(module);
   }
 
+  private isPackage(module: string): boolean {
+    const resolution = this.resolveInImage(module);
+    return resolution.found && resolution.module.packagePath !== undefined;
+  }
+
   private resolveInImage(module: string): ResolveResult {
     let resolution = this.resolved.get(module);
     if (!resolution) {
@@ -270,6 +273,22 @@ export class ImportClosure {
       this.resolved.set(module, resolution);
     }
     return resolution;
+  }
+
+  /** Queues the files an import executes; most were seen already, so their chain link is built only when new. */
+  private enqueueExecuted(
+    next: Visit[],
+    executed: readonly ExecutedFile[],
+    guarded: boolean,
+    from: Visit | undefined,
+    file: string,
+    line: number,
+    module: string,
+  ): void {
+    for (const step of executed) {
+      const imagePath = asImagePath(step.file);
+      if (!this.visited.has(imagePath)) this.enqueue(next, imagePath, step.module, guarded, { parent: from, file, line, module });
+    }
   }
 
   private enqueue(next: Visit[], imagePath: ImagePath, module: string, guarded: boolean, via: Visit['via']): void {
