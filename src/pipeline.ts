@@ -18,6 +18,7 @@ import { sortFindings, toServiceReport, type CheckResult } from './result.js';
 import { globalFinding, runAllRules } from './run-rules.js';
 import { selectServices } from './select-services.js';
 import type { RepoPath, RepoSnapshot, ServiceSpec } from './types.js';
+import { createFingerprints } from './incremental/module-fingerprint.js';
 import type { DockguardConfig } from './config/schema.js';
 import { listTouchedPaths, type StagedChanges } from './git/staged-changes.js';
 import { isUnaffected, readServiceMemo, serviceMemoKey, writeServiceMemo } from './incremental/service-memo.js';
@@ -71,12 +72,20 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const dependencies = await createDependencyContext(snapshot, config, { virtualEnv: options.virtualEnv });
       const ctx = { snapshot, store, dependencies, loadContext: createBuildContextLoader(snapshot) };
       const memos = cache && scope.staged ? loadMemos(scope.staged, specs, config, cache) : undefined;
-      const candidates = memos ? specs.filter((_, i) => !isUnaffected(memos.entries[i], snapshot, memos.staged)) : specs;
+      const fingerprints = createFingerprints(store, dependencies.implicitRules);
+      const unaffected = memos ? await Promise.all(specs.map((_, i) => isUnaffected(memos.entries[i], snapshot, memos.staged, fingerprints.ofFile))) : [];
+      const candidates = specs.filter((_, i) => !unaffected[i]);
       const modelled = await Promise.all(candidates.map((spec) => modelService(spec, ctx)));
       const selected = scope.paths ? selectServices(modelled, scope.paths) : modelled;
       const analyses = await Promise.all(selected.map((m) => (m.walkable ? walkService(m, ctx) : m.analysis)));
-      if (memos) for (const analysis of analyses) writeServiceMemo(cache!, memos.keyOf(analysis.service), analysis, snapshot);
-      const findings = sortFindings([...runAllRules(analyses), ...discovered.problems.filter((p) => !scope.paths || scope.paths.includes(p.file as RepoPath)).map(globalFinding)]);
+      const serviceFindings = runAllRules(analyses);
+      if (memos) {
+        for (const analysis of analyses) {
+          const clean = !serviceFindings.some((f) => f.severity === 'error' && f.service === analysis.service.dockerfile && f.variant === analysis.service.variant);
+          writeServiceMemo(cache!, memos.keyOf(analysis.service), analysis, snapshot, clean ? (file) => fingerprints.ofModule(analysis.modules.get(file)!) : undefined);
+        }
+      }
+      const findings = sortFindings([...serviceFindings, ...discovered.problems.filter((p) => !scope.paths || scope.paths.includes(p.file as RepoPath)).map(globalFinding)]);
       await cache?.flush().catch((error: Error) => notes.push(`the cache could not be saved (${error.message})`));
       return {
         root,

@@ -312,6 +312,8 @@ export interface ServiceAnalysis {
   externalImports: ExternalImport[];
   /** Repository files of the import closure (what the service really runs). */
   reachedFiles: RepoPath[];
+  /** Files read as text to work out the command (entry shell scripts, gunicorn.conf.py). */
+  launchFiles: RepoPath[];
   /** Parsed modules of the closure, by repository path (usage-based rules read them). */
   modules: ReadonlyMap<RepoPath, ParsedModule>;
   /** Problems found before analysis (context, discovery). */

@@ -73,7 +73,8 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     ...(service.target !== undefined ? { target: service.target } : {}),
   });
   analysis.image = image;
-  const scripts = await readLaunchScripts(ctx.snapshot, image);
+  const { scripts, files: launchFiles } = await readLaunchScripts(ctx.snapshot, image);
+  analysis.launchFiles = launchFiles;
   const launch = deriveLaunch({
     image,
     ...(service.entrypoint !== undefined ? { override: service.entrypoint } : {}),
@@ -145,6 +146,7 @@ function emptyAnalysis(service: ServiceSpec): ServiceAnalysis {
     unreadable: [],
     externalImports: [],
     reachedFiles: [],
+    launchFiles: [],
     modules: new Map(),
     problems: [] as Problem[],
   };
@@ -165,8 +167,8 @@ async function readText(snapshot: RepoSnapshot, file: RepoPath): Promise<string 
   return text;
 }
 
-/** Entry scripts and gunicorn config files the launch plan may need to read. */
-async function readLaunchScripts(snapshot: RepoSnapshot, image: ImageModel): Promise<Map<ImagePath, string>> {
+/** Entry scripts and gunicorn config files the launch plan may need to read, and which files those are. */
+async function readLaunchScripts(snapshot: RepoSnapshot, image: ImageModel): Promise<{ scripts: Map<ImagePath, string>; files: RepoPath[] }> {
   const commandText = [image.cmd, image.entrypoint, image.healthcheck]
     .map((c) => (c === undefined ? '' : c.form === 'exec' ? c.args.join(' ') : c.command))
     .join(' ');
@@ -182,7 +184,7 @@ async function readLaunchScripts(snapshot: RepoSnapshot, image: ImageModel): Pro
       if (typeof text === 'string') scripts.set(imagePath, text);
     }),
   );
-  return scripts;
+  return { scripts, files: [...new Set(wanted.values())] };
 }
 
 async function countIgnoreFileLines(snapshot: RepoSnapshot, context: BuildContext | undefined): Promise<Map<RepoPath, number>> {

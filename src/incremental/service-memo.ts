@@ -4,12 +4,17 @@ import type { RepoPath, RepoSnapshot, ServiceAnalysis, ServiceSpec } from '../ty
 
 /**
  * What a service's last full check depended on: every input file with its
- * content id (Dockerfile, ignore files, the Python files of its import
- * closure, dependency files), and the folders its image copies whole.
+ * content id (Dockerfile, ignore files, entry scripts, the Python files of its
+ * import closure, dependency files), and the folders its image copies whole.
+ * When that check found no error, `fingerprints` also holds what the analysis
+ * read from each plain Python module of the closure, so a later edit that
+ * leaves that unchanged (a function body) cannot make the service look
+ * affected.
  */
 export interface ServiceMemo {
   inputs: Record<string, string>;
   copiedDirs: string[];
+  fingerprints?: Record<string, string>;
 }
 
 /** The commit's changes, split by whether they can change which files exist. */
@@ -19,6 +24,9 @@ export interface StagedPaths {
   /** Added, deleted, renamed or copied paths: they can change what an import resolves to. */
   structural: readonly RepoPath[];
 }
+
+/** The fingerprint of a file as the commit has it (see `fingerprintModule`); undefined when it cannot be parsed. */
+export type CurrentFingerprint = (file: RepoPath) => Promise<string | undefined>;
 
 const NAMESPACE = 'service-inputs';
 const DEPENDENCY_FILE = /(^|\/)(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|setup\.cfg|setup\.py|Pipfile(\.lock)?|[^/]*\.lock|pylock[^/]*\.toml)$/;
@@ -31,17 +39,25 @@ export function serviceMemoKey(spec: ServiceSpec, configFingerprint: string): st
 }
 
 /**
- * True only when the commit provably cannot change what this service's image
- * runs: no staged path is one of its inputs, every input is still the
- * content it was checked with, and nothing was added, deleted or renamed in
- * a folder its image copies. Anything else means: check it.
+ * True only when the commit provably cannot change what this service's
+ * check reports: nothing was added, deleted or renamed in a folder its image
+ * copies, and every input is either untouched (not staged, same content) or a
+ * Python module whose fingerprint is the one a clean check recorded. Anything
+ * else means: check it. A staged file always needs one of these proofs, since
+ * a memo written from this very index may record a blocked check.
  */
-export function isUnaffected(memo: ServiceMemo | undefined, snapshot: RepoSnapshot, staged: StagedPaths): boolean {
+export async function isUnaffected(memo: ServiceMemo | undefined, snapshot: RepoSnapshot, staged: StagedPaths, fingerprintOf: CurrentFingerprint): Promise<boolean> {
   if (!memo) return false;
+  if (staged.structural.some((p) => memo.copiedDirs.some((dir) => isAtOrBelow(p, dir)))) return false;
+  const touched: RepoPath[] = [];
   for (const [file, id] of Object.entries(memo.inputs)) {
-    if (staged.all.has(file as RepoPath) || (snapshot.contentId(file as RepoPath) ?? ABSENT) !== id) return false;
+    const current = snapshot.contentId(file as RepoPath) ?? ABSENT;
+    if (current === id && !staged.all.has(file as RepoPath)) continue;
+    if (current === ABSENT || memo.fingerprints?.[file] === undefined) return false;
+    touched.push(file as RepoPath);
   }
-  return !staged.structural.some((p) => memo.copiedDirs.some((dir) => isAtOrBelow(p, dir)));
+  const now = await Promise.all(touched.map(fingerprintOf));
+  return touched.every((file, i) => now[i] === memo.fingerprints![file]);
 }
 
 export function readServiceMemo(cache: ContentCache, key: string): ServiceMemo | undefined {
@@ -51,13 +67,23 @@ export function readServiceMemo(cache: ContentCache, key: string): ServiceMemo |
 /** Content id recorded for an input that does not exist (an ignore file that may be added later). */
 const ABSENT = '';
 
-/** Records what a fully checked service depended on (only for snapshots with content ids: the index). */
-export function writeServiceMemo(cache: ContentCache, key: string, analysis: ServiceAnalysis, snapshot: RepoSnapshot): void {
+/**
+ * Records what a fully checked service depended on (only for snapshots with
+ * content ids: the index). `fingerprintOf` is given only when the check found
+ * no error: a fingerprint vouches for a clean result, never a blocked one.
+ */
+export function writeServiceMemo(
+  cache: ContentCache,
+  key: string,
+  analysis: ServiceAnalysis,
+  snapshot: RepoSnapshot,
+  fingerprintOf: ((file: RepoPath) => string) | undefined,
+): void {
   const image = analysis.image;
   const { dockerfile, context } = analysis.service;
   if (!image || analysis.status !== 'checked' || context === undefined || snapshot.kind !== 'index') return;
   const contextFile = (name: string) => (context === '' ? name : `${context}/${name}`) as RepoPath;
-  const files = new Set<RepoPath>([dockerfile, ...analysis.reachedFiles]);
+  const files = new Set<RepoPath>([dockerfile, ...analysis.reachedFiles, ...analysis.launchFiles]);
   for (const name of ['.dockerignore', '.gcloudignore']) files.add(contextFile(name));
   files.add(`${dockerfile}.dockerignore` as RepoPath);
   for (const origin of image.files.values()) if (DEPENDENCY_FILE.test(origin.repoPath)) files.add(origin.repoPath);
@@ -65,5 +91,22 @@ export function writeServiceMemo(cache: ContentCache, key: string, analysis: Ser
   const inputs: Record<string, string> = {};
   for (const file of files) inputs[file] = snapshot.contentId(file) ?? ABSENT;
   const copiedDirs = [...new Set(image.copies.flatMap((c) => c.sourceDirs.map((d) => d.repoDir)))];
-  cache.set(NAMESPACE, key, { inputs, copiedDirs } satisfies ServiceMemo);
+  const memo: ServiceMemo = { inputs, copiedDirs };
+  if (fingerprintOf) memo.fingerprints = fingerprintsOf(analysis, snapshot, fingerprintOf);
+  cache.set(NAMESPACE, key, memo);
+}
+
+/**
+ * Plain modules only: a package `__init__.py` is also read as text (which
+ * names it binds), an entry script or config file to work out the command,
+ * and a symbolic link's id does not follow its target.
+ */
+function fingerprintsOf(analysis: ServiceAnalysis, snapshot: RepoSnapshot, fingerprintOf: (file: RepoPath) => string): Record<string, string> {
+  const readAsText = new Set([...analysis.launchFiles, ...(snapshot.symlinks ?? [])]);
+  const fingerprints: Record<string, string> = {};
+  for (const file of analysis.modules.keys()) {
+    if (file.endsWith('/__init__.py') || file === '__init__.py' || readAsText.has(file)) continue;
+    fingerprints[file] = fingerprintOf(file);
+  }
+  return fingerprints;
 }

@@ -39,6 +39,47 @@ describe('check --staged remembers what each service depends on', () => {
     expect(checkStaged(repo)).toMatchObject({ status: 0, checked: ['svc_a/Dockerfile', 'svc_b/Dockerfile'] });
   });
 
+  it('skips services whose last check was clean when the staged edit leaves imports and usage unchanged', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    const stage = (file: string, text: string) => {
+      writeFileSync(path.join(repo, file), text);
+      git(repo, 'add', file);
+    };
+    stage('shared/__init__.py', '"""Shared code."""\n');
+    expect(checkStaged(repo)).toMatchObject({ status: 0, checked: ['svc_a/Dockerfile', 'svc_b/Dockerfile'] });
+    git(repo, 'commit', '-qm', 'Document shared');
+
+    // A new function in a module both images copy, without imports: nothing either service reads changed.
+    stage('shared/a.py', 'NAME = "a"\n\n\ndef shout() -> str:\n    return NAME.upper()\n');
+    expect(checkStaged(repo)).toMatchObject({ status: 0, checked: [], summary: { servicesUnaffected: 2 } });
+
+    // The same module gains an import the images lack: the service that reaches it is checked and blocked.
+    stage('shared/a.py', 'NAME = "a"\n\n\ndef shout() -> str:\n    from shared import missing_helper\n    return missing_helper.upper(NAME)\n');
+    const blocked = checkStaged(repo);
+    expect(blocked).toMatchObject({ status: 1, checked: ['svc_a/Dockerfile'] });
+    expect(blocked.findings).toEqual([expect.objectContaining({ rule: 'missing-copy', file: 'shared/a.py', line: 5, module: 'shared.missing_helper' })]);
+
+    // A blocked check vouches for nothing: staging the same content again blocks again.
+    expect(checkStaged(repo)).toMatchObject({ status: 1, checked: ['svc_a/Dockerfile'] });
+  });
+
+  it('checks a service again when the entry script its command runs is edited', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    const stage = (file: string, text: string) => {
+      writeFileSync(path.join(repo, file), text);
+      git(repo, 'add', file);
+    };
+    stage('svc_a/start.sh', '#!/bin/sh\nexec python -m svc_a.main\n');
+    stage('svc_a/Dockerfile', 'FROM python:3.12-slim\nWORKDIR /app\nCOPY shared/ ./shared/\nCOPY svc_a/ ./svc_a/\nCMD ["sh", "/app/svc_a/start.sh"]\n');
+    expect(checkStaged(repo)).toMatchObject({ status: 0, checked: ['svc_a/Dockerfile'] });
+    git(repo, 'commit', '-qm', 'Start svc_a from a script');
+
+    stage('svc_a/start.sh', '#!/bin/sh\nexec python -m svc_a.worker\n');
+    const run = checkStaged(repo);
+    expect(run).toMatchObject({ status: 1, checked: ['svc_a/Dockerfile'] });
+    expect(run.findings).toEqual([expect.objectContaining({ module: 'svc_a.worker' })]);
+  });
+
   it('checks every affected service again when the cache is off', () => {
     const repo = makeFixtureRepo('incremental-two-services');
     writeFileSync(path.join(repo, 'shared/a.py'), 'NAME = "x"\n');
