@@ -18,6 +18,14 @@ export interface RepoState {
   operation: Operation | undefined;
 }
 
+/**
+ * Files git keeps while an operation waits for the user. A merge that needs
+ * no conflict resolution writes none of them before it runs pre-merge-commit
+ * (MERGE_HEAD appears only once a hook or a conflict stops it), so that check
+ * carries no merge note; its scope is right all the same: HEAD is the first
+ * parent and the index the merge result, so the staged changes are exactly
+ * what the merge brings in.
+ */
 const MARKERS: Array<[string, Operation]> = [
   ['MERGE_HEAD', 'merge'],
   ['rebase-merge', 'rebase'],

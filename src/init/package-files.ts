@@ -4,8 +4,11 @@ import { PACKAGE_ROOT } from '../package-root.js';
 
 export { PACKAGE_ROOT };
 
-/** The POSIX hook shipped in the package and copied into repositories without a hook manager. */
-export const SHIPPED_HOOK = path.join(PACKAGE_ROOT, 'hooks', 'pre-commit');
+/** A POSIX hook shipped in the package's hooks/ folder, copied into repositories without a hook manager. */
+export const shippedHook = (name: string): string => path.join(PACKAGE_ROOT, 'hooks', name);
+
+/** The pre-commit hook: holds the check; the shipped pre-merge-commit runs it. */
+export const SHIPPED_HOOK = shippedHook('pre-commit');
 
 /** Marker line in the shipped hook: tells our hook (safe to update) from a foreign one. */
 export const HOOK_MARKER = 'dockguard-hook';

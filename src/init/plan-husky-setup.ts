@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectPackageManager } from './detect-package-manager.js';
 import type { InitAction } from './init-plan.js';
+import { planHuskyMergeHook } from './plan-husky-merge-hook.js';
 import { formatJsonLike, readJsonFile } from './read-json-file.js';
 import { HOOK_COMMAND, WATCHED_FILES_GLOB } from './watched-files.js';
 
@@ -12,7 +13,8 @@ const LINT_STAGED_FILES = [
 
 /**
  * A JavaScript-tooled repository: husky runs `.husky/pre-commit`, which runs
- * lint-staged, which runs `dockguard check --staged <files>` when a watched file is staged.
+ * lint-staged, which runs `dockguard check --staged <files>` when a watched file is staged;
+ * and `.husky/pre-merge-commit`, which runs `dockguard check --staged` for clean merges.
  * `hooksPath` is the current `core.hooksPath` (husky 9 sets `.husky/_`, husky 4–8 `.husky`).
  */
 export function planHuskySetup(root: string, toolVersion: string, hooksPath: string | undefined): { actions: InitAction[]; notes: string[] } {
@@ -41,6 +43,7 @@ export function planHuskySetup(root: string, toolVersion: string, hooksPath: str
     const content = `${current}${current.endsWith('\n') || current === '' ? '' : '\n'}${runLintStaged}\n`;
     actions.push({ kind: 'write-file', path: hookFile, content, mode: 0o755, creates: false, why: 'add lint-staged after the existing commands' });
   }
+  actions.push(...planHuskyMergeHook(root, pm));
 
   const declared = { ...(manifest.dependencies as object), ...(manifest.devDependencies as object) };
   const missing = ['husky', 'lint-staged', 'dockguard'].filter((name) => !(name in declared) && name !== manifest.name);

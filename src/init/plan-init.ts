@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DockguardError } from '../errors.js';
 import { detectRepoState } from '../git/repo-state.js';
+import { COMMIT_HOOKS } from './commit-hooks.js';
 import { displayPath } from './display-path.js';
 import { findHooksDir, readHooksPath } from './find-hooks-dir.js';
 import type { HookSetup, InitAction, InitOptions, InitPlan } from './init-plan.js';
@@ -29,20 +30,21 @@ export async function planInit(root: string, options: InitOptions): Promise<Init
   const notes: string[] = [];
   if (existsSync(path.join(root, PRE_COMMIT_CONFIG))) {
     setup = 'pre-commit-framework';
-    actions.push(...planPreCommitEntry(root, toolVersion));
-    notes.push(`hooks run by the pre-commit framework (${PRE_COMMIT_CONFIG}); run \`pre-commit install\` if you have not yet`);
+    const preCommit = planPreCommitEntry(root, toolVersion);
+    actions.push(...preCommit.actions);
+    notes.push(...preCommit.notes);
   } else if (existsSync(path.join(root, 'package.json')) && !foreignHooksPath) {
     setup = 'husky';
     notes.push(...(await checkHookHuskyWouldHide(root, hooksPath, options.force)));
     const husky = planHuskySetup(root, toolVersion, hooksPath);
     actions.push(...husky.actions);
-    notes.push('hooks run by husky + lint-staged', ...husky.notes);
+    notes.push('hooks run by husky: lint-staged before commits, dockguard itself before merge commits', ...husky.notes);
   } else {
     setup = 'git-hook';
     const hooksDir = await findHooksDir(root, hooksPath);
     actions.push(...planGitHook(hooksDir, options.force, root));
     notes.push(`git hook folder: ${displayPath(root, hooksDir)}${hooksPath ? ' (core.hooksPath)' : ''}`);
-    notes.push('the hook runs node_modules/.bin/dockguard, else dockguard on PATH, else npx --offline --no-install dockguard');
+    notes.push('the hooks run node_modules/.bin/dockguard, else dockguard on PATH, else npx --offline --no-install dockguard');
   }
 
   const config = planStarterConfig(root, options.services);
@@ -52,17 +54,22 @@ export async function planInit(root: string, options: InitOptions): Promise<Init
   return { root, setup, dryRun: options.dryRun, actions, notes };
 }
 
-/** Husky points core.hooksPath elsewhere, so a hook in .git/hooks would silently stop running. */
+/** Husky points core.hooksPath elsewhere, so a hook in .git/hooks that husky replaces would silently stop running. */
 async function checkHookHuskyWouldHide(root: string, hooksPath: string | undefined, force: boolean): Promise<string[]> {
   if (hooksPath !== undefined) return [];
-  const hook = path.join(await findHooksDir(root, undefined), 'pre-commit');
-  if (!existsSync(hook)) return [];
-  const shown = displayPath(root, hook);
-  if (!force) {
-    throw new DockguardError(
-      `${shown} exists, and husky would stop git from running it`,
-      'move its commands into .husky/pre-commit, or rerun with --force to set up husky anyway',
-    );
+  const hooksDir = await findHooksDir(root, undefined);
+  const notes: string[] = [];
+  for (const { name } of COMMIT_HOOKS) {
+    const hook = path.join(hooksDir, name);
+    if (!existsSync(hook)) continue;
+    const shown = displayPath(root, hook);
+    if (!force) {
+      throw new DockguardError(
+        `${shown} exists, and husky would stop git from running it`,
+        `move its commands into .husky/${name}, or rerun with --force to set up husky anyway`,
+      );
+    }
+    notes.push(`${shown} will no longer run once husky is active: move its commands into .husky/${name}`);
   }
-  return [`${shown} will no longer run once husky is active: move its commands into .husky/pre-commit`];
+  return notes;
 }

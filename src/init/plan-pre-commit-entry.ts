@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { ConfigError } from '../errors.js';
+import { addMergeHookType } from './add-merge-hook-type.js';
+import { checkMergeStage } from './check-merge-stage.js';
 import type { InitAction } from './init-plan.js';
 import { HOOK_COMMAND, WATCHED_FILES_REGEX } from './watched-files.js';
 
@@ -10,9 +12,10 @@ export const PRE_COMMIT_CONFIG = '.pre-commit-config.yaml';
 /**
  * A repository managed by the pre-commit framework: add a `repo: local` hook
  * that installs dockguard from npm (`language: node`), so no git URL or tag of
- * dockguard is needed. Comments and layout of the file are kept.
+ * dockguard is needed, and have `pre-commit install` set up git's
+ * pre-merge-commit hook as well as pre-commit. Comments and layout of the file are kept.
  */
-export function planPreCommitEntry(root: string, toolVersion: string): InitAction[] {
+export function planPreCommitEntry(root: string, toolVersion: string): { actions: InitAction[]; notes: string[] } {
   const file = path.join(root, PRE_COMMIT_CONFIG);
   const text = readFileSync(file, 'utf8');
   const doc = parseDocument(text);
@@ -20,9 +23,33 @@ export function planPreCommitEntry(root: string, toolVersion: string): InitActio
     throw new ConfigError(`${PRE_COMMIT_CONFIG} is not valid YAML: ${doc.errors[0]!.message}`, 'fix the file, then run dockguard init again');
   }
   if (!isMap(doc.contents) && doc.contents !== null) throw new ConfigError(`${PRE_COMMIT_CONFIG} does not hold a mapping`);
-  if (hasDockguardHook(doc.toJS() as { repos?: unknown })) return [];
+  const config = doc.toJS() as { repos?: unknown } | null;
+  const changes: string[] = [];
+  const hookTypes = addMergeHookType(doc);
+  if (hookTypes) changes.push(hookTypes);
 
-  const entry = {
+  const notes = checkMergeStage(config);
+  if (!hasDockguardHook(config)) {
+    const entry = doc.createNode(dockguardEntry(toolVersion));
+    const stages = entry.getIn(['hooks', 0, 'stages'], true);
+    if (isSeq(stages)) stages.flow = true;
+    const repos = doc.get('repos');
+    if (isSeq(repos)) repos.add(entry);
+    else doc.set('repos', doc.createNode([entry]));
+    changes.unshift('add the dockguard hook');
+  }
+  const install = hookTypes
+    ? 'run `pre-commit install` (again, if you ran it before: it now installs the pre-merge-commit hook too)'
+    : 'run `pre-commit install` if you have not yet';
+  notes.unshift(`hooks run by the pre-commit framework (${PRE_COMMIT_CONFIG}); ${install}`);
+  if (changes.length === 0) return { actions: [], notes };
+  // Unpadded flow lists (`[a, b]`), as pre-commit's documentation and most configs write them.
+  const content = doc.toString({ flowCollectionPadding: false });
+  return { actions: [{ kind: 'write-file', path: file, content, creates: false, why: changes.join('; ') }], notes };
+}
+
+function dockguardEntry(toolVersion: string): { repo: string; hooks: object[] } {
+  return {
     repo: 'local',
     hooks: [
       {
@@ -34,13 +61,12 @@ export function planPreCommitEntry(root: string, toolVersion: string): InitActio
         files: WATCHED_FILES_REGEX,
         // One run over all staged files: dockguard checks whole services, not single files.
         require_serial: true,
+        // git runs pre-merge-commit instead of pre-commit for a merge without conflicts.
+        // Stage names as pre-commit ≥ 3.2 spells them (older versions call them commit, merge-commit).
+        stages: ['pre-commit', 'pre-merge-commit'],
       },
     ],
   };
-  const repos = doc.get('repos');
-  if (isSeq(repos)) repos.add(doc.createNode(entry));
-  else doc.set('repos', doc.createNode([entry]));
-  return [{ kind: 'write-file', path: file, content: doc.toString(), creates: false, why: 'add the dockguard hook' }];
 }
 
 function hasDockguardHook(config: { repos?: unknown } | null): boolean {

@@ -6,7 +6,7 @@ import { assertBuilt, childEnv, CLI, dockguard, run, withoutTiming } from './hel
 import { commit, head, makeDockguardOnPath, porcelainStatus } from './helpers/hook-env.js';
 import { applyProposedFixes, blockedApiReport, FROM_CONFIG, importBillingInApi, SHOP } from './helpers/shop-scenario.js';
 
-/** `dockguard init` in a repository without package.json or pre-commit config, then real `git commit`s. */
+/** `dockguard init` in a repository without package.json or pre-commit config, then real `git commit`s and `git merge`s. */
 
 let onPath: ReturnType<typeof makeDockguardOnPath>;
 beforeAll(() => {
@@ -20,6 +20,19 @@ afterAll(() => {
 
 const FOREIGN_HOOK = '#!/bin/sh\necho "lint ran" >> "$(git rev-parse --show-toplevel)/foreign.log"\n';
 const init = (root: string, ...flags: string[]) => run(process.execPath, [CLI, 'init', ...flags], root, onPath.env);
+/** A branch whose commit brings in the planted bug, committed past the hook as `--no-verify` allows; back on main after. */
+const commitBugOnBranch = (root: string, branch: string): void => {
+  git(root, 'checkout', '-q', '-b', branch);
+  importBillingInApi(root);
+  git(root, 'add', '-A');
+  expect(run('git', ['commit', '--no-verify', '-m', 'Preview invoices'], root, onPath.env).code).toBe(0);
+  git(root, 'checkout', '-q', 'main');
+};
+/** A commit on main, through the hook, that no image depends on: the merge below is a real one, not a fast-forward. */
+const shortenReadmeOnMain = (root: string): void => {
+  writeFileSync(path.join(root, 'README.md'), '# Shop platform\n');
+  expect(run('git', ['commit', '-qam', 'Shorter README'], root, onPath.env).code).toBe(0);
+};
 const foreignRuns = (root: string): number =>
   existsSync(path.join(root, 'foreign.log')) ? readFileSync(path.join(root, 'foreign.log'), 'utf8').split('\n').filter(Boolean).length : 0;
 
@@ -60,13 +73,14 @@ describe('the plain git hook installed by dockguard init', () => {
     expect(init(root).code).toBe(0);
     git(root, 'add', '-A');
     expect(commit(root, 'Set up dockguard', onPath.env).code).toBe(0);
-    const hook = readFileSync(path.join(root, '.git/hooks/pre-commit'), 'utf8');
+    const hooks = () => ['pre-commit', 'pre-merge-commit'].map((name) => readFileSync(path.join(root, '.git/hooks', name), 'utf8'));
+    const installed = hooks();
 
     const again = init(root);
     expect(again.code).toBe(0);
     expect(again.stdout.split('\n')[0]).toBe('dockguard is already set up: nothing to change');
     expect(porcelainStatus(root)).toBe('');
-    expect(readFileSync(path.join(root, '.git/hooks/pre-commit'), 'utf8')).toBe(hook);
+    expect(hooks()).toEqual(installed);
   });
 
   it('refuses to replace a foreign hook without --force, and with --force keeps it and runs it after the check', () => {
@@ -119,23 +133,63 @@ describe('the plain git hook installed by dockguard init', () => {
     );
   });
 
-  // Gap in `dockguard init`: git runs pre-merge-commit, not pre-commit, for a
-  // merge that needs no conflict resolution, so a branch that was committed
-  // with --no-verify merges unchecked. Flip to `it` once init installs that hook too.
-  it.fails('blocks a clean merge that brings in the planted bug', () => {
+  it('blocks a clean merge that brings in the planted bug, and lets the merge through once the fix is staged', () => {
     const root = makeFixtureRepo(SHOP);
-    expect(init(root).code).toBe(0);
+    const setup = init(root);
+    expect(setup.stdout).toContain(
+      'create .git/hooks/pre-merge-commit (git runs it before the commit of a merge that needs no conflict resolution)\n',
+    );
     git(root, 'add', '-A');
     expect(commit(root, 'Set up dockguard', onPath.env).code).toBe(0);
-    git(root, 'checkout', '-q', '-b', 'invoices');
-    importBillingInApi(root);
-    git(root, 'add', '-A');
-    run('git', ['commit', '--no-verify', '-m', 'Preview invoices'], root, onPath.env);
-    git(root, 'checkout', '-q', 'main');
-    writeFileSync(path.join(root, 'README.md'), '# Shop platform\n');
-    git(root, 'commit', '-qam', 'Shorter README');
+    commitBugOnBranch(root, 'invoices');
+    shortenReadmeOnMain(root);
+    const before = head(root);
+
     const merge = run('git', ['merge', '--no-edit', 'invoices'], root, onPath.env);
     expect(merge.code).toBe(1);
+    // The merge's changes against HEAD (the first parent) are checked: only the api is affected.
+    expect(withoutTiming(merge.stderr)).toBe(`${blockedApiReport(FROM_CONFIG)}Not committing merge; use 'git commit' to complete the merge.\n`);
+    expect(head(root), 'no merge commit was made').toBe(before);
+
+    // The merge is left in progress; concluding it with `git commit` runs pre-commit.
+    applyProposedFixes(root);
+    git(root, 'add', 'services/api/Dockerfile');
+    const concluded = commit(root, 'Merge invoices', onPath.env);
+    expect(concluded.code, concluded.stderr).toBe(0);
+    expect(withoutTiming(concluded.stderr)).toBe(
+      'note: merge in progress: checking the merge result as staged\n✔ dockguard: 1 service checked · 2 unaffected · 0 errors · 0 warnings · <time>\n',
+    );
+    expect(git(root, 'rev-list', '--parents', '-n', '1', 'HEAD').trim().split(' ')).toHaveLength(3);
+  });
+
+  it('passes a clean merge that breaks nothing, then runs a kept foreign pre-merge-commit hook', () => {
+    const root = makeFixtureRepo(SHOP);
+    const hookFile = path.join(root, '.git/hooks/pre-merge-commit');
+    writeFileSync(hookFile, FOREIGN_HOOK, { mode: 0o755 });
+    expect(init(root).stderr).toContain(".git/hooks/pre-merge-commit already exists and is not dockguard's hook; not overwriting it");
+    const forced = init(root, '--force');
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('move .git/hooks/pre-merge-commit to .git/hooks/pre-merge-commit.pre-dockguard');
+    git(root, 'add', '-A');
+    expect(commit(root, 'Set up dockguard', onPath.env).code).toBe(0);
+    expect(foreignRuns(root), 'pre-commit chains only to pre-commit.pre-dockguard').toBe(0);
+
+    commitBugOnBranch(root, 'invoices');
+    shortenReadmeOnMain(root);
+    expect(run('git', ['merge', '--no-edit', 'invoices'], root, onPath.env).code).toBe(1);
+    expect(foreignRuns(root), 'a blocked merge stops before the foreign hook').toBe(0);
+    git(root, 'merge', '--abort');
+
+    git(root, 'checkout', '-q', '-b', 'docs');
+    writeFileSync(path.join(root, 'services/api/NOTES.md'), 'Run with gunicorn.\n');
+    git(root, 'add', '-A');
+    run('git', ['commit', '--no-verify', '-m', 'Notes'], root, onPath.env);
+    git(root, 'checkout', '-q', 'main');
+    const merge = run('git', ['merge', '--no-ff', '--no-edit', 'docs'], root, onPath.env);
+    expect(merge.code, merge.stderr).toBe(0);
+    expect(withoutTiming(merge.stderr)).toBe('note: nothing that can change an image is part of this check\n✔ dockguard: 0 services checked · 0 errors · 0 warnings · <time>\n');
+    expect(foreignRuns(root), 'the foreign merge hook ran after a passing check').toBe(1);
+    expect(git(root, 'log', '-1', '--format=%s')).toBe("Merge branch 'docs'\n");
   });
 
   it('lets `git commit --no-verify` bypass the hook, as the hint says', () => {

@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 import { assertBuilt, childEnv, PACKAGE_ROOT, run, type RunResult, withoutTiming } from './helpers/dockguard-cli.js';
 import { commit, head, porcelainStatus } from './helpers/hook-env.js';
-import { applyProposedFixes, blockedApiReport, FROM_CONFIG, importBillingInApi, SHOP } from './helpers/shop-scenario.js';
+import { applyProposedFixes, blockedApiReport, FROM_CONFIG, importBillingInApi, removeLine, SHOP } from './helpers/shop-scenario.js';
 
 /**
  * A JavaScript-tooled monorepo: dockguard installed from this working tree
  * (a folder install links it), then `dockguard init` adds real husky and
- * lint-staged from the registry. One repository for the whole file: the
+ * lint-staged from the registry; commits go through lint-staged, clean
+ * merges through .husky/pre-merge-commit. One repository for the whole file: the
  * install is the slow part, and the tests below are steps of one story.
  */
 
@@ -35,6 +36,14 @@ beforeAll(() => {
 }, 180_000);
 afterAll(removeFixtureRepos);
 
+const SET_UP_FILES = ['package.json', 'package-lock.json', '.husky/pre-commit', '.husky/pre-merge-commit', 'dockguard.config.json'];
+/** A commit on main through husky that no image depends on, so the merge that follows is a real one, not a fast-forward. */
+const changeReadmeOnMain = (text: string): void => {
+  writeFileSync(path.join(root, 'README.md'), text);
+  git(root, 'add', 'README.md');
+  const result = commit(root, 'Edit README', env);
+  expect(result.code, result.stderr).toBe(0);
+};
 const manifest = () => JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
 
 describe('husky + lint-staged set up by dockguard init', () => {
@@ -50,6 +59,7 @@ describe('husky + lint-staged set up by dockguard init', () => {
     });
     expect(manifest().scripts).toEqual({ prepare: 'husky' });
     expect(readFileSync(path.join(root, '.husky/pre-commit'), 'utf8')).toBe('npx --no-install lint-staged\n');
+    expect(readFileSync(path.join(root, '.husky/pre-merge-commit'), 'utf8')).toBe('npx --no-install dockguard check --staged\n');
     expect(git(root, 'config', 'core.hooksPath')).toBe('.husky/_\n');
   });
 
@@ -85,11 +95,44 @@ describe('husky + lint-staged set up by dockguard init', () => {
 
   it('changes nothing when init runs a second time', () => {
     git(root, 'checkout', '--', 'README.md');
-    const files = ['package.json', 'package-lock.json', '.husky/pre-commit', 'dockguard.config.json'].map((f) => readFileSync(path.join(root, f), 'utf8'));
+    const files = SET_UP_FILES.map((f) => readFileSync(path.join(root, f), 'utf8'));
     const again = run(path.join(root, 'node_modules/.bin/dockguard'), ['init'], root, env);
     expect(again.code).toBe(0);
     expect(again.stdout.split('\n')[0]).toBe('dockguard is already set up: nothing to change');
     expect(porcelainStatus(root)).toBe('');
-    expect(['package.json', 'package-lock.json', '.husky/pre-commit', 'dockguard.config.json'].map((f) => readFileSync(path.join(root, f), 'utf8'))).toEqual(files);
+    expect(SET_UP_FILES.map((f) => readFileSync(path.join(root, f), 'utf8'))).toEqual(files);
+  });
+
+  it('blocks a clean merge that brings the bug back, through .husky/pre-merge-commit', () => {
+    git(root, 'checkout', '-q', '-b', 'slim-image');
+    removeLine(root, 'services/api/Dockerfile', 'COPY billing/ ./billing/');
+    git(root, 'commit', '-q', '--no-verify', '-am', 'Slimmer api image');
+    git(root, 'checkout', '-q', 'main');
+    changeReadmeOnMain('# Shop platform\n');
+    const before = head(root);
+
+    const merge = run('git', ['merge', '--no-edit', 'slim-image'], root, env);
+    expect(merge.code).toBe(1);
+    // The merge's changes against HEAD (the first parent): only the api's Dockerfile.
+    expect(withoutTiming(merge.stderr)).toBe(
+      `${blockedApiReport(FROM_CONFIG)}husky - pre-merge-commit script failed (code 1)\nNot committing merge; use 'git commit' to complete the merge.\n`,
+    );
+    expect(head(root), 'no merge commit was made').toBe(before);
+    git(root, 'merge', '--abort');
+    expect(porcelainStatus(root)).toBe('');
+  });
+
+  it('lets a clean merge that breaks nothing through, checking only the services it affects', () => {
+    git(root, 'checkout', '-q', '-b', 'docstring');
+    const app = path.join(root, 'services/api/app.py');
+    writeFileSync(app, readFileSync(app, 'utf8').replace('"""Shop HTTP API."""', '"""Shop HTTP API: products and invoices."""'));
+    git(root, 'commit', '-q', '--no-verify', '-am', 'Describe the API');
+    git(root, 'checkout', '-q', 'main');
+    changeReadmeOnMain('# Shop platform\n\nThree services.\n');
+
+    const merge = run('git', ['merge', '--no-edit', 'docstring'], root, env);
+    expect(merge.code, merge.stderr).toBe(0);
+    expect(withoutTiming(merge.stderr)).toBe('✔ dockguard: 1 service checked · 2 unaffected · 0 errors · 0 warnings · <time>\n');
+    expect(git(root, 'log', '-1', '--format=%s %p')).toMatch(/^Merge branch 'docstring' [0-9a-f]+ [0-9a-f]+\n$/);
   });
 });

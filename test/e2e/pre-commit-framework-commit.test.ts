@@ -7,7 +7,7 @@ import { WATCHED_FILES_REGEX } from '../../src/init/watched-files.js';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 import { assertBuilt, CLI, run, type RunResult, withoutTiming } from './helpers/dockguard-cli.js';
 import { commit, head, makeDockguardOnPath, porcelainStatus } from './helpers/hook-env.js';
-import { applyProposedFixes, blockedApiReport, FROM_CONFIG, importBillingInApi, SHOP } from './helpers/shop-scenario.js';
+import { applyProposedFixes, blockedApiReport, FROM_CONFIG, importBillingInApi, removeLine, SHOP } from './helpers/shop-scenario.js';
 
 /**
  * A repository managed by the pre-commit framework (the Debian `pre-commit`
@@ -15,9 +15,11 @@ import { applyProposedFixes, blockedApiReport, FROM_CONFIG, importBillingInApi, 
  * makes pre-commit build a Node environment and install dockguard from the
  * registry, impossible for an unpublished working tree and offline. So the
  * repository declares a `repo: local`, `language: system` hook with the same
- * id, entry, files and serial run; `dockguard` comes from PATH. The framework
- * itself (file filtering, stashing unstaged changes, passing file names,
- * exit codes) is the real one.
+ * id, entry, files and serial run; `dockguard` comes from PATH. It sets no
+ * `stages` (so it runs at every hook type): the Debian package is pre-commit
+ * 3.0, older than the stage names init writes (3.2). The framework itself
+ * (file filtering, stashing unstaged changes, passing file names, exit codes,
+ * installing the hook types init asks for, the pre-merge-commit hook) is the real one.
  */
 
 const PRE_COMMIT_CONFIG = stringify({
@@ -36,6 +38,7 @@ let env: NodeJS.ProcessEnv;
 let preCommitHome: string;
 let root: string;
 let setup: RunResult;
+let install: RunResult;
 
 beforeAll(() => {
   assertBuilt();
@@ -47,7 +50,7 @@ beforeAll(() => {
   root = makeFixtureRepo(SHOP);
   writeFileSync(path.join(root, '.pre-commit-config.yaml'), PRE_COMMIT_CONFIG);
   setup = run(process.execPath, [CLI, 'init'], root, env);
-  const install = run('pre-commit', ['install'], root, env);
+  install = run('pre-commit', ['install'], root, env);
   if (install.code !== 0) throw new Error(`pre-commit install failed:\n${install.stdout}${install.stderr}`);
 });
 afterAll(() => {
@@ -57,12 +60,17 @@ afterAll(() => {
 });
 
 describe('the pre-commit framework running dockguard', () => {
-  it('dockguard init keeps the existing dockguard hook entry and writes the starter config', () => {
+  it('dockguard init keeps the existing dockguard hook entry, adds the merge hook type and writes the starter config', () => {
     expect(setup.stderr).toBe('');
     expect(setup.code).toBe(0);
     expect(setup.stdout).toContain('create dockguard.config.json (starter config with 3 service(s))\n');
     expect(setup.stdout).toContain('hooks run by the pre-commit framework (.pre-commit-config.yaml)');
-    expect(readFileSync(path.join(root, '.pre-commit-config.yaml'), 'utf8')).toBe(PRE_COMMIT_CONFIG);
+    expect(readFileSync(path.join(root, '.pre-commit-config.yaml'), 'utf8')).toBe(
+      `default_install_hook_types: [pre-commit, pre-merge-commit]\n${PRE_COMMIT_CONFIG}`,
+    );
+    expect(install.stdout, 'plain `pre-commit install` installs both hooks').toBe(
+      'pre-commit installed at .git/hooks/pre-commit\npre-commit installed at .git/hooks/pre-merge-commit\n',
+    );
   });
 
   it('passes the set-up commit', () => {
@@ -102,5 +110,22 @@ describe('the pre-commit framework running dockguard', () => {
     expect(again.code).toBe(0);
     expect(again.stdout.split('\n')[0]).toBe('dockguard is already set up: nothing to change');
     expect(porcelainStatus(root)).toBe('');
+  });
+
+  it('blocks a clean merge that brings the bug back, from the pre-merge-commit hook', () => {
+    git(root, 'checkout', '-q', '-b', 'slim-image');
+    removeLine(root, 'services/api/Dockerfile', 'COPY billing/ ./billing/');
+    git(root, 'commit', '-q', '--no-verify', '-am', 'Slimmer api image');
+    git(root, 'checkout', '-q', 'main');
+    writeFileSync(path.join(root, 'README.md'), '# Shop platform\n');
+    git(root, 'add', 'README.md');
+    expect(commit(root, 'Shorter README', env).code).toBe(0);
+    const before = head(root);
+
+    const merge = run('git', ['merge', '--no-edit', 'slim-image'], root, env);
+    expect(merge.code).toBe(1);
+    expect(withoutTiming(merge.stderr)).toContain(`- hook id: dockguard\n- exit code: 1\n\n${blockedApiReport(FROM_CONFIG)}`);
+    expect(head(root), 'no merge commit was made').toBe(before);
+    git(root, 'merge', '--abort');
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyInit } from '../../src/init/apply-init.js';
@@ -14,6 +14,10 @@ const runs = (plan: Awaited<ReturnType<typeof planInit>>): string[][] =>
   plan.actions.flatMap((action) => (action.kind === 'run' ? [action.argv] : []));
 const readJson = (root: string, file: string): Record<string, unknown> & { scripts?: Record<string, string>; devDependencies?: Record<string, string> } => JSON.parse(readFileSync(path.join(root, file), 'utf8'));
 const version = readToolVersion();
+const isExecutable = (file: string): boolean => (statSync(file).mode & 0o111) === 0o111;
+/** The content a plan would write to a file, or undefined when it leaves the file alone. */
+const hookContent = (plan: Awaited<ReturnType<typeof planInit>>, file: string): string | undefined =>
+  plan.actions.flatMap((action) => (action.kind === 'write-file' && action.path === path.join(plan.root, file) ? [action.content] : []))[0];
 
 describe('dockguard init in a repository with package.json', () => {
   it('plans husky + lint-staged with npm from package-lock.json', async () => {
@@ -33,6 +37,8 @@ describe('dockguard init in a repository with package.json', () => {
     expect(manifest.workspaces).toEqual(['frontend']);
     expect(readFileSync(path.join(root, 'package.json'), 'utf8')).toMatch(/^\{\n {4}"name"/);
     expect(readFileSync(path.join(root, '.husky/pre-commit'), 'utf8')).toBe('npx --no-install lint-staged\n');
+    expect(readFileSync(path.join(root, '.husky/pre-merge-commit'), 'utf8')).toBe('npx --no-install dockguard check --staged\n');
+    expect(isExecutable(path.join(root, '.husky/pre-merge-commit'))).toBe(true);
   });
 
   it('uses pnpm at a pnpm workspace root', async () => {
@@ -44,6 +50,7 @@ describe('dockguard init in a repository with package.json', () => {
       ['pnpm', 'add', '--save-dev', '--workspace-root', 'husky', 'lint-staged', `dockguard@${version}`],
       ['pnpm', 'exec', 'husky'],
     ]);
+    expect(hookContent(plan, '.husky/pre-merge-commit')).toBe('pnpm exec dockguard check --staged\n');
   });
 
   it('uses yarn 1 with -W at a workspace root, and the packageManager field over lock files', async () => {
@@ -65,6 +72,7 @@ describe('dockguard init in a repository with package.json', () => {
     expect(runs(first)).toEqual([]);
     await applyInit(first);
     expect(readFileSync(path.join(root, '.husky/pre-commit'), 'utf8')).toBe('npm test\nnpx --no-install lint-staged\n');
+    expect(readFileSync(path.join(root, '.husky/pre-merge-commit'), 'utf8')).toBe('npx --no-install dockguard check --staged\n');
     const manifest = readJson(root, 'package.json');
     expect(manifest.scripts.prepare).toBe('husky');
     expect(manifest['lint-staged']).toEqual({ '*.ts': 'prettier --check', [WATCHED_FILES_GLOB]: 'dockguard check --staged' });
@@ -78,6 +86,26 @@ describe('dockguard init in a repository with package.json', () => {
     expect(second.actions).toEqual([]);
     expect(await applyInit(second)).toContain('dockguard is already set up: nothing to change');
     expect(git(root, 'status', '--porcelain')).toBe(status);
+  });
+
+  it("keeps a user's own .husky/pre-merge-commit, adding dockguard after its commands once", async () => {
+    const root = makeFixtureRepo('init-husky-repo');
+    git(root, 'config', 'core.hooksPath', '.husky/_');
+    const hook = path.join(root, '.husky/pre-merge-commit');
+    writeFileSync(hook, 'npm run lint', { mode: 0o755 });
+    const lines = await applyInit(await planInit(root, { dryRun: false, force: false, services: SCRAPER }));
+    expect(lines).toContain('update .husky/pre-merge-commit (add dockguard after the existing commands)');
+    expect(readFileSync(hook, 'utf8')).toBe('npm run lint\nnpx --no-install dockguard check --staged\n');
+    expect((await planInit(root, { dryRun: false, force: false, services: SCRAPER })).actions).toEqual([]);
+  });
+
+  it('leaves a .husky/pre-merge-commit that already runs dockguard alone', async () => {
+    const root = makeFixtureRepo('init-husky-repo');
+    git(root, 'config', 'core.hooksPath', '.husky/_');
+    const own = 'pnpm exec dockguard check --staged --no-cache\n';
+    writeFileSync(path.join(root, '.husky/pre-merge-commit'), own, { mode: 0o755 });
+    const plan = await planInit(root, { dryRun: false, force: false, services: SCRAPER });
+    expect(hookContent(plan, '.husky/pre-merge-commit')).toBeUndefined();
   });
 
   it('adds the entry to a .lintstagedrc.json instead of package.json', async () => {
@@ -111,12 +139,23 @@ describe('dockguard init in a repository with package.json', () => {
     expect(forced.notes).toContain('.git/hooks/pre-commit will no longer run once husky is active: move its commands into .husky/pre-commit');
   });
 
+  it('refuses to let husky hide a pre-merge-commit hook in .git/hooks unless forced', async () => {
+    const root = makeFixtureRepo('init-fresh-npm-repo');
+    writeFileSync(path.join(root, '.git/hooks/pre-merge-commit'), '#!/bin/sh\nmake lint\n', { mode: 0o755 });
+    await expect(planInit(root, { dryRun: false, force: false, services: [] })).rejects.toThrow(
+      '.git/hooks/pre-merge-commit exists, and husky would stop git from running it',
+    );
+    const forced = await planInit(root, { dryRun: false, force: true, services: [] });
+    expect(forced.notes).toContain('.git/hooks/pre-merge-commit will no longer run once husky is active: move its commands into .husky/pre-merge-commit');
+  });
+
   it('changes nothing on --dry-run and prints the plan', async () => {
     const root = makeFixtureRepo('init-fresh-npm-repo');
     const lines = await applyInit(await planInit(root, { dryRun: true, force: false, services: [] }));
     expect(git(root, 'status', '--porcelain')).toBe('');
     expect(lines[0]).toBe('dry run: nothing was changed; init would:');
     expect(lines).toContain('  create .husky/pre-commit (husky runs it on every commit)');
+    expect(lines).toContain('  create .husky/pre-merge-commit (husky runs it before the commit of a merge that needs no conflict resolution)');
     expect(lines).toContain('  create dockguard.config.json (starter config with 0 service(s))');
   });
 });

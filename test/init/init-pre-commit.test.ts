@@ -18,11 +18,17 @@ describe('dockguard init in a repository using the pre-commit framework', () => 
     const plan = await planInit(root, { dryRun: false, force: false, services: INGEST });
     expect(plan.setup).toBe('pre-commit-framework');
     const lines = await applyInit(plan);
-    expect(lines).toContain('update .pre-commit-config.yaml (add the dockguard hook)');
+    expect(lines).toContain(
+      'update .pre-commit-config.yaml (add the dockguard hook; set default_install_hook_types so `pre-commit install` installs the pre-merge-commit hook too)',
+    );
+    expect(lines).toContain(
+      'hooks run by the pre-commit framework (.pre-commit-config.yaml); run `pre-commit install` (again, if you ran it before: it now installs the pre-merge-commit hook too)',
+    );
     expect(lines).toContain('  docker/ingest.Dockerfile: context . (from inferred)');
 
     const text = readFileSync(path.join(root, '.pre-commit-config.yaml'), 'utf8');
-    expect(text).toMatch(/^# Keep hooks fast: they run on every commit\.\n/);
+    expect(text).toMatch(/^# Keep hooks fast: they run on every commit\.\ndefault_stages: \[pre-commit\]\ndefault_install_hook_types: \[pre-commit, pre-merge-commit\]\nrepos:\n/);
+    expect(text).toContain('        stages: [pre-commit, pre-merge-commit]\n');
     expect(text).toContain('- id: ruff # lint');
     const config = parse(text) as { repos: Array<{ repo: string; hooks: Array<Record<string, unknown>> }> };
     expect(config.repos.map((repo) => repo.repo)).toEqual([
@@ -39,6 +45,7 @@ describe('dockguard init in a repository using the pre-commit framework', () => 
         additional_dependencies: [`dockguard@${readToolVersion()}`],
         files: WATCHED_FILES_REGEX,
         require_serial: true,
+        stages: ['pre-commit', 'pre-merge-commit'],
       },
     ]);
     expect(JSON.parse(readFileSync(path.join(root, 'dockguard.config.json'), 'utf8'))).toEqual({
@@ -47,16 +54,54 @@ describe('dockguard init in a repository using the pre-commit framework', () => 
     });
 
     const status = git(root, 'status', '--porcelain');
-    expect((await planInit(root, { dryRun: false, force: false, services: INGEST })).actions).toEqual([]);
+    const again = await planInit(root, { dryRun: false, force: false, services: INGEST });
+    expect(again.actions).toEqual([]);
+    expect(again.notes[0]).toBe('hooks run by the pre-commit framework (.pre-commit-config.yaml); run `pre-commit install` if you have not yet');
     expect(git(root, 'status', '--porcelain')).toBe(status);
   });
 
-  it('leaves a config that already runs dockguard from its repository alone', async () => {
+  it('adds pre-merge-commit to an existing default_install_hook_types list, keeping its other types', async () => {
+    const root = makeFixtureRepo('init-pre-commit-repo');
+    const file = path.join(root, '.pre-commit-config.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('repos:\n', 'default_install_hook_types: [pre-commit, commit-msg]\nrepos:\n'));
+    await applyInit(await planInit(root, { dryRun: false, force: false, services: INGEST }));
+    expect(readFileSync(file, 'utf8')).toContain('default_install_hook_types: [pre-commit, commit-msg, pre-merge-commit]\nrepos:\n');
+  });
+
+  it('leaves a default_install_hook_types that already has pre-merge-commit alone', async () => {
+    const root = makeFixtureRepo('init-pre-commit-repo');
+    const file = path.join(root, '.pre-commit-config.yaml');
+    writeFileSync(file, `default_install_hook_types:\n  - pre-merge-commit\n  - pre-commit\n${readFileSync(file, 'utf8')}`);
+    const plan = await planInit(root, { dryRun: false, force: false, services: INGEST });
+    expect(plan.actions.find((action) => action.kind === 'write-file' && action.path === file)?.why).toBe('add the dockguard hook');
+  });
+
+  it('keeps a dockguard hook taken from its repository as written, adding only the merge hook type', async () => {
     const root = makeFixtureRepo('init-pre-commit-repo');
     const file = path.join(root, '.pre-commit-config.yaml');
     writeFileSync(file, `${readFileSync(file, 'utf8')}  - repo: https://example.com/acme/dockguard\n    rev: v0.1.0\n    hooks:\n      - id: dockguard\n`);
     const plan = await planInit(root, { dryRun: false, force: false, services: INGEST });
-    expect(plan.actions.map((action) => action.kind === 'write-file' && path.basename(action.path))).toEqual(['dockguard.config.json']);
+    const config = plan.actions.find((action) => action.kind === 'write-file' && action.path === file);
+    expect(config?.why, 'only the hook types change').toBe('set default_install_hook_types so `pre-commit install` installs the pre-merge-commit hook too');
+    expect(parse((config as { content: string }).content).repos.at(-1)).toEqual({
+      repo: 'https://example.com/acme/dockguard',
+      rev: 'v0.1.0',
+      hooks: [{ id: 'dockguard' }],
+    });
+  });
+
+  it('says so when an existing dockguard hook does not run at merges', async () => {
+    const root = makeFixtureRepo('init-pre-commit-repo');
+    const file = path.join(root, '.pre-commit-config.yaml');
+    const local = '  - repo: local\n    hooks:\n      - id: dockguard\n        name: dockguard\n        entry: dockguard check --staged\n        language: system\n';
+    writeFileSync(file, `${readFileSync(file, 'utf8')}${local}`);
+    const notes = (await planInit(root, { dryRun: false, force: false, services: INGEST })).notes;
+    expect(notes).toContain(
+      'the dockguard hook in .pre-commit-config.yaml does not run at merges: add pre-merge-commit to its stages so a merge that needs no conflict resolution is checked too',
+    );
+    writeFileSync(file, `${readFileSync(file, 'utf8')}        stages: [commit, merge-commit]\n`);
+    const fixed = (await planInit(root, { dryRun: false, force: false, services: INGEST })).notes;
+    expect(fixed.filter((note) => note.includes('does not run at merges'))).toEqual([]);
   });
 
   it('keeps a [tool.dockguard] table in pyproject.toml instead of writing a JSON config', async () => {

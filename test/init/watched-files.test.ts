@@ -38,6 +38,13 @@ describe('watched files', () => {
   it('.pre-commit-hooks.yaml shipped in the package uses the same regex and command', () => {
     const hooks = parse(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>;
     expect(hooks).toHaveLength(1);
-    expect(hooks[0]).toMatchObject({ id: 'dockguard', entry: 'dockguard check --staged', language: 'node', files: WATCHED_FILES_REGEX, require_serial: true });
+    expect(hooks[0]).toMatchObject({
+      id: 'dockguard',
+      entry: 'dockguard check --staged',
+      language: 'node',
+      files: WATCHED_FILES_REGEX,
+      require_serial: true,
+      stages: ['pre-commit', 'pre-merge-commit'],
+    });
   });
 });
