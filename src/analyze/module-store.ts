@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { ContentCache } from '../cache/open-cache.js';
+import { decodeParsedModule, encodeParsedModule } from '../cache/parsed-module-codec.js';
 import { UnreadableFileError } from '../errors.js';
 import { decodePythonSource } from '../python/decode-source.js';
 import type { ParsePool } from '../python/parse-pool.js';
@@ -8,8 +9,12 @@ import type { ParsedModule, RepoPath, RepoSnapshot } from '../types.js';
 
 export type StoredModule = { ok: true; parsed: ParsedModule } | { ok: false; reason: string };
 
-/** Cache namespace of parsed modules; the cache itself is versioned with the tool. */
-const NAMESPACE = 'python-imports';
+/**
+ * Cache namespaces of parsed modules, one per first hex digit of the content
+ * id: a commit adds a few entries, and only their sixteenths are rewritten.
+ * The cache itself is versioned with the tool.
+ */
+const namespaceOf = (id: string): string => `python-imports-${id[0]}`;
 
 interface Pending {
   path: RepoPath;
@@ -38,7 +43,7 @@ export class ModuleStore {
     let result = this.results.get(path);
     if (!result) {
       const id = this.snapshot.contentId(path);
-      const cached = id !== undefined ? this.cache?.get<ParsedModule>(NAMESPACE, id) : undefined;
+      const cached = id !== undefined ? this.readCache(id) : undefined;
       result = cached ? Promise.resolve({ ok: true, parsed: cached }) : new Promise<StoredModule>((resolve) => this.enqueue({ path, resolve }));
       this.results.set(path, result);
     }
@@ -49,6 +54,11 @@ export class ModuleStore {
   async getText(path: RepoPath): Promise<string | undefined> {
     const text = await this.readText(path);
     return 'text' in text ? text.text : undefined;
+  }
+
+  private readCache(id: string): ParsedModule | undefined {
+    const stored = this.cache?.get<unknown>(namespaceOf(id), id);
+    return stored === undefined ? undefined : decodeParsedModule(stored);
   }
 
   private enqueue(item: Pending): void {
@@ -70,7 +80,7 @@ export class ModuleStore {
     const fromCache = new Map<string, ParsedModule>();
     texts.forEach((t, i) => {
       if (!('text' in t)) return;
-      const cached = keys[i] !== undefined ? this.cache?.get<ParsedModule>(NAMESPACE, keys[i]!) : undefined;
+      const cached = keys[i] !== undefined ? this.readCache(keys[i]!) : undefined;
       if (cached) fromCache.set(batch[i]!.path, cached);
       else toParse.push({ key: batch[i]!.path, text: t.text });
     });
@@ -88,7 +98,7 @@ export class ModuleStore {
       if ('error' in t) resolve({ ok: false, reason: t.error });
       else if (!module) resolve({ ok: false, reason: 'could not be parsed' });
       else {
-        if (!fromCache.has(path) && keys[i] !== undefined) this.cache?.set(NAMESPACE, keys[i]!, module);
+        if (!fromCache.has(path) && keys[i] !== undefined) this.cache?.set(namespaceOf(keys[i]!), keys[i]!, encodeParsedModule(module));
         resolve({ ok: true, parsed: module });
       }
     });

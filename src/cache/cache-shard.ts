@@ -3,7 +3,7 @@ import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Bump when the shard layout changes; files of another format are ignored. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 /** `[lastUsedSeconds, value]`: an array keeps 5,000 entries small and quick to parse. */
 export type CacheEntry = [number, unknown];
@@ -23,13 +23,16 @@ interface ShardFile {
 /**
  * Reads one namespace file. Anything unexpected (missing, unreadable, not
  * JSON, another format or tool version) yields undefined: a cache is only
- * trusted when it is certainly ours.
+ * trusted when it is certainly ours. The header is checked before parsing,
+ * so a large file left by another version costs a read, not a parse.
  */
 export async function readShard(file: string, toolVersion: string): Promise<CacheShard | undefined> {
   let raw: Buffer;
   let parsed: Partial<ShardFile>;
   try {
     raw = await readFile(file);
+    const header = `${JSON.stringify({ format: CACHE_FORMAT, tool: toolVersion }).slice(0, -1)},`;
+    if (!raw.subarray(0, header.length).equals(Buffer.from(header))) return undefined;
     parsed = JSON.parse(raw.toString('utf8')) as Partial<ShardFile>;
   } catch {
     return undefined;

@@ -35,7 +35,7 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
 export async function openCache(root: string, options: CacheOptions): Promise<ContentCache> {
   const dir = options.dir ?? path.resolve(root, (await runGit(root, ['rev-parse', '--git-path', 'dockguard-cache'])).toString('utf8').trim());
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const shards = await loadShards(dir, options.toolVersion);
+  const { shards, foreign } = await loadShards(dir, options.toolVersion);
   const dirty = new Set<string>();
   const clock = options.clock ?? Date.now;
   const now = (): number => Math.floor(clock() / 1000);
@@ -66,7 +66,9 @@ export async function openCache(root: string, options: CacheOptions): Promise<Co
       dirty.add(namespace);
     },
     async flush(): Promise<void> {
+      // Files of another version or format would be read on every run and never used: drop them with the first write.
       if (dirty.size === 0) return;
+      for (const namespace of foreign.splice(0)) if (!dirty.has(namespace)) await unlink(fileOf(dir, namespace)).catch(() => undefined);
       for (const namespace of evictOldest(shards, maxBytes)) dirty.add(namespace);
       await mkdir(dir, { recursive: true });
       for (const namespace of [...dirty]) {
@@ -78,21 +80,24 @@ export async function openCache(root: string, options: CacheOptions): Promise<Co
   };
 }
 
-async function loadShards(dir: string, toolVersion: string): Promise<Map<string, CacheShard>> {
+/** Loads every namespace file; `foreign` lists those that are not this version's (to remove on the next write). */
+async function loadShards(dir: string, toolVersion: string): Promise<{ shards: Map<string, CacheShard>; foreign: string[] }> {
   const shards = new Map<string, CacheShard>();
+  const foreign: string[] = [];
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
-    return shards;
+    return { shards, foreign };
   }
   const namespaces = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length));
   const loaded = await Promise.all(namespaces.map((namespace) => readShard(fileOf(dir, namespace), toolVersion)));
   namespaces.forEach((namespace, i) => {
     const shard = loaded[i];
     if (shard && NAMESPACE.test(namespace)) shards.set(namespace, shard);
+    else foreign.push(namespace);
   });
-  return shards;
+  return { shards, foreign };
 }
 
 const fileOf = (dir: string, namespace: string): string => path.join(dir, `${namespace}.json`);

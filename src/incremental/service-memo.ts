@@ -6,15 +6,15 @@ import type { RepoPath, RepoSnapshot, ServiceAnalysis, ServiceSpec } from '../ty
  * What a service's last full check depended on: every input file with its
  * content id (Dockerfile, ignore files, entry scripts, the Python files of its
  * import closure, dependency files), and the folders its image copies whole.
- * When that check found no error, `fingerprints` also holds what the analysis
- * read from each plain Python module of the closure, so a later edit that
- * leaves that unchanged (a function body) cannot make the service look
- * affected.
+ * When that check found no error, each plain Python module of the closure
+ * also carries the fingerprint of what the analysis read from it, so a later
+ * edit that leaves that unchanged (a function body) cannot make the service
+ * look affected.
  */
 export interface ServiceMemo {
+  /** File → its content id (abbreviated; '' when absent), then `' ' + fingerprint` when one was recorded. */
   inputs: Record<string, string>;
   copiedDirs: string[];
-  fingerprints?: Record<string, string>;
 }
 
 /** The commit's changes, split by whether they can change which files exist. */
@@ -49,15 +49,17 @@ export function serviceMemoKey(spec: ServiceSpec, configFingerprint: string): st
 export async function isUnaffected(memo: ServiceMemo | undefined, snapshot: RepoSnapshot, staged: StagedPaths, fingerprintOf: CurrentFingerprint): Promise<boolean> {
   if (!memo) return false;
   if (staged.structural.some((p) => memo.copiedDirs.some((dir) => isAtOrBelow(p, dir)))) return false;
-  const touched: RepoPath[] = [];
-  for (const [file, id] of Object.entries(memo.inputs)) {
-    const current = snapshot.contentId(file as RepoPath) ?? ABSENT;
+  const touched: Array<{ file: RepoPath; fingerprint: string }> = [];
+  for (const [file, recorded] of Object.entries(memo.inputs)) {
+    const current = abbreviate(snapshot.contentId(file as RepoPath));
+    const space = recorded.indexOf(' ');
+    const id = space === -1 ? recorded : recorded.slice(0, space);
     if (current === id && !staged.all.has(file as RepoPath)) continue;
-    if (current === ABSENT || memo.fingerprints?.[file] === undefined) return false;
-    touched.push(file as RepoPath);
+    if (current === ABSENT || space === -1) return false;
+    touched.push({ file: file as RepoPath, fingerprint: recorded.slice(space + 1) });
   }
-  const now = await Promise.all(touched.map(fingerprintOf));
-  return touched.every((file, i) => now[i] === memo.fingerprints![file]);
+  const now = await Promise.all(touched.map(({ file }) => fingerprintOf(file)));
+  return touched.every(({ fingerprint }, i) => now[i] === fingerprint);
 }
 
 export function readServiceMemo(cache: ContentCache, key: string): ServiceMemo | undefined {
@@ -66,6 +68,13 @@ export function readServiceMemo(cache: ContentCache, key: string): ServiceMemo |
 
 /** Content id recorded for an input that does not exist (an ignore file that may be added later). */
 const ABSENT = '';
+
+/**
+ * 16 hex digits of a blob id tell the versions of one file apart as surely as
+ * all 40, and memos of 30 services over thousands of files are read on every
+ * commit.
+ */
+const abbreviate = (id: string | undefined): string => (id === undefined ? ABSENT : id.slice(0, 16));
 
 /**
  * Records what a fully checked service depended on (only for snapshots with
@@ -88,12 +97,15 @@ export function writeServiceMemo(
   files.add(`${dockerfile}.dockerignore` as RepoPath);
   for (const origin of image.files.values()) if (DEPENDENCY_FILE.test(origin.repoPath)) files.add(origin.repoPath);
   for (const run of image.runs) for (const mount of run.bindMounts) if (mount.repoPath) files.add(mount.repoPath);
+  const fingerprints = fingerprintOf ? fingerprintsOf(analysis, snapshot, fingerprintOf) : new Map<RepoPath, string>();
   const inputs: Record<string, string> = {};
-  for (const file of files) inputs[file] = snapshot.contentId(file) ?? ABSENT;
+  for (const file of files) {
+    const id = abbreviate(snapshot.contentId(file));
+    const fingerprint = fingerprints.get(file);
+    inputs[file] = fingerprint === undefined || id === ABSENT ? id : `${id} ${fingerprint}`;
+  }
   const copiedDirs = [...new Set(image.copies.flatMap((c) => c.sourceDirs.map((d) => d.repoDir)))];
-  const memo: ServiceMemo = { inputs, copiedDirs };
-  if (fingerprintOf) memo.fingerprints = fingerprintsOf(analysis, snapshot, fingerprintOf);
-  cache.set(NAMESPACE, key, memo);
+  cache.set(NAMESPACE, key, { inputs, copiedDirs } satisfies ServiceMemo);
 }
 
 /**
@@ -101,12 +113,12 @@ export function writeServiceMemo(
  * names it binds), an entry script or config file to work out the command,
  * and a symbolic link's id does not follow its target.
  */
-function fingerprintsOf(analysis: ServiceAnalysis, snapshot: RepoSnapshot, fingerprintOf: (file: RepoPath) => string): Record<string, string> {
+function fingerprintsOf(analysis: ServiceAnalysis, snapshot: RepoSnapshot, fingerprintOf: (file: RepoPath) => string): Map<RepoPath, string> {
   const readAsText = new Set([...analysis.launchFiles, ...(snapshot.symlinks ?? [])]);
-  const fingerprints: Record<string, string> = {};
+  const fingerprints = new Map<RepoPath, string>();
   for (const file of analysis.modules.keys()) {
     if (file.endsWith('/__init__.py') || file === '__init__.py' || readAsText.has(file)) continue;
-    fingerprints[file] = fingerprintOf(file);
+    fingerprints.set(file, fingerprintOf(file));
   }
   return fingerprints;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CACHE_FORMAT } from '../../src/cache/cache-shard.js';
 import { openCache } from '../../src/cache/open-cache.js';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 import { compileForChild } from './compile-for-child.js';
@@ -57,8 +58,23 @@ describe('openCache', () => {
     await cache.flush();
     expect((await openCache('/', { toolVersion: '0.2.0', dir })).get('imports', 'a')).toBeUndefined();
     const file = path.join(dir, 'imports.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"format":1', '"format":99'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(`"format":${CACHE_FORMAT}`, '"format":99'));
     expect((await openCache('/', { ...V, dir })).get('imports', 'a')).toBeUndefined();
+  });
+
+  it('removes files of another version with its first write, and keeps them while it only reads', async () => {
+    const dir = tempDir();
+    const old = await openCache('/', { toolVersion: '0.0.9', dir });
+    old.set('python-imports', 'a', parsed);
+    await old.flush();
+    const reader = await openCache('/', { ...V, dir });
+    expect(reader.get('python-imports', 'a')).toBeUndefined();
+    await reader.flush();
+    expect(readdirSync(dir)).toEqual(['python-imports.json']);
+    const writer = await openCache('/', { ...V, dir });
+    writer.set('imports', 'b', 1);
+    await writer.flush();
+    expect(readdirSync(dir)).toEqual(['imports.json']);
   });
 
   it('falls back to an empty cache when the folder cannot be read, and flush rejects', async () => {

@@ -1,0 +1,64 @@
+import type { ImportRef, ParsedModule } from '../types.js';
+
+/**
+ * How a parsed module is stored in the cache: positional arrays instead of
+ * objects, because a warm check reads thousands of them and key names were
+ * four fifths of the bytes to read and parse. An entry of any other shape
+ * decodes to undefined, so a damaged cache means "parse again", never a
+ * wrong answer.
+ */
+export type EncodedModule = [EncodedImport[], Array<[string, number]>, Array<[number, number]>, string[], string[]];
+type EncodedImport = [module: string, level: number, names: string[], line: number, flags: number, ignoredRules?: string[]];
+
+const GUARDED = 1;
+const DYNAMIC = 2;
+
+export function encodeParsedModule(parsed: ParsedModule): EncodedModule {
+  return [
+    parsed.imports.map((ref) => {
+      const encoded: EncodedImport = [ref.module, ref.level, ref.names, ref.line, (ref.guarded ? GUARDED : 0) | (ref.dynamic ? DYNAMIC : 0)];
+      if (ref.ignoredRules) encoded.push(ref.ignoredRules);
+      return encoded;
+    }),
+    parsed.dynamicCandidates.map((c) => [c.value, c.line]),
+    parsed.syntaxErrors.map((e) => [e.line, e.column]),
+    parsed.calls,
+    parsed.strings,
+  ];
+}
+
+export function decodeParsedModule(value: unknown): ParsedModule | undefined {
+  if (!Array.isArray(value) || value.length !== 5 || !value.every(Array.isArray)) return undefined;
+  const [imports, candidates, errors, calls, strings] = value as EncodedModule;
+  if (!imports.every(isEncodedImport) || !candidates.every(isCandidate) || !errors.every(isPosition)) return undefined;
+  if (!calls.every(isString) || !strings.every(isString)) return undefined;
+  return {
+    imports: imports.map(([module, level, names, line, flags, ignoredRules]) => {
+      const ref: ImportRef = { module, level, names, line, guarded: (flags & GUARDED) !== 0, dynamic: (flags & DYNAMIC) !== 0 };
+      if (ignoredRules) ref.ignoredRules = ignoredRules;
+      return ref;
+    }),
+    dynamicCandidates: candidates.map(([value, line]) => ({ value, line })),
+    syntaxErrors: errors.map(([line, column]) => ({ line, column })),
+    calls,
+    strings,
+  };
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isCandidate = (v: unknown): boolean => Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'number';
+const isPosition = (v: unknown): boolean => Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number';
+
+function isEncodedImport(v: unknown): v is EncodedImport {
+  if (!Array.isArray(v) || (v.length !== 5 && v.length !== 6)) return false;
+  const [module, level, names, line, flags, ignoredRules] = v as unknown[];
+  return (
+    typeof module === 'string' &&
+    typeof level === 'number' &&
+    Array.isArray(names) &&
+    names.every(isString) &&
+    typeof line === 'number' &&
+    typeof flags === 'number' &&
+    (ignoredRules === undefined || (Array.isArray(ignoredRules) && ignoredRules.every(isString)))
+  );
+}
