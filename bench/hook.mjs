@@ -5,9 +5,13 @@
  * shared library and one Dockerfile), cold and warm, next to `node -e 0`.
  *
  *   node bench/hook.mjs [--runs 15] [--files 5000] [--services 30] [--repo bench/.work/hook-monorepo]
- *                       [--lib acme_search] [--cli dist/bundle/cli.js] [--json]
+ *                       [--lib acme_search] [--cli dist/bundle/cli.js] [--clean-head] [--json]
  *
  * The library edited is the one most services copy unless --lib names another.
+ * By default the commit lands on the generated repository with its planted
+ * bugs, so the services that already fail are checked again on every commit;
+ * --clean-head generates it without them (default repo
+ * bench/.work/hook-monorepo-clean), as a repository that passes its hook is.
  *
  * Rounds interleave the commands so drift on a busy machine hits all alike:
  * cold (cache folder deleted first; the run rebuilds it), warm (on that
@@ -30,7 +34,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '15' },
     files: { type: 'string', default: '5000' },
     services: { type: 'string', default: '30' },
-    repo: { type: 'string', default: path.join(here, '.work', 'hook-monorepo') },
+    repo: { type: 'string' },
+    'clean-head': { type: 'boolean', default: false },
     lib: { type: 'string' },
     cli: { type: 'string', default: path.resolve(here, '..', 'dist', 'bundle', 'cli.js') },
     json: { type: 'boolean', default: false },
@@ -38,7 +43,8 @@ const { values } = parseArgs({
 });
 const cli = path.resolve(values.cli);
 const runs = Number(values.runs);
-const repo = path.resolve(values.repo);
+const cleanHead = values['clean-head'];
+const repo = path.resolve(values.repo ?? path.join(here, '.work', cleanHead ? 'hook-monorepo-clean' : 'hook-monorepo'));
 const log = (line) => process.stderr.write(`${line}\n`);
 
 if (!existsSync(cli)) {
@@ -46,8 +52,9 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 if (!existsSync(path.join(repo, '.git'))) {
-  log(`generating ${repo} (${values.files} Python files, ${values.services} services)…`);
-  const generated = spawnSync(process.execPath, [path.join(here, 'generate-monorepo.mjs'), '--files', values.files, '--services', values.services, '--out', repo], { stdio: ['ignore', 2, 2] });
+  log(`generating ${repo} (${values.files} Python files, ${values.services} services${cleanHead ? ', no planted bugs' : ''})…`);
+  const generateArgs = ['--files', values.files, '--services', values.services, '--out', repo, ...(cleanHead ? ['--no-plant'] : [])];
+  const generated = spawnSync(process.execPath, [path.join(here, 'generate-monorepo.mjs'), ...generateArgs], { stdio: ['ignore', 2, 2] });
   if (generated.status !== 0) process.exit(2);
 }
 
@@ -80,7 +87,8 @@ const loadBefore = loadavg()[0];
 for (let round = 0; round <= runs; round++) {
   for (const [key, command] of Object.entries(commands)) {
     command.before?.(round);
-    const { ms, stdout } = timeOne(command.args, { allowFindings: key !== 'node' });
+    // On a clean HEAD any finding is a false positive: it stops the bench.
+    const { ms, stdout } = timeOne(command.args, { allowFindings: key !== 'node' && !cleanHead });
     if (round === 0) {
       if (key === 'warm') summaryLine = stdout.split('\n').find((line) => / dockguard: \d+ services? checked/.test(line)) ?? '';
       continue; // warm-up round: file system caches, not measured
@@ -94,10 +102,10 @@ const load = { before: loadBefore, after: loadavg()[0] };
 
 const rows = Object.entries(commands).map(([key, command]) => ({ key, label: command.label, ...summarize(times[key]) }));
 if (values.json) {
-  console.log(JSON.stringify({ repo, runs, change, summary: summaryLine, load, rows }, null, 2));
+  console.log(JSON.stringify({ repo, cleanHead, runs, change, summary: summaryLine, load, rows }, null, 2));
 } else {
   const width = Math.max(...rows.map((r) => r.label.length));
-  console.log(`hook benchmark: ${runs} runs each; staged ${change.staged.length} files (3 in libs/${change.lib}, copied by ${change.servicesCopyingLib} services, and ${change.staged.at(-1)})`);
+  console.log(`hook benchmark (${cleanHead ? 'clean HEAD' : 'HEAD with planted bugs'}): ${runs} runs each; staged ${change.staged.length} files (3 in libs/${change.lib}, copied by ${change.servicesCopyingLib} services, and ${change.staged.at(-1)})`);
   console.log(`1-minute load average: ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after (${availableParallelism()} cores)`);
   console.log(`dockguard said: ${summaryLine.replace(/^.*dockguard: /, '')}`);
   console.log(`${'command'.padEnd(width)}  median ms  p95 ms`);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { classifyBuildFile } from './discover/classify-build-file.js';
 import { isDockerfileName } from './discover/is-dockerfile-name.js';
 import { DockguardError } from './errors.js';
-import { listStagedChanges, listTouchedPaths, type StagedChanges } from './git/staged-changes.js';
+import { listTouchedPaths, type StagedChanges } from './git/staged-changes.js';
 import { WATCHED_FILES_REGEX } from './init/watched-files.js';
 import { asRepoPath, type RepoPath, type RepoSnapshot } from './types.js';
 
@@ -27,16 +27,16 @@ export function isRelevantPath(p: RepoPath): boolean {
  * every path the commit touches — deletions and both sides of renames
  * included, since lint-staged only passes the files that still exist.
  */
-export async function resolveScope(
+export function resolveScope(
   root: string,
   cwd: string,
   given: readonly string[],
   snapshot: RepoSnapshot,
-  staged: boolean,
+  /** With `--staged`: what the commit changes. */
+  changes: StagedChanges | undefined,
   /** The config's file: it decides services, contexts, exclusions and rules, so staging it checks everything. */
   configFile?: string,
-): Promise<CheckScope> {
-  const changes = staged ? await listStagedChanges(root) : undefined;
+): CheckScope {
   const touched = changes ? listTouchedPaths(changes) : [];
   if (given.length === 0 && !changes) return { paths: undefined, nothingRelevant: false };
   const known = new Set<RepoPath>(touched);

@@ -20,7 +20,7 @@ import { selectServices } from './select-services.js';
 import type { RepoPath, RepoSnapshot, ServiceSpec } from './types.js';
 import { createFingerprints } from './incremental/module-fingerprint.js';
 import type { DockguardConfig } from './config/schema.js';
-import { listTouchedPaths, type StagedChanges } from './git/staged-changes.js';
+import { listStagedChanges, listTouchedPaths, type StagedChanges } from './git/staged-changes.js';
 import { isUnaffected, readServiceMemo, serviceMemoKey, writeServiceMemo } from './incremental/service-memo.js';
 
 export interface CheckOptions {
@@ -50,6 +50,9 @@ export interface CheckOptions {
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
   const root = await findRepoRoot(options.cwd);
+  // Independent git reads start together, so their process starts overlap: in a hook they are much of what a small commit costs.
+  const changesRead = options.staged ? settleLater(listStagedChanges(root)) : undefined;
+  const stateRead = options.staged ? settleLater(detectRepoState(root)) : undefined;
   const configPath = options.configPath === undefined ? undefined : path.relative(root, path.resolve(options.cwd, options.configPath));
   const snapshot: RepoSnapshot & { close?: () => void; submodules?: readonly RepoPath[] } = options.staged
     ? await createIndexSnapshot(root)
@@ -57,15 +60,19 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   try {
     // With --staged the config is the one being committed, read from the index like everything else.
     const { config, source } = await loadConfig(root, configPath, options.staged ? indexTextReader(root, snapshot) : undefined);
-    const notes = options.staged ? describeRepoState(await detectRepoState(root)) : [];
+    const notes = stateRead ? describeRepoState(await stateRead) : [];
     if (snapshot.submodules?.length) notes.push(`submodules are not checked: ${snapshot.submodules.join(', ')}`);
-    const scope = await resolveScope(root, options.cwd, options.paths ?? [], snapshot, options.staged ?? false, source);
+    const scope = resolveScope(root, options.cwd, options.paths ?? [], snapshot, await changesRead, source);
     if (scope.nothingRelevant) {
       return emptyResult(root, started, [...notes, 'nothing that can change an image is part of this check']);
     }
+    // Loads while services are discovered.
+    const cacheRead = (options.cache ?? config.cache) ? openCacheOrNote(root) : undefined;
     const discovered = await discoverServices(snapshot, config, source === undefined ? {} : { configFile: source });
     const specs = discovered.services.map((s) => (options.target ? { ...s, target: options.target } : s));
-    const cache = (options.cache ?? config.cache) ? await openCacheOrNote(root, notes) : undefined;
+    const opened = await cacheRead;
+    if (opened?.note) notes.push(opened.note);
+    const cache = opened?.cache;
     const pool = createParsePool();
     try {
       const store = new ModuleStore(snapshot, pool, cache);
@@ -128,13 +135,21 @@ function indexTextReader(root: string, snapshot: RepoSnapshot): TextReader {
   };
 }
 
-async function openCacheOrNote(root: string, notes: string[]): Promise<ContentCache | undefined> {
+async function openCacheOrNote(root: string): Promise<{ cache?: ContentCache; note?: string }> {
   try {
-    return await openCache(root, { toolVersion: readOwnVersion() });
+    return { cache: await openCache(root, { toolVersion: readOwnVersion() }) };
   } catch (error) {
-    notes.push(`the cache could not be opened, parsing everything (${(error as Error).message})`);
-    return undefined;
+    return { note: `the cache could not be opened, parsing everything (${(error as Error).message})` };
   }
+}
+
+/**
+ * A promise started ahead of its use: when an earlier step throws, it is never
+ * awaited, and its own failure must not surface as an unhandled rejection.
+ */
+function settleLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function emptyResult(root: string, started: number, notes: string[]): CheckResult {

@@ -32,8 +32,8 @@ function prepareOut(out) {
   mkdirSync(out, { recursive: true });
 }
 
-export function generateMonorepo({ files, services, seed, out }) {
-  const plan = planMonorepo({ files, services, seed });
+export function generateMonorepo({ files, services, seed, out, plant = true }) {
+  const plan = planMonorepo({ files, services, seed, plant });
   prepareOut(out);
   const rng = createRandom(seed ^ 0x5eed);
   const written = new Map(Object.entries(renderRootFiles(plan)));

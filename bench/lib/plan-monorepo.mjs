@@ -42,7 +42,7 @@ function nameService(index) {
  * imports, and the planted bugs (a library a service imports but whose COPY
  * its Dockerfile lacks).
  */
-export function planMonorepo({ files, services: serviceCount, seed }) {
+export function planMonorepo({ files, services: serviceCount, seed, plant = true }) {
   const rng = createRandom(seed);
   const libCount = Math.min(LIB_NAMES.length, Math.max(2, Math.round(serviceCount * 0.4)));
   if (files < serviceCount * 4 + libCount * 3) {
@@ -67,7 +67,7 @@ export function planMonorepo({ files, services: serviceCount, seed }) {
   }
 
   // "A handful" of broken services: about one in eight, spread over the list.
-  const plantCount = Math.max(1, Math.round(serviceCount / 8));
+  const plantCount = plant ? Math.max(1, Math.round(serviceCount / 8)) : 0;
   const plantEvery = Math.max(1, Math.floor(serviceCount / plantCount));
   const planted = [];
   const serviceList = serviceBudgets.map((budget, i) => {
@@ -92,7 +92,7 @@ export function planMonorepo({ files, services: serviceCount, seed }) {
       multiStage: i % 4 === 3,
       copiedLibs: closure,
     };
-    if (i % plantEvery === plantEvery - 1 && planted.length < plantCount) {
+    if (plant && i % plantEvery === plantEvery - 1 && planted.length < plantCount) {
       const lib = direct[direct.length - 1];
       const main = tree.modules[0];
       const target = libsByName.get(lib).modules[0];

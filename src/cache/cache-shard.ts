@@ -3,10 +3,24 @@ import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Bump when the shard layout changes; files of another format are ignored. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
-/** `[lastUsedSeconds, value]`: an array keeps 5,000 entries small and quick to parse. */
-export type CacheEntry = [number, unknown];
+/** File name suffix of a namespace's shard. */
+export const SHARD_SUFFIX = '.jsonl';
+
+/**
+ * One cached value. Loaded entries keep their JSON text and are decoded only
+ * when read: a commit's check reads a fraction of thousands of entries, and
+ * building them all as objects cost more than the rest of a warm run.
+ */
+export interface CacheEntry {
+  /** Seconds since the epoch, for least-recently-used eviction. */
+  usedAt: number;
+  /** The value's JSON text as stored; absent for values set in this run. */
+  encoded?: Buffer;
+  /** The value, once set or decoded. */
+  value?: unknown;
+}
 
 export interface CacheShard {
   entries: Map<string, CacheEntry>;
@@ -14,49 +28,105 @@ export interface CacheShard {
   bytes: number;
 }
 
-interface ShardFile {
-  format: number;
-  tool: string;
-  entries: Record<string, CacheEntry>;
-}
+const headerOf = (toolVersion: string): string => JSON.stringify({ format: CACHE_FORMAT, tool: toolVersion });
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const NEWLINE = 0x0a;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
 
 /**
- * Reads one namespace file. Anything unexpected (missing, unreadable, not
- * JSON, another format or tool version) yields undefined: a cache is only
- * trusted when it is certainly ours. The header is checked before parsing,
- * so a large file left by another version costs a read, not a parse.
+ * Reads one namespace file: a header line, then one `[key, usedAt, value]`
+ * JSON array per line. Anything unexpected (missing, unreadable, another
+ * format or tool version, a line of another shape) yields undefined: a cache
+ * is only trusted when it is certainly ours. Values stay undecoded until read.
  */
 export async function readShard(file: string, toolVersion: string): Promise<CacheShard | undefined> {
   let raw: Buffer;
-  let parsed: Partial<ShardFile>;
   try {
     raw = await readFile(file);
-    const header = `${JSON.stringify({ format: CACHE_FORMAT, tool: toolVersion }).slice(0, -1)},`;
-    if (!raw.subarray(0, header.length).equals(Buffer.from(header))) return undefined;
-    parsed = JSON.parse(raw.toString('utf8')) as Partial<ShardFile>;
   } catch {
     return undefined;
   }
-  if (!parsed || parsed.format !== CACHE_FORMAT || parsed.tool !== toolVersion) return undefined;
-  if (typeof parsed.entries !== 'object' || parsed.entries === null || Array.isArray(parsed.entries)) return undefined;
-  return { entries: new Map(Object.entries(parsed.entries)), bytes: raw.length };
+  const header = Buffer.from(`${headerOf(toolVersion)}\n`);
+  if (!raw.subarray(0, header.length).equals(header)) return undefined;
+  const entries = new Map<string, CacheEntry>();
+  for (let start = header.length; start < raw.length; ) {
+    const end = raw.indexOf(NEWLINE, start);
+    if (end === -1) return undefined;
+    const line = indexLine(raw, start, end);
+    if (!line) return undefined;
+    entries.set(line.key, { usedAt: line.usedAt, encoded: line.encoded });
+    start = end + 1;
+  }
+  return { entries, bytes: raw.length };
+}
+
+/** Splits one line without decoding its value; undefined when the line is not of our making. */
+function indexLine(raw: Buffer, start: number, end: number): { key: string; usedAt: number; encoded: Buffer } | undefined {
+  if (raw[start] !== OPEN || raw[start + 1] !== QUOTE || raw[end - 1] !== CLOSE) return undefined;
+  const keyEnd = raw.indexOf(QUOTE, start + 2);
+  if (keyEnd === -1 || keyEnd >= end) return undefined;
+  const escape = raw.indexOf(BACKSLASH, start + 2);
+  if (escape !== -1 && escape < keyEnd) return indexEscapedLine(raw, start, end);
+  if (raw[keyEnd + 1] !== COMMA) return undefined;
+  const usedAtEnd = raw.indexOf(COMMA, keyEnd + 2);
+  if (usedAtEnd === -1 || usedAtEnd >= end) return undefined;
+  const usedAt = Number(raw.toString('latin1', keyEnd + 2, usedAtEnd));
+  if (!Number.isInteger(usedAt) || usedAtEnd + 1 >= end - 1) return undefined;
+  return { key: raw.toString('utf8', start + 2, keyEnd), usedAt, encoded: raw.subarray(usedAtEnd + 1, end - 1) };
+}
+
+/** A key with escapes (never a blob id) is rare enough to decode the whole line. */
+function indexEscapedLine(raw: Buffer, start: number, end: number): { key: string; usedAt: number; encoded: Buffer } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8', start, end));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[0] !== 'string' || !Number.isInteger(parsed[1])) return undefined;
+  return { key: parsed[0], usedAt: parsed[1] as number, encoded: Buffer.from(JSON.stringify(parsed[2])) };
+}
+
+/** The value of an entry, decoding it on first use; undefined when its text is damaged. */
+export function entryValue(entry: CacheEntry): unknown {
+  if (entry.value === undefined && entry.encoded) {
+    try {
+      entry.value = JSON.parse(entry.encoded.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+  return entry.value;
+}
+
+/** Approximate serialized size of one entry (key, brackets, timestamp, value). */
+export function entrySize(key: string, entry: CacheEntry): number {
+  return key.length + 20 + (entry.encoded?.length ?? JSON.stringify(entry.value)?.length ?? 4);
 }
 
 /**
  * Writes a temporary file beside the target and renames it over: rename is
  * atomic on one file system, so a concurrent reader sees the old or the new
  * file, never half of one, and concurrent writers end with the last one's.
+ * Entries loaded from disk are written back as they were read.
  */
 export async function writeShard(file: string, toolVersion: string, entries: Map<string, CacheEntry>): Promise<number> {
-  const body: ShardFile = { format: CACHE_FORMAT, tool: toolVersion, entries: Object.fromEntries(entries) };
-  const text = JSON.stringify(body);
+  const parts: Buffer[] = [Buffer.from(`${headerOf(toolVersion)}\n`)];
+  for (const [key, entry] of entries) {
+    parts.push(Buffer.from(`[${JSON.stringify(key)},${entry.usedAt},`), entry.encoded ?? Buffer.from(JSON.stringify(entry.value) ?? 'null'), Buffer.from(']\n'));
+  }
+  const body = Buffer.concat(parts);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, text);
+    await writeFile(temp, body);
     await rename(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
   }
-  return Buffer.byteLength(text);
+  return body.length;
 }

@@ -1,4 +1,4 @@
-import type { CacheShard } from './cache-shard.js';
+import { entrySize, type CacheShard } from './cache-shard.js';
 
 /** Evicting down to this share of the bound leaves room, so not every run rewrites the cache. */
 const LOW_WATER = 0.8;
@@ -18,10 +18,10 @@ export function evictOldest(shards: Map<string, CacheShard>, maxBytes: number): 
   for (const [namespace, shard] of shards) {
     shard.bytes = 0;
     for (const [key, entry] of shard.entries) {
-      const size = measureEntry(key, entry[1]);
+      const size = entrySize(key, entry);
       shard.bytes += size;
       total += size;
-      all.push({ namespace, key, usedAt: entry[0], size });
+      all.push({ namespace, key, usedAt: entry.usedAt, size });
     }
   }
   all.sort((a, b) => a.usedAt - b.usedAt);
@@ -35,9 +35,4 @@ export function evictOldest(shards: Map<string, CacheShard>, maxBytes: number): 
     changed.add(item.namespace);
   }
   return changed;
-}
-
-/** Approximate serialized size of one entry (key, brackets, timestamp, value). */
-export function measureEntry(key: string, value: unknown): number {
-  return key.length + (JSON.stringify(value)?.length ?? 4) + 20;
 }

@@ -1,8 +1,8 @@
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { runGit } from '../git/run-git.js';
-import { readShard, writeShard, type CacheShard } from './cache-shard.js';
-import { evictOldest, measureEntry } from './evict-oldest.js';
+import { entrySize, entryValue, readShard, SHARD_SUFFIX, writeShard, type CacheEntry, type CacheShard } from './cache-shard.js';
+import { evictOldest } from './evict-oldest.js';
 
 /** Values cached by content id (git blob id), e.g. parsed imports of a Python file. */
 export interface ContentCache {
@@ -51,24 +51,27 @@ export async function openCache(root: string, options: CacheOptions): Promise<Co
     dir,
     get<T>(namespace: string, key: string): T | undefined {
       const entry = shardOf(namespace).entries.get(key);
-      if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[0] !== 'number') return undefined;
+      if (!entry) return undefined;
+      const value = entryValue(entry);
+      if (value === undefined) return undefined;
       // Recency is kept to the day, so a warm run that only reads does not rewrite the cache.
-      if (now() - entry[0] > DAY) {
-        entry[0] = now();
+      if (now() - entry.usedAt > DAY) {
+        entry.usedAt = now();
         dirty.add(namespace);
       }
-      return entry[1] as T;
+      return value as T;
     },
     set(namespace: string, key: string, value: unknown): void {
       const shard = shardOf(namespace);
-      shard.entries.set(key, [now(), value]);
-      shard.bytes += measureEntry(key, value);
+      const entry: CacheEntry = { usedAt: now(), value };
+      shard.entries.set(key, entry);
+      shard.bytes += entrySize(key, entry);
       dirty.add(namespace);
     },
     async flush(): Promise<void> {
       // Files of another version or format would be read on every run and never used: drop them with the first write.
       if (dirty.size === 0) return;
-      for (const namespace of foreign.splice(0)) if (!dirty.has(namespace)) await unlink(fileOf(dir, namespace)).catch(() => undefined);
+      for (const name of foreign.splice(0)) await unlink(path.join(dir, name)).catch(() => undefined);
       for (const namespace of evictOldest(shards, maxBytes)) dirty.add(namespace);
       await mkdir(dir, { recursive: true });
       for (const namespace of [...dirty]) {
@@ -80,7 +83,11 @@ export async function openCache(root: string, options: CacheOptions): Promise<Co
   };
 }
 
-/** Loads every namespace file; `foreign` lists those that are not this version's (to remove on the next write). */
+/**
+ * Loads every namespace file; `foreign` lists the files that are not this
+ * version's or format's (to remove before the next write, which rewrites
+ * those of its namespaces it uses).
+ */
 async function loadShards(dir: string, toolVersion: string): Promise<{ shards: Map<string, CacheShard>; foreign: string[] }> {
   const shards = new Map<string, CacheShard>();
   const foreign: string[] = [];
@@ -90,17 +97,19 @@ async function loadShards(dir: string, toolVersion: string): Promise<{ shards: M
   } catch {
     return { shards, foreign };
   }
-  const namespaces = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length));
+  // Earlier formats were `<namespace>.json`.
+  foreign.push(...names.filter((name) => name.endsWith('.json')));
+  const namespaces = names.filter((name) => name.endsWith(SHARD_SUFFIX)).map((name) => name.slice(0, -SHARD_SUFFIX.length));
   const loaded = await Promise.all(namespaces.map((namespace) => readShard(fileOf(dir, namespace), toolVersion)));
   namespaces.forEach((namespace, i) => {
     const shard = loaded[i];
     if (shard && NAMESPACE.test(namespace)) shards.set(namespace, shard);
-    else foreign.push(namespace);
+    else foreign.push(`${namespace}${SHARD_SUFFIX}`);
   });
   return { shards, foreign };
 }
 
-const fileOf = (dir: string, namespace: string): string => path.join(dir, `${namespace}.json`);
+const fileOf = (dir: string, namespace: string): string => path.join(dir, `${namespace}${SHARD_SUFFIX}`);
 
 /** Temp files left by a writer that was killed mid-write. */
 async function removeStaleTemps(dir: string): Promise<void> {

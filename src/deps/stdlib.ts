@@ -73,8 +73,13 @@ export function toSupportedVersion(version: string): string {
   return compareMinors(minor, OLDEST_PYTHON) < 0 ? OLDEST_PYTHON : NEWEST_PYTHON;
 }
 
+/** Per version string as given: `isStdlib` runs for every import of every module. */
+const namesByGivenVersion = new Map<string, ReadonlySet<string>>();
+
 function namesFor(version: string): ReadonlySet<string> {
-  return NAMES.get(toSupportedVersion(version)) ?? new Set();
+  let names = namesByGivenVersion.get(version);
+  if (!names) namesByGivenVersion.set(version, (names = NAMES.get(toSupportedVersion(version)) ?? new Set()));
+  return names;
 }
 
 function topLevelOf(module: string): string {

@@ -42,7 +42,7 @@ describe('openCache', () => {
     const cache = await openCache('/', { ...V, dir });
     cache.set('imports', 'a', parsed);
     await cache.flush();
-    const file = path.join(dir, 'imports.json');
+    const file = path.join(dir, 'imports.jsonl');
     writeFileSync(file, readFileSync(file, 'utf8').slice(0, 40));
     const broken = await openCache('/', { ...V, dir });
     expect(broken.get('imports', 'a')).toBeUndefined();
@@ -57,7 +57,7 @@ describe('openCache', () => {
     cache.set('imports', 'a', parsed);
     await cache.flush();
     expect((await openCache('/', { toolVersion: '0.2.0', dir })).get('imports', 'a')).toBeUndefined();
-    const file = path.join(dir, 'imports.json');
+    const file = path.join(dir, 'imports.jsonl');
     writeFileSync(file, readFileSync(file, 'utf8').replace(`"format":${CACHE_FORMAT}`, '"format":99'));
     expect((await openCache('/', { ...V, dir })).get('imports', 'a')).toBeUndefined();
   });
@@ -70,11 +70,11 @@ describe('openCache', () => {
     const reader = await openCache('/', { ...V, dir });
     expect(reader.get('python-imports', 'a')).toBeUndefined();
     await reader.flush();
-    expect(readdirSync(dir)).toEqual(['python-imports.json']);
+    expect(readdirSync(dir)).toEqual(['python-imports.jsonl']);
     const writer = await openCache('/', { ...V, dir });
     writer.set('imports', 'b', 1);
     await writer.flush();
-    expect(readdirSync(dir)).toEqual(['imports.json']);
+    expect(readdirSync(dir)).toEqual(['imports.jsonl']);
   });
 
   it('falls back to an empty cache when the folder cannot be read, and flush rejects', async () => {
@@ -91,12 +91,12 @@ describe('openCache', () => {
     const cache = await openCache('/', { ...V, dir });
     cache.set('imports', 'a', parsed);
     await cache.flush();
-    const before = statSync(path.join(dir, 'imports.json')).mtimeMs;
+    const before = statSync(path.join(dir, 'imports.jsonl')).mtimeMs;
     const reader = await openCache('/', { ...V, dir });
     expect(reader.get('imports', 'a')).toEqual(parsed);
     await new Promise((resolve) => setTimeout(resolve, 20));
     await reader.flush();
-    expect(statSync(path.join(dir, 'imports.json')).mtimeMs).toBe(before);
+    expect(statSync(path.join(dir, 'imports.jsonl')).mtimeMs).toBe(before);
   });
 
   it('stays within maxBytes by dropping the least recently used entries first', async () => {
@@ -137,6 +137,47 @@ describe('openCache', () => {
     expect(third.get('imports', 'cold0')).toBeUndefined();
   });
 
+  it('treats a damaged entry as a miss and keeps the others', async () => {
+    const dir = tempDir();
+    const cache = await openCache('/', { ...V, dir });
+    cache.set('imports', 'a', parsed);
+    cache.set('imports', 'b', { n: 2 });
+    await cache.flush();
+    const file = path.join(dir, 'imports.jsonl');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{"n":2}', '{"n":2'));
+    const damaged = await openCache('/', { ...V, dir });
+    expect(damaged.get('imports', 'b')).toBeUndefined();
+    expect(damaged.get('imports', 'a')).toEqual(parsed);
+  });
+
+  it('keeps keys that need escaping, and the entries it only read when it writes', async () => {
+    const dir = tempDir();
+    const odd = 'svc "a"\\b\tc,[d]';
+    const cache = await openCache('/', { ...V, dir });
+    cache.set('memo', odd, { inputs: { 'a.py': 'x' } });
+    cache.set('memo', 'plain', [1, 'two']);
+    await cache.flush();
+    const file = path.join(dir, 'memo.jsonl');
+    const before = readFileSync(file, 'utf8');
+    const reader = await openCache('/', { ...V, dir });
+    expect(reader.get('memo', odd)).toEqual({ inputs: { 'a.py': 'x' } });
+    reader.set('memo', 'added', true);
+    await reader.flush();
+    const after = readFileSync(file, 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    expect((await openCache('/', { ...V, dir })).get('memo', 'plain')).toEqual([1, 'two']);
+  });
+
+  it('removes a cache file of the earlier JSON format with its first write', async () => {
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'python-imports.json'), '{"format":2,"tool":"0.1.0","entries":{}}');
+    const cache = await openCache('/', { ...V, dir });
+    cache.set('imports', 'a', 1);
+    await cache.flush();
+    expect(readdirSync(dir)).toEqual(['imports.jsonl']);
+  });
+
   it('rejects namespaces that are not plain file names', async () => {
     const cache = await openCache('/', { ...V, dir: tempDir() });
     expect(() => cache.set('../escape', 'a', 1)).toThrow(/invalid cache namespace/);
@@ -152,7 +193,7 @@ describe('openCache', () => {
     const warm = await openCache('/', { ...V, dir });
     expect(warm.get('imports', (4999).toString(16).padStart(40, '0'))).toMatchObject({ line: 4999 });
     expect(warm.get('imports', (0).toString(16).padStart(40, '0'))).toMatchObject({ line: 0 });
-    expect(statSync(path.join(dir, 'imports.json')).size).toBeGreaterThan(5000 * 200);
+    expect(statSync(path.join(dir, 'imports.jsonl')).size).toBeGreaterThan(5000 * 200);
   });
 });
 
@@ -178,11 +219,13 @@ for (let round = 0; round < 40; round++) {
     await Promise.all(['a', 'b'].map((id) => run(process.execPath, [script, id, dir])));
 
     const files = readdirSync(dir);
-    expect(files).toEqual(['imports.json']);
-    const content = JSON.parse(readFileSync(path.join(dir, 'imports.json'), 'utf8')) as { entries: Record<string, [number, { id: string; round: number; j: number }]> };
-    const keys = Object.keys(content.entries);
+    expect(files).toEqual(['imports.jsonl']);
+    const [header, ...lines] = readFileSync(path.join(dir, 'imports.jsonl'), 'utf8').trimEnd().split('\n');
+    expect(JSON.parse(header!)).toEqual({ format: CACHE_FORMAT, tool: '0.1.0' });
+    const entries = lines.map((line) => JSON.parse(line) as [string, number, { id: string; round: number; j: number }]);
+    const keys = entries.map(([key]) => key);
     expect(keys.length).toBeGreaterThanOrEqual(100);
-    for (const [key, [, value]] of Object.entries(content.entries)) expect(key).toBe(`${value.id}-${value.round}-${value.j}`);
+    for (const [key, , value] of entries) expect(key).toBe(`${value.id}-${value.round}-${value.j}`);
     const cache = await openCache('/', { ...V, dir });
     expect(cache.get('imports', keys[0]!)).toBeDefined();
   });

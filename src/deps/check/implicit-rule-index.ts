@@ -32,12 +32,29 @@ export class ImplicitRuleIndex {
   matchModule(parsed: ParsedModule): ImplicitRuleMatch[] {
     let found = this.matches.get(parsed);
     if (found === undefined) {
-      const imports = importedNames(parsed.imports);
-      const candidates = new Set(this.withoutImports);
-      for (const name of imports) for (const rule of this.byTopImport.get(name.split('.')[0] as string) ?? []) candidates.add(rule);
-      found = candidates.size === 0 ? [] : matchImplicitRules([...candidates], { imports, calls: parsed.calls, strings: parsed.strings, launchArgs: [] });
+      // Same candidates, in the same order, as testing every rule, minus rules the module cannot match: this runs for every module of every closure.
+      const candidates = new Set<ImplicitPackageRule>();
+      for (const rule of this.withoutImports) if (hasEveryKind(rule, parsed)) candidates.add(rule);
+      for (const ref of parsed.imports) {
+        if (ref.level > 0 || ref.module === '') continue;
+        for (const rule of this.byTopImport.get(topLevelOf(ref.module)) ?? []) candidates.add(rule);
+      }
+      found =
+        candidates.size === 0
+          ? []
+          : matchImplicitRules([...candidates], { imports: importedNames(parsed.imports), calls: parsed.calls, strings: parsed.strings, launchArgs: [] });
       this.matches.set(parsed, found);
     }
     return found;
   }
+}
+
+/** A rule needing calls or strings cannot match a module that has none. */
+function hasEveryKind(rule: ImplicitPackageRule, parsed: ParsedModule): boolean {
+  return !(rule.when.calls?.length && parsed.calls.length === 0) && !(rule.when.strings?.length && parsed.strings.length === 0);
+}
+
+function topLevelOf(module: string): string {
+  const dot = module.indexOf('.');
+  return dot === -1 ? module : module.slice(0, dot);
 }
