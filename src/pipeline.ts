@@ -89,7 +89,9 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       if (memos) {
         for (const analysis of analyses) {
           const clean = !serviceFindings.some((f) => f.severity === 'error' && f.service === analysis.service.dockerfile && f.variant === analysis.service.variant);
-          writeServiceMemo(cache!, memos.keyOf(analysis.service), analysis, snapshot, clean ? (file) => fingerprints.ofModule(analysis.modules.get(file)!) : undefined);
+          const fingerprintOf = clean ? (file: RepoPath) => fingerprints.ofModule(analysis.modules.get(file)!) : undefined;
+          const key = memos.keyOf(analysis.service);
+          writeServiceMemo(cache!, key, analysis, snapshot, fingerprintOf, memos.byKey.get(key));
         }
       }
       const findings = sortFindings([...serviceFindings, ...discovered.problems.filter((p) => !scope.paths || scope.paths.includes(p.file as RepoPath)).map(globalFinding)]);
@@ -119,9 +121,11 @@ function loadMemos(changes: StagedChanges, specs: readonly ServiceSpec[], config
   const fingerprint = `${readOwnVersion()}\0${JSON.stringify(config)}`;
   const keyOf = (spec: ServiceSpec) => serviceMemoKey(spec, fingerprint);
   const structural = [...changes.added, ...changes.deleted, ...changes.typeChanged, ...changes.renamed.flatMap((r) => [r.from, r.to]), ...changes.copied.map((c) => c.to)];
+  const entries = specs.map((spec) => readServiceMemo(cache, keyOf(spec)));
   return {
     keyOf,
-    entries: specs.map((spec) => readServiceMemo(cache, keyOf(spec))),
+    entries,
+    byKey: new Map(specs.map((spec, i) => [keyOf(spec), entries[i]])),
     staged: { all: new Set(listTouchedPaths(changes)), structural },
   };
 }

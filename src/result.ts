@@ -1,4 +1,5 @@
 import type { ContextSource, Finding, ServiceAnalysis, ServiceStatus } from './types.js';
+import { byCodeUnit } from './by-code-unit.js';
 
 /** One service as the reporters show it (the JSON `services[]` entry). */
 export interface ServiceReport {
@@ -78,15 +79,16 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      a.service.localeCompare(b.service) ||
-      (a.variant ?? '').localeCompare(b.variant ?? '') ||
-      a.file.localeCompare(b.file) ||
+      byCodeUnit(a.service, b.service) ||
+      byCodeUnit(a.variant ?? '', b.variant ?? '') ||
+      byCodeUnit(a.file, b.file) ||
       a.line - b.line ||
-      a.code.localeCompare(b.code) ||
+      byCodeUnit(a.code, b.code) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.message.localeCompare(b.message),
+      byCodeUnit(a.message, b.message),
   );
 }
+
 
 export function exitCodeFor(result: CheckResult): 0 | 1 {
   return result.findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ImageModel, ImagePath, LaunchPlan, RepoPath, ServiceSpec } from '../types.js';
 import type { ClosureRoot } from './import-closure.js';
+import { byCodeUnit } from '../by-code-unit.js';
 import { joinImagePath } from '../python/image-path.js';
 
 /**
@@ -41,7 +42,7 @@ export function collectRoots(service: ServiceSpec, image: ImageModel, launch: La
   }
   if (launch.fallback && byRepoPath) {
     const own = path.posix.dirname(service.dockerfile);
-    for (const [repoPath, imagePaths] of [...byRepoPath].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [repoPath, imagePaths] of [...byRepoPath].sort(([a], [b]) => byCodeUnit(a, b))) {
       if (!repoPath.endsWith('.py')) continue;
       if (own !== '.' && !repoPath.startsWith(`${own}/`)) continue;
       for (const imagePath of imagePaths) roots.push({ imagePath, file, line });

@@ -80,6 +80,8 @@ const abbreviate = (id: string | undefined): string => (id === undefined ? ABSEN
  * Records what a fully checked service depended on (only for snapshots with
  * content ids: the index). `fingerprintOf` is given only when the check found
  * no error: a fingerprint vouches for a clean result, never a blocked one.
+ * Fingerprints of files unchanged since the `previous` memo are taken from it
+ * (same key, so same tool version and rules) rather than hashed again.
  */
 export function writeServiceMemo(
   cache: ContentCache,
@@ -87,6 +89,7 @@ export function writeServiceMemo(
   analysis: ServiceAnalysis,
   snapshot: RepoSnapshot,
   fingerprintOf: ((file: RepoPath) => string) | undefined,
+  previous?: ServiceMemo,
 ): void {
   const image = analysis.image;
   const { dockerfile, context } = analysis.service;
@@ -97,12 +100,16 @@ export function writeServiceMemo(
   files.add(`${dockerfile}.dockerignore` as RepoPath);
   for (const origin of image.files.values()) if (DEPENDENCY_FILE.test(origin.repoPath)) files.add(origin.repoPath);
   for (const run of image.runs) for (const mount of run.bindMounts) if (mount.repoPath) files.add(mount.repoPath);
-  const fingerprints = fingerprintOf ? fingerprintsOf(analysis, snapshot, fingerprintOf) : new Map<RepoPath, string>();
+  const fingerprinted = fingerprintOf ? fingerprintedFiles(analysis, snapshot) : new Set<RepoPath>();
   const inputs: Record<string, string> = {};
   for (const file of files) {
     const id = abbreviate(snapshot.contentId(file));
-    const fingerprint = fingerprints.get(file);
-    inputs[file] = fingerprint === undefined || id === ABSENT ? id : `${id} ${fingerprint}`;
+    if (id === ABSENT || !fingerprinted.has(file)) {
+      inputs[file] = id;
+      continue;
+    }
+    const before = previous?.inputs[file];
+    inputs[file] = before?.startsWith(`${id} `) ? before : `${id} ${fingerprintOf!(file)}`;
   }
   const copiedDirs = [...new Set(image.copies.flatMap((c) => c.sourceDirs.map((d) => d.repoDir)))];
   cache.set(NAMESPACE, key, { inputs, copiedDirs } satisfies ServiceMemo);
@@ -113,12 +120,12 @@ export function writeServiceMemo(
  * names it binds), an entry script or config file to work out the command,
  * and a symbolic link's id does not follow its target.
  */
-function fingerprintsOf(analysis: ServiceAnalysis, snapshot: RepoSnapshot, fingerprintOf: (file: RepoPath) => string): Map<RepoPath, string> {
+function fingerprintedFiles(analysis: ServiceAnalysis, snapshot: RepoSnapshot): Set<RepoPath> {
   const readAsText = new Set([...analysis.launchFiles, ...(snapshot.symlinks ?? [])]);
-  const fingerprints = new Map<RepoPath, string>();
+  const files = new Set<RepoPath>();
   for (const file of analysis.modules.keys()) {
     if (file.endsWith('/__init__.py') || file === '__init__.py' || readAsText.has(file)) continue;
-    fingerprints.set(file, fingerprintOf(file));
+    files.add(file);
   }
-  return fingerprints;
+  return files;
 }

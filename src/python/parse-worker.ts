@@ -10,8 +10,13 @@ if (!port) throw new Error('parse-worker.js must run as a worker thread of the p
 /**
  * tree-sitter trees live in native memory that V8 does not see, so its
  * garbage collector, judging by a small JS heap, lets thousands of dead trees
- * pile up (hundreds of MB over a large repository). A full collection after
- * every 64 files frees them (peak RSS 320 -> 250 MB on the bench repo) for a few ms each.
+ * pile up. A full collection after every 64 files finds them dead, but Node
+ * frees their native memory in finalizers that run from the event loop's
+ * immediate queue, and a port with a request waiting delivers it before that
+ * queue runs: fed without pause (a large first check), a worker never got
+ * there and the process grew past 1 GB. So the answer is posted from the
+ * immediate queue too, after the finalizers, and the next request cannot
+ * arrive before they have run.
  */
 const COLLECT_EVERY = 64;
 setFlagsFromString('--expose-gc');
@@ -25,10 +30,10 @@ port.on('message', (request: ParseRequest) => {
   } catch (error) {
     response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
-  port.postMessage(response);
   parsedSinceCollection += request.items.length;
   if (parsedSinceCollection >= COLLECT_EVERY && typeof collectGarbage === 'function') {
     parsedSinceCollection = 0;
     collectGarbage();
   }
+  setImmediate(() => port.postMessage(response));
 });
