@@ -4,7 +4,9 @@ const TARGET_RATIO = 0.7;
 const TARGET_RSS_MIB = 300;
 
 /**
- * Which services dockguard flagged, from its JSON output. The JSON shape is
+ * Which services dockguard blocks (error findings), from its JSON output,
+ * next to the planted ones; warnings (guarded imports of packages not
+ * installed) are counted apart, since they block nothing. The JSON shape is
  * owned by the CLI, so this only looks for objects carrying a `service`.
  */
 export function summarizeFindings(stdout, planted) {
@@ -23,10 +25,12 @@ export function summarizeFindings(stdout, planted) {
     }
   };
   walk(parsed);
+  const errors = findings.filter((f) => f.severity === 'error');
   return {
     parsed: true,
     findings: findings.length,
-    flaggedServices: [...new Set(findings.map((f) => f.service))].sort(),
+    errors: errors.length,
+    flaggedServices: [...new Set(errors.map((f) => f.service))].sort(),
     expectedServices: planted.map((p) => p.dockerfile).sort(),
   };
 }
@@ -58,7 +62,13 @@ export function formatTable(summary) {
     );
     const f = summary.findings;
     if (!f.parsed) out.push('dockguard output was not JSON; findings not cross-checked');
-    else out.push(`findings: ${f.findings} in ${f.flaggedServices.join(', ') || 'no service'}`, `planted:  ${f.expectedServices.join(', ')}`);
+    else {
+      const same = f.flaggedServices.join() === f.expectedServices.join();
+      out.push(
+        `errors: ${f.errors} (of ${f.findings} findings) in ${f.flaggedServices.join(', ') || 'no service'}`,
+        `planted:  ${f.expectedServices.join(', ') || 'none'} (${same ? 'the same services' : 'NOT the same services'})`,
+      );
+    }
   } else {
     out.push('dockguard row skipped (dist/bundle/cli.js missing)');
   }

@@ -26,17 +26,19 @@ describe('runMeasured', () => {
 
 describe('summarizeFindings', () => {
   const planted = [{ dockerfile: 'services/cart/Dockerfile' }];
-  it('collects the services of findings wherever the JSON holds them', () => {
+  it('collects the services of error findings wherever the JSON holds them, counting warnings apart', () => {
     const stdout = JSON.stringify({
       services: [{ dockerfile: 'services/cart/Dockerfile', status: 'checked' }],
       findings: [
-        { code: 'DG001', service: 'services/cart/Dockerfile', module: 'acme_search.x' },
-        { code: 'DG001', service: 'services/cart/Dockerfile', module: 'acme_search.y' },
+        { code: 'DG001', severity: 'error', service: 'services/cart/Dockerfile', module: 'acme_search.x' },
+        { code: 'DG001', severity: 'error', service: 'services/cart/Dockerfile', module: 'acme_search.y' },
+        { code: 'DG101', severity: 'warning', service: 'services/media/Dockerfile', module: 'ujson' },
       ],
     });
     expect(summarizeFindings(stdout, planted)).toEqual({
       parsed: true,
-      findings: 2,
+      findings: 3,
+      errors: 2,
       flaggedServices: ['services/cart/Dockerfile'],
       expectedServices: ['services/cart/Dockerfile'],
     });
