@@ -30,7 +30,7 @@ program
 
 program
   .command('init')
-  .description('set up the pre-commit hook (husky + lint-staged, the pre-commit framework, or a plain git hook) and a starter config')
+  .description('set up the pre-commit and pre-merge-commit hooks (husky + lint-staged, the pre-commit framework, or plain git hooks) and a starter config')
   .option('--dry-run', 'print the plan and change nothing')
   .option('--force', 'replace an existing foreign pre-commit hook (it is kept and chained)')
   .action(async (options: { dryRun?: boolean; force?: boolean }) => {
