@@ -45,7 +45,7 @@ export async function analyzeInline(service: InlineService): Promise<ServiceAnal
     service: { dockerfile, context: asRepoPath(''), contextSource: 'config', buildArgs: {}, roots: [], gcloudUpload: false },
     status: 'checked', image,
     launch: { program: service.programs?.[0], programs: service.programs ?? ['python'], roots: [], sysPath: [], sysPathTail: [], description: '', fallback: false, problems: [] },
-    entrypoints: [], missing: [], syntaxErrors: [], unreadable: [], externalImports, reachedFiles: [], modules, problems: [],
+    entrypoints: [], missing: [], syntaxErrors: [], unreadable: [], externalImports, reachedFiles: [], launchFiles: [], modules, problems: [],
   };
   const ctx = await createDependencyContext(snapshot, { ...createDefaultConfig(), ...service.config }, {});
   analysis.dependencies = await analyzeDependencies(analysis, ctx);

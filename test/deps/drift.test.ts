@@ -52,7 +52,7 @@ describe('findLockDrift', () => {
     const reader = createSnapshotReader(await createWorktreeSnapshot(root));
     const declared = await loadDependencyFile(asRepoPath('pyproject.toml'), reader, env);
     const locked = await loadDependencyFile(asRepoPath('uv.lock'), reader, env);
-    const all = [declared.requirements, ...Object.values((declared as { extras: object }).extras)].flat();
+    const all = [declared.requirements, ...Object.values((declared as unknown as { extras: object }).extras)].flat();
     expect(findLockDrift(all, locked.requirements)).toEqual([]);
   });
 });

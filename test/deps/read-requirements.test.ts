@@ -2,14 +2,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createSnapshotReader } from '../../src/deps/create-snapshot-reader.js';
 import { parseRequirementsText } from '../../src/deps/parse-requirements-text.js';
 import { readRequirementsFile } from '../../src/deps/read-requirements-file.js';
-import type { TextReader } from '../../src/deps/types.js';
+import type { MarkerEnv, TextReader } from '../../src/deps/types.js';
 import { createWorktreeSnapshot } from '../../src/git/worktree-snapshot.js';
 import { asRepoPath } from '../../src/types.js';
 import { makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 
 const env = { pythonVersion: '3.11' };
 const file = asRepoPath('svc/requirements.txt');
-const parse = (text: string, e = env) => parseRequirementsText(file, text, e);
+const parse = (text: string, e: MarkerEnv = env) => parseRequirementsText(file, text, e);
 const readerOf = (files: Record<string, string>): TextReader => async (p) => files[p];
 
 afterAll(removeFixtureRepos);

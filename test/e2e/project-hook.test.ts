@@ -5,7 +5,7 @@ import { PACKAGE_ROOT } from './helpers/dockguard-cli.js';
 
 /**
  * dockguard's own repository: husky runs lint-staged, which lints and type
- * checks the staged TypeScript/JavaScript. tsc checks the whole project,
+ * checks the staged TypeScript/JavaScript. tsc checks the whole project, tests included,
  * since a change in one file can break the types of another.
  */
 describe("the project's own pre-commit hook", () => {
@@ -21,7 +21,7 @@ describe("the project's own pre-commit hook", () => {
 
   it('lints and type checks staged sources with tools the project installs', () => {
     expect(manifest['lint-staged']).toEqual({
-      '*.{ts,mts,js,mjs}': ['biome lint --no-errors-on-unmatched', "bash -c 'tsc -p tsconfig.json --noEmit'"],
+      '*.{ts,mts,js,mjs}': ['biome lint --no-errors-on-unmatched', "bash -c 'tsc -p test'"],
     });
     for (const bin of ['lint-staged', 'biome', 'tsc']) expect(existsSync(path.join(PACKAGE_ROOT, 'node_modules/.bin', bin)), bin).toBe(true);
   });

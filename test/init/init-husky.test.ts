@@ -74,7 +74,7 @@ describe('dockguard init in a repository with package.json', () => {
     expect(readFileSync(path.join(root, '.husky/pre-commit'), 'utf8')).toBe('npm test\nnpx --no-install lint-staged\n');
     expect(readFileSync(path.join(root, '.husky/pre-merge-commit'), 'utf8')).toBe('npx --no-install dockguard check --staged\n');
     const manifest = readJson(root, 'package.json');
-    expect(manifest.scripts.prepare).toBe('husky');
+    expect(manifest.scripts?.prepare).toBe('husky');
     expect(manifest['lint-staged']).toEqual({ '*.ts': 'prettier --check', [WATCHED_FILES_GLOB]: 'dockguard check --staged' });
     expect(readJson(root, 'dockguard.config.json')).toEqual({
       services: [{ dockerfile: 'services/scraper/Dockerfile', context: 'services/scraper' }],
