@@ -55,8 +55,9 @@ beforeAll(() => {
 });
 afterAll(() => {
   removeFixtureRepos();
-  rmSync(onPath.dir, { recursive: true, force: true });
-  rmSync(preCommitHome, { recursive: true, force: true });
+  // Set only once beforeAll got that far; its own error is the one to read.
+  if (onPath) rmSync(onPath.dir, { recursive: true, force: true });
+  if (preCommitHome) rmSync(preCommitHome, { recursive: true, force: true });
 });
 
 describe('the pre-commit framework running dockguard', () => {
