@@ -76,26 +76,27 @@ const ABSENT = '';
  */
 const abbreviate = (id: string | undefined): string => (id === undefined ? ABSENT : id.slice(0, 16));
 
+export interface MemoSources {
+  /** Given only when the check found no error: a fingerprint vouches for a clean result, never a blocked one. */
+  fingerprintOf?: (file: RepoPath) => string;
+  /** The memo this one replaces (same key, so same tool version and rules): fingerprints of unchanged files are taken from it. */
+  previous?: ServiceMemo;
+  /** The files a symbolic link led to: their content is what the link's module holds. */
+  linkTargetsOf(file: RepoPath): readonly RepoPath[];
+}
+
 /**
  * Records what a fully checked service depended on (only for snapshots with
- * content ids: the index). `fingerprintOf` is given only when the check found
- * no error: a fingerprint vouches for a clean result, never a blocked one.
- * Fingerprints of files unchanged since the `previous` memo are taken from it
- * (same key, so same tool version and rules) rather than hashed again.
+ * content ids: the index).
  */
-export function writeServiceMemo(
-  cache: ContentCache,
-  key: string,
-  analysis: ServiceAnalysis,
-  snapshot: RepoSnapshot,
-  fingerprintOf: ((file: RepoPath) => string) | undefined,
-  previous?: ServiceMemo,
-): void {
+export function writeServiceMemo(cache: ContentCache, key: string, analysis: ServiceAnalysis, snapshot: RepoSnapshot, sources: MemoSources): void {
+  const { fingerprintOf, previous } = sources;
   const image = analysis.image;
   const { dockerfile, context } = analysis.service;
   if (!image || analysis.status !== 'checked' || context === undefined || snapshot.kind !== 'index') return;
   const contextFile = (name: string) => (context === '' ? name : `${context}/${name}`) as RepoPath;
   const files = new Set<RepoPath>([dockerfile, ...analysis.reachedFiles, ...analysis.launchFiles]);
+  for (const file of analysis.reachedFiles) for (const target of sources.linkTargetsOf(file)) files.add(target);
   for (const name of ['.dockerignore', '.gcloudignore']) files.add(contextFile(name));
   files.add(`${dockerfile}.dockerignore` as RepoPath);
   for (const origin of image.files.values()) if (DEPENDENCY_FILE.test(origin.repoPath)) files.add(origin.repoPath);

@@ -113,6 +113,39 @@ describe('check --staged and symbolic links', () => {
       ['missing-copy', 'shared/b.py', 'shared.missing_helper'],
     ]);
   });
+
+  it('never takes one link for another with the same target text (their ids are equal, their modules are not)', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    writeFileSync(path.join(repo, 'shared/real.py'), 'from shared import missing_helper\nNAME = "a"\n');
+    rmSync(path.join(repo, 'shared/a.py'));
+    symlinkSync('real.py', path.join(repo, 'shared/a.py'));
+    writeFileSync(path.join(repo, 'svc_b/real.py'), 'NAME = "b"\n');
+    symlinkSync('real.py', path.join(repo, 'svc_b/util.py'));
+    writeFileSync(path.join(repo, 'svc_b/main.py'), 'from svc_b import util\n');
+    git(repo, 'add', '-A');
+    expect(git(repo, 'rev-parse', ':shared/a.py')).toBe(git(repo, 'rev-parse', ':svc_b/util.py'));
+    const only = [expect.objectContaining({ service: 'svc_a/Dockerfile', file: 'shared/a.py', module: 'shared.missing_helper' })];
+    expect(checkStaged(repo).findings).toEqual(only);
+    // Again, now that the first run has cached what it parsed.
+    expect(checkStaged(repo).findings).toEqual(only);
+  });
+
+  it('checks a service again when the target of a symlinked module it imports is edited', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    writeFileSync(path.join(repo, 'shared/b_impl.py'), 'NAME = "b"\n');
+    rmSync(path.join(repo, 'shared/b.py'));
+    symlinkSync('b_impl.py', path.join(repo, 'shared/b.py'));
+    git(repo, 'add', '-A');
+    expect(checkStaged(repo)).toMatchObject({ status: 0, checked: ['svc_a/Dockerfile', 'svc_b/Dockerfile'] });
+    git(repo, 'commit', '-qm', 'shared.b through a link');
+
+    // Only the target is staged; the link's own blob (its target path) is unchanged.
+    writeFileSync(path.join(repo, 'shared/b_impl.py'), 'from shared import missing_helper\nNAME = "b"\n');
+    git(repo, 'add', 'shared/b_impl.py');
+    const run = checkStaged(repo);
+    expect(run).toMatchObject({ status: 1, checked: ['svc_b/Dockerfile'] });
+    expect(run.findings).toEqual([expect.objectContaining({ rule: 'missing-copy', file: 'shared/b.py', module: 'shared.missing_helper' })]);
+  });
 });
 
 describe('check --staged and the config', () => {
