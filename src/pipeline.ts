@@ -91,7 +91,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
           const clean = !serviceFindings.some((f) => f.severity === 'error' && f.service === analysis.service.dockerfile && f.variant === analysis.service.variant);
           const fingerprintOf = clean ? (file: RepoPath) => fingerprints.ofModule(analysis.modules.get(file)!) : undefined;
           const key = memos.keyOf(analysis.service);
-          writeServiceMemo(cache!, key, analysis, snapshot, { fingerprintOf, previous: memos.byKey.get(key), linkTargetsOf: (file) => store.targetsOf(file) });
+          writeServiceMemo(cache!, key, analysis, snapshot, { fingerprintOf, previous: memos.byKey.get(key) });
         }
       }
       const findings = sortFindings([...serviceFindings, ...discovered.problems.filter((p) => !scope.paths || scope.paths.includes(p.file as RepoPath)).map(globalFinding)]);

@@ -99,7 +99,7 @@ export interface RepoSnapshot {
   read(path: RepoPath): Promise<Buffer>;
   /** Content id (git blob id when known) for caching; undefined when unknown. */
   contentId(path: RepoPath): string | undefined;
-  /** Symbolic links whose `read()` gives the link's target path, not file content (the index). */
+  /** Symbolic links of the index; `read()` and `contentId()` follow them, as the working tree's file system does. */
   readonly symlinks?: ReadonlySet<RepoPath>;
 }
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { posix } from 'node:path';
 import type { ContentCache } from '../cache/open-cache.js';
 import { decodeParsedModule, encodeParsedModule } from '../cache/parsed-module-codec.js';
 import { UnreadableFileError } from '../errors.js';
@@ -30,7 +29,6 @@ interface Pending {
  */
 export class ModuleStore {
   private readonly results = new Map<RepoPath, Promise<StoredModule>>();
-  private readonly linkTargets = new Map<RepoPath, RepoPath[]>();
   private pending: Pending[] = [];
   private flushScheduled = false;
 
@@ -43,18 +41,12 @@ export class ModuleStore {
   get(path: RepoPath): Promise<StoredModule> {
     let result = this.results.get(path);
     if (!result) {
-      // A link's own id names its target path, not the content: links are looked up once resolved.
-      const id = this.snapshot.symlinks?.has(path) ? undefined : this.snapshot.contentId(path);
+      const id = this.snapshot.contentId(path);
       const cached = id !== undefined ? this.readCache(id) : undefined;
       result = cached ? Promise.resolve({ ok: true, parsed: cached }) : new Promise<StoredModule>((resolve) => this.enqueue({ path, resolve }));
       this.results.set(path, result);
     }
     return result;
-  }
-
-  /** The files a symbolic link led to when it was read, the last one being what was parsed; none for other files. */
-  targetsOf(path: RepoPath): readonly RepoPath[] {
-    return this.linkTargets.get(path) ?? [];
   }
 
   /** The decoded source of a file (rarely needed: to see what a package `__init__.py` defines). */
@@ -82,7 +74,7 @@ export class ModuleStore {
 
   private async parseBatch(batch: Pending[]): Promise<void> {
     const texts = await Promise.all(batch.map(({ path }) => this.readText(path)));
-    const keys = batch.map(({ path }, i) => this.snapshot.contentId(this.targetsOf(path).at(-1) ?? path) ?? texts[i]!.hash);
+    const keys = batch.map(({ path }, i) => this.snapshot.contentId(path) ?? texts[i]!.hash);
     const toParse: Array<{ key: string; text: string }> = [];
     const fromCache = new Map<string, ParsedModule>();
     texts.forEach((t, i) => {
@@ -113,7 +105,7 @@ export class ModuleStore {
 
   private async readText(path: RepoPath): Promise<({ text: string } | { error: string }) & { hash?: string }> {
     try {
-      const bytes = await this.readFollowingLinks(path);
+      const bytes = await this.snapshot.read(path);
       const decoded = decodePythonSource(bytes, path);
       return this.cache && this.snapshot.contentId(path) === undefined ? { ...decoded, hash: createHash('sha1').update(bytes).digest('hex') } : decoded;
     } catch (error) {
@@ -121,22 +113,5 @@ export class ModuleStore {
       throw error;
     }
   }
-
-  /** A link in the index holds its target's path; Python reads the target, so dockguard does too. */
-  private async readFollowingLinks(path: RepoPath): Promise<Buffer> {
-    let current = path;
-    const hops: RepoPath[] = [];
-    while (this.snapshot.symlinks?.has(current)) {
-      const target = posix.normalize(posix.join(posix.dirname(current), (await this.snapshot.read(current)).toString('utf8'))) as RepoPath;
-      if (hops.length >= MAX_LINK_HOPS || !this.snapshot.files.has(target)) {
-        throw new UnreadableFileError(path, `is a symbolic link to ${target}, which the commit does not contain as a file`);
-      }
-      hops.push(target);
-      current = target;
-    }
-    if (hops.length > 0) this.linkTargets.set(path, hops);
-    return this.snapshot.read(current);
-  }
 }
 
-const MAX_LINK_HOPS = 8;

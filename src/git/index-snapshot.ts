@@ -3,6 +3,7 @@ import type { RepoPath, RepoSnapshot } from '../types.js';
 import { openCatFileBatch } from './cat-file-batch.js';
 import { collectDirs } from './collect-dirs.js';
 import { GITLINK_MODE, parseIndexEntries, SYMLINK_MODE } from './parse-index-entries.js';
+import { resolveIndexLinks } from './resolve-index-links.js';
 import { runGit } from './run-git.js';
 import { UnmergedPathsError } from './unmerged-paths-error.js';
 
@@ -11,7 +12,7 @@ export interface IndexSnapshot extends RepoSnapshot {
   readonly kind: 'index';
   /** Gitlinks (submodules): not analysed, listed so the caller can print a note. */
   readonly submodules: readonly RepoPath[];
-  /** Staged symlinks; `read()` returns their target text, which is not file content. */
+  /** Staged symlinks; `read()` and `contentId()` follow them to the file they lead to, as a checkout would. */
   readonly symlinks: ReadonlySet<RepoPath>;
   /** Stops the `git cat-file` process. Reads after this reject. */
   close(): void;
@@ -42,6 +43,23 @@ export async function createIndexSnapshot(root: string): Promise<IndexSnapshot> 
 
   const files: ReadonlySet<RepoPath> = new Set(blobs.keys());
   const batch = openCatFileBatch(root);
+  const readBlob = async (file: RepoPath): Promise<Buffer> => {
+    try {
+      const object = await batch.read(blobs.get(file)!);
+      if (object.type !== 'blob') throw new Error(`is a git ${object.type}, not a file`);
+      return object.content;
+    } catch (error) {
+      throw new UnreadableFileError(file, `cannot be read from the index (${(error as Error).message})`);
+    }
+  };
+  const links = await resolveIndexLinks(symlinks, (p) => blobs.has(p) && !symlinks.has(p), async (link) => (await readBlob(link)).toString('utf8'));
+  /** The file a path stands for: itself, or where its link leads. */
+  const fileOf = (file: RepoPath): RepoPath => {
+    const link = links.get(file);
+    if (!link) return file;
+    if ('problem' in link) throw new UnreadableFileError(file, link.problem);
+    return link.target;
+  };
   return {
     root,
     kind: 'index',
@@ -50,17 +68,14 @@ export async function createIndexSnapshot(root: string): Promise<IndexSnapshot> 
     submodules,
     symlinks,
     async read(file: RepoPath): Promise<Buffer> {
-      const oid = blobs.get(file);
-      if (oid === undefined) throw new UnreadableFileError(file, 'is not in the staged commit');
-      try {
-        const object = await batch.read(oid);
-        if (object.type !== 'blob') throw new Error(`is a git ${object.type}, not a file`);
-        return object.content;
-      } catch (error) {
-        throw new UnreadableFileError(file, `cannot be read from the index (${(error as Error).message})`);
-      }
+      if (!blobs.has(file)) throw new UnreadableFileError(file, 'is not in the staged commit');
+      return readBlob(fileOf(file));
     },
-    contentId: (file: RepoPath) => blobs.get(file),
+    contentId: (file: RepoPath) => {
+      const link = links.get(file);
+      if (!link) return blobs.get(file);
+      return 'target' in link ? blobs.get(link.target) : undefined;
+    },
     close: () => batch.close(),
   };
 }

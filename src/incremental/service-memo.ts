@@ -81,8 +81,6 @@ export interface MemoSources {
   fingerprintOf?: (file: RepoPath) => string;
   /** The memo this one replaces (same key, so same tool version and rules): fingerprints of unchanged files are taken from it. */
   previous?: ServiceMemo;
-  /** The files a symbolic link led to: their content is what the link's module holds. */
-  linkTargetsOf(file: RepoPath): readonly RepoPath[];
 }
 
 /**
@@ -96,7 +94,6 @@ export function writeServiceMemo(cache: ContentCache, key: string, analysis: Ser
   if (!image || analysis.status !== 'checked' || context === undefined || snapshot.kind !== 'index') return;
   const contextFile = (name: string) => (context === '' ? name : `${context}/${name}`) as RepoPath;
   const files = new Set<RepoPath>([dockerfile, ...analysis.reachedFiles, ...analysis.launchFiles]);
-  for (const file of analysis.reachedFiles) for (const target of sources.linkTargetsOf(file)) files.add(target);
   for (const name of ['.dockerignore', '.gcloudignore']) files.add(contextFile(name));
   files.add(`${dockerfile}.dockerignore` as RepoPath);
   for (const origin of image.files.values()) if (DEPENDENCY_FILE.test(origin.repoPath)) files.add(origin.repoPath);

@@ -1,4 +1,4 @@
-import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
@@ -128,6 +128,22 @@ describe('check --staged and symbolic links', () => {
     expect(checkStaged(repo).findings).toEqual(only);
     // Again, now that the first run has cached what it parsed.
     expect(checkStaged(repo).findings).toEqual(only);
+  });
+
+  it('reads a staged requirements file that is a link as the file it leads to (COPY follows a top-level link)', () => {
+    const repo = makeFixtureRepo('gunicorn-pythonpath');
+    mkdirSync(path.join(repo, 'requirements'));
+    renameSync(path.join(repo, 'services/api/requirements.txt'), path.join(repo, 'requirements/api.txt'));
+    symlinkSync('../../requirements/api.txt', path.join(repo, 'services/api/requirements.txt'));
+    git(repo, 'add', '-A');
+    expect(checkStaged(repo)).toMatchObject({ status: 0, findings: [] });
+
+    // Only the target is staged: the service that installs it through the link is checked again.
+    writeFileSync(path.join(repo, 'requirements/api.txt'), 'flask==3.0.3\n');
+    git(repo, 'add', 'requirements/api.txt');
+    const run = checkStaged(repo);
+    expect(run).toMatchObject({ status: 1, checked: ['services/api/Dockerfile'] });
+    expect(run.findings).toContainEqual(expect.objectContaining({ severity: 'error', distribution: 'gunicorn' }));
   });
 
   it('checks a service again when the target of a symlinked module it imports is edited', () => {

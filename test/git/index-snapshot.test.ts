@@ -99,7 +99,24 @@ describe('createIndexSnapshot', () => {
     expect(snap.submodules).toEqual(['vendor/payments-sdk']);
     expect(snap.files.has(p('vendor/payments-sdk'))).toBe(false);
     expect([...snap.symlinks]).toEqual(['services/orders/shared']);
-    expect(await text(snap, 'services/orders/shared')).toBe('../../libs/shared/shared');
+    // A link to a folder stands for no file, as reading it from a checkout fails.
+    await expect(snap.read(p('services/orders/shared'))).rejects.toThrow(/symbolic link to libs\/shared\/shared, which the commit does not contain as a file/);
+    expect(snap.contentId(p('services/orders/shared'))).toBeUndefined();
+  });
+
+  it('reads a staged link as the file it leads to, and gives it that file\'s content id', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    symlinkSync('app/main.py', path.join(root, 'services/orders/entry.py'));
+    symlinkSync('entry.py', path.join(root, 'services/orders/again.py'));
+    symlinkSync('../../../outside.txt', path.join(root, 'services/orders/escape.txt'));
+    git(root, 'add', 'services/orders');
+    const snap = await snapshot(root);
+    const target = p('services/orders/app/main.py');
+    for (const link of ['services/orders/entry.py', 'services/orders/again.py']) {
+      expect(await text(snap, link)).toBe(await text(snap, 'services/orders/app/main.py'));
+      expect(snap.contentId(p(link))).toBe(snap.contentId(target));
+    }
+    await expect(snap.read(p('services/orders/escape.txt'))).rejects.toThrow(/outside the repository/);
   });
 
   it('rejects a path that is not staged with an UnreadableFileError', async () => {
