@@ -60,14 +60,15 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   try {
     // With --staged the config is the one being committed, read from the index like everything else.
     const { config, source } = await loadConfig(root, configPath, options.staged ? indexTextReader(root, snapshot) : undefined);
-    const notes = stateRead ? describeRepoState(await stateRead) : [];
+    const state = await stateRead;
+    const notes = state ? describeRepoState(state) : [];
     if (snapshot.submodules?.length) notes.push(`submodules are not checked: ${snapshot.submodules.join(', ')}`);
     const scope = resolveScope(root, options.cwd, options.paths ?? [], snapshot, await changesRead, source);
     if (scope.nothingRelevant) {
       return emptyResult(root, started, [...notes, 'nothing that can change an image is part of this check']);
     }
     // Loads while services are discovered.
-    const cacheRead = (options.cache ?? config.cache) ? openCacheOrNote(root) : undefined;
+    const cacheRead = (options.cache ?? config.cache) ? openCacheOrNote(root, state?.cacheDir) : undefined;
     const discovered = await discoverServices(snapshot, config, source === undefined ? {} : { configFile: source });
     const specs = discovered.services.map((s) => (options.target ? { ...s, target: options.target } : s));
     const opened = await cacheRead;
@@ -78,7 +79,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const store = new ModuleStore(snapshot, pool, cache);
       const dependencies = await createDependencyContext(snapshot, config, { virtualEnv: options.virtualEnv });
       const ctx = { snapshot, store, dependencies, loadContext: createBuildContextLoader(snapshot) };
-      const memos = cache && scope.staged ? loadMemos(scope.staged, specs, config, cache) : undefined;
+      const memos = cache && scope.staged ? loadMemos(scope.staged, specs, config, options.virtualEnv, cache) : undefined;
       const fingerprints = createFingerprints(store, dependencies.implicitRules);
       const unaffected = memos ? await Promise.all(specs.map((_, i) => isUnaffected(memos.entries[i], snapshot, memos.staged, fingerprints.ofFile))) : [];
       const candidates = specs.filter((_, i) => !unaffected[i]);
@@ -117,8 +118,9 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 }
 
 /** Memos of each service's last check, and the commit's changes to test them against. */
-function loadMemos(changes: StagedChanges, specs: readonly ServiceSpec[], config: DockguardConfig, cache: ContentCache) {
-  const fingerprint = `${readOwnVersion()}\0${JSON.stringify(config)}`;
+function loadMemos(changes: StagedChanges, specs: readonly ServiceSpec[], config: DockguardConfig, virtualEnv: string | undefined, cache: ContentCache) {
+  // What else decides a check's result: the tool, the config, and the environment that says what is installed.
+  const fingerprint = `${readOwnVersion()}\0${JSON.stringify(config)}\0${virtualEnv ?? ''}`;
   const keyOf = (spec: ServiceSpec) => serviceMemoKey(spec, fingerprint);
   const structural = [...changes.added, ...changes.deleted, ...changes.typeChanged, ...changes.renamed.flatMap((r) => [r.from, r.to]), ...changes.copied.map((c) => c.to)];
   const entries = specs.map((spec) => readServiceMemo(cache, keyOf(spec)));
@@ -139,9 +141,9 @@ function indexTextReader(root: string, snapshot: RepoSnapshot): TextReader {
   };
 }
 
-async function openCacheOrNote(root: string): Promise<{ cache?: ContentCache; note?: string }> {
+async function openCacheOrNote(root: string, dir: string | undefined): Promise<{ cache?: ContentCache; note?: string }> {
   try {
-    return { cache: await openCache(root, { toolVersion: readOwnVersion() }) };
+    return { cache: await openCache(root, { toolVersion: readOwnVersion(), ...(dir !== undefined ? { dir } : {}) }) };
   } catch (error) {
     return { note: `the cache could not be opened, parsing everything (${(error as Error).message})` };
   }

@@ -1,6 +1,7 @@
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { runGit } from '../git/run-git.js';
+import { CACHE_DIR_NAME } from './cache-dir-name.js';
 import { entrySize, entryValue, readShard, SHARD_SUFFIX, writeShard, type CacheEntry, type CacheShard } from './cache-shard.js';
 import { evictOldest } from './evict-oldest.js';
 
@@ -33,7 +34,7 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
 
 /** Loads every namespace file at once so `get` stays synchronous. */
 export async function openCache(root: string, options: CacheOptions): Promise<ContentCache> {
-  const dir = options.dir ?? path.resolve(root, (await runGit(root, ['rev-parse', '--git-path', 'dockguard-cache'])).toString('utf8').trim());
+  const dir = options.dir ?? path.resolve(root, (await runGit(root, ['rev-parse', '--git-path', CACHE_DIR_NAME])).toString('utf8').trim());
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const { shards, foreign } = await loadShards(dir, options.toolVersion);
   const dirty = new Set<string>();

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { CACHE_DIR_NAME } from '../cache/cache-dir-name.js';
 import { runGit } from './run-git.js';
 
 export type Operation = 'merge' | 'rebase' | 'cherry-pick' | 'revert';
@@ -16,6 +17,8 @@ export interface RepoState {
   superproject: string | undefined;
   /** What git is in the middle of, if anything. */
   operation: Operation | undefined;
+  /** Where dockguard keeps its cache (`git rev-parse --git-path dockguard-cache`), asked for in the same call. */
+  cacheDir: string;
 }
 
 /**
@@ -38,6 +41,7 @@ const MARKERS: Array<[string, Operation]> = [
 export async function detectRepoState(root: string): Promise<RepoState> {
   const args = ['rev-parse', '--absolute-git-dir', '--git-common-dir', '--is-bare-repository', '--is-shallow-repository'];
   for (const [marker] of MARKERS) args.push('--git-path', marker);
+  args.push('--git-path', CACHE_DIR_NAME);
   // Last: it prints nothing at all outside a submodule.
   args.push('--show-superproject-working-tree');
   const lines = (await runGit(root, args)).toString('utf8').split('\n');
@@ -51,8 +55,9 @@ export async function detectRepoState(root: string): Promise<RepoState> {
     isBare: bare === 'true',
     isLinkedWorktree: path.resolve(gitDir) !== resolvedCommon,
     isShallow: shallow === 'true',
-    superproject: lines[4 + MARKERS.length] || undefined,
+    superproject: lines[5 + MARKERS.length] || undefined,
     operation: found?.[1],
+    cacheDir: path.resolve(root, lines[4 + MARKERS.length] ?? ''),
   };
 }
 

@@ -200,7 +200,7 @@ describe('openCache', () => {
 describe('openCache with concurrent writers', () => {
   it('leaves a readable cache when two processes flush at the same time', async () => {
     const build = path.dirname(tempDir());
-    compileForChild(build, ['cache/open-cache.ts', 'cache/cache-shard.ts', 'cache/evict-oldest.ts', 'git/run-git.ts', 'errors.ts']);
+    compileForChild(build, ['cache/open-cache.ts', 'cache/cache-shard.ts', 'cache/evict-oldest.ts', 'cache/cache-dir-name.ts', 'git/run-git.ts', 'errors.ts']);
     const dir = path.join(build, 'shared-cache');
     mkdirSync(dir);
     const script = path.join(build, 'writer.mjs');
