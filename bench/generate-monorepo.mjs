@@ -7,7 +7,7 @@
  *
  * Prints what it planted (services whose Dockerfile lacks a library COPY)
  * and writes the same as JSON next to the repository (`<out>.manifest.json`).
- * `--no-plant` writes the same repository without planted bugs: every image
+ * `--no-plant` writes the same files and imports without planted bugs: every image
  * complete, as a repository that passes its hook is.
  */
 import { parseArgs } from 'node:util';

@@ -81,6 +81,15 @@ describe('the generator', () => {
     expect(manifest.planted.length).toBeLessThanOrEqual(5);
   });
 
+  it('without planting writes the same files with every image complete', () => {
+    generateMonorepo({ files: 400, services: 6, seed: 7, out: path.join(scratch, 'planted') });
+    const clean = generateMonorepo({ files: 400, services: 6, seed: 7, out: path.join(scratch, 'clean'), plant: false });
+    expect(clean.planted).toEqual([]);
+    for (const service of expectedFindings(path.join(scratch, 'clean'))) expect(service.missing).toEqual([]);
+    const files = (name: string) => git(path.join(scratch, name), 'ls-files').split('\n');
+    expect(files('clean')).toEqual(files('planted'));
+  });
+
   it('refuses to delete a directory it did not make', () => {
     const out = path.join(scratch, 'precious');
     mkdirSync(out);
