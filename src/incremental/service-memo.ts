@@ -109,7 +109,7 @@ export function writeServiceMemo(cache: ContentCache, key: string, analysis: Ser
   files.add(`${dockerfile}.dockerignore` as RepoPath);
   for (const origin of image.files.values()) if (DEPENDENCY_FILE.test(origin.repoPath)) files.add(origin.repoPath);
   for (const run of image.runs) for (const mount of run.bindMounts) if (mount.repoPath) files.add(mount.repoPath);
-  const fingerprinted = fingerprintOf ? fingerprintedFiles(analysis, snapshot) : new Set<RepoPath>();
+  const fingerprinted = fingerprintOf ? fingerprintedFiles(analysis) : new Set<RepoPath>();
   const inputs: Record<string, string> = {};
   for (const file of files) {
     const id = abbreviate(snapshot.contentId(file));
@@ -126,11 +126,12 @@ export function writeServiceMemo(cache: ContentCache, key: string, analysis: Ser
 
 /**
  * Plain modules only: a package `__init__.py` is also read as text (which
- * names it binds), an entry script or config file to work out the command,
- * and a symbolic link's id does not follow its target.
+ * names it binds), and an entry script or config file to work out the
+ * command. (A symbolic link qualifies: the snapshot gives it its target's
+ * content and id.)
  */
-function fingerprintedFiles(analysis: ServiceAnalysis, snapshot: RepoSnapshot): Set<RepoPath> {
-  const readAsText = new Set([...analysis.launchFiles, ...(snapshot.symlinks ?? [])]);
+function fingerprintedFiles(analysis: ServiceAnalysis): Set<RepoPath> {
+  const readAsText = new Set(analysis.launchFiles);
   const files = new Set<RepoPath>();
   for (const file of analysis.modules.keys()) {
     if (file.endsWith('/__init__.py') || file === '__init__.py' || readAsText.has(file)) continue;
