@@ -13,8 +13,8 @@ if (!port) throw new Error('parse-worker.js must run as a worker thread of the p
  * that outlive one wait for a full collection, which V8, judging by a tiny
  * JS heap, would put off while the process grows by hundreds of MB. So a full
  * collection runs after every 4 MB of source parsed: tree memory follows
- * source size, and on the bench repository this bound costs 6% of parse time
- * where collecting after every 64 files cost 12%.
+ * source size. On the bench repository, collecting after every 64 files cost
+ * up to 12% of parse time; this bound's cost is within measurement noise.
  *
  * Node frees a dead tree's native memory in a finalizer run from the event
  * loop's immediate queue, and a port with a request waiting delivers it before
