@@ -72,35 +72,46 @@ export class ModuleStore {
     });
   }
 
+  /**
+   * Each file is answered as soon as it is known: read errors and cache hits
+   * at once, parsed files as their worker chunk returns. A walk waiting on a
+   * large batch can then follow the first files' imports, and queue the next
+   * level, while the workers are still busy with the rest of this one.
+   */
   private async parseBatch(batch: Pending[]): Promise<void> {
     const texts = await Promise.all(batch.map(({ path }) => this.readText(path)));
-    const keys = batch.map(({ path }, i) => this.snapshot.contentId(path) ?? texts[i]!.hash);
     const toParse: Array<{ key: string; text: string }> = [];
-    const fromCache = new Map<string, ParsedModule>();
-    texts.forEach((t, i) => {
-      if (!('text' in t)) return;
-      const cached = keys[i] !== undefined ? this.readCache(keys[i]!) : undefined;
-      if (cached) fromCache.set(batch[i]!.path, cached);
-      else toParse.push({ key: batch[i]!.path, text: t.text });
-    });
-    let parsed: Map<string, ParsedModule>;
-    try {
-      parsed = await this.pool.parseMany(toParse);
-    } catch (error) {
-      const reason = `could not be parsed (${(error as Error).message})`;
-      for (const { resolve } of batch) resolve({ ok: false, reason });
-      return;
-    }
+    const waiting = new Map<string, { resolve: Pending['resolve']; cacheKey: string | undefined }>();
     batch.forEach(({ path, resolve }, i) => {
-      const t = texts[i]!;
-      const module = fromCache.get(path) ?? parsed.get(path);
-      if ('error' in t) resolve({ ok: false, reason: t.error });
-      else if (!module) resolve({ ok: false, reason: 'could not be parsed' });
-      else {
-        if (!fromCache.has(path) && keys[i] !== undefined) this.cache?.set(namespaceOf(keys[i]!), keys[i]!, encodeParsedModule(module));
-        resolve({ ok: true, parsed: module });
+      const text = texts[i]!;
+      if ('error' in text) {
+        resolve({ ok: false, reason: text.error });
+        return;
       }
+      const cacheKey = this.snapshot.contentId(path) ?? text.hash;
+      const cached = cacheKey !== undefined ? this.readCache(cacheKey) : undefined;
+      if (cached) {
+        resolve({ ok: true, parsed: cached });
+        return;
+      }
+      toParse.push({ key: path, text: text.text });
+      waiting.set(path, { resolve, cacheKey });
     });
+    if (toParse.length === 0) return;
+    const deliver = (path: string, parsed: ParsedModule): void => {
+      const wait = waiting.get(path);
+      if (!wait) return;
+      waiting.delete(path);
+      if (wait.cacheKey !== undefined) this.cache?.set(namespaceOf(wait.cacheKey), wait.cacheKey, encodeParsedModule(parsed));
+      wait.resolve({ ok: true, parsed });
+    };
+    let failure = 'could not be parsed';
+    try {
+      await this.pool.parseMany(toParse, deliver);
+    } catch (error) {
+      failure = `could not be parsed (${(error as Error).message})`;
+    }
+    for (const { resolve } of waiting.values()) resolve({ ok: false, reason: failure });
   }
 
   private async readText(path: RepoPath): Promise<({ text: string } | { error: string }) & { hash?: string }> {

@@ -10,7 +10,7 @@ export type { ParseItem } from './parse-batch.js';
 export interface ParsePoolOptions {
   /** Worker threads to use at most; 0 parses everything in the calling thread. */
   workers?: number;
-  /** Calls with fewer items are parsed in the calling thread: starting a worker costs more. */
+  /** Calls with fewer items are parsed in the calling thread while no worker runs: starting one costs more. */
   inThreadBelow?: number;
   /** The worker script; by default `parse-worker.js` next to this file once compiled. */
   workerScript?: URL;
@@ -23,8 +23,12 @@ export interface ParsePoolStats {
 }
 
 export interface ParsePool {
-  /** Parses every item; the map follows the items' order. Rejects (never hangs) if a worker dies. */
-  parseMany(items: readonly ParseItem[]): Promise<Map<string, ParsedModule>>;
+  /**
+   * Parses every item; the map follows the items' order. Rejects (never hangs) if a worker dies.
+   * `onParsed` hears of each result as soon as its chunk is done, so a caller can act on the
+   * first files of a large batch (and send more work) while the workers parse the rest.
+   */
+  parseMany(items: readonly ParseItem[], onParsed?: OnParsed): Promise<Map<string, ParsedModule>>;
   stats(): ParsePoolStats;
   /** Stops the workers; calls still running are rejected. */
   close(): Promise<void>;
@@ -39,8 +43,11 @@ const MAX_CHUNK = 64;
 /** Parsing in the calling thread yields this often so tree finalizers and I/O get their turn. */
 const YIELD_EVERY = 32;
 
+export type OnParsed = (key: string, parsed: ParsedModule) => void;
+
 interface Job {
   items: readonly ParseItem[];
+  onParsed: OnParsed | undefined;
   results: Map<string, ParsedModule>;
   pendingChunks: number;
   settled: boolean;
@@ -106,7 +113,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     if (chunk) {
       if ('error' in response) settle(chunk.job, new Error(response.error));
       else {
-        for (const [key, parsed] of response.results) chunk.job.results.set(key, parsed);
+        for (const [key, parsed] of response.results) {
+          chunk.job.results.set(key, parsed);
+          chunk.job.onParsed?.(key, parsed);
+        }
         counts.inWorkers += response.results.length;
         chunk.job.pendingChunks -= 1;
         if (chunk.job.pendingChunks === 0) settle(chunk.job);
@@ -131,20 +141,23 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     }
   };
 
-  const parseInThread = async (items: readonly ParseItem[]): Promise<Map<string, ParsedModule>> => {
+  const parseInThread = async (items: readonly ParseItem[], onParsed: OnParsed | undefined): Promise<Map<string, ParsedModule>> => {
     const results = new Map<string, ParsedModule>();
     for (let start = 0; start < items.length; start += YIELD_EVERY) {
       if (start > 0) await new Promise(setImmediate);
-      for (const [key, parsed] of parseBatch(items.slice(start, start + YIELD_EVERY))) results.set(key, parsed);
+      for (const [key, parsed] of parseBatch(items.slice(start, start + YIELD_EVERY))) {
+        results.set(key, parsed);
+        onParsed?.(key, parsed);
+      }
     }
     counts.inThread += items.length;
     return results;
   };
 
-  const parseInWorkers = (items: readonly ParseItem[]): Promise<Map<string, ParsedModule>> =>
+  const parseInWorkers = (items: readonly ParseItem[], onParsed: OnParsed | undefined): Promise<Map<string, ParsedModule>> =>
     new Promise((resolve, reject) => {
       const chunkSize = Math.min(MAX_CHUNK, Math.ceil(items.length / (size * 4)));
-      const job: Job = { items, results: new Map(), pendingChunks: 0, settled: false, resolve, reject };
+      const job: Job = { items, onParsed, results: new Map(), pendingChunks: 0, settled: false, resolve, reject };
       for (let start = 0; start < items.length; start += chunkSize) {
         queue.push({ job, items: items.slice(start, start + chunkSize) });
         job.pendingChunks += 1;
@@ -153,10 +166,11 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     });
 
   return {
-    parseMany(items) {
+    parseMany(items, onParsed) {
       if (closed) return Promise.reject(new Error('parse pool is closed'));
-      if (!canUseWorkers || items.length === 0 || items.length < inThreadBelow) return parseInThread(items);
-      return parseInWorkers(items);
+      // Small jobs stay in this thread only while no worker is running: once one is, its start is paid for.
+      if (!canUseWorkers || items.length === 0 || (slots.length === 0 && items.length < inThreadBelow)) return parseInThread(items, onParsed);
+      return parseInWorkers(items, onParsed);
     },
     stats: () => ({ ...counts }),
     async close() {

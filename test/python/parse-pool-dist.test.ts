@@ -56,10 +56,26 @@ describe('parse pool from the compiled build', () => {
     const pool = createParsePool({ workers: 2 });
     const [a, b] = await Promise.all([pool.parseMany(items(100, 'a')), pool.parseMany(items(80, 'b'))]);
     const c = await pool.parseMany(items(50, 'c'));
+    // Once workers run, even a small call goes to them: their start is paid for, and this thread has other work.
     const small = await pool.parseMany(items(3, 'd'));
     expect([a.size, b.size, c.size, small.size]).toEqual([100, 80, 50, 3]);
     expect(b.get('b/handler_7.py')).toEqual(extractImports(moduleText(7)));
-    expect(pool.stats()).toEqual({ inThread: 3, inWorkers: 230, workersStarted: 2 });
+    expect(pool.stats()).toEqual({ inThread: 0, inWorkers: 233, workersStarted: 2 });
+    await pool.close();
+  });
+
+  test('reports each result as its chunk returns, before the rest of the call is parsed', async () => {
+    const { createParsePool } = await loadDistPool();
+    const pool = createParsePool({ workers: 2 });
+    const heard = new Map<string, unknown>();
+    let parsedWhenFirstHeard: number | undefined;
+    const results = await pool.parseMany(items(200, 'e'), (key, parsed) => {
+      parsedWhenFirstHeard ??= pool.stats().inWorkers;
+      heard.set(key, parsed);
+    });
+    expect(parsedWhenFirstHeard).toBe(0);
+    expect([...heard.keys()].sort()).toEqual([...results.keys()].sort());
+    expect(heard.get('e/handler_9.py')).toEqual(results.get('e/handler_9.py'));
     await pool.close();
   });
 });
