@@ -37,6 +37,18 @@ program
     process.exitCode = await runInitCommand({ dryRun: options.dryRun ?? false, force: options.force ?? false }, process);
   });
 
+/**
+ * Work started ahead of its use (parse batches, git reads) can fail where no
+ * caller awaits it; Node would then print a stack and exit 1, which a hook
+ * reads as "findings". Any such failure is dockguard's own: one line, exit 2.
+ */
+const failHard = (error: unknown): void => {
+  process.stderr.write(reportFailure(error));
+  process.exit(2);
+};
+process.on('unhandledRejection', failHard);
+process.on('uncaughtException', failHard);
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(reportFailure(error));
   process.exitCode = 2;

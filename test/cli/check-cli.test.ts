@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 import { runCli, withoutTiming } from '../helpers/run-cli.js';
@@ -78,6 +79,23 @@ describe('dockguard check (built CLI)', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(/^dockguard: not a git repository: .*\n {2}hint: run dockguard inside a git repository/);
       expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 with one line when work nobody awaits fails, not 1 as if it had found something', () => {
+    // The preload fails a detached promise as soon as the CLI can hear of it.
+    const dir = mkdtempSync(path.join(tmpdir(), 'dockguard-preload-'));
+    try {
+      const preload = path.join(dir, 'fail-detached.mjs');
+      writeFileSync(
+        preload,
+        "process.on('newListener', (event) => { if (event === 'unhandledRejection') setImmediate(() => Promise.reject(new Error('detached work failed'))); });\n",
+      );
+      const run = runCli(makeFixtureRepo('transitive-partial-copy'), ['check'], { NODE_OPTIONS: `--import ${pathToFileURL(preload).href}` });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe('dockguard: internal error: detached work failed (this is a bug in dockguard; set DOCKGUARD_DEBUG=1 for details and report it)\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
