@@ -123,11 +123,12 @@ function loadMemos(changes: StagedChanges, specs: readonly ServiceSpec[], config
   const fingerprint = `${readOwnVersion()}\0${JSON.stringify(config)}\0${virtualEnv ?? ''}`;
   const keyOf = (spec: ServiceSpec) => serviceMemoKey(spec, fingerprint);
   const structural = [...changes.added, ...changes.deleted, ...changes.typeChanged, ...changes.renamed.flatMap((r) => [r.from, r.to]), ...changes.copied.map((c) => c.to)];
-  const entries = specs.map((spec) => readServiceMemo(cache, keyOf(spec)));
+  const keys = specs.map(keyOf);
+  const entries = keys.map((key) => readServiceMemo(cache, key));
   return {
     keyOf,
     entries,
-    byKey: new Map(specs.map((spec, i) => [keyOf(spec), entries[i]])),
+    byKey: new Map(keys.map((key, i) => [key, entries[i]])),
     staged: { all: new Set(listTouchedPaths(changes)), structural },
   };
 }

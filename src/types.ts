@@ -99,8 +99,6 @@ export interface RepoSnapshot {
   read(path: RepoPath): Promise<Buffer>;
   /** Content id (git blob id when known) for caching; undefined when unknown. */
   contentId(path: RepoPath): string | undefined;
-  /** Symbolic links of the index; `read()` and `contentId()` follow them, as the working tree's file system does. */
-  readonly symlinks?: ReadonlySet<RepoPath>;
 }
 
 /** A problem found while building a model (image, launch, imports). Rules turn these into findings. */

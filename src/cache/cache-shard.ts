@@ -16,8 +16,8 @@ export const SHARD_SUFFIX = '.jsonl';
 export interface CacheEntry {
   /** Seconds since the epoch, for least-recently-used eviction. */
   usedAt: number;
-  /** The value's JSON text as stored; absent for values set in this run. */
-  encoded?: Buffer;
+  /** The value's JSON text, as read from disk or encoded once when set; what is written back. */
+  encoded: Buffer;
   /** The value, once set or decoded. */
   value?: unknown;
 }
@@ -91,9 +91,14 @@ function indexEscapedLine(raw: Buffer, start: number, end: number): { key: strin
   return { key: parsed[0], usedAt: parsed[1] as number, encoded: Buffer.from(JSON.stringify(parsed[2])) };
 }
 
+/** An entry for a value set in this run: encoded once, for its size now and for the write later. */
+export function newEntry(usedAt: number, value: unknown): CacheEntry {
+  return { usedAt, value, encoded: Buffer.from(JSON.stringify(value) ?? 'null') };
+}
+
 /** The value of an entry, decoding it on first use; undefined when its text is damaged. */
 export function entryValue(entry: CacheEntry): unknown {
-  if (entry.value === undefined && entry.encoded) {
+  if (entry.value === undefined) {
     try {
       entry.value = JSON.parse(entry.encoded.toString('utf8'));
     } catch {
@@ -105,19 +110,19 @@ export function entryValue(entry: CacheEntry): unknown {
 
 /** Approximate serialized size of one entry (key, brackets, timestamp, value). */
 export function entrySize(key: string, entry: CacheEntry): number {
-  return key.length + 20 + (entry.encoded?.length ?? JSON.stringify(entry.value)?.length ?? 4);
+  return key.length + 20 + entry.encoded.length;
 }
 
 /**
  * Writes a temporary file beside the target and renames it over: rename is
  * atomic on one file system, so a concurrent reader sees the old or the new
  * file, never half of one, and concurrent writers end with the last one's.
- * Entries loaded from disk are written back as they were read.
+ * Every entry is written from its stored text: loaded entries as they were read.
  */
 export async function writeShard(file: string, toolVersion: string, entries: Map<string, CacheEntry>): Promise<number> {
   const parts: Buffer[] = [Buffer.from(`${headerOf(toolVersion)}\n`)];
   for (const [key, entry] of entries) {
-    parts.push(Buffer.from(`[${JSON.stringify(key)},${entry.usedAt},`), entry.encoded ?? Buffer.from(JSON.stringify(entry.value) ?? 'null'), Buffer.from(']\n'));
+    parts.push(Buffer.from(`[${JSON.stringify(key)},${entry.usedAt},`), entry.encoded, Buffer.from(']\n'));
   }
   const body = Buffer.concat(parts);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

@@ -2,7 +2,7 @@ import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { runGit } from '../git/run-git.js';
 import { CACHE_DIR_NAME } from './cache-dir-name.js';
-import { entrySize, entryValue, readShard, SHARD_SUFFIX, writeShard, type CacheEntry, type CacheShard } from './cache-shard.js';
+import { entrySize, entryValue, newEntry, readShard, SHARD_SUFFIX, writeShard, type CacheShard } from './cache-shard.js';
 import { evictOldest } from './evict-oldest.js';
 
 /** Values cached by content id (git blob id), e.g. parsed imports of a Python file. */
@@ -64,7 +64,7 @@ export async function openCache(root: string, options: CacheOptions): Promise<Co
     },
     set(namespace: string, key: string, value: unknown): void {
       const shard = shardOf(namespace);
-      const entry: CacheEntry = { usedAt: now(), value };
+      const entry = newEntry(now(), value);
       shard.entries.set(key, entry);
       shard.bytes += entrySize(key, entry);
       dirty.add(namespace);

@@ -12,8 +12,6 @@ export interface IndexSnapshot extends RepoSnapshot {
   readonly kind: 'index';
   /** Gitlinks (submodules): not analysed, listed so the caller can print a note. */
   readonly submodules: readonly RepoPath[];
-  /** Staged symlinks; `read()` and `contentId()` follow them to the file they lead to, as a checkout would. */
-  readonly symlinks: ReadonlySet<RepoPath>;
   /** Stops the `git cat-file` process. Reads after this reject. */
   close(): void;
 }
@@ -22,7 +20,9 @@ export interface IndexSnapshot extends RepoSnapshot {
  * Snapshot of the index (honours GIT_INDEX_FILE, which git sets for hooks of
  * `git commit <paths>` and `commit -a`). Partially staged files are seen as
  * staged, staged deletions are absent, untracked files do not exist.
- * Throws UnmergedPathsError while conflicts are unresolved.
+ * `read()` and `contentId()` follow a symbolic link to the file it leads to,
+ * as a checkout's file system would. Throws UnmergedPathsError while
+ * conflicts are unresolved.
  */
 export async function createIndexSnapshot(root: string): Promise<IndexSnapshot> {
   const entries = parseIndexEntries(await runGit(root, ['ls-files', '-z', '--stage', '--full-name']));
@@ -66,7 +66,6 @@ export async function createIndexSnapshot(root: string): Promise<IndexSnapshot> 
     files,
     dirs: collectDirs(files),
     submodules,
-    symlinks,
     async read(file: RepoPath): Promise<Buffer> {
       if (!blobs.has(file)) throw new UnreadableFileError(file, 'is not in the staged commit');
       return readBlob(fileOf(file));
