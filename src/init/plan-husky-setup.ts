@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectPackageManager } from './detect-package-manager.js';
 import type { InitAction } from './init-plan.js';
-import { planHuskyMergeHook } from './plan-husky-merge-hook.js';
+import { planHuskyHookLine } from './plan-husky-hook-line.js';
 import { formatJsonLike, readJsonFile } from './read-json-file.js';
 import { HOOK_COMMAND, WATCHED_FILES_GLOB } from './watched-files.js';
 
@@ -34,16 +34,24 @@ export function planHuskySetup(root: string, toolVersion: string, hooksPath: str
   else if (!mentionsDockguard(manifest['lint-staged'])) set.push({ keyPath: ['lint-staged', WATCHED_FILES_GLOB], value: HOOK_COMMAND });
   if (set.length > 0) actions.push({ kind: 'edit-json', path: manifestFile, set, why: 'run husky on install and dockguard from lint-staged' });
 
-  const hookFile = path.join(root, '.husky', 'pre-commit');
-  const runLintStaged = pm.exec('lint-staged').join(' ');
-  const current = existsSync(hookFile) ? readFileSync(hookFile, 'utf8') : undefined;
-  if (current === undefined) {
-    actions.push({ kind: 'write-file', path: hookFile, content: `${runLintStaged}\n`, mode: 0o755, creates: true, why: 'husky runs it on every commit' });
-  } else if (!current.includes('lint-staged')) {
-    const content = `${current}${current.endsWith('\n') || current === '' ? '' : '\n'}${runLintStaged}\n`;
-    actions.push({ kind: 'write-file', path: hookFile, content, mode: 0o755, creates: false, why: 'add lint-staged after the existing commands' });
-  }
-  actions.push(...planHuskyMergeHook(root, pm));
+  actions.push(
+    ...planHuskyHookLine({
+      file: path.join(root, '.husky', 'pre-commit'),
+      line: pm.exec('lint-staged').join(' '),
+      present: (text) => text.includes('lint-staged'),
+      whyCreate: 'husky runs it on every commit',
+      runs: 'lint-staged',
+    }),
+    // A merge stages every file it brings in and leaves nothing partially staged, so lint-staged's
+    // filter and stash have nothing to do there: the merge hook runs dockguard itself.
+    ...planHuskyHookLine({
+      file: path.join(root, '.husky', 'pre-merge-commit'),
+      line: [...pm.exec('dockguard'), 'check', '--staged'].join(' '),
+      present: (text) => /\bdockguard\b/.test(text),
+      whyCreate: 'husky runs it before the commit of a merge that needs no conflict resolution',
+      runs: 'dockguard',
+    }),
+  );
 
   const declared = { ...(manifest.dependencies as object), ...(manifest.devDependencies as object) };
   const missing = ['husky', 'lint-staged', 'dockguard'].filter((name) => !(name in declared) && name !== manifest.name);
