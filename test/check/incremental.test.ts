@@ -102,11 +102,16 @@ describe('check --staged and build files', () => {
 });
 
 describe('check --staged and symbolic links', () => {
+  /** Writes `text` to `target`, a file beside `link`, and makes `link` a symbolic link to it. */
+  const linkModule = (repo: string, link: string, target: string, text: string) => {
+    writeFileSync(path.join(repo, path.dirname(link), target), text);
+    rmSync(path.join(repo, link), { force: true });
+    symlinkSync(target, path.join(repo, link));
+  };
+
   it('analyses a symlinked module through its target instead of parsing the link text', () => {
     const repo = makeFixtureRepo('incremental-two-services');
-    writeFileSync(path.join(repo, 'shared/b_impl.py'), 'from shared import missing_helper\nNAME = "b"\n');
-    rmSync(path.join(repo, 'shared/b.py'));
-    symlinkSync('b_impl.py', path.join(repo, 'shared/b.py'));
+    linkModule(repo, 'shared/b.py', 'b_impl.py', 'from shared import missing_helper\nNAME = "b"\n');
     git(repo, 'add', '-A');
     const { findings } = checkStaged(repo);
     expect(findings.map((f: { rule: string; file: string; module?: string }) => [f.rule, f.file, f.module])).toEqual([
@@ -116,11 +121,8 @@ describe('check --staged and symbolic links', () => {
 
   it('never takes one link for another with the same target text (their ids are equal, their modules are not)', () => {
     const repo = makeFixtureRepo('incremental-two-services');
-    writeFileSync(path.join(repo, 'shared/real.py'), 'from shared import missing_helper\nNAME = "a"\n');
-    rmSync(path.join(repo, 'shared/a.py'));
-    symlinkSync('real.py', path.join(repo, 'shared/a.py'));
-    writeFileSync(path.join(repo, 'svc_b/real.py'), 'NAME = "b"\n');
-    symlinkSync('real.py', path.join(repo, 'svc_b/util.py'));
+    linkModule(repo, 'shared/a.py', 'real.py', 'from shared import missing_helper\nNAME = "a"\n');
+    linkModule(repo, 'svc_b/util.py', 'real.py', 'NAME = "b"\n');
     writeFileSync(path.join(repo, 'svc_b/main.py'), 'from svc_b import util\n');
     git(repo, 'add', '-A');
     expect(git(repo, 'rev-parse', ':shared/a.py')).toBe(git(repo, 'rev-parse', ':svc_b/util.py'));
@@ -148,9 +150,7 @@ describe('check --staged and symbolic links', () => {
 
   it('checks a service again when the target of a symlinked module it imports is edited', () => {
     const repo = makeFixtureRepo('incremental-two-services');
-    writeFileSync(path.join(repo, 'shared/b_impl.py'), 'NAME = "b"\n');
-    rmSync(path.join(repo, 'shared/b.py'));
-    symlinkSync('b_impl.py', path.join(repo, 'shared/b.py'));
+    linkModule(repo, 'shared/b.py', 'b_impl.py', 'NAME = "b"\n');
     git(repo, 'add', '-A');
     expect(checkStaged(repo)).toMatchObject({ status: 0, checked: ['svc_a/Dockerfile', 'svc_b/Dockerfile'] });
     git(repo, 'commit', '-qm', 'shared.b through a link');

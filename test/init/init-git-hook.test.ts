@@ -61,15 +61,19 @@ describe('dockguard init in a repository without a hook manager', () => {
     expect(existsSync(path.join(root, '.git/hooks/pre-merge-commit'))).toBe(false);
   });
 
-  it('refuses to replace a foreign hook without --force, leaving it untouched', async () => {
+  it.each([
+    ['pre-commit', 'pre-merge-commit'],
+    ['pre-merge-commit', 'pre-commit'],
+  ])('refuses to replace a foreign %s hook without --force, changing nothing at all', async (taken, other) => {
     const root = makeFixtureRepo('staged-monorepo');
-    const hook = path.join(root, '.git/hooks/pre-commit');
+    const hook = path.join(root, `.git/hooks/${taken}`);
     writeFileSync(hook, FOREIGN_HOOK, { mode: 0o755 });
     const error = await init(root).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DockguardError);
-    expect((error as DockguardError).message).toBe(".git/hooks/pre-commit already exists and is not dockguard's hook; not overwriting it");
-    expect((error as DockguardError).hint).toMatch(/--force to keep it as pre-commit\.pre-dockguard/);
+    expect((error as DockguardError).message).toBe(`.git/hooks/${taken} already exists and is not dockguard's hook; not overwriting it`);
+    expect((error as DockguardError).hint).toContain(`--force to keep it as ${taken}.pre-dockguard`);
     expect(readFileSync(hook, 'utf8')).toBe(FOREIGN_HOOK);
+    expect(existsSync(path.join(root, `.git/hooks/${other}`)), `not even the ${other} hook is installed`).toBe(false);
     expect(existsSync(path.join(root, 'dockguard.config.json'))).toBe(false);
   });
 
@@ -82,18 +86,6 @@ describe('dockguard init in a repository without a hook manager', () => {
     expect(readFileSync(`${hook}.pre-dockguard`, 'utf8')).toBe(FOREIGN_HOOK);
     expect(readFileSync(hook, 'utf8')).toBe(readFileSync(SHIPPED_HOOK, 'utf8'));
     expect((await planInit(root, { dryRun: false, force: true, services: MONOREPO })).actions).toEqual([]);
-  });
-
-  it('refuses to replace a foreign pre-merge-commit hook without --force, changing nothing at all', async () => {
-    const root = makeFixtureRepo('staged-monorepo');
-    const hook = path.join(root, '.git/hooks/pre-merge-commit');
-    writeFileSync(hook, FOREIGN_HOOK, { mode: 0o755 });
-    const error = await init(root).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DockguardError);
-    expect((error as DockguardError).message).toBe(".git/hooks/pre-merge-commit already exists and is not dockguard's hook; not overwriting it");
-    expect((error as DockguardError).hint).toMatch(/--force to keep it as pre-merge-commit\.pre-dockguard/);
-    expect(readFileSync(hook, 'utf8')).toBe(FOREIGN_HOOK);
-    expect(existsSync(path.join(root, '.git/hooks/pre-commit')), 'not even the pre-commit hook is installed').toBe(false);
   });
 
   it('names both foreign hooks when pre-commit and pre-merge-commit are both taken', async () => {

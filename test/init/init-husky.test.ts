@@ -129,24 +129,14 @@ describe('dockguard init in a repository with package.json', () => {
     expect(plan.notes).toContain('lint-staged.config.mjs cannot be edited safely: add this entry to it by hand:');
   });
 
-  it('refuses to let husky hide a hook in .git/hooks unless forced', async () => {
+  it.each(['pre-commit', 'pre-merge-commit'])('refuses to let husky hide a %s hook in .git/hooks unless forced', async (hook) => {
     const root = makeFixtureRepo('init-fresh-npm-repo');
-    writeFileSync(path.join(root, '.git/hooks/pre-commit'), '#!/bin/sh\nmake lint\n', { mode: 0o755 });
+    writeFileSync(path.join(root, `.git/hooks/${hook}`), '#!/bin/sh\nmake lint\n', { mode: 0o755 });
     await expect(planInit(root, { dryRun: false, force: false, services: [] })).rejects.toThrow(
-      '.git/hooks/pre-commit exists, and husky would stop git from running it',
+      `.git/hooks/${hook} exists, and husky would stop git from running it`,
     );
     const forced = await planInit(root, { dryRun: false, force: true, services: [] });
-    expect(forced.notes).toContain('.git/hooks/pre-commit will no longer run once husky is active: move its commands into .husky/pre-commit');
-  });
-
-  it('refuses to let husky hide a pre-merge-commit hook in .git/hooks unless forced', async () => {
-    const root = makeFixtureRepo('init-fresh-npm-repo');
-    writeFileSync(path.join(root, '.git/hooks/pre-merge-commit'), '#!/bin/sh\nmake lint\n', { mode: 0o755 });
-    await expect(planInit(root, { dryRun: false, force: false, services: [] })).rejects.toThrow(
-      '.git/hooks/pre-merge-commit exists, and husky would stop git from running it',
-    );
-    const forced = await planInit(root, { dryRun: false, force: true, services: [] });
-    expect(forced.notes).toContain('.git/hooks/pre-merge-commit will no longer run once husky is active: move its commands into .husky/pre-merge-commit');
+    expect(forced.notes).toContain(`.git/hooks/${hook} will no longer run once husky is active: move its commands into .husky/${hook}`);
   });
 
   it('changes nothing on --dry-run and prints the plan', async () => {
