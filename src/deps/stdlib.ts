@@ -4,6 +4,7 @@
  */
 import { dataFile } from '../package-root.js';
 import { readFileSync } from 'node:fs';
+import { topLevelModule } from '../python/top-level-module.js';
 
 interface StdlibData {
   header: string;
@@ -27,7 +28,7 @@ export const NEWEST_PYTHON = SUPPORTED_PYTHON_VERSIONS[SUPPORTED_PYTHON_VERSIONS
 
 /** True when the top-level name of `module` is in the standard library of `version`. */
 export function isStdlib(module: string, version: string): boolean {
-  return namesFor(version).has(topLevelOf(module));
+  return namesFor(version).has(topLevelModule(module));
 }
 
 /**
@@ -35,7 +36,7 @@ export function isStdlib(module: string, version: string): boolean {
  * for `distutils` on 3.12. Undefined when it is stdlib there, or never was before.
  */
 export function removedFromStdlib(module: string, version: string): string | undefined {
-  const name = topLevelOf(module);
+  const name = topLevelModule(module);
   const target = toSupportedVersion(version);
   if (namesFor(target).has(name)) return undefined;
   let removedIn: string | undefined;
@@ -54,7 +55,7 @@ export function removedFromStdlib(module: string, version: string): string | und
  * `tomllib` on 3.10. Undefined when it is stdlib in `version` or in no later one.
  */
 export function addedToStdlibLater(module: string, version: string): string | undefined {
-  const name = topLevelOf(module);
+  const name = topLevelModule(module);
   const target = toSupportedVersion(version);
   if (namesFor(target).has(name)) return undefined;
   const later = SUPPORTED_PYTHON_VERSIONS.find((v) => compareMinors(v, target) > 0 && namesFor(v).has(name));
@@ -80,11 +81,6 @@ function namesFor(version: string): ReadonlySet<string> {
   let names = namesByGivenVersion.get(version);
   if (!names) namesByGivenVersion.set(version, (names = NAMES.get(toSupportedVersion(version)) ?? new Set()));
   return names;
-}
-
-function topLevelOf(module: string): string {
-  const dot = module.indexOf('.');
-  return dot === -1 ? module : module.slice(0, dot);
 }
 
 function compareMinors(a: string, b: string): number {

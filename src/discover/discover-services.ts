@@ -1,3 +1,4 @@
+import { byCodeUnit } from '../by-code-unit.js';
 import { createGlobMatcher } from '../config/create-glob-matcher.js';
 import type { DockguardConfig } from '../config/schema.js';
 import type { Problem, RepoPath, RepoSnapshot, ServiceSpec } from '../types.js';
@@ -53,8 +54,8 @@ export async function discoverServices(
     for (const spec of specs) problems.push(...attachRoots(spec, config, snapshot, configFile));
     services.push(...specs);
   }
-  services.sort((a, b) => compare(a.dockerfile, b.dockerfile) || compare(a.variant ?? '', b.variant ?? ''));
-  problems.sort((a, b) => compare(a.file, b.file) || a.line - b.line || compare(a.message, b.message));
+  services.sort((a, b) => byCodeUnit(a.dockerfile, b.dockerfile) || byCodeUnit(a.variant ?? '', b.variant ?? ''));
+  problems.sort((a, b) => byCodeUnit(a.file, b.file) || a.line - b.line || byCodeUnit(a.message, b.message));
   return { services, excluded, problems: dedupe(problems) };
 }
 
@@ -90,6 +91,3 @@ function dedupe(problems: Problem[]): Problem[] {
   });
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,3 +1,4 @@
+import { byCodeUnit } from '../by-code-unit.js';
 import type { RepoPath, ServiceSpec } from '../types.js';
 import type { BuildInvocation } from './build-invocation.js';
 
@@ -39,6 +40,6 @@ export function specsFromInvocations(dockerfile: RepoPath, invocations: readonly
 }
 
 function buildKey(invocation: BuildInvocation): string {
-  const args = Object.entries(invocation.buildArgs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const args = Object.entries(invocation.buildArgs).sort(([a], [b]) => byCodeUnit(a, b));
   return JSON.stringify([invocation.context, invocation.target ?? null, args, invocation.entrypoint ?? null, invocation.gcloudUpload]);
 }

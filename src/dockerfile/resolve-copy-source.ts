@@ -1,3 +1,4 @@
+import { byCodeUnit } from '../by-code-unit.js';
 import { createIgnoreMatcher, compileDockerPattern } from './dockerignore.js';
 import { isWithin, joinKey } from './image-paths.js';
 import { compileGoGlob, hasWildcard } from './match-wildcard.js';
@@ -38,7 +39,7 @@ function resolvePlain(tree: SourceTree, source: string): ResolvedSource {
     for (const key of tree.dirs) if (key !== '' && test(key)) matches.push({ key, isDir: true });
     for (const key of tree.files) if (test(key)) matches.push({ key, isDir: false });
   }
-  matches.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  matches.sort((a, b) => byCodeUnit(a.key, b.key));
   return { key: base, isWildcard: true, matches };
 }
 
@@ -58,7 +59,7 @@ function resolveWithParents(tree: SourceTree, source: string): ResolvedSource {
     const rel = root === '' ? key : key.slice(root.length + 1);
     if (matcher.isExcluded(rel, false)) matches.push({ key, isDir: false, keep: rel });
   }
-  matches.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  matches.sort((a, b) => byCodeUnit(a.key, b.key));
   return { key: root, isWildcard: true, matches };
 }
 

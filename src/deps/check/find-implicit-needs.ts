@@ -1,3 +1,4 @@
+import { byCodeUnit } from '../../by-code-unit.js';
 import type { ImplicitPackageRule as ConfigImplicitRule } from '../../config/schema.js';
 import type { ImageModel, ServiceAnalysis } from '../../types.js';
 import type { ImplicitNeed } from '../dependency-analysis.js';
@@ -40,7 +41,7 @@ export function findImplicitNeeds(analysis: ServiceAnalysis, rules: ImplicitRule
       }
     }
   };
-  for (const [file, parsed] of [...analysis.modules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [file, parsed] of [...analysis.modules].sort(([a], [b]) => byCodeUnit(a, b))) {
     const matches = rules.matchModule(parsed);
     if (matches.length === 0) continue;
     visit(matches, file, (evidence) => {

@@ -1,3 +1,4 @@
+import { topLevelModule } from '../../python/top-level-module.js';
 import type { ParsedModule } from '../../types.js';
 import { importedNames, matchImplicitRules, type ImplicitPackageRule, type ImplicitRuleMatch } from '../usage-rules.js';
 
@@ -37,7 +38,7 @@ export class ImplicitRuleIndex {
       for (const rule of this.withoutImports) if (hasEveryKind(rule, parsed)) candidates.add(rule);
       for (const ref of parsed.imports) {
         if (ref.level > 0 || ref.module === '') continue;
-        for (const rule of this.byTopImport.get(topLevelOf(ref.module)) ?? []) candidates.add(rule);
+        for (const rule of this.byTopImport.get(topLevelModule(ref.module)) ?? []) candidates.add(rule);
       }
       found =
         candidates.size === 0
@@ -52,9 +53,4 @@ export class ImplicitRuleIndex {
 /** A rule needing calls or strings cannot match a module that has none. */
 function hasEveryKind(rule: ImplicitPackageRule, parsed: ParsedModule): boolean {
   return !(rule.when.calls?.length && parsed.calls.length === 0) && !(rule.when.strings?.length && parsed.strings.length === 0);
-}
-
-function topLevelOf(module: string): string {
-  const dot = module.indexOf('.');
-  return dot === -1 ? module : module.slice(0, dot);
 }
