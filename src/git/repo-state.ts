@@ -18,7 +18,7 @@ export interface RepoState {
   /** What git is in the middle of, if anything. */
   operation: Operation | undefined;
   /** Where dockguard keeps its cache (`git rev-parse --git-path dockguard-cache`), asked for in the same call. */
-  cacheDir: string;
+  cacheDir: string | undefined;
 }
 
 /**
@@ -57,7 +57,8 @@ export async function detectRepoState(root: string): Promise<RepoState> {
     isShallow: shallow === 'true',
     superproject: lines[5 + MARKERS.length] || undefined,
     operation: found?.[1],
-    cacheDir: path.resolve(root, lines[4 + MARKERS.length] ?? ''),
+    // Never the repository root by default: an empty answer leaves the cache to find its own folder.
+    cacheDir: lines[4 + MARKERS.length] ? path.resolve(root, lines[4 + MARKERS.length]!) : undefined,
   };
 }
 
