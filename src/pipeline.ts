@@ -21,6 +21,7 @@ import type { RepoPath, RepoSnapshot, ServiceSpec } from './types.js';
 import { createFingerprints } from './incremental/module-fingerprint.js';
 import type { DockguardConfig } from './config/schema.js';
 import { listStagedChanges, listTouchedPaths, type StagedChanges } from './git/staged-changes.js';
+import { findInvisibleEdits } from './incremental/invisible-edits.js';
 import { isUnaffected, readServiceMemo, serviceMemoKey, writeServiceMemo } from './incremental/service-memo.js';
 
 export interface CheckOptions {
@@ -54,7 +55,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const changesRead = options.staged ? settleLater(listStagedChanges(root)) : undefined;
   const stateRead = options.staged ? settleLater(detectRepoState(root)) : undefined;
   const configPath = options.configPath === undefined ? undefined : path.relative(root, path.resolve(options.cwd, options.configPath));
-  const snapshot: RepoSnapshot & { close?: () => void; submodules?: readonly RepoPath[] } = options.staged
+  const snapshot: RepoSnapshot & { close?: () => void; submodules?: readonly RepoPath[]; readBlob?: (id: string) => Promise<Buffer> } = options.staged
     ? await createIndexSnapshot(root)
     : await createWorktreeSnapshot(root);
   try {
@@ -84,7 +85,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const unaffected = memos ? await Promise.all(specs.map((_, i) => isUnaffected(memos.entries[i], snapshot, memos.staged, fingerprints.ofFile))) : [];
       const candidates = specs.filter((_, i) => !unaffected[i]);
       const modelled = await Promise.all(candidates.map((spec) => modelService(spec, ctx)));
-      const selected = scope.paths ? selectServices(modelled, scope.paths) : modelled;
+      const invisible =
+        scope.staged && snapshot.readBlob && modelled.length > 0
+          ? await findInvisibleEdits({ changes: scope.staged, store, readBlob: snapshot.readBlob, fingerprintOf: fingerprints.ofModule })
+          : undefined;
+      const selected = scope.paths ? selectServices(modelled, scope.paths, invisible) : modelled;
       const analyses = await Promise.all(selected.map((m) => (m.walkable ? walkService(m, ctx) : m.analysis)));
       const serviceFindings = runAllRules(analyses);
       if (memos) {

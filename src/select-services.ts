@@ -10,11 +10,15 @@ const originFile = (origin: string | undefined): string | undefined => origin?.s
  * The services a set of paths can affect: a path is the Dockerfile itself
  * (or a folder holding it), an ignore file or build file that defines its
  * context, or a file the image contains (or a folder of such files).
+ * `invisibleEdits` are staged modules whose edit no import analysis can see
+ * (see `findInvisibleEdits`): they select only a service that reads one as
+ * an entry script.
  */
-export function selectServices(modelled: readonly ModelledService[], paths: readonly RepoPath[]): ModelledService[] {
+export function selectServices(modelled: readonly ModelledService[], paths: readonly RepoPath[], invisibleEdits: ReadonlySet<RepoPath> = new Set()): ModelledService[] {
   return modelled.filter(({ analysis, context }) => {
     const { service, image } = analysis;
     return paths.some((p) => {
+      if (invisibleEdits.has(p) && !analysis.launchFiles.includes(p)) return false;
       if (isAtOrBelow(service.dockerfile, p)) return true;
       if (context?.ignoreFiles.some((f) => isAtOrBelow(f, p))) return true;
       if (originFile(service.contextOrigin) === p) return true;

@@ -16,7 +16,11 @@ export type StoredModule = { ok: true; parsed: ParsedModule } | { ok: false; rea
 const namespaceOf = (id: string): string => `python-imports-${id[0]}`;
 
 interface Pending {
+  /** Unique per version: the path, or the path and id of another version. */
+  key: string;
   path: RepoPath;
+  contentId: string | undefined;
+  read: () => Promise<Buffer>;
   resolve: (m: StoredModule) => void;
 }
 
@@ -28,7 +32,7 @@ interface Pending {
  * hash of the bytes), so an unchanged file is never parsed twice.
  */
 export class ModuleStore {
-  private readonly results = new Map<RepoPath, Promise<StoredModule>>();
+  private readonly results = new Map<string, Promise<StoredModule>>();
   private pending: Pending[] = [];
   private flushScheduled = false;
 
@@ -43,15 +47,38 @@ export class ModuleStore {
     if (!result) {
       const id = this.snapshot.contentId(path);
       const cached = id !== undefined ? this.readCache(id) : undefined;
-      result = cached ? Promise.resolve({ ok: true, parsed: cached }) : new Promise<StoredModule>((resolve) => this.enqueue({ path, resolve }));
+      const read = () => this.snapshot.read(path);
+      result = cached ? Promise.resolve({ ok: true, parsed: cached }) : new Promise<StoredModule>((resolve) => this.enqueue({ key: path, path, contentId: id, read, resolve }));
       this.results.set(path, result);
+    }
+    return result;
+  }
+
+  /**
+   * Another version of a file than the snapshot's, such as the one HEAD has:
+   * parsed and cached by its blob id like any other.
+   */
+  getVersion(path: RepoPath, id: string, read: () => Promise<Buffer>): Promise<StoredModule> {
+    const key = `${path}\0${id}`;
+    let result = this.results.get(key);
+    if (!result) {
+      const cached = this.readCache(id);
+      const readVersion = async () => {
+        try {
+          return await read();
+        } catch (error) {
+          throw new UnreadableFileError(path, `cannot be read at ${id.slice(0, 12)} (${(error as Error).message})`);
+        }
+      };
+      result = cached ? Promise.resolve({ ok: true, parsed: cached }) : new Promise<StoredModule>((resolve) => this.enqueue({ key, path, contentId: id, read: readVersion, resolve }));
+      this.results.set(key, result);
     }
     return result;
   }
 
   /** The decoded source of a file (rarely needed: to see what a package `__init__.py` defines). */
   async getText(path: RepoPath): Promise<string | undefined> {
-    const text = await this.readText(path);
+    const text = await this.readText({ path, contentId: this.snapshot.contentId(path), read: () => this.snapshot.read(path) });
     return 'text' in text ? text.text : undefined;
   }
 
@@ -79,29 +106,29 @@ export class ModuleStore {
    * level, while the workers are still busy with the rest of this one.
    */
   private async parseBatch(batch: Pending[]): Promise<void> {
-    const texts = await Promise.all(batch.map(({ path }) => this.readText(path)));
+    const texts = await Promise.all(batch.map((item) => this.readText(item)));
     const toParse: Array<{ key: string; text: string }> = [];
     const waiting = new Map<string, { resolve: Pending['resolve']; cacheKey: string | undefined }>();
-    batch.forEach(({ path, resolve }, i) => {
+    batch.forEach(({ key, contentId, resolve }, i) => {
       const text = texts[i]!;
       if ('error' in text) {
         resolve({ ok: false, reason: text.error });
         return;
       }
-      const cacheKey = this.snapshot.contentId(path) ?? text.hash;
+      const cacheKey = contentId ?? text.hash;
       const cached = cacheKey !== undefined ? this.readCache(cacheKey) : undefined;
       if (cached) {
         resolve({ ok: true, parsed: cached });
         return;
       }
-      toParse.push({ key: path, text: text.text });
-      waiting.set(path, { resolve, cacheKey });
+      toParse.push({ key, text: text.text });
+      waiting.set(key, { resolve, cacheKey });
     });
     if (toParse.length === 0) return;
-    const deliver = (path: string, parsed: ParsedModule): void => {
-      const wait = waiting.get(path);
+    const deliver = (key: string, parsed: ParsedModule): void => {
+      const wait = waiting.get(key);
       if (!wait) return;
-      waiting.delete(path);
+      waiting.delete(key);
       if (wait.cacheKey !== undefined) this.cache?.set(namespaceOf(wait.cacheKey), wait.cacheKey, encodeParsedModule(parsed));
       wait.resolve({ ok: true, parsed });
     };
@@ -114,11 +141,11 @@ export class ModuleStore {
     for (const { resolve } of waiting.values()) resolve({ ok: false, reason: failure });
   }
 
-  private async readText(path: RepoPath): Promise<({ text: string } | { error: string }) & { hash?: string }> {
+  private async readText({ path, contentId, read }: Pick<Pending, 'path' | 'contentId' | 'read'>): Promise<({ text: string } | { error: string }) & { hash?: string }> {
     try {
-      const bytes = await this.snapshot.read(path);
+      const bytes = await read();
       const decoded = decodePythonSource(bytes, path);
-      return this.cache && this.snapshot.contentId(path) === undefined ? { ...decoded, hash: createHash('sha1').update(bytes).digest('hex') } : decoded;
+      return this.cache && contentId === undefined ? { ...decoded, hash: createHash('sha1').update(bytes).digest('hex') } : decoded;
     } catch (error) {
       if (error instanceof UnreadableFileError) return { error: error.reason };
       throw error;

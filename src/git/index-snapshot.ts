@@ -12,6 +12,8 @@ export interface IndexSnapshot extends RepoSnapshot {
   readonly kind: 'index';
   /** Gitlinks (submodules): not analysed, listed so the caller can print a note. */
   readonly submodules: readonly RepoPath[];
+  /** A blob by id, such as the version of a file HEAD has. */
+  readBlob(id: string): Promise<Buffer>;
   /** Stops the `git cat-file` process. Reads after this reject. */
   close(): void;
 }
@@ -43,11 +45,14 @@ export async function createIndexSnapshot(root: string): Promise<IndexSnapshot> 
 
   const files: ReadonlySet<RepoPath> = new Set(blobs.keys());
   const batch = openCatFileBatch(root);
+  const readObject = async (id: string): Promise<Buffer> => {
+    const object = await batch.read(id);
+    if (object.type !== 'blob') throw new Error(`is a git ${object.type}, not a file`);
+    return object.content;
+  };
   const readBlob = async (file: RepoPath): Promise<Buffer> => {
     try {
-      const object = await batch.read(blobs.get(file)!);
-      if (object.type !== 'blob') throw new Error(`is a git ${object.type}, not a file`);
-      return object.content;
+      return await readObject(blobs.get(file)!);
     } catch (error) {
       throw new UnreadableFileError(file, `cannot be read from the index (${(error as Error).message})`);
     }
@@ -75,6 +80,7 @@ export async function createIndexSnapshot(root: string): Promise<IndexSnapshot> 
       if (!link) return blobs.get(file);
       return 'target' in link ? blobs.get(link.target) : undefined;
     },
+    readBlob: readObject,
     close: () => batch.close(),
   };
 }

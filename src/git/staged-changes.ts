@@ -12,37 +12,58 @@ export interface StagedChanges {
   /** File ↔ symlink ↔ submodule changes. */
   typeChanged: RepoPath[];
   unmerged: RepoPath[];
-}
-
-/** What the commit being made changes: `git diff --cached` with rename detection. */
-export async function listStagedChanges(root: string): Promise<StagedChanges> {
-  const head = await resolveHead(root);
-  const base = head ?? (await resolveEmptyTree(root));
-  const output = await runGit(root, ['diff', '--cached', '-z', '--name-status', '-M', '--no-ext-diff', '--no-color', base, '--']);
-  return { base: head ? 'HEAD' : 'empty-tree', ...parseNameStatus(splitNul(output)) };
+  /**
+   * The blob id HEAD has for each modified regular file (symbolic links
+   * left out): what the file was before, to tell whether the analysis can
+   * see the edit at all.
+   */
+  previousIds: ReadonlyMap<RepoPath, string>;
 }
 
 /**
- * `--name-status -z` records: `<status>\0<path>\0`, or for renames and copies
- * `R<score>\0<from>\0<to>\0`. Status letters: A M D T U R C (X = git bug).
+ * What the commit being made changes: `git diff --cached` with rename
+ * detection. Without a commit argument git compares with HEAD, or with the
+ * empty tree on an unborn branch, so the diff need not wait for HEAD to be
+ * resolved: both git processes run at once.
  */
-export function parseNameStatus(fields: string[]): Omit<StagedChanges, 'base'> {
+export async function listStagedChanges(root: string): Promise<StagedChanges> {
+  const [head, output] = await Promise.all([
+    resolveHead(root),
+    runGit(root, ['diff', '--cached', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', '--no-color', '--']),
+  ]);
+  return { base: head ? 'HEAD' : 'empty-tree', ...parseRawDiff(splitNul(output)) };
+}
+
+const REGULAR_FILE_MODE = /^100(644|755)$/;
+
+/**
+ * `--raw -z` records: `:<old mode> <new mode> <old id> <new id> <status>\0<path>\0`,
+ * and for renames and copies a second path. Status letters: A M D T U R C
+ * (X = git bug); R and C carry a similarity score.
+ */
+export function parseRawDiff(fields: string[]): Omit<StagedChanges, 'base'> {
   const changes: Omit<StagedChanges, 'base'> = {
     added: [], modified: [], deleted: [], renamed: [], copied: [], typeChanged: [], unmerged: [],
+    previousIds: new Map(),
   };
+  const previousIds = changes.previousIds as Map<RepoPath, string>;
   for (let i = 0; i < fields.length; ) {
-    const status = fields[i++]!;
+    const record = fields[i++]!;
+    const [oldMode, newMode, oldId, , status = ''] = record.replace(/^:/, '').split(' ');
     const path = asRepoPath(fields[i++] ?? '');
     const letter = status[0];
     if (letter === 'R' || letter === 'C') {
       const pair = { from: path, to: asRepoPath(fields[i++] ?? '') };
       (letter === 'R' ? changes.renamed : changes.copied).push(pair);
     } else if (letter === 'A') changes.added.push(path);
-    else if (letter === 'M') changes.modified.push(path);
+    else if (letter === 'M') {
+      changes.modified.push(path);
+      if (oldId && REGULAR_FILE_MODE.test(oldMode ?? '') && REGULAR_FILE_MODE.test(newMode ?? '')) previousIds.set(path, oldId);
+    }
     else if (letter === 'D') changes.deleted.push(path);
     else if (letter === 'T') changes.typeChanged.push(path);
     else if (letter === 'U') changes.unmerged.push(path);
-    else throw new Error(`unexpected git diff status ${JSON.stringify(status)} for ${path}`);
+    else throw new Error(`unexpected git diff record ${JSON.stringify(record)} for ${path}`);
   }
   return changes;
 }
@@ -65,7 +86,3 @@ async function resolveHead(root: string): Promise<string | undefined> {
   }
 }
 
-/** Hashing empty input as a tree gives the right id for both SHA-1 and SHA-256 repositories. */
-async function resolveEmptyTree(root: string): Promise<string> {
-  return (await runGit(root, ['hash-object', '-t', 'tree', '--stdin'], Buffer.alloc(0))).toString('utf8').trim();
-}

@@ -20,8 +20,8 @@ describe('check --staged remembers what each service depends on', () => {
       git(repo, 'add', file);
     };
 
-    // No memo yet: both images copy shared/, so both are checked.
-    stage('shared/a.py', 'NAME = "a2"\n');
+    // No memo yet and a change the analysis sees (a new import): both images copy shared/, so both are checked.
+    stage('shared/a.py', 'import json\nNAME = "a2"\n');
     expect(checkStaged(repo)).toMatchObject({ status: 0, checked: ['svc_a/Dockerfile', 'svc_b/Dockerfile'] });
 
     // svc_b never imported shared/a.py: its memo proves it unaffected.
@@ -82,11 +82,52 @@ describe('check --staged remembers what each service depends on', () => {
 
   it('checks every affected service again when the cache is off', () => {
     const repo = makeFixtureRepo('incremental-two-services');
-    writeFileSync(path.join(repo, 'shared/a.py'), 'NAME = "x"\n');
+    writeFileSync(path.join(repo, 'shared/a.py'), 'import json\nNAME = "x"\n');
     git(repo, 'add', 'shared/a.py');
     runCli(repo, ['check', '--staged']);
     const run = runCli(repo, ['check', '--staged', '--no-cache', '--format', 'json']);
     expect(JSON.parse(run.stdout).services.map((s: { dockerfile: string }) => s.dockerfile)).toEqual(['svc_a/Dockerfile', 'svc_b/Dockerfile']);
+  });
+});
+
+describe('check --staged compares an edited module with its HEAD version, with no memo to go by', () => {
+  const stageIn = (repo: string) => (file: string, text: string) => {
+    writeFileSync(path.join(repo, file), text);
+    git(repo, 'add', file);
+  };
+  const checkColdStaged = (repo: string) => {
+    const run = runCli(repo, ['check', '--staged', '--no-cache', '--format', 'json']);
+    const doc = JSON.parse(run.stdout);
+    return { status: run.status, checked: doc.services.map((s: { dockerfile: string }) => s.dockerfile), summary: doc.summary, findings: doc.findings };
+  };
+
+  it('checks no service when the only edit leaves imports and usage unchanged', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    stageIn(repo)('shared/a.py', 'NAME = "a"\n\n\ndef shout() -> str:\n    return NAME.upper()\n');
+    expect(checkColdStaged(repo)).toMatchObject({ status: 0, checked: [], summary: { servicesUnaffected: 2 } });
+  });
+
+  it('checks every service copying the module when the edit adds an import, and blocks the one it breaks', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    stageIn(repo)('shared/a.py', 'NAME = "a"\n\n\ndef shout() -> str:\n    from shared import missing_helper\n    return missing_helper.upper(NAME)\n');
+    const run = checkColdStaged(repo);
+    expect(run).toMatchObject({ status: 1, checked: ['svc_a/Dockerfile', 'svc_b/Dockerfile'] });
+    expect(run.findings).toEqual([expect.objectContaining({ rule: 'missing-copy', file: 'shared/a.py', line: 5, module: 'shared.missing_helper' })]);
+  });
+
+  it('checks the services copying a package __init__.py edited without import changes: the names it binds are read from its text', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    stageIn(repo)('shared/__init__.py', 'VERSION = "1"\n');
+    expect(checkColdStaged(repo)).toMatchObject({ status: 0, checked: ['svc_a/Dockerfile', 'svc_b/Dockerfile'] });
+  });
+
+  it('checks a service whose command runs the edited module as a script, which is also read as text', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    const stage = stageIn(repo);
+    stage('svc_a/Dockerfile', 'FROM python:3.12-slim\nWORKDIR /app\nCOPY shared/ ./shared/\nCOPY svc_a/ ./svc_a/\nCMD ["python", "svc_a/main.py"]\n');
+    git(repo, 'commit', '-qm', 'Run svc_a as a script');
+    stage('svc_a/main.py', '"""Service a, run as a script."""\nfrom shared import a\n\n\nif __name__ == "__main__":\n    print(a.NAME)\n');
+    expect(checkColdStaged(repo)).toMatchObject({ checked: ['svc_a/Dockerfile'], summary: { servicesUnaffected: 1 } });
   });
 });
 

@@ -1,15 +1,29 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listStagedChanges, listTouchedPaths, parseNameStatus } from '../../src/git/staged-changes.js';
+import { listStagedChanges, listTouchedPaths, parseRawDiff } from '../../src/git/staged-changes.js';
+import { asRepoPath } from '../../src/types.js';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 
 afterAll(removeFixtureRepos);
 
-describe('parseNameStatus', () => {
-  it('splits -z name-status records, renames and copies taking two paths', () => {
-    const fields = ['M', 'a.py', 'R087', 'old dir/x.py', 'new dir/x.py', 'A', 'b.py', 'C100', 'c.py', 'd.py', 'D', 'e.py', 'T', 'f', 'U', 'g.py'];
-    expect(parseNameStatus(fields)).toEqual({
+describe('parseRawDiff', () => {
+  const Z = '0'.repeat(40);
+  const A = 'a'.repeat(40);
+  const B = 'b'.repeat(40);
+  const raw = (oldMode: string, newMode: string, oldId: string, newId: string, status: string) => `:${oldMode} ${newMode} ${oldId} ${newId} ${status}`;
+
+  it('splits -z raw records, renames and copies taking two paths', () => {
+    const fields = [
+      raw('100644', '100644', A, B, 'M'), 'a.py',
+      raw('100644', '100644', A, A, 'R087'), 'old dir/x.py', 'new dir/x.py',
+      raw('000000', '100644', Z, B, 'A'), 'b.py',
+      raw('100644', '100644', A, A, 'C100'), 'c.py', 'd.py',
+      raw('100644', '000000', A, Z, 'D'), 'e.py',
+      raw('100644', '120000', A, B, 'T'), 'f',
+      raw('000000', '000000', Z, Z, 'U'), 'g.py',
+    ];
+    expect(parseRawDiff(fields)).toEqual({
       added: ['b.py'],
       modified: ['a.py'],
       deleted: ['e.py'],
@@ -17,11 +31,19 @@ describe('parseNameStatus', () => {
       copied: [{ from: 'c.py', to: 'd.py' }],
       typeChanged: ['f'],
       unmerged: ['g.py'],
+      previousIds: new Map([['a.py', A]]),
     });
   });
 
+  it('keeps the previous id of regular files only: a symbolic link stands for its target', () => {
+    const fields = [raw('120000', '120000', A, B, 'M'), 'link.py', raw('100755', '100644', B, A, 'M'), 'tool.py'];
+    const changes = parseRawDiff(fields);
+    expect(changes.modified).toEqual(['link.py', 'tool.py']);
+    expect(changes.previousIds).toEqual(new Map([['tool.py', B]]));
+  });
+
   it('rejects an unknown status instead of skipping it', () => {
-    expect(() => parseNameStatus(['X', 'a.py'])).toThrow(/unexpected git diff status/);
+    expect(() => parseRawDiff([raw('100644', '100644', A, B, 'X'), 'a.py'])).toThrow(/unexpected git diff record/);
   });
 });
 
@@ -40,6 +62,7 @@ describe('listStagedChanges', () => {
     const changes = await listStagedChanges(root);
     expect(changes.base).toBe('HEAD');
     expect(changes.modified).toEqual(['services/orders/requirements.txt']);
+    expect(changes.previousIds.get(asRepoPath('services/orders/requirements.txt'))).toBe(git(root, 'rev-parse', 'HEAD:services/orders/requirements.txt').trim());
     expect(changes.deleted).toEqual(['services/billing/.dockerignore']);
     expect(changes.renamed).toEqual([{ from: 'libs/shared/shared/money.py', to: 'libs/shared/shared/currency.py' }]);
     expect(changes.added).toEqual(['services/orders/app/new_view.py']);
