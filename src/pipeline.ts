@@ -22,6 +22,7 @@ import { createFingerprints } from './incremental/module-fingerprint.js';
 import type { DockguardConfig } from './config/schema.js';
 import { listStagedChanges, listTouchedPaths, type StagedChanges } from './git/staged-changes.js';
 import { findInvisibleEdits } from './incremental/invisible-edits.js';
+import { dropUnchangedImages } from './incremental/unchanged-image.js';
 import { isUnaffected, readServiceMemo, serviceMemoKey, writeServiceMemo } from './incremental/service-memo.js';
 
 export interface CheckOptions {
@@ -89,7 +90,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         scope.staged && snapshot.readBlob && modelled.length > 0
           ? await findInvisibleEdits({ changes: scope.staged, store, readBlob: snapshot.readBlob, fingerprintOf: fingerprints.ofModule })
           : undefined;
-      const selected = scope.paths ? selectServices(modelled, scope.paths, invisible) : modelled;
+      const selectedByPath = scope.paths ? selectServices(modelled, scope.paths, invisible) : modelled;
+      const selected =
+        scope.staged && scope.paths && snapshot.readBlob
+          ? await dropUnchangedImages(selectedByPath, { changes: scope.staged, paths: scope.paths, invisibleEdits: invisible ?? new Set(), readBlob: snapshot.readBlob, ctx })
+          : selectedByPath;
       const analyses = await Promise.all(selected.map((m) => (m.walkable ? walkService(m, ctx) : m.analysis)));
       const serviceFindings = runAllRules(analyses);
       if (memos) {

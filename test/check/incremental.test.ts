@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
@@ -128,6 +128,58 @@ describe('check --staged compares an edited module with its HEAD version, with n
     git(repo, 'commit', '-qm', 'Run svc_a as a script');
     stage('svc_a/main.py', '"""Service a, run as a script."""\nfrom shared import a\n\n\nif __name__ == "__main__":\n    print(a.NAME)\n');
     expect(checkColdStaged(repo)).toMatchObject({ checked: ['svc_a/Dockerfile'], summary: { servicesUnaffected: 1 } });
+  });
+});
+
+describe('check --staged compares an edited Dockerfile with its HEAD version', () => {
+  const DOCKERFILE_A = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY shared/ ./shared/\nCOPY svc_a/ ./svc_a/\nCMD ["python", "-m", "svc_a.main"]\n';
+  const stageDockerfile = (repo: string, text: string) => {
+    writeFileSync(path.join(repo, 'svc_a/Dockerfile'), text);
+    git(repo, 'add', 'svc_a/Dockerfile');
+  };
+  const checkedCold = (repo: string) => {
+    const run = runCli(repo, ['check', '--staged', '--no-cache', '--format', 'json']);
+    return { status: run.status, checked: JSON.parse(run.stdout).services.map((s: { dockerfile: string }) => s.dockerfile) };
+  };
+
+  it('checks no service when the edit leaves the modelled image as it was (a label at the end)', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    stageDockerfile(repo, `${DOCKERFILE_A}LABEL org.opencontainers.image.description="svc a"\n`);
+    expect(checkedCold(repo)).toEqual({ status: 0, checked: [] });
+  });
+
+  it.each([
+    ['copies less', DOCKERFILE_A.replace('COPY shared/ ./shared/\n', ''), 1],
+    ['runs another command', DOCKERFILE_A.replace('svc_a.main', 'svc_a.worker'), 1],
+    ['sets the environment', `${DOCKERFILE_A}ENV PYTHONPATH=/app/shared\n`, 0],
+    ['moves the command to another line', `# syntax=docker/dockerfile:1\n${DOCKERFILE_A}`, 0],
+  ])('checks the service when the edit %s', (_what, text, status) => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    stageDockerfile(repo, text);
+    expect(checkedCold(repo)).toEqual({ status, checked: ['svc_a/Dockerfile'] });
+  });
+
+  it('checks the service when the edit moves its inferred build context, even through a stage the image does not use', () => {
+    const repo = makeFixtureRepo('inferred-context-stages');
+    const file = path.join(repo, 'svc/Dockerfile');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('COPY tools/ /tools/', 'COPY svc/tools/ /tools/'));
+    git(repo, 'add', 'svc/Dockerfile');
+    const run = runCli(repo, ['check', '--staged', '--no-cache', '--format', 'json']);
+    // The repository root now explains every COPY source, and its app/ is not the service's.
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).findings).toEqual([expect.objectContaining({ rule: 'missing-copy', file: 'app/main.py', module: 'app.helpers' })]);
+  });
+
+  it('checks the service when the edit adds an inline suppression, so an unused one is still reported', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    stageDockerfile(repo, DOCKERFILE_A.replace('CMD', '\nCMD'));
+    git(repo, 'commit', '-qm', 'A blank line before CMD');
+    // The comment takes the blank line's place: no instruction moves, only the suppression is new.
+    stageDockerfile(repo, DOCKERFILE_A.replace('CMD', '# dockguard: ignore[missing-copy] nothing is missing\nCMD'));
+    const run = runCli(repo, ['check', '--staged', '--no-cache', '--format', 'json']);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.services.map((s: { dockerfile: string }) => s.dockerfile)).toEqual(['svc_a/Dockerfile']);
+    expect(doc.findings).toEqual([expect.objectContaining({ rule: 'unused-ignore', file: 'svc_a/Dockerfile', line: 6 })]);
   });
 });
 
