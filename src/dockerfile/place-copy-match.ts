@@ -56,12 +56,13 @@ function copyDirContents(p: Placement, srcKey: string, targetKey: string, exclud
   const cut = srcKey === '' ? 0 : srcKey.length + 1;
   const prefix = srcKey + '/';
   const inside = (key: string) => srcKey === '' || key.startsWith(prefix);
-  for (const key of p.contents?.dirs ?? p.tree.dirs) {
+  const contents = p.contents ?? p.tree.below?.(srcKey);
+  for (const key of contents?.dirs ?? p.tree.dirs) {
     if (key === srcKey || !inside(key)) continue;
     const rel = key.slice(cut);
     if (!excluder?.isExcluded(rel, true)) addDir(p.fs, joinKey(targetKey, rel));
   }
-  for (const key of p.contents?.files ?? p.tree.files) {
+  for (const key of contents?.files ?? p.tree.files) {
     if (!inside(key)) continue;
     const rel = key.slice(cut);
     if (!excluder?.isExcluded(rel, false)) addFile(p.fs, joinKey(targetKey, rel), p.tree.originOf(key), p.line);
