@@ -23,6 +23,7 @@ import type { DockguardConfig } from './config/schema.js';
 import { listStagedChanges, listTouchedPaths, type StagedChanges } from './git/staged-changes.js';
 import { findInvisibleEdits } from './incremental/invisible-edits.js';
 import { dropUnchangedImages } from './incremental/unchanged-image.js';
+import { filterReachable } from './incremental/context-reach.js';
 import { isUnaffected, readServiceMemo, serviceMemoKey, writeServiceMemo } from './incremental/service-memo.js';
 
 export interface CheckOptions {
@@ -85,11 +86,13 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const fingerprints = createFingerprints(store, dependencies.implicitRules);
       const unaffected = memos ? await Promise.all(specs.map((_, i) => isUnaffected(memos.entries[i], snapshot, memos.staged, fingerprints.ofFile))) : [];
       const candidates = specs.filter((_, i) => !unaffected[i]);
-      const modelled = await Promise.all(candidates.map((spec) => modelService(spec, ctx)));
       const invisible =
-        scope.staged && snapshot.readBlob && modelled.length > 0
+        scope.staged && snapshot.readBlob && candidates.length > 0
           ? await findInvisibleEdits({ changes: scope.staged, store, readBlob: snapshot.readBlob, fingerprintOf: fingerprints.ofModule })
           : undefined;
+      // Modelling an image costs milliseconds per service: first drop those whose Dockerfile cannot reach any path.
+      const reachable = scope.paths ? await filterReachable(candidates, scope.paths, invisible ?? new Set(), snapshot) : candidates;
+      const modelled = await Promise.all(reachable.map((spec) => modelService(spec, ctx)));
       const selectedByPath = scope.paths ? selectServices(modelled, scope.paths, invisible) : modelled;
       const selected =
         scope.staged && scope.paths && snapshot.readBlob

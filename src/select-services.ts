@@ -4,12 +4,13 @@ import type { RepoPath } from './types.js';
 const isAtOrBelow = (file: string, dir: string): boolean => dir === '' || file === dir || file.startsWith(`${dir}/`);
 
 /** Origins read `docker-compose.yml:3`, `scripts/deploy.sh:12` or `dockguard.config.json services[0]`: the file comes first. */
-const originFile = (origin: string | undefined): string | undefined => origin?.split(/[: ]/, 1)[0];
+export const originFile = (origin: string | undefined): string | undefined => origin?.split(/[: ]/, 1)[0];
 
 /**
  * The services a set of paths can affect: a path is the Dockerfile itself
  * (or a folder holding it), an ignore file or build file that defines its
- * context, or a file the image contains (or a folder of such files).
+ * context, a file the image contains (or a folder of such files), or a file
+ * a RUN bind-mounts from the context.
  * `invisibleEdits` are staged modules whose edit no import analysis can see
  * (see `findInvisibleEdits`): they select only a service that reads one as
  * an entry script.
@@ -23,6 +24,7 @@ export function selectServices(modelled: readonly ModelledService[], paths: read
       if (context?.ignoreFiles.some((f) => isAtOrBelow(f, p))) return true;
       if (originFile(service.contextOrigin) === p) return true;
       if (!image) return false;
+      if (image.runs.some((run) => run.bindMounts.some(({ repoPath }) => repoPath !== undefined && (isAtOrBelow(p, repoPath) || isAtOrBelow(repoPath, p))))) return true;
       // A folder the image copies: new and deleted files there change the image too.
       if (image.copies.some((c) => c.sourceDirs.some(({ repoDir }) => isAtOrBelow(p, repoDir)))) return true;
       for (const origin of image.files.values()) if (isAtOrBelow(origin.repoPath, p)) return true;

@@ -170,6 +170,17 @@ describe('check --staged compares an edited Dockerfile with its HEAD version', (
     expect(JSON.parse(run.stdout).findings).toEqual([expect.objectContaining({ rule: 'missing-copy', file: 'app/main.py', module: 'app.helpers' })]);
   });
 
+  it('checks a service when a file it only bind-mounts into a RUN is staged', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    writeFileSync(path.join(repo, 'requirements-a.txt'), 'flask==3.0.3\n');
+    stageDockerfile(repo, DOCKERFILE_A.replace('CMD', 'RUN --mount=type=bind,source=requirements-a.txt,target=/tmp/r.txt pip install -r /tmp/r.txt\nCMD'));
+    git(repo, 'add', 'requirements-a.txt');
+    git(repo, 'commit', '-qm', 'Install from a bind-mounted file');
+    writeFileSync(path.join(repo, 'requirements-a.txt'), 'flask==3.1.0\n');
+    git(repo, 'add', 'requirements-a.txt');
+    expect(checkedCold(repo)).toEqual({ status: 0, checked: ['svc_a/Dockerfile'] });
+  });
+
   it('checks the service when the edit adds an inline suppression, so an unused one is still reported', () => {
     const repo = makeFixtureRepo('incremental-two-services');
     stageDockerfile(repo, DOCKERFILE_A.replace('CMD', '\nCMD'));

@@ -125,8 +125,9 @@ describe('husky + lint-staged set up by dockguard init', () => {
   it('lets a clean merge that breaks nothing through, checking only the services it affects', () => {
     git(root, 'checkout', '-q', '-b', 'docstring');
     const app = path.join(root, 'services/api/app.py');
-    writeFileSync(app, readFileSync(app, 'utf8').replace('"""Shop HTTP API."""', '"""Shop HTTP API: products and invoices."""'));
-    git(root, 'commit', '-q', '--no-verify', '-am', 'Describe the API');
+    // A new (standard library) import: an edit the analysis sees, unlike a docstring, which would check no service.
+    writeFileSync(app, readFileSync(app, 'utf8').replace('"""Shop HTTP API."""', '"""Shop HTTP API."""\nimport json'));
+    git(root, 'commit', '-q', '--no-verify', '-am', 'Use json in the API');
     git(root, 'checkout', '-q', 'main');
     changeReadmeOnMain('# Shop platform\n\nThree services.\n');
 
