@@ -5,10 +5,20 @@ import path from 'node:path';
 /**
  * The commit the hook benchmark checks: 3 Python files of the shared library
  * most services copy, and the Dockerfile of one service that copies it.
- * Edits add code without changing imports, so the answer stays the same;
- * each `salt` gives new blob ids, so a warm cache still misses the edited
- * files, as it does on a real commit.
+ * The Python edits add a function without changing imports, so the answer
+ * stays the same; each `salt` gives new blob ids, so a warm cache still
+ * misses the edited files, as it does on a real commit.
+ *
+ * The Dockerfile edit is one of:
+ * - `label`: a LABEL at the end. The service's model does not change, so
+ *   dockguard can prove from HEAD alone that nothing needs checking.
+ * - `env`: an ENV line. The model changes, so that service is checked in full
+ *   (its whole import closure): the cost of a Dockerfile edit that matters.
  */
+export const DOCKERFILE_EDITS = {
+  label: (salt) => `LABEL org.opencontainers.image.description="hook benchmark change ${salt}"\n`,
+  env: (salt) => `ENV HOOK_BENCH_CHANGE=${salt}\n`,
+};
 
 const gitIn = (repo, ...args) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
 
@@ -33,7 +43,9 @@ export function findLibraryCopies(repo) {
  * in `lib` (default: the library most services copy, the worst case for a
  * shared package); returns what was staged.
  */
-export function stageHookChange(repo, lib = undefined, salt = 0) {
+export function stageHookChange(repo, lib = undefined, salt = 0, dockerfileEdit = 'label') {
+  const editDockerfile = DOCKERFILE_EDITS[dockerfileEdit];
+  if (!editDockerfile) throw new Error(`unknown Dockerfile edit ${dockerfileEdit}: one of ${Object.keys(DOCKERFILE_EDITS).join(', ')}`);
   gitIn(repo, 'reset', '-q', '--hard', 'HEAD');
   gitIn(repo, 'clean', '-fdq');
   const copies = [...findLibraryCopies(repo)].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
@@ -51,9 +63,25 @@ export function stageHookChange(repo, lib = undefined, salt = 0) {
     appendFileSync(path.join(repo, file), `\n\ndef _hook_bench_marker_${i}() -> int:\n    return ${salt * 10 + i}\n`);
   });
   const dockerfile = dockerfiles[0];
-  appendFileSync(path.join(repo, dockerfile), `LABEL org.opencontainers.image.description="hook benchmark change ${salt}"\n`);
+  appendFileSync(path.join(repo, dockerfile), editDockerfile(salt));
   gitIn(repo, 'add', '--', ...modules, dockerfile);
   return { lib, servicesCopyingLib: dockerfiles.length, staged: [...modules, dockerfile] };
+}
+
+/**
+ * Stages a change every service copying `lib` must check in full (a new
+ * import in 3 of its modules), so one `check --staged` leaves a memo for
+ * each: the state a cache is in after some weeks of commits.
+ */
+export function stageVisibleLibraryChange(repo, lib) {
+  gitIn(repo, 'reset', '-q', '--hard', 'HEAD');
+  const modules = gitIn(repo, 'ls-files', '-z', `libs/${lib}`)
+    .split('\0')
+    .filter((file) => file.endsWith('.py') && !file.endsWith('__init__.py'))
+    .sort()
+    .slice(0, 3);
+  for (const file of modules) appendFileSync(path.join(repo, file), '\nimport json as _hook_bench_json  # noqa: F401\n');
+  gitIn(repo, 'add', '--', ...modules);
 }
 
 export function restoreRepo(repo) {
