@@ -71,7 +71,8 @@ export function stageHookChange(repo, lib = undefined, salt = 0, dockerfileEdit 
 /**
  * Stages a change every service copying `lib` must check in full (a new
  * import in 3 of its modules), so one `check --staged` leaves a memo for
- * each: the state a cache is in after some weeks of commits.
+ * each. Committed, it leaves the cache as weeks of commits do: memos of the
+ * commit now at HEAD.
  */
 export function stageVisibleLibraryChange(repo, lib) {
   gitIn(repo, 'reset', '-q', '--hard', 'HEAD');
@@ -84,8 +85,17 @@ export function stageVisibleLibraryChange(repo, lib) {
   gitIn(repo, 'add', '--', ...modules);
 }
 
-export function restoreRepo(repo) {
-  gitIn(repo, 'reset', '-q', '--hard', 'HEAD');
+/** Resets the index and working tree to `commit` (default HEAD), dropping the benchmark's changes. */
+export function restoreRepo(repo, commit = 'HEAD') {
+  gitIn(repo, 'reset', '-q', '--hard', commit);
+}
+
+export function headOf(repo) {
+  return gitIn(repo, 'rev-parse', 'HEAD').trim();
+}
+
+export function commitStaged(repo, message) {
+  gitIn(repo, '-c', 'user.name=dockguard bench', '-c', 'user.email=bench@dockguard.invalid', 'commit', '-q', '--no-verify', '-m', message);
 }
 
 /** The cache folder dockguard uses for this repository (`git rev-parse --git-path`). */

@@ -9,7 +9,7 @@ import { createDependencyContext } from './deps/analyze-dependencies.js';
 import { discoverServices } from './discover/discover-services.js';
 import { createBuildContextLoader } from './dockerfile/build-context.js';
 import { createIndexSnapshot } from './git/index-snapshot.js';
-import { describeRepoState, detectRepoState } from './git/repo-state.js';
+import { describeRepoState, detectStagedRepo } from './git/repo-state.js';
 import { findRepoRoot } from './git/repo-root.js';
 import { createWorktreeSnapshot } from './git/worktree-snapshot.js';
 import { readOwnVersion } from './own-version.js';
@@ -52,10 +52,11 @@ export interface CheckOptions {
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
-  const root = await findRepoRoot(options.cwd);
-  // Independent git reads start together, so their process starts overlap: in a hook they are much of what a small commit costs.
-  const changesRead = options.staged ? settleLater(listStagedChanges(root)) : undefined;
-  const stateRead = options.staged ? settleLater(detectRepoState(root)) : undefined;
+  // With --staged one git call finds the root, the repository's state and HEAD: in a hook every git process counts.
+  const state = options.staged ? await detectStagedRepo(options.cwd) : undefined;
+  const root = state?.root ?? (await findRepoRoot(options.cwd));
+  // Independent git reads start together, so their process starts overlap.
+  const changesRead = state ? settleLater(listStagedChanges(root, state)) : undefined;
   const configPath = options.configPath === undefined ? undefined : path.relative(root, path.resolve(options.cwd, options.configPath));
   const snapshot: RepoSnapshot & { close?: () => void; submodules?: readonly RepoPath[]; readBlob?: (id: string) => Promise<Buffer> } = options.staged
     ? await createIndexSnapshot(root)
@@ -63,7 +64,6 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   try {
     // With --staged the config is the one being committed, read from the index like everything else.
     const { config, source } = await loadConfig(root, configPath, options.staged ? indexTextReader(root, snapshot) : undefined);
-    const state = await stateRead;
     const notes = state ? describeRepoState(state) : [];
     if (snapshot.submodules?.length) notes.push(`submodules are not checked: ${snapshot.submodules.join(', ')}`);
     const scope = resolveScope(root, options.cwd, options.paths ?? [], snapshot, await changesRead, source);

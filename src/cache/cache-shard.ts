@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { open, rename, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Bump when the shard layout changes; files of another format are ignored. */
@@ -43,13 +44,33 @@ const CLOSE = 0x5d;
  * format or tool version, a line of another shape) yields undefined: a cache
  * is only trusted when it is certainly ours. Values stay undecoded until read.
  */
-export async function readShard(file: string, toolVersion: string): Promise<CacheShard | undefined> {
+export function readShardSync(file: string, toolVersion: string): CacheShard | undefined {
   let raw: Buffer;
   try {
-    raw = await readFile(file);
+    raw = readFileSync(file);
   } catch {
     return undefined;
   }
+  return parseShard(raw, toolVersion);
+}
+
+/** Whether a namespace file starts with this tool version's header (read without loading the rest). */
+export async function hasOwnHeader(file: string, toolVersion: string): Promise<boolean> {
+  const header = Buffer.from(`${headerOf(toolVersion)}\n`);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file, 'r');
+    const start = Buffer.alloc(header.length);
+    const { bytesRead } = await handle.read(start, 0, header.length, 0);
+    return bytesRead === header.length && start.equals(header);
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
+}
+
+function parseShard(raw: Buffer, toolVersion: string): CacheShard | undefined {
   const header = Buffer.from(`${headerOf(toolVersion)}\n`);
   if (!raw.subarray(0, header.length).equals(header)) return undefined;
   const entries = new Map<string, CacheEntry>();

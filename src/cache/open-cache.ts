@@ -2,7 +2,7 @@ import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { runGit } from '../git/run-git.js';
 import { CACHE_DIR_NAME } from './cache-dir-name.js';
-import { entrySize, entryValue, newEntry, readShard, SHARD_SUFFIX, writeShard, type CacheShard } from './cache-shard.js';
+import { entrySize, entryValue, hasOwnHeader, newEntry, readShardSync, SHARD_SUFFIX, writeShard, type CacheShard } from './cache-shard.js';
 import { evictOldest } from './evict-oldest.js';
 
 /** Values cached by content id (git blob id), e.g. parsed imports of a Python file. */
@@ -32,11 +32,17 @@ const NAMESPACE = /^[a-z0-9][a-z0-9_-]*$/i;
 const DAY = 24 * 60 * 60;
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
-/** Loads every namespace file at once so `get` stays synchronous. */
+/**
+ * Lists the namespace files; each is read the first time one of its values
+ * is asked for (synchronously, so `get` stays synchronous). A hook run that
+ * proves every service unaffected reads the memos and a few parsed modules,
+ * not megabytes of cached parses it will never use.
+ */
 export async function openCache(root: string, options: CacheOptions): Promise<ContentCache> {
   const dir = options.dir ?? path.resolve(root, (await runGit(root, ['rev-parse', '--git-path', CACHE_DIR_NAME])).toString('utf8').trim());
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const { shards, foreign } = await loadShards(dir, options.toolVersion);
+  const { onDisk, foreign } = await listShards(dir);
+  const shards = new Map<string, CacheShard>();
   const dirty = new Set<string>();
   const clock = options.clock ?? Date.now;
   const now = (): number => Math.floor(clock() / 1000);
@@ -44,8 +50,26 @@ export async function openCache(root: string, options: CacheOptions): Promise<Co
   const shardOf = (namespace: string): CacheShard => {
     if (!NAMESPACE.test(namespace)) throw new Error(`invalid cache namespace: ${JSON.stringify(namespace)}`);
     let shard = shards.get(namespace);
-    if (!shard) shards.set(namespace, (shard = { entries: new Map(), bytes: 0 }));
+    if (!shard) {
+      shard = onDisk.has(namespace) ? readShardSync(fileOf(dir, namespace), options.toolVersion) : undefined;
+      // A file that is not ours (another version, damaged) counts as empty, and goes at the next write.
+      if (!shard && onDisk.has(namespace)) foreign.push(`${namespace}${SHARD_SUFFIX}`);
+      shard ??= { entries: new Map(), bytes: 0 };
+      shards.set(namespace, shard);
+    }
     return shard;
+  };
+
+  /** Bytes of the namespace files this run never read; files among them that are not ours join `foreign`. */
+  const measureUnread = async (): Promise<number> => {
+    let bytes = 0;
+    for (const namespace of onDisk) {
+      if (shards.has(namespace)) continue;
+      const file = fileOf(dir, namespace);
+      if (await hasOwnHeader(file, options.toolVersion)) bytes += (await stat(file).catch(() => undefined))?.size ?? 0;
+      else foreign.push(`${namespace}${SHARD_SUFFIX}`);
+    }
+    return bytes;
   };
 
   return {
@@ -70,9 +94,15 @@ export async function openCache(root: string, options: CacheOptions): Promise<Co
       dirty.add(namespace);
     },
     async flush(): Promise<void> {
-      // Files of another version or format would be read on every run and never used: drop them with the first write.
       if (dirty.size === 0) return;
-      for (const name of foreign.splice(0)) await unlink(path.join(dir, name)).catch(() => undefined);
+      const unreadBytes = await measureUnread();
+      // Files of another version or format would be read on every run and never used: drop them with the first write.
+      for (const name of foreign.splice(0)) {
+        onDisk.delete(name.slice(0, -SHARD_SUFFIX.length));
+        await unlink(path.join(dir, name)).catch(() => undefined);
+      }
+      // Eviction weighs every entry, so it needs every shard: read them only when the total may not fit.
+      if (sumBytes(shards) + unreadBytes > maxBytes) for (const namespace of onDisk) shardOf(namespace);
       for (const namespace of evictOldest(shards, maxBytes)) dirty.add(namespace);
       await mkdir(dir, { recursive: true });
       for (const namespace of [...dirty]) {
@@ -84,30 +114,34 @@ export async function openCache(root: string, options: CacheOptions): Promise<Co
   };
 }
 
+const sumBytes = (shards: ReadonlyMap<string, CacheShard>): number => {
+  let total = 0;
+  for (const shard of shards.values()) total += shard.bytes;
+  return total;
+};
+
 /**
- * Loads every namespace file; `foreign` lists the files that are not this
- * version's or format's (to remove before the next write, which rewrites
- * those of its namespaces it uses).
+ * The namespaces with a file in the cache folder, and the files that are
+ * certainly not ours (an earlier format's `.json`, a name no namespace has),
+ * to remove before the next write.
  */
-async function loadShards(dir: string, toolVersion: string): Promise<{ shards: Map<string, CacheShard>; foreign: string[] }> {
-  const shards = new Map<string, CacheShard>();
-  const foreign: string[] = [];
+async function listShards(dir: string): Promise<{ onDisk: Set<string>; foreign: string[] }> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
-    return { shards, foreign };
+    return { onDisk: new Set(), foreign: [] };
   }
   // Earlier formats were `<namespace>.json`.
-  foreign.push(...names.filter((name) => name.endsWith('.json')));
-  const namespaces = names.filter((name) => name.endsWith(SHARD_SUFFIX)).map((name) => name.slice(0, -SHARD_SUFFIX.length));
-  const loaded = await Promise.all(namespaces.map((namespace) => readShard(fileOf(dir, namespace), toolVersion)));
-  namespaces.forEach((namespace, i) => {
-    const shard = loaded[i];
-    if (shard && NAMESPACE.test(namespace)) shards.set(namespace, shard);
-    else foreign.push(`${namespace}${SHARD_SUFFIX}`);
-  });
-  return { shards, foreign };
+  const foreign = names.filter((name) => name.endsWith('.json'));
+  const onDisk = new Set<string>();
+  for (const name of names) {
+    if (!name.endsWith(SHARD_SUFFIX)) continue;
+    const namespace = name.slice(0, -SHARD_SUFFIX.length);
+    if (NAMESPACE.test(namespace)) onDisk.add(namespace);
+    else foreign.push(name);
+  }
+  return { onDisk, foreign };
 }
 
 const fileOf = (dir: string, namespace: string): string => path.join(dir, `${namespace}${SHARD_SUFFIX}`);

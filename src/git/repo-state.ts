@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CACHE_DIR_NAME } from '../cache/cache-dir-name.js';
+import { NotAGitRepositoryError } from '../errors.js';
 import { runGit } from './run-git.js';
 
 export type Operation = 'merge' | 'rebase' | 'cherry-pick' | 'revert';
@@ -37,28 +38,66 @@ const MARKERS: Array<[string, Operation]> = [
   ['REVERT_HEAD', 'revert'],
 ];
 
-/** One `git rev-parse` call; marker paths come from `--git-path` so linked worktrees are right. */
+/** What `git rev-parse` is asked for a repository state, in answer order; marker paths come from `--git-path` so linked worktrees are right. */
+const STATE_ARGS = [
+  '--absolute-git-dir',
+  '--git-common-dir',
+  '--is-bare-repository',
+  '--is-shallow-repository',
+  ...MARKERS.flatMap(([marker]) => ['--git-path', marker]),
+  '--git-path',
+  CACHE_DIR_NAME,
+  // After the lines that are always there: it prints nothing at all outside a submodule.
+  '--show-superproject-working-tree',
+];
+/** Lines always printed for STATE_ARGS (all but the superproject). */
+const STATE_LINES = 5 + MARKERS.length;
+
+/** One `git rev-parse` call in `root`. */
 export async function detectRepoState(root: string): Promise<RepoState> {
-  const args = ['rev-parse', '--absolute-git-dir', '--git-common-dir', '--is-bare-repository', '--is-shallow-repository'];
-  for (const [marker] of MARKERS) args.push('--git-path', marker);
-  args.push('--git-path', CACHE_DIR_NAME);
-  // Last: it prints nothing at all outside a submodule.
-  args.push('--show-superproject-working-tree');
-  const lines = (await runGit(root, args)).toString('utf8').split('\n');
+  const lines = (await runGit(root, ['rev-parse', ...STATE_ARGS])).toString('utf8').split('\n');
+  return readState(lines, root, lines[STATE_LINES] || undefined);
+}
+
+/**
+ * What a `--staged` check needs before anything else, in one `git rev-parse`
+ * run from `cwd` (a hook pays a few milliseconds per git process): the
+ * repository root, its state, and HEAD (undefined before the first commit).
+ */
+export async function detectStagedRepo(cwd: string): Promise<RepoState & { root: string; head: string | undefined }> {
+  let lines: string[];
+  try {
+    lines = (await runGit(cwd, ['rev-parse', '--show-toplevel', ...STATE_ARGS, '--revs-only', 'HEAD'])).toString('utf8').split('\n');
+  } catch {
+    throw new NotAGitRepositoryError(cwd);
+  }
+  const [root = '', ...rest] = lines;
+  // After the fixed lines: the superproject (a path) and HEAD (an object id), each only when there is one.
+  const optional = rest.slice(STATE_LINES).filter((line) => line !== '');
+  const head = optional.find((line) => OBJECT_ID.test(line));
+  const superproject = optional.find((line) => line !== head);
+  return { ...readState(rest, cwd, superproject), root, head };
+}
+
+const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+/** Reads STATE_ARGS' answer lines; relative paths in them are relative to `base`, where git ran. */
+function readState(lines: readonly string[], base: string, superproject: string | undefined): RepoState {
   const [gitDir = '', commonDir = '', bare, shallow] = lines;
   const markerPaths = lines.slice(4, 4 + MARKERS.length);
-  const found = MARKERS.find((_, i) => existsSync(path.resolve(root, markerPaths[i] ?? '')));
-  const resolvedCommon = path.resolve(root, commonDir);
+  const found = MARKERS.find((_, i) => existsSync(path.resolve(base, markerPaths[i] ?? '')));
+  const resolvedCommon = path.resolve(base, commonDir);
+  const cacheDir = lines[4 + MARKERS.length];
   return {
     gitDir,
     commonDir: resolvedCommon,
     isBare: bare === 'true',
     isLinkedWorktree: path.resolve(gitDir) !== resolvedCommon,
     isShallow: shallow === 'true',
-    superproject: lines[5 + MARKERS.length] || undefined,
+    superproject,
     operation: found?.[1],
     // Never the repository root by default: an empty answer leaves the cache to find its own folder.
-    cacheDir: lines[4 + MARKERS.length] ? path.resolve(root, lines[4 + MARKERS.length]!) : undefined,
+    cacheDir: cacheDir ? path.resolve(base, cacheDir) : undefined,
   };
 }
 

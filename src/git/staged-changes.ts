@@ -24,11 +24,12 @@ export interface StagedChanges {
  * What the commit being made changes: `git diff --cached` with rename
  * detection. Without a commit argument git compares with HEAD, or with the
  * empty tree on an unborn branch, so the diff need not wait for HEAD to be
- * resolved: both git processes run at once.
+ * resolved: both git processes run at once. A caller that has HEAD already
+ * (see `detectStagedRepo`) passes it and saves the second process.
  */
-export async function listStagedChanges(root: string): Promise<StagedChanges> {
+export async function listStagedChanges(root: string, knownHead?: { head: string | undefined }): Promise<StagedChanges> {
   const [head, output] = await Promise.all([
-    resolveHead(root),
+    knownHead ? knownHead.head : resolveHead(root),
     runGit(root, ['diff', '--cached', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', '--no-color', '--']),
   ]);
   return { base: head ? 'HEAD' : 'empty-tree', ...parseRawDiff(splitNul(output)) };

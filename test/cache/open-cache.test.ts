@@ -118,6 +118,38 @@ describe('openCache', () => {
     expect(reread.get('imports', 'blob1')).toBeUndefined();
   });
 
+  it('counts namespaces a run never read towards maxBytes, dropping their old entries when it must', async () => {
+    const dir = tempDir();
+    let time = Date.UTC(2025, 0, 1);
+    const clock = (): number => time;
+    const first = await openCache('/', { ...V, dir, maxBytes: 20_000, clock });
+    for (let i = 0; i < 60; i++) first.set('old', `blob${i}`, { pad: 'x'.repeat(250), i });
+    await first.flush();
+    time += 10 * 24 * 3600 * 1000;
+    // This run only writes another namespace; 'old' is never read, yet the total must stay bounded.
+    const second = await openCache('/', { ...V, dir, maxBytes: 20_000, clock });
+    for (let i = 0; i < 30; i++) second.set('new', `blob${i}`, { pad: 'y'.repeat(250), i });
+    await second.flush();
+    const onDisk = readdirSync(dir).reduce((sum, name) => sum + statSync(path.join(dir, name)).size, 0);
+    expect(onDisk).toBeLessThanOrEqual(20_000);
+    const reread = await openCache('/', { ...V, dir, maxBytes: 20_000, clock });
+    expect(reread.get('new', 'blob0')).toMatchObject({ i: 0 });
+    expect(reread.get('old', 'blob0')).toBeUndefined();
+  });
+
+  it('leaves a namespace it never read as it was when the bound is not reached', async () => {
+    const dir = tempDir();
+    const first = await openCache('/', { ...V, dir });
+    first.set('old', 'a', parsed);
+    await first.flush();
+    const before = readFileSync(path.join(dir, 'old.jsonl'));
+    const second = await openCache('/', { ...V, dir });
+    second.set('new', 'b', parsed);
+    await second.flush();
+    expect(readFileSync(path.join(dir, 'old.jsonl'))).toEqual(before);
+    expect((await openCache('/', { ...V, dir })).get('old', 'a')).toEqual(parsed);
+  });
+
   it('keeps an old entry that is still read over newer unused ones', async () => {
     const dir = tempDir();
     let time = Date.UTC(2025, 0, 1);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeRepoState, detectRepoState } from '../../src/git/repo-state.js';
+import { describeRepoState, detectRepoState, detectStagedRepo } from '../../src/git/repo-state.js';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 
 const temps: string[] = [];
@@ -68,5 +68,36 @@ describe('detectRepoState', () => {
     const bare = makeTempDir('dockguard-bare-');
     git(bare, 'init', '-q', '--bare');
     expect((await detectRepoState(bare)).isBare).toBe(true);
+  });
+});
+
+describe('detectStagedRepo', () => {
+  it('finds the root, the state and HEAD from a subfolder, its paths resolved against that folder', async () => {
+    const root = makeConflictingBranches();
+    expect(() => git(root, 'merge', '-q', 'feature')).toThrow();
+    const state = await detectStagedRepo(path.join(root, 'services/orders'));
+    expect(state).toMatchObject({ root, head: git(root, 'rev-parse', 'HEAD').trim(), operation: 'merge', superproject: undefined });
+    expect(state.cacheDir).toBe(path.join(root, '.git', 'dockguard-cache'));
+    expect(state.commonDir).toBe(path.join(root, '.git'));
+  });
+
+  it('tells the superproject line from the HEAD line inside a submodule', async () => {
+    const outer = makeFixtureRepo('staged-monorepo');
+    const inner = makeFixtureRepo('incremental-two-services');
+    git(outer, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', inner, 'vendor/inner');
+    const checkout = path.join(outer, 'vendor/inner');
+    const state = await detectStagedRepo(checkout);
+    expect(state).toMatchObject({ root: checkout, superproject: outer, head: git(inner, 'rev-parse', 'HEAD').trim() });
+    expect(describeRepoState(state)).toEqual([`this repository is a submodule of ${outer}: checked on its own`]);
+  });
+
+  it('has no HEAD before the first commit', async () => {
+    const root = makeFixtureRepo('staged-monorepo', { commit: false });
+    expect(await detectStagedRepo(root)).toMatchObject({ root, head: undefined, operation: undefined });
+  });
+
+  it('names the folder when it is not in a git repository', async () => {
+    const dir = makeTempDir('dockguard-not-a-repo-');
+    await expect(detectStagedRepo(dir)).rejects.toThrow(dir);
   });
 });
