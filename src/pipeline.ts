@@ -82,17 +82,18 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const store = new ModuleStore(snapshot, pool, cache);
       const dependencies = await createDependencyContext(snapshot, config, { virtualEnv: options.virtualEnv });
       const ctx = { snapshot, store, dependencies, loadContext: createBuildContextLoader(snapshot) };
-      const memos = cache && scope.staged ? loadMemos(scope.staged, specs, config, options.virtualEnv, cache) : undefined;
       const fingerprints = createFingerprints(store, dependencies.implicitRules);
-      const unaffected = memos ? await Promise.all(specs.map((_, i) => isUnaffected(memos.entries[i], snapshot, memos.staged, fingerprints.ofFile))) : [];
-      const candidates = specs.filter((_, i) => !unaffected[i]);
+      // Cheapest proofs first, each only for the services the one before left: edits no analysis
+      // sees and Dockerfiles that cannot reach a staged path need no memo; each memo read costs.
       const invisible =
-        scope.staged && snapshot.readBlob && candidates.length > 0
+        scope.staged && snapshot.readBlob && specs.length > 0
           ? await findInvisibleEdits({ changes: scope.staged, store, readBlob: snapshot.readBlob, fingerprintOf: fingerprints.ofModule })
           : undefined;
-      // Modelling an image costs milliseconds per service: first drop those whose Dockerfile cannot reach any path.
-      const reachable = scope.paths ? await filterReachable(candidates, scope.paths, invisible ?? new Set(), snapshot) : candidates;
-      const modelled = await Promise.all(reachable.map((spec) => modelService(spec, ctx)));
+      const reachable = scope.paths ? await filterReachable(specs, scope.paths, invisible ?? new Set(), snapshot, cache) : specs;
+      const memos = cache && scope.staged ? loadMemos(scope.staged, reachable, config, options.virtualEnv, cache) : undefined;
+      const unaffected = memos ? await Promise.all(reachable.map((_, i) => isUnaffected(memos.entries[i], snapshot, memos.staged, fingerprints.ofFile))) : [];
+      const candidates = reachable.filter((_, i) => !unaffected[i]);
+      const modelled = await Promise.all(candidates.map((spec) => modelService(spec, ctx)));
       const selectedByPath = scope.paths ? selectServices(modelled, scope.paths, invisible) : modelled;
       const selected =
         scope.staged && scope.paths && snapshot.readBlob

@@ -47,15 +47,21 @@ const STATE_ARGS = [
   ...MARKERS.flatMap(([marker]) => ['--git-path', marker]),
   '--git-path',
   CACHE_DIR_NAME,
-  // After the lines that are always there: it prints nothing at all outside a submodule.
-  '--show-superproject-working-tree',
 ];
-/** Lines always printed for STATE_ARGS (all but the superproject). */
+/** Lines printed for STATE_ARGS. */
 const STATE_LINES = 5 + MARKERS.length;
+/**
+ * Prints nothing at all outside a submodule, so it goes last. Git answers it
+ * by running `ls-files` in the parent folder, a second process: a hook asks
+ * only when the git dir is where submodules keep theirs (`.git/modules/`).
+ * A nested repository whose git dir was never absorbed there gets no note.
+ */
+const SUPERPROJECT_ARG = '--show-superproject-working-tree';
+const looksLikeSubmodule = (commonDir: string): boolean => /[\\/]\.git[\\/]modules[\\/]/.test(commonDir);
 
 /** One `git rev-parse` call in `root`. */
 export async function detectRepoState(root: string): Promise<RepoState> {
-  const lines = (await runGit(root, ['rev-parse', ...STATE_ARGS])).toString('utf8').split('\n');
+  const lines = (await runGit(root, ['rev-parse', ...STATE_ARGS, SUPERPROJECT_ARG])).toString('utf8').split('\n');
   return readState(lines, root, lines[STATE_LINES] || undefined);
 }
 
@@ -72,14 +78,15 @@ export async function detectStagedRepo(cwd: string): Promise<RepoState & { root:
     throw new NotAGitRepositoryError(cwd);
   }
   const [root = '', ...rest] = lines;
-  // After the fixed lines: the superproject (a path) and HEAD (an object id), each only when there is one.
-  const optional = rest.slice(STATE_LINES).filter((line) => line !== '');
-  const head = optional.find((line) => OBJECT_ID.test(line));
-  const superproject = optional.find((line) => line !== head);
-  return { ...readState(rest, cwd, superproject), root, head };
+  // Printed only when there is one.
+  const head = rest[STATE_LINES] || undefined;
+  const state = readState(rest, cwd, undefined);
+  if (looksLikeSubmodule(state.commonDir)) {
+    const superproject = (await runGit(cwd, ['rev-parse', SUPERPROJECT_ARG])).toString('utf8').trim();
+    state.superproject = superproject || undefined;
+  }
+  return { ...state, root, head };
 }
-
-const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /** Reads STATE_ARGS' answer lines; relative paths in them are relative to `base`, where git ran. */
 function readState(lines: readonly string[], base: string, superproject: string | undefined): RepoState {
