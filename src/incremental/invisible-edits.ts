@@ -7,7 +7,7 @@ import type { ParsedModule, RepoPath } from '../types.js';
  * costs about as much as checking the services they reach: a commit that big
  * is simply checked.
  */
-const MAX_EDITS_TO_COMPARE = 500;
+const MAX_EDITS_TO_COMPARE = 200;
 
 export interface InvisibleEditInputs {
   changes: StagedChanges;
