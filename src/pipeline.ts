@@ -57,6 +57,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const root = state?.root ?? (await findRepoRoot(options.cwd));
   // Independent git reads start together, so their process starts overlap.
   const changesRead = state ? settleLater(listStagedChanges(root, state)) : undefined;
+  // Without --staged the cache folder takes a git call of its own: it overlaps with the snapshot (the config may still turn the cache off).
+  const cacheOpening = options.cache === false ? undefined : openCacheOrNote(root, state?.cacheDir);
   const configPath = options.configPath === undefined ? undefined : path.relative(root, path.resolve(options.cwd, options.configPath));
   const snapshot: RepoSnapshot & { close?: () => void; submodules?: readonly RepoPath[]; readBlob?: (id: string) => Promise<Buffer> } = options.staged
     ? await createIndexSnapshot(root)
@@ -70,13 +72,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     if (scope.nothingRelevant) {
       return emptyResult(root, started, [...notes, 'nothing that can change an image is part of this check']);
     }
-    // Loads while services are discovered.
-    const cacheRead = (options.cache ?? config.cache) ? openCacheOrNote(root, state?.cacheDir) : undefined;
-    const discovered = await discoverServices(snapshot, config, source === undefined ? {} : { configFile: source });
-    const specs = discovered.services.map((s) => (options.target ? { ...s, target: options.target } : s));
-    const opened = await cacheRead;
+    // Opening lists the cache folder; files are read as values are asked for (compose files' builds first).
+    const opened = (options.cache ?? config.cache) ? await cacheOpening : undefined;
     if (opened?.note) notes.push(opened.note);
     const cache = opened?.cache;
+    const discovered = await discoverServices(snapshot, config, { ...(source === undefined ? {} : { configFile: source }), ...(cache ? { cache } : {}) });
+    const specs = discovered.services.map((s) => (options.target ? { ...s, target: options.target } : s));
     const pool = createParsePool();
     try {
       const store = new ModuleStore(snapshot, pool, cache);

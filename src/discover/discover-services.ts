@@ -1,4 +1,5 @@
 import { byCodeUnit } from '../by-code-unit.js';
+import type { ContentCache } from '../cache/open-cache.js';
 import { createGlobMatcher } from '../config/create-glob-matcher.js';
 import type { DockguardConfig } from '../config/schema.js';
 import type { Problem, RepoPath, RepoSnapshot, ServiceSpec } from '../types.js';
@@ -27,12 +28,12 @@ export interface DiscoveryResult {
 export async function discoverServices(
   snapshot: RepoSnapshot,
   config: DockguardConfig,
-  options: { configFile?: string } = {},
+  options: { configFile?: string; cache?: ContentCache } = {},
 ): Promise<DiscoveryResult> {
   const configFile = options.configFile ?? 'dockguard config';
   const isExcluded = createGlobMatcher(config.exclude);
   const fromConfig = specsFromConfig(config.services, snapshot, configFile);
-  const scanned = await scanBuildFiles(snapshot, isExcluded);
+  const scanned = await scanBuildFiles(snapshot, isExcluded, options.cache);
   const compose = groupByDockerfile(scanned.invocations.filter((i) => i.source === 'compose'));
   const scripts = groupByDockerfile(scanned.invocations.filter((i) => i.source === 'script'));
   const dockerfiles = new Set<RepoPath>([...snapshot.files].filter(isDockerfileName));

@@ -6,22 +6,44 @@ import { joinRepoPath, parentDir } from './repo-path.js';
 import type { ScanResult } from './scan-text-script.js';
 import { shellWords } from './shell-words.js';
 
+/** A compose file as discovery needs it: the `build:` of each service, paths as written. Plain data, so it can be cached by blob id. */
+export interface ComposeBuilds {
+  /** The first YAML error, when the file does not parse. */
+  error?: { line: number; message: string };
+  builds: Array<ComposeBuild & { name: string; line: number; entrypoint?: string | string[] }>;
+}
+
 /**
  * Reads the `build:` of every compose service: context relative to the
  * compose file's folder, dockerfile relative to the context, `args`,
  * `target`, and `command`/`entrypoint` as the launch override.
  */
-export function readComposeFile(text: string, file: RepoPath, snapshot: RepoSnapshot): ScanResult {
+export function readComposeFile(text: string, file: RepoPath, snapshot: RepoSnapshot, parsed: ComposeBuilds = parseComposeBuilds(text)): ScanResult {
   const result: ScanResult = { invocations: [], problems: [] };
+  if (parsed.error) {
+    result.problems.push(unreadableFile(file, parsed.error.line, parsed.error.message));
+    return result;
+  }
+  for (const build of parsed.builds) {
+    const context = joinRepoPath(parentDir(file), build.context);
+    const dockerfile = context === undefined ? undefined : joinRepoPath(context, build.dockerfile);
+    if (context === undefined || dockerfile === undefined) continue;
+    if (!snapshot.files.has(dockerfile)) result.problems.push(dockerfileNotFound(file, build.line, dockerfile));
+    else if (!snapshot.dirs.has(context)) result.problems.push(contextNotFound(file, build.line, dockerfile, context));
+    else result.invocations.push(toInvocation({ ...build, file, context, dockerfile }));
+  }
+  return result;
+}
+
+/** Parses the YAML (the slow part: ~10-50 ms for a compose file of 30 services) into `ComposeBuilds`. */
+export function parseComposeBuilds(text: string): ComposeBuilds {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
   const error = doc.errors[0];
-  if (error) {
-    result.problems.push(unreadableFile(file, error.linePos?.[0]?.line ?? 0, error.message.split('\n')[0] ?? ''));
-    return result;
-  }
+  if (error) return { error: { line: error.linePos?.[0]?.line ?? 0, message: error.message.split('\n')[0] ?? '' }, builds: [] };
+  const builds: ComposeBuilds['builds'] = [];
   const services = doc.get('services');
-  if (!isMap(services)) return result;
+  if (!isMap(services)) return { builds };
   for (const pair of services.items) {
     const service = pair.value;
     const name = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -30,17 +52,13 @@ export function readComposeFile(text: string, file: RepoPath, snapshot: RepoSnap
     const line = lineCounter.linePos(buildKey?.range?.[0] ?? 0).line;
     const build = readBuild(service.get('build'));
     if (!build) continue;
-    const context = joinRepoPath(parentDir(file), build.context);
-    const dockerfile = context === undefined ? undefined : joinRepoPath(context, build.dockerfile);
-    if (context === undefined || dockerfile === undefined) continue;
-    if (!snapshot.files.has(dockerfile)) result.problems.push(dockerfileNotFound(file, line, dockerfile));
-    else if (!snapshot.dirs.has(context)) result.problems.push(contextNotFound(file, line, dockerfile, context));
-    else result.invocations.push(toInvocation(service, { ...build, name, line, file, context, dockerfile }));
+    const entrypoint = readOverride(service);
+    builds.push({ ...build, name, line, ...(entrypoint !== undefined ? { entrypoint } : {}) });
   }
-  return result;
+  return { builds };
 }
 
-interface ComposeBuild {
+export interface ComposeBuild {
   context: string;
   dockerfile: string;
   target?: string;
@@ -82,10 +100,7 @@ function readArgs(args: unknown): Record<string, string> {
   return out;
 }
 
-function toInvocation(
-  service: YAMLMap,
-  found: ComposeBuild & { name: string; line: number; file: RepoPath; context: RepoPath; dockerfile: RepoPath },
-): BuildInvocation {
+function toInvocation(found: ComposeBuilds['builds'][number] & { file: RepoPath; context: RepoPath; dockerfile: RepoPath }): BuildInvocation {
   const invocation: BuildInvocation = {
     dockerfile: found.dockerfile,
     context: found.context,
@@ -96,12 +111,17 @@ function toInvocation(
     gcloudUpload: false,
   };
   if (found.target !== undefined) invocation.target = found.target;
+  if (found.entrypoint !== undefined) invocation.entrypoint = found.entrypoint;
+  return invocation;
+}
+
+/** The launch a service's `entrypoint`/`command` give, if any. */
+function readOverride(service: YAMLMap): string | string[] | undefined {
   const entrypoint = readLaunch(service.get('entrypoint'));
   const command = readLaunch(service.get('command'));
   // Compose's entrypoint replaces the image's and drops its CMD; command is appended to it.
-  if (entrypoint !== undefined) invocation.entrypoint = [...toArgv(entrypoint), ...(command ? toArgv(command) : [])];
-  else if (command !== undefined) invocation.entrypoint = command;
-  return invocation;
+  if (entrypoint !== undefined) return [...toArgv(entrypoint), ...(command ? toArgv(command) : [])];
+  return command;
 }
 
 function readLaunch(value: unknown): string | string[] | undefined {

@@ -1,6 +1,8 @@
+import type { ContentCache } from '../cache/open-cache.js';
 import { UnreadableFileError } from '../errors.js';
 import type { Problem, RepoPath, RepoSnapshot } from '../types.js';
 import type { BuildInvocation } from './build-invocation.js';
+import { cachedComposeBuilds } from './cached-compose-builds.js';
 import { classifyBuildFile } from './classify-build-file.js';
 import { unreadableFile } from './discovery-problems.js';
 import { readComposeFile } from './read-compose-file.js';
@@ -15,16 +17,18 @@ import { scanYamlScript } from './scan-yaml-script.js';
 export async function scanBuildFiles(
   snapshot: RepoSnapshot,
   isExcluded: (path: string) => boolean,
+  /** Keeps parsed compose files by content id. */
+  cache?: ContentCache,
 ): Promise<{ invocations: BuildInvocation[]; problems: Problem[] }> {
   const files = [...snapshot.files].filter((f) => classifyBuildFile(f) !== undefined && !isExcluded(f)).sort();
-  const results = await Promise.all(files.map((file) => scanFile(file, snapshot)));
+  const results = await Promise.all(files.map((file) => scanFile(file, snapshot, cache)));
   return {
     invocations: results.flatMap((r) => r.invocations),
     problems: results.flatMap((r) => r.problems),
   };
 }
 
-async function scanFile(file: RepoPath, snapshot: RepoSnapshot): Promise<{ invocations: BuildInvocation[]; problems: Problem[] }> {
+async function scanFile(file: RepoPath, snapshot: RepoSnapshot, cache: ContentCache | undefined): Promise<{ invocations: BuildInvocation[]; problems: Problem[] }> {
   const kind = classifyBuildFile(file);
   if (!kind) return { invocations: [], problems: [] };
   let text: string;
@@ -35,7 +39,7 @@ async function scanFile(file: RepoPath, snapshot: RepoSnapshot): Promise<{ invoc
     return { invocations: [], problems: [unreadableFile(file, 0, reason)] };
   }
   if (!text.includes('build')) return { invocations: [], problems: [] };
-  if (kind.kind === 'compose') return readComposeFile(text, file, snapshot);
+  if (kind.kind === 'compose') return readComposeFile(text, file, snapshot, cachedComposeBuilds(text, snapshot.contentId(file), cache));
   if (kind.kind === 'yaml') return scanYamlScript(text, file, kind.bases[0] ?? ('' as RepoPath), snapshot);
   return scanTextScript(text, kind.kind, { file, here: kind.here, bases: kind.bases }, snapshot);
 }

@@ -1,0 +1,37 @@
+import type { ContentCache } from '../cache/open-cache.js';
+import { parseComposeBuilds, type ComposeBuilds } from './read-compose-file.js';
+
+const NAMESPACE = 'compose-builds';
+
+/**
+ * `parseComposeBuilds`, kept by the compose file's content id: parsing the
+ * YAML was the largest single cost of a warm hook run, and the file rarely
+ * changes. A cached value of another shape is a miss.
+ */
+export function cachedComposeBuilds(text: string, id: string | undefined, cache: ContentCache | undefined): ComposeBuilds {
+  const stored = id !== undefined ? cache?.get<unknown>(NAMESPACE, id) : undefined;
+  if (isComposeBuilds(stored)) return stored;
+  const parsed = parseComposeBuilds(text);
+  if (id !== undefined) cache?.set(NAMESPACE, id, parsed);
+  return parsed;
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isComposeBuilds(value: unknown): value is ComposeBuilds {
+  if (!isObject(value) || !Array.isArray(value.builds)) return false;
+  if (value.error !== undefined && !(isObject(value.error) && typeof value.error.line === 'number' && isString(value.error.message))) return false;
+  return value.builds.every(
+    (build: unknown) =>
+      isObject(build) &&
+      isString(build.name) &&
+      typeof build.line === 'number' &&
+      isString(build.context) &&
+      isString(build.dockerfile) &&
+      isObject(build.args) &&
+      Object.values(build.args).every(isString) &&
+      (build.target === undefined || isString(build.target)) &&
+      (build.entrypoint === undefined || isString(build.entrypoint) || (Array.isArray(build.entrypoint) && build.entrypoint.every(isString))),
+  );
+}
