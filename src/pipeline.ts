@@ -87,7 +87,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       // Cheapest proofs first, each only for the services the one before left: edits no analysis
       // sees and Dockerfiles that cannot reach a staged path need no memo; each memo read costs.
       const invisible =
-        scope.staged && snapshot.readBlob && specs.length > 0
+        scope.staged && scope.paths && snapshot.readBlob && specs.length > 0
           ? await findInvisibleEdits({ changes: scope.staged, store, readBlob: snapshot.readBlob, fingerprintOf: fingerprints.ofModule })
           : undefined;
       const reachable = scope.paths ? await filterReachable(specs, scope.paths, invisible ?? new Set(), snapshot, cache) : specs;
