@@ -1,7 +1,6 @@
 import type { ModelledService } from './analyze/analyze-service.js';
 import type { RepoPath } from './types.js';
-
-const isAtOrBelow = (file: string, dir: string): boolean => dir === '' || file === dir || file.startsWith(`${dir}/`);
+import { isAtOrBelow } from './discover/repo-path.js';
 
 /** Origins read `docker-compose.yml:3`, `scripts/deploy.sh:12` or `dockguard.config.json services[0]`: the file comes first. */
 export const originFile = (origin: string | undefined): string | undefined => origin?.split(/[: ]/, 1)[0];

@@ -18,6 +18,11 @@ export function joinRepoPath(base: string, relative: string): RepoPath | undefin
   return asRepoPath(parts.join('/'));
 }
 
+/** True when `path` is `dir` or lies beneath it (`dir` '' is the repository root). */
+export function isAtOrBelow(path: string, dir: string): boolean {
+  return dir === '' || path === dir || path.startsWith(`${dir}/`);
+}
+
 export function parentDir(path: string): RepoPath {
   const slash = path.lastIndexOf('/');
   return asRepoPath(slash < 0 ? '' : path.slice(0, slash));

@@ -5,6 +5,7 @@ import { parseDockerfile } from '../dockerfile/parse-dockerfile.js';
 import { originFile } from '../select-services.js';
 import type { ContentCache } from '../cache/open-cache.js';
 import type { RepoPath, RepoSnapshot, ServiceSpec } from '../types.js';
+import { isAtOrBelow } from '../discover/repo-path.js';
 
 /** What a Dockerfile can take from its build context: context-relative COPY/ADD sources, or anything at all. */
 export type ContextReach = { sources: string[] } | 'anything';
@@ -39,7 +40,6 @@ export function readContextReach(text: string): ContextReach {
   return { sources };
 }
 
-const isAtOrBelow = (file: string, dir: string): boolean => dir === '' || file === dir || file.startsWith(`${dir}/`);
 
 /**
  * Whether any of `paths` can change this service, judged before its image is

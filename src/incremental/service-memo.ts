@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ContentCache } from '../cache/open-cache.js';
 import type { RepoPath, RepoSnapshot, ServiceAnalysis, ServiceSpec } from '../types.js';
+import { isAtOrBelow } from '../discover/repo-path.js';
 
 /**
  * What a service's last full check depended on: every input file with its
@@ -31,7 +32,6 @@ export type CurrentFingerprint = (file: RepoPath) => Promise<string | undefined>
 const NAMESPACE = 'service-inputs';
 const DEPENDENCY_FILE = /(^|\/)(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|setup\.cfg|setup\.py|Pipfile(\.lock)?|[^/]*\.lock|pylock[^/]*\.toml)$/;
 
-const isAtOrBelow = (file: string, dir: string): boolean => dir === '' || file === dir || file.startsWith(`${dir}/`);
 
 /** One memo per service, config and tool version: any of them changing starts afresh. */
 export function serviceMemoKey(spec: ServiceSpec, configFingerprint: string): string {
