@@ -19,7 +19,7 @@ const WILDCARD_OR_VARIABLE = /[*?[\\$]/;
  * (other stages and images aside, which take nothing from the context). It
  * is `anything` whenever that cannot be pinned down: a wildcard or variable
  * in a source, the whole context, a `RUN --mount` (a bind mount reads the
- * context too), or a Dockerfile that does not parse.
+ * context too), an ONBUILD trigger, or a Dockerfile that does not parse.
  */
 export function readContextReach(text: string): ContextReach {
   const parsed = parseDockerfile(text);
@@ -27,6 +27,8 @@ export function readContextReach(text: string): ContextReach {
   const sources: string[] = [];
   for (const instruction of parsed.instructions) {
     if (instruction.keyword === 'RUN' && instruction.flags.some((f) => f.name === 'mount')) return 'anything';
+    // A trigger runs in whatever is built FROM this stage, with sources this reading does not follow.
+    if (instruction.keyword === 'ONBUILD') return 'anything';
     if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
     if (instruction.flags.some((f) => f.name === 'from')) continue;
     for (const raw of parseCopyArgs(instruction)?.sources ?? []) {

@@ -37,6 +37,7 @@ describe('readContextReach', () => {
     ['a variable', 'FROM python:3.12\nARG APP=api\nCOPY services/${APP}/ /app/\n'],
     ['the whole context', 'FROM python:3.12\nCOPY . /app/\n'],
     ['a bind mount', 'FROM python:3.12\nRUN --mount=type=bind,source=requirements.txt,target=/r.txt pip install -r /r.txt\n'],
+    ['an ONBUILD trigger', 'FROM python:3.12 AS base\nONBUILD COPY app/ /app/\nFROM base\n'],
   ])('is anything for %s', (_what, text) => {
     expect(readContextReach(text)).toBe('anything');
   });
