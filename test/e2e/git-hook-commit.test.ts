@@ -68,6 +68,23 @@ describe('the plain git hook installed by dockguard init', () => {
     expect(porcelainStatus(root)).toBe('');
   });
 
+  it('lets a commit that only edits function bodies of shared code through without checking a service, first cache or not', () => {
+    const root = makeFixtureRepo(SHOP);
+    expect(init(root).code).toBe(0);
+    git(root, 'add', '-A');
+    expect(commit(root, 'Set up dockguard', onPath.env).code).toBe(0);
+    const util = path.join(root, 'shared/util.py');
+    for (const [i, cache] of [[1, 'as left by the set-up commit'], [2, 'deleted']] as const) {
+      if (cache === 'deleted') rmSync(path.join(root, '.git/dockguard-cache'), { recursive: true, force: true });
+      writeFileSync(util, `${readFileSync(util, 'utf8')}\n\ndef shout_${i}(text: str) -> str:\n    return text.upper()\n`);
+      git(root, 'add', 'shared/util.py');
+      const committed = commit(root, `Add shout ${i}`, onPath.env);
+      expect(committed.code, committed.stderr).toBe(0);
+      // Two images copy shared/util.py; the edit changes nothing either reads from it.
+      expect(withoutTiming(committed.stderr), `cache ${cache}`).toBe('✔ dockguard: 0 services checked · 3 unaffected · 0 errors · 0 warnings · <time>\n');
+    }
+  });
+
   it('changes nothing when init runs a second time', () => {
     const root = makeFixtureRepo(SHOP);
     expect(init(root).code).toBe(0);
