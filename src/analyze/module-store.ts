@@ -6,6 +6,16 @@ import { decodePythonSource } from '../python/decode-source.js';
 import type { ParsePool } from '../python/parse-pool.js';
 import type { ParsedModule, RepoPath, RepoSnapshot } from '../types.js';
 
+/**
+ * The id git gives these bytes as a blob (in a SHA-1 repository): a working
+ * tree check then caches a module under the key a staged check of the same
+ * content looks up, so a commit made after `dockguard check` parses nothing
+ * again.
+ */
+export function gitBlobId(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
 export type StoredModule = { ok: true; parsed: ParsedModule } | { ok: false; reason: string };
 
 /**
@@ -29,7 +39,8 @@ interface Pending {
  * it. Requests made in the same tick are coalesced into one batch so the
  * parse pool gets work in sizes worth sending to a worker thread. Parsed
  * modules are cached by content id (the git blob id from the index, else a
- * hash of the bytes), so an unchanged file is never parsed twice.
+ * hash of the bytes computed the same way), so an unchanged file is never
+ * parsed twice.
  */
 export class ModuleStore {
   private readonly results = new Map<string, Promise<StoredModule>>();
@@ -145,7 +156,7 @@ export class ModuleStore {
     try {
       const bytes = await read();
       const decoded = decodePythonSource(bytes, path);
-      return this.cache && contentId === undefined ? { ...decoded, hash: createHash('sha1').update(bytes).digest('hex') } : decoded;
+      return this.cache && contentId === undefined ? { ...decoded, hash: gitBlobId(bytes) } : decoded;
     } catch (error) {
       if (error instanceof UnreadableFileError) return { error: error.reason };
       throw error;

@@ -90,6 +90,18 @@ describe('check --staged remembers what each service depends on', () => {
   });
 });
 
+describe('the parse cache shared by working-tree and staged checks', () => {
+  it('lets a staged check reuse what a working-tree check of the same content parsed', () => {
+    const repo = makeFixtureRepo('incremental-two-services');
+    const worktree = runCli(repo, ['check', '--format', 'json']);
+    expect(JSON.parse(worktree.stdout).summary.filesParsed).toBeGreaterThan(0);
+    // A module is cached under its git blob id in both modes, so nothing is parsed again.
+    const staged = JSON.parse(runCli(repo, ['check', '--staged', '--format', 'json', 'svc_a/Dockerfile']).stdout);
+    expect(staged.services.map((s: { dockerfile: string }) => s.dockerfile)).toEqual(['svc_a/Dockerfile']);
+    expect(staged.summary).toMatchObject({ filesAnalysed: 4, filesParsed: 0 });
+  });
+});
+
 describe('check --staged compares an edited module with its HEAD version, with no memo to go by', () => {
   const stageIn = (repo: string) => (file: string, text: string) => {
     writeFileSync(path.join(repo, file), text);
