@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { open, rename, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Bump when the shard layout changes; files of another format are ignored. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** File name suffix of a namespace's shard. */
 export const SHARD_SUFFIX = '.jsonl';
@@ -54,19 +54,23 @@ export function readShardSync(file: string, toolVersion: string): CacheShard | u
   return parseShard(raw, toolVersion);
 }
 
-/** Whether a namespace file starts with this tool version's header (read without loading the rest). */
-export async function hasOwnHeader(file: string, toolVersion: string): Promise<boolean> {
+/**
+ * Whether a namespace file starts with this tool version's header, and its
+ * size, without reading the rest. Synchronous: a flush asks this of a few
+ * hundred files, and promise-based file handles cost ~15 ms of CPU for that.
+ */
+export function inspectShard(file: string, toolVersion: string): { ours: boolean; size: number } {
   const header = Buffer.from(`${headerOf(toolVersion)}\n`);
-  let handle: FileHandle | undefined;
+  let fd: number | undefined;
   try {
-    handle = await open(file, 'r');
+    fd = openSync(file, 'r');
     const start = Buffer.alloc(header.length);
-    const { bytesRead } = await handle.read(start, 0, header.length, 0);
-    return bytesRead === header.length && start.equals(header);
+    const bytesRead = readSync(fd, start, 0, header.length, 0);
+    return { ours: bytesRead === header.length && start.equals(header), size: fstatSync(fd).size };
   } catch {
-    return false;
+    return { ours: false, size: 0 };
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

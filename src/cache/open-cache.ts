@@ -2,7 +2,7 @@ import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { runGit } from '../git/run-git.js';
 import { CACHE_DIR_NAME } from './cache-dir-name.js';
-import { entrySize, entryValue, hasOwnHeader, newEntry, readShardSync, SHARD_SUFFIX, writeShard, type CacheShard } from './cache-shard.js';
+import { entrySize, entryValue, inspectShard, newEntry, readShardSync, SHARD_SUFFIX, writeShard, type CacheShard } from './cache-shard.js';
 import { evictOldest } from './evict-oldest.js';
 
 /** Values cached by content id (git blob id), e.g. parsed imports of a Python file. */
@@ -61,12 +61,12 @@ export async function openCache(root: string, options: CacheOptions): Promise<Co
   };
 
   /** Bytes of the namespace files this run never read; files among them that are not ours join `foreign`. */
-  const measureUnread = async (): Promise<number> => {
+  const measureUnread = (): number => {
     let bytes = 0;
     for (const namespace of onDisk) {
       if (shards.has(namespace)) continue;
-      const file = fileOf(dir, namespace);
-      if (await hasOwnHeader(file, options.toolVersion)) bytes += (await stat(file).catch(() => undefined))?.size ?? 0;
+      const { ours, size } = inspectShard(fileOf(dir, namespace), options.toolVersion);
+      if (ours) bytes += size;
       else foreign.push(`${namespace}${SHARD_SUFFIX}`);
     }
     return bytes;
@@ -95,7 +95,7 @@ export async function openCache(root: string, options: CacheOptions): Promise<Co
     },
     async flush(): Promise<void> {
       if (dirty.size === 0) return;
-      const unreadBytes = await measureUnread();
+      const unreadBytes = measureUnread();
       // Files of another version or format would be read on every run and never used: drop them with the first write.
       for (const name of foreign.splice(0)) {
         onDisk.delete(name.slice(0, -SHARD_SUFFIX.length));

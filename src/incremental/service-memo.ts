@@ -29,7 +29,8 @@ export interface StagedPaths {
 /** The fingerprint of a file as the commit has it (see `fingerprintModule`); undefined when it cannot be parsed. */
 export type CurrentFingerprint = (file: RepoPath) => Promise<string | undefined>;
 
-const NAMESPACE = 'service-inputs';
+/** Memos are large (an id per input file): spread by the first hex digit of the key, a check reads the sixteenth holding the services it needs. */
+const namespaceOf = (key: string): string => `service-inputs-${key[0]}`;
 const DEPENDENCY_FILE = /(^|\/)(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|setup\.cfg|setup\.py|Pipfile(\.lock)?|[^/]*\.lock|pylock[^/]*\.toml)$/;
 
 
@@ -64,7 +65,7 @@ export async function isUnaffected(memo: ServiceMemo | undefined, snapshot: Repo
 }
 
 export function readServiceMemo(cache: ContentCache, key: string): ServiceMemo | undefined {
-  return cache.get<ServiceMemo>(NAMESPACE, key);
+  return cache.get<ServiceMemo>(namespaceOf(key), key);
 }
 
 /** Content id recorded for an input that does not exist (an ignore file that may be added later). */
@@ -121,7 +122,7 @@ export function writeServiceMemo(cache: ContentCache, key: string, analysis: Ser
     inputs[file] = before?.startsWith(`${id} `) ? before : `${id} ${fingerprintOf!(file)}`;
   }
   const copiedDirs = [...new Set(image.copies.flatMap((c) => c.sourceDirs.map((d) => d.repoDir)))];
-  cache.set(NAMESPACE, key, { inputs, copiedDirs } satisfies ServiceMemo);
+  cache.set(namespaceOf(key), key, { inputs, copiedDirs } satisfies ServiceMemo);
 }
 
 /**
