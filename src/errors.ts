@@ -23,6 +23,17 @@ export class ConfigError extends DockguardError {}
 
 export class GitError extends DockguardError {}
 
+/** tree-sitter or its Python grammar cannot be loaded: nothing can be analysed, so the run stops (exit 2). */
+export class ParserUnavailableError extends DockguardError {
+  constructor(readonly detail: string) {
+    super(
+      `cannot load the Python parser (tree-sitter): ${detail.split('\n', 1)[0]}`,
+      'reinstall dockguard (`npm ci` or `npm install`); tree-sitter is compiled on install and needs a C++ compiler',
+    );
+    this.name = 'ParserUnavailableError';
+  }
+}
+
 /** A file that exists but cannot be read or decoded; analysis reports it as a finding. */
 export class UnreadableFileError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ContentCache } from '../cache/open-cache.js';
 import { decodeParsedModule, encodeParsedModule } from '../cache/parsed-module-codec.js';
-import { UnreadableFileError } from '../errors.js';
+import { ParserUnavailableError, UnreadableFileError } from '../errors.js';
 import { decodePythonSource } from '../python/decode-source.js';
 import type { ParsePool } from '../python/parse-pool.js';
 import type { ParsedModule, RepoPath, RepoSnapshot } from '../types.js';
@@ -34,6 +34,8 @@ interface Pending {
   contentId: string | undefined;
   read: () => Promise<Buffer>;
   resolve: (m: StoredModule) => void;
+  /** Only for a failure no file could escape (the parser cannot load): the whole check stops. */
+  reject: (error: Error) => void;
 }
 
 /**
@@ -61,7 +63,7 @@ export class ModuleStore {
       const id = this.snapshot.contentId(path);
       const cached = id !== undefined ? this.readCache(id) : undefined;
       const read = () => this.snapshot.read(path);
-      result = cached ? Promise.resolve({ ok: true, parsed: cached }) : new Promise<StoredModule>((resolve) => this.enqueue({ key: path, path, contentId: id, read, resolve }));
+      result = cached ? Promise.resolve({ ok: true, parsed: cached }) : new Promise<StoredModule>((resolve, reject) => this.enqueue({ key: path, path, contentId: id, read, resolve, reject }));
       this.results.set(path, result);
     }
     return result;
@@ -83,7 +85,7 @@ export class ModuleStore {
           throw new UnreadableFileError(path, `cannot be read at ${id.slice(0, 12)} (${(error as Error).message})`);
         }
       };
-      result = cached ? Promise.resolve({ ok: true, parsed: cached }) : new Promise<StoredModule>((resolve) => this.enqueue({ key, path, contentId: id, read: readVersion, resolve }));
+      result = cached ? Promise.resolve({ ok: true, parsed: cached }) : new Promise<StoredModule>((resolve, reject) => this.enqueue({ key, path, contentId: id, read: readVersion, resolve, reject }));
       this.results.set(key, result);
     }
     return result;
@@ -121,8 +123,8 @@ export class ModuleStore {
   private async parseBatch(batch: Pending[]): Promise<void> {
     const texts = await Promise.all(batch.map((item) => this.readText(item)));
     const toParse: Array<{ key: string; text: string }> = [];
-    const waiting = new Map<string, { resolve: Pending['resolve']; cacheKey: string | undefined }>();
-    batch.forEach(({ key, contentId, resolve }, i) => {
+    const waiting = new Map<string, { resolve: Pending['resolve']; reject: Pending['reject']; cacheKey: string | undefined }>();
+    batch.forEach(({ key, contentId, resolve, reject }, i) => {
       const text = texts[i]!;
       if ('error' in text) {
         resolve({ ok: false, reason: text.error });
@@ -135,7 +137,7 @@ export class ModuleStore {
         return;
       }
       toParse.push({ key, text: text.text });
-      waiting.set(key, { resolve, cacheKey });
+      waiting.set(key, { resolve, reject, cacheKey });
     });
     if (toParse.length === 0) return;
     const deliver = (key: string, parsed: ParsedModule): void => {
@@ -149,6 +151,10 @@ export class ModuleStore {
     try {
       await this.pool.parseMany(toParse, deliver);
     } catch (error) {
+      if (error instanceof ParserUnavailableError) {
+        for (const { reject } of waiting.values()) reject(error);
+        return;
+      }
       failure = `could not be parsed (${(error as Error).message})`;
     }
     for (const { resolve } of waiting.values()) resolve({ ok: false, reason: failure });

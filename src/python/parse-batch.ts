@@ -1,3 +1,4 @@
+import { ParserUnavailableError } from '../errors.js';
 import type { ParsedModule } from '../types.js';
 import { extractImports } from './extract-imports.js';
 
@@ -13,7 +14,10 @@ export interface ParseRequest {
   items: ParseItem[];
 }
 
-export type ParseResponse = { id: number; results: Array<[string, ParsedModule]> } | { id: number; error: string };
+export type ParseResponse =
+  | { id: number; results: Array<[string, ParsedModule]> }
+  /** `parserUnavailable`: the worker could not load tree-sitter (its detail); no file can be parsed. */
+  | { id: number; error: string; parserUnavailable?: string };
 
 /** Parses a batch; a failure names the file, since it is a bug in dockguard, not a finding. */
 export function parseBatch(items: readonly ParseItem[]): Array<[string, ParsedModule]> {
@@ -21,6 +25,7 @@ export function parseBatch(items: readonly ParseItem[]): Array<[string, ParsedMo
     try {
       return [item.key, extractImports(item.text)];
     } catch (error) {
+      if (error instanceof ParserUnavailableError) throw error;
       throw new Error(`parsing ${item.key} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { ParserUnavailableError } from '../errors.js';
 import type { ParsedModule } from '../types.js';
 import { parseBatch, type ParseItem, type ParseRequest, type ParseResponse } from './parse-batch.js';
 
@@ -111,7 +112,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     slot.busy = undefined;
     slot.worker.unref();
     if (chunk) {
-      if ('error' in response) settle(chunk.job, new Error(response.error));
+      if ('error' in response) settle(chunk.job, response.parserUnavailable !== undefined ? new ParserUnavailableError(response.parserUnavailable) : new Error(response.error));
       else {
         for (const [key, parsed] of response.results) {
           chunk.job.results.set(key, parsed);

@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
+import { ParserUnavailableError } from '../errors.js';
 import { parseBatch, type ParseRequest, type ParseResponse } from './parse-batch.js';
 
 /** Worker-thread side of the parse pool: one request is one batch, answered in one message. */
@@ -34,6 +35,7 @@ port.on('message', (request: ParseRequest) => {
     response = { id: request.id, results: parseBatch(request.items) };
   } catch (error) {
     response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    if (error instanceof ParserUnavailableError) response.parserUnavailable = error.detail;
   }
   for (const item of request.items) charsSinceCollection += item.text.length;
   if (charsSinceCollection >= COLLECT_AFTER_CHARS && typeof collectGarbage === 'function') {

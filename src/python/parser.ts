@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type Parser from 'tree-sitter';
+import { ParserUnavailableError } from '../errors.js';
 
 /**
  * tree-sitter and its Python grammar are native modules, loaded on the first
@@ -8,7 +9,13 @@ import type Parser from 'tree-sitter';
  */
 const require = createRequire(import.meta.url);
 let loaded: { Parser: typeof Parser; Python: Parser.Language } | undefined;
-const load = () => (loaded ??= { Parser: require('tree-sitter') as typeof Parser, Python: require('tree-sitter-python') as Parser.Language });
+const load = () => {
+  try {
+    return (loaded ??= { Parser: require('tree-sitter') as typeof Parser, Python: require('tree-sitter-python') as Parser.Language });
+  } catch (error) {
+    throw new ParserUnavailableError(error instanceof Error ? error.message : String(error));
+  }
+};
 
 /**
  * One tree-sitter parser and compiled query set per thread: creating a parser
