@@ -56,7 +56,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const state = options.staged ? await detectStagedRepo(options.cwd) : undefined;
   const root = state?.root ?? (await findRepoRoot(options.cwd));
   // Independent git reads start together, so their process starts overlap.
-  const changesRead = state ? settleLater(listStagedChanges(root, state)) : undefined;
+  const changesRead = state ? settleLater(listStagedChanges(root, state.head)) : undefined;
   // Without --staged the cache folder takes a git call of its own: it overlaps with the snapshot (the config may still turn the cache off).
   const cacheOpening = options.cache === false ? undefined : openCacheOrNote(root, state?.cacheDir);
   const configPath = options.configPath === undefined ? undefined : path.relative(root, path.resolve(options.cwd, options.configPath));
@@ -89,8 +89,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const invisible =
         scope.staged && scope.paths && snapshot.readBlob && specs.length > 0
           ? await findInvisibleEdits({ changes: scope.staged, store, readBlob: snapshot.readBlob, fingerprintOf: fingerprints.ofModule })
-          : undefined;
-      const reachable = scope.paths ? await filterReachable(specs, scope.paths, invisible ?? new Set(), snapshot, cache) : specs;
+          : new Set<RepoPath>();
+      const reachable = scope.paths ? await filterReachable(specs, scope.paths, invisible, snapshot, cache) : specs;
       const memos = cache && scope.staged ? loadMemos(scope.staged, reachable, config, options.virtualEnv, cache) : undefined;
       const unaffected = memos ? await Promise.all(reachable.map((_, i) => isUnaffected(memos.entries[i], snapshot, memos.staged, fingerprints.ofFile))) : [];
       const candidates = reachable.filter((_, i) => !unaffected[i]);
@@ -98,7 +98,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       const selectedByPath = scope.paths ? selectServices(modelled, scope.paths, invisible) : modelled;
       const selected =
         scope.staged && scope.paths && snapshot.readBlob
-          ? await dropUnchangedImages(selectedByPath, { changes: scope.staged, paths: scope.paths, invisibleEdits: invisible ?? new Set(), readBlob: snapshot.readBlob, ctx })
+          ? await dropUnchangedImages(selectedByPath, { changes: scope.staged, paths: scope.paths, invisibleEdits: invisible, readBlob: snapshot.readBlob, ctx })
           : selectedByPath;
       const analyses = await Promise.all(selected.map((m) => (m.walkable ? walkService(m, ctx) : m.analysis)));
       const serviceFindings = runAllRules(analyses);

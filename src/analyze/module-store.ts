@@ -12,7 +12,7 @@ import type { ParsedModule, RepoPath, RepoSnapshot } from '../types.js';
  * content looks up, so a commit made after `dockguard check` parses nothing
  * again.
  */
-export function gitBlobId(bytes: Buffer): string {
+function gitBlobId(bytes: Buffer): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
@@ -58,15 +58,7 @@ export class ModuleStore {
   ) {}
 
   get(path: RepoPath): Promise<StoredModule> {
-    let result = this.results.get(path);
-    if (!result) {
-      const id = this.snapshot.contentId(path);
-      const cached = id !== undefined ? this.readCache(id) : undefined;
-      const read = () => this.snapshot.read(path);
-      result = cached ? Promise.resolve({ ok: true, parsed: cached }) : new Promise<StoredModule>((resolve, reject) => this.enqueue({ key: path, path, contentId: id, read, resolve, reject }));
-      this.results.set(path, result);
-    }
-    return result;
+    return this.request(path, path, this.snapshot.contentId(path), () => this.snapshot.read(path));
   }
 
   /**
@@ -74,18 +66,24 @@ export class ModuleStore {
    * parsed and cached by its blob id like any other.
    */
   getVersion(path: RepoPath, id: string, read: () => Promise<Buffer>): Promise<StoredModule> {
-    const key = `${path}\0${id}`;
+    const readVersion = async () => {
+      try {
+        return await read();
+      } catch (error) {
+        throw new UnreadableFileError(path, `cannot be read at ${id.slice(0, 12)} (${(error as Error).message})`);
+      }
+    };
+    return this.request(`${path}\0${id}`, path, id, readVersion);
+  }
+
+  /** One answer per `key`: from the cache when `contentId` has an entry, else queued for the next batch. */
+  private request(key: string, path: RepoPath, contentId: string | undefined, read: () => Promise<Buffer>): Promise<StoredModule> {
     let result = this.results.get(key);
     if (!result) {
-      const cached = this.readCache(id);
-      const readVersion = async () => {
-        try {
-          return await read();
-        } catch (error) {
-          throw new UnreadableFileError(path, `cannot be read at ${id.slice(0, 12)} (${(error as Error).message})`);
-        }
-      };
-      result = cached ? Promise.resolve({ ok: true, parsed: cached }) : new Promise<StoredModule>((resolve, reject) => this.enqueue({ key, path, contentId: id, read: readVersion, resolve, reject }));
+      const cached = contentId !== undefined ? this.readCache(contentId) : undefined;
+      result = cached
+        ? Promise.resolve({ ok: true, parsed: cached })
+        : new Promise<StoredModule>((resolve, reject) => this.enqueue({ key, path, contentId, read, resolve, reject }));
       this.results.set(key, result);
     }
     return result;

@@ -1,3 +1,4 @@
+import { cachedByContentId } from '../cache/cached-by-content-id.js';
 import type { ContentCache } from '../cache/open-cache.js';
 import { parseComposeBuilds, type ComposeBuilds } from './read-compose-file.js';
 
@@ -9,11 +10,7 @@ const NAMESPACE = 'compose-builds';
  * changes. A cached value of another shape is a miss.
  */
 export function cachedComposeBuilds(text: string, id: string | undefined, cache: ContentCache | undefined): ComposeBuilds {
-  const stored = id !== undefined ? cache?.get<unknown>(NAMESPACE, id) : undefined;
-  if (isComposeBuilds(stored)) return stored;
-  const parsed = parseComposeBuilds(text);
-  if (id !== undefined) cache?.set(NAMESPACE, id, parsed);
-  return parsed;
+  return cachedByContentId(cache, NAMESPACE, id, isComposeBuilds, () => parseComposeBuilds(text));
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';

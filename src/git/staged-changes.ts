@@ -23,15 +23,11 @@ export interface StagedChanges {
 /**
  * What the commit being made changes: `git diff --cached` with rename
  * detection. Without a commit argument git compares with HEAD, or with the
- * empty tree on an unborn branch, so the diff need not wait for HEAD to be
- * resolved: both git processes run at once. A caller that has HEAD already
- * (see `detectStagedRepo`) passes it and saves the second process.
+ * empty tree on an unborn branch; `head` (from `detectStagedRepo`, in the
+ * same git call as the repository root) says which it was.
  */
-export async function listStagedChanges(root: string, knownHead?: { head: string | undefined }): Promise<StagedChanges> {
-  const [head, output] = await Promise.all([
-    knownHead ? knownHead.head : resolveHead(root),
-    runGit(root, ['diff', '--cached', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', '--no-color', '--']),
-  ]);
+export async function listStagedChanges(root: string, head: string | undefined): Promise<StagedChanges> {
+  const output = await runGit(root, ['diff', '--cached', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', '--no-color', '--']);
   return { base: head ? 'HEAD' : 'empty-tree', ...parseRawDiff(splitNul(output)) };
 }
 
@@ -78,12 +74,3 @@ export function listTouchedPaths(changes: StagedChanges): RepoPath[] {
   for (const { to } of changes.copied) paths.add(to);
   return [...paths].sort();
 }
-
-async function resolveHead(root: string): Promise<string | undefined> {
-  try {
-    return (await runGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).toString('utf8').trim();
-  } catch {
-    return undefined; // unborn branch: the initial commit
-  }
-}
-

@@ -3,6 +3,7 @@ import { isRemoteSource, normalizeSourcePath } from '../dockerfile/normalize-sou
 import { parseCopyArgs } from '../dockerfile/parse-copy-args.js';
 import { parseDockerfile } from '../dockerfile/parse-dockerfile.js';
 import { originFile } from '../select-services.js';
+import { cachedByContentId } from '../cache/cached-by-content-id.js';
 import type { ContentCache } from '../cache/open-cache.js';
 import type { RepoPath, RepoSnapshot, ServiceSpec } from '../types.js';
 import { isAtOrBelow } from '../discover/repo-path.js';
@@ -102,7 +103,8 @@ export async function filterReachable(
         return name === 'gunicorn.conf.py' || text.includes(name) || args.includes(name);
       };
       const counted = paths.filter((p) => !invisibleEdits.has(p) || mayBeEntryScript(p));
-      return mayAffectService(spec, cachedReach(text, snapshot.contentId(spec.dockerfile), cache), counted, snapshot.dirs);
+      const reach = cachedByContentId(cache, REACH_NAMESPACE, snapshot.contentId(spec.dockerfile), isContextReach, () => readContextReach(text));
+      return mayAffectService(spec, reach, counted, snapshot.dirs);
     }),
   );
   return specs.filter((_, i) => keep[i]);
@@ -110,15 +112,7 @@ export async function filterReachable(
 
 const REACH_NAMESPACE = 'dockerfile-reach';
 
-function cachedReach(text: string, id: string | undefined, cache: ContentCache | undefined): ContextReach {
-  const stored = id !== undefined ? cache?.get<unknown>(REACH_NAMESPACE, id) : undefined;
-  if (isContextReach(stored)) return stored;
-  const reach = readContextReach(text);
-  if (id !== undefined) cache?.set(REACH_NAMESPACE, id, reach);
-  return reach;
-}
-
-/** A cached value is used only when it has exactly the shape written: anything else is a miss. */
+/** The shape `readContextReach` gives: a cached value of any other is a miss. */
 function isContextReach(value: unknown): value is ContextReach {
   if (value === 'anything') return true;
   if (typeof value !== 'object' || value === null) return false;

@@ -33,7 +33,6 @@ export type CurrentFingerprint = (file: RepoPath) => Promise<string | undefined>
 const namespaceOf = (key: string): string => `service-inputs-${key[0]}`;
 const DEPENDENCY_FILE = /(^|\/)(requirements[^/]*\.(txt|in)|constraints[^/]*\.txt|pyproject\.toml|setup\.cfg|setup\.py|Pipfile(\.lock)?|[^/]*\.lock|pylock[^/]*\.toml)$/;
 
-
 /** One memo per service, config and tool version: any of them changing starts afresh. */
 export function serviceMemoKey(spec: ServiceSpec, configFingerprint: string): string {
   return createHash('sha1').update(configFingerprint).update('\0').update(JSON.stringify(spec)).digest('hex');

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listStagedChanges, listTouchedPaths, parseRawDiff } from '../../src/git/staged-changes.js';
+import { detectStagedRepo } from '../../src/git/repo-state.js';
 import { asRepoPath } from '../../src/types.js';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 
@@ -59,7 +60,7 @@ describe('listStagedChanges', () => {
     writeFileSync(path.join(root, 'services/billing/billing/worker.py'), 'unstaged = True\n');
     writeFileSync(path.join(root, 'untracked.py'), 'x = 1\n');
 
-    const changes = await listStagedChanges(root);
+    const changes = await listStagedChanges(root, (await detectStagedRepo(root)).head);
     expect(changes.base).toBe('HEAD');
     expect(changes.modified).toEqual(['services/orders/requirements.txt']);
     expect(changes.previousIds.get(asRepoPath('services/orders/requirements.txt'))).toBe(git(root, 'rev-parse', 'HEAD:services/orders/requirements.txt').trim());
@@ -77,7 +78,7 @@ describe('listStagedChanges', () => {
 
   it('compares with the empty tree for the initial commit', async () => {
     const root = makeFixtureRepo('staged-monorepo', { commit: false });
-    const changes = await listStagedChanges(root);
+    const changes = await listStagedChanges(root, (await detectStagedRepo(root)).head);
     expect(changes.base).toBe('empty-tree');
     expect(changes.added).toHaveLength(13);
     expect(changes.added).toContain('services/orders/Dockerfile');
@@ -94,6 +95,6 @@ describe('listStagedChanges', () => {
     writeFileSync(path.join(root, file), 'stripe==9.12.0\n');
     git(root, 'commit', '-q', '-am', 'pin');
     expect(() => git(root, 'merge', '-q', 'bump')).toThrow();
-    expect((await listStagedChanges(root)).unmerged).toEqual([file]);
+    expect((await listStagedChanges(root, (await detectStagedRepo(root)).head)).unmerged).toEqual([file]);
   });
 });
