@@ -1,7 +1,7 @@
 import { RULES, findRule } from './rules/index.js';
 import { unusedIgnore } from './rules/DG013-unused-ignore.js';
 import { applySuppressions, collectSuppressions } from './suppress/apply-suppressions.js';
-import type { Finding, Problem, ServiceAnalysis } from './types.js';
+import type { Finding, Observation, Problem, ServiceAnalysis } from './types.js';
 
 /** Findings of every service, minus those silenced inline, plus the ignore comments that silenced nothing. */
 export function runAllRules(analyses: readonly ServiceAnalysis[]): Finding[] {
@@ -22,6 +22,7 @@ export function runAllRules(analyses: readonly ServiceAnalysis[]): Finding[] {
         code: unusedIgnore.code,
         rule: unusedIgnore.name,
         severity: unusedIgnore.severity,
+        evidence: 'proven' as const,
         service: dockerfile,
         ...(variant !== undefined ? { variant } : {}),
         file: s.file,
@@ -35,26 +36,36 @@ export function runAllRules(analyses: readonly ServiceAnalysis[]): Finding[] {
 /** Every rule over one service, findings tagged with the service (and variant). */
 export function runRules(analysis: ServiceAnalysis): Finding[] {
   const { dockerfile, variant } = analysis.service;
-  return RULES.flatMap((rule) => rule.check(analysis)).map(({ code, rule, severity, ...rest }) => ({
-    code,
-    rule,
-    severity,
-    service: dockerfile,
-    ...(variant !== undefined ? { variant } : {}),
-    ...rest,
-  }));
+  return RULES.flatMap((rule) => rule.check(analysis)).map((observation) => {
+    const { code, rule, ...rest } = withEvidence(observation);
+    return { code, rule, ...rest, service: dockerfile, ...(variant !== undefined ? { variant } : {}) };
+  });
+}
+
+/**
+ * The one place the principle "an error is a proof" is enforced: an
+ * observation that names an assumption is `assumed`, and an assumed finding
+ * is never more than a warning, whatever its rule's default severity.
+ */
+export function withEvidence(observation: Observation): Omit<Finding, 'service' | 'variant'> {
+  if (observation.assumption === undefined) return { ...observation, evidence: 'proven' };
+  const severity = observation.severity === 'error' ? 'warning' : observation.severity;
+  return { ...observation, severity, evidence: 'assumed' };
 }
 
 /** Discovery problems concern a build file, not one service: the file stands in for the service. */
 export function globalFinding(problem: Problem): Finding {
   const rule = findRule(problem.rule);
   return {
-    code: rule?.code ?? 'DG000',
-    rule: problem.rule,
-    severity: problem.severity ?? rule?.severity ?? 'error',
+    ...withEvidence({
+      code: rule?.code ?? 'DG000',
+      rule: problem.rule,
+      severity: problem.severity ?? rule?.severity ?? 'error',
+      file: problem.file,
+      line: problem.line,
+      message: problem.message,
+      ...(problem.assumption !== undefined ? { assumption: problem.assumption } : {}),
+    }),
     service: problem.file,
-    file: problem.file,
-    line: problem.line,
-    message: problem.message,
   };
 }

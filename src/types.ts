@@ -19,6 +19,14 @@ export const asImagePath = (p: string): ImagePath => p as ImagePath;
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * How sure a finding is. `proven`: every step from the service's real
+ * entrypoint to the failure rests on what dockguard read. `assumed`: one step
+ * rests on a guess, named in `assumption`. Only a proven finding may be an
+ * error (enforced once, in run-rules.ts).
+ */
+export type Evidence = 'proven' | 'assumed';
+
 /** One link of an import chain: `file` at `line` imports `module`. */
 export interface ChainLink {
   file: string;
@@ -56,10 +64,17 @@ export interface Finding {
   distribution?: string;
   chain?: ChainLink[];
   fix?: Fix;
+  evidence: Evidence;
+  /** The guess the finding rests on, in words ("the base image's contents are unknown"); set when `evidence` is `assumed`. */
+  assumption?: string;
 }
 
-/** A finding before it is attached to a service: what a stage or rule observed. */
-export type Observation = Omit<Finding, 'service' | 'variant'>;
+/**
+ * A finding before it is attached to a service: what a stage or rule
+ * observed. A rule states only the assumption, if any; `evidence` is derived
+ * from it when the finding is made.
+ */
+export type Observation = Omit<Finding, 'service' | 'variant' | 'evidence'>;
 
 export type ContextSource = 'config' | 'compose' | 'script' | 'inferred';
 
@@ -111,6 +126,8 @@ export interface Problem {
   severity?: Severity;
   fix?: Fix;
   module?: string;
+  /** The guess this problem rests on; makes the finding `assumed` (at most a warning). */
+  assumption?: string;
 }
 
 // ---------------------------------------------------------------- image model
@@ -289,6 +306,8 @@ export interface MissingModule {
   ignoredBy?: RepoPath;
   fix?: Fix;
   ignoredRules?: string[];
+  /** The guess this finding rests on (reached only from fallback roots, under unknown content, …); makes it a warning. */
+  assumption?: string;
 }
 
 export type ServiceStatus = 'checked' | 'skipped' | 'failed';

@@ -58,6 +58,7 @@ function formatFinding(finding: Finding, c: Colors): string[] {
   const label = finding.severity === 'error' ? c.red('error') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('info');
   const where = finding.line > 0 ? `${finding.file}:${finding.line}` : finding.file;
   const lines = [`  ${label} ${c.dim(`${finding.code} ${finding.rule}`)}  ${c.cyan(where)}`, `    ${finding.message}`];
+  if (finding.assumption !== undefined) lines.push(`    ${c.dim('assumed:')} ${finding.assumption}`);
   if (finding.chain && finding.chain.length > 1) {
     lines.push(`    ${c.dim('import chain:')}`);
     lines.push(...formatChain(finding.chain).map((l) => `      ${l}`));

@@ -32,6 +32,7 @@ function observe(missing: MissingModule, context: string | undefined): Observati
     module: missing.module,
     chain: missing.chain,
     ...(missing.fix ? { fix: missing.fix } : {}),
+    ...(missing.assumption !== undefined ? { assumption: missing.assumption } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { MissingPackage } from '../deps/dependency-analysis.js';
 import type { Observation } from '../types.js';
-import { either, fixNote, incompleteNote, lookedAt } from './dependency-wording.js';
+import { either, fixNote, incompleteAssumption, lookedAt } from './dependency-wording.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -30,6 +30,7 @@ function observe(missing: MissingPackage): Observation {
     code: missingPackage.code,
     rule: missingPackage.name,
     severity: missing.severity,
+    ...incompleteAssumption(missing.incomplete),
     file: missing.file,
     line: missing.line,
     message: describe(missing),
@@ -44,10 +45,10 @@ function describe(m: MissingPackage): string {
   const guarded = m.guarded ? ' (the import is guarded by try/except, so the service may run without it)' : '';
   if (m.removedFromStdlib !== undefined) {
     const instead = m.expected.length > 0 ? `; install ${either(m.expected)} to bring it back` : '';
-    return `module ${m.module} was ${m.removedFromStdlib}, which the image runs${instead}${guarded}${incompleteNote(m.incomplete)}${fixNote(m.fix)}`;
+    return `module ${m.module} was ${m.removedFromStdlib}, which the image runs${instead}${guarded}${fixNote(m.fix)}`;
   }
   if (isEntryModule(m)) {
     return `the container starts module ${m.module}, which is neither in the image nor in the repository, and no install provides it (${lookedAt(m.lookedAt)}); check the module name in the command${guarded}`;
   }
-  return `module ${m.module} is imported but no install provides ${either(m.expected)} (${lookedAt(m.lookedAt)})${guarded}${incompleteNote(m.incomplete)}${fixNote(m.fix)}`;
+  return `module ${m.module} is imported but no install provides ${either(m.expected)} (${lookedAt(m.lookedAt)})${guarded}${fixNote(m.fix)}`;
 }

@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { either, fixNote, incompleteNote } from './dependency-wording.js';
+import { either, fixNote, incompleteAssumption } from './dependency-wording.js';
 
 /**
  * DG102 implicit-package — a package the code needs because of how it uses
@@ -21,9 +21,10 @@ export const implicitPackage: Rule = {
       code: implicitPackage.code,
       rule: implicitPackage.name,
       severity: need.severity,
+      ...incompleteAssumption(need.incomplete),
       file: need.file,
       line: need.line,
-      message: `${need.reason}: ${need.evidence.join(' and ')} here, but the image installs no ${either(need.alternatives)}${incompleteNote(need.incomplete)}${fixNote(need.fix)}`,
+      message: `${need.reason}: ${need.evidence.join(' and ')} here, but the image installs no ${either(need.alternatives)}${fixNote(need.fix)}`,
       distribution: need.alternatives[0] as string,
       ...(need.fix ? { fix: need.fix } : {}),
     })),

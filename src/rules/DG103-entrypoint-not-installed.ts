@@ -1,5 +1,5 @@
 import type { Rule } from './rule.js';
-import { either, fixNote, incompleteNote } from './dependency-wording.js';
+import { either, fixNote, incompleteAssumption } from './dependency-wording.js';
 
 /**
  * DG103 entrypoint-not-installed — the program the container command runs
@@ -19,9 +19,10 @@ export const entrypointNotInstalled: Rule = {
       code: entrypointNotInstalled.code,
       rule: entrypointNotInstalled.name,
       severity: m.severity,
+      ...incompleteAssumption(m.incomplete),
       file: m.file,
       line: m.line,
-      message: `the container runs ${m.program}, which ${either(m.alternatives)} provides, but no install of the image includes it${incompleteNote(m.incomplete)}${fixNote(m.fix)}`,
+      message: `the container runs ${m.program}, which ${either(m.alternatives)} provides, but no install of the image includes it${fixNote(m.fix)}`,
       module: m.program,
       distribution: m.alternatives[0] as string,
       ...(m.fix ? { fix: m.fix } : {}),

@@ -8,9 +8,13 @@ export function lookedAt(files: readonly string[]): string {
   return files.length === 0 ? 'the image installs no Python packages' : `looked at ${files.join(', ')}`;
 }
 
-/** Appended when the installed set is incomplete: why the finding is only a warning. */
-export function incompleteNote(incomplete: string | undefined): string {
-  return incomplete === undefined ? '' : `; a warning only, because the image may install more than dockguard can see: ${incomplete}`;
+/**
+ * The assumption of a finding made while the installed set is incomplete:
+ * the image may install more than dockguard can see, so the finding is
+ * `assumed` (a warning) and says why.
+ */
+export function incompleteAssumption(incomplete: string | undefined): { assumption: string } | Record<string, never> {
+  return incomplete === undefined ? {} : { assumption: `the image may install more than dockguard can see: ${incomplete}` };
 }
 
 /** The fix in words, for the end of a message. */

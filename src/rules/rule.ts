@@ -29,6 +29,7 @@ export function observeProblems(rule: Pick<Rule, 'code' | 'name' | 'severity'>, 
       message: p.message,
       ...(p.module !== undefined ? { module: p.module } : {}),
       ...(p.fix ? { fix: p.fix } : {}),
+      ...(p.assumption !== undefined ? { assumption: p.assumption } : {}),
     }));
 }
 
