@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckResult } from '../../src/result.js';
+import { formatText } from '../../src/report/text.js';
+
+const result = (assumption?: string): CheckResult => ({
+  root: '/repo',
+  services: [],
+  notes: [],
+  stats: { durationMs: 10, unaffected: 0, filesAnalysed: 1, filesParsed: 1 },
+  findings: [
+    {
+      code: 'DG101',
+      rule: 'missing-package',
+      severity: assumption ? 'warning' : 'error',
+      service: 'Dockerfile',
+      file: 'app.py',
+      line: 2,
+      message: 'module yaml is imported but no install provides pyyaml (looked at requirements.txt)',
+      module: 'yaml',
+      evidence: assumption ? 'assumed' : 'proven',
+      ...(assumption ? { assumption } : {}),
+    },
+  ],
+});
+
+describe('text report: evidence', () => {
+  it('prints the assumption of an assumed finding under its message', () => {
+    const text = formatText(result("the base image's contents are unknown"), { color: false });
+    expect(text).toContain(
+      "  warning DG101 missing-package  app.py:2\n    module yaml is imported but no install provides pyyaml (looked at requirements.txt)\n    assumed: the base image's contents are unknown\n",
+    );
+  });
+
+  it('prints no assumption line for a proven finding', () => {
+    expect(formatText(result(), { color: false })).not.toContain('assumed:');
+  });
+});
