@@ -3,6 +3,7 @@ import { classifyBuildFile } from './discover/classify-build-file.js';
 import { isDockerfileName } from './discover/is-dockerfile-name.js';
 import { DockguardError } from './errors.js';
 import { listTouchedPaths, type StagedChanges } from './git/staged-changes.js';
+import { runGit, splitNul } from './git/run-git.js';
 import { WATCHED_FILES_REGEX } from './init/watched-files.js';
 import { asRepoPath, type RepoPath, type RepoSnapshot } from './types.js';
 
@@ -27,7 +28,7 @@ export function isRelevantPath(p: RepoPath): boolean {
  * every path the commit touches — deletions and both sides of renames
  * included, since lint-staged only passes the files that still exist.
  */
-export function resolveScope(
+export async function resolveScope(
   root: string,
   cwd: string,
   given: readonly string[],
@@ -36,25 +37,45 @@ export function resolveScope(
   changes: StagedChanges | undefined,
   /** The config's file: it decides services, contexts, exclusions and rules, so staging it checks everything. */
   configFile?: string,
-): CheckScope {
+): Promise<CheckScope> {
   const touched = changes ? listTouchedPaths(changes) : [];
   if (given.length === 0 && !changes) return { paths: undefined, nothingRelevant: false };
   const known = new Set<RepoPath>(touched);
   const paths = new Set<RepoPath>(touched);
-  for (const p of given) paths.add(toRepoPath(root, cwd, p, snapshot, known));
+  const absent: Array<{ given: string; path: RepoPath }> = [];
+  for (const p of given) {
+    const repoPath = toRepoPath(root, p, cwd);
+    if (exists(repoPath, snapshot, known)) paths.add(repoPath);
+    else absent.push({ given: p, path: repoPath });
+  }
+  // A path deleted since HEAD (as `pre-commit run --from-ref/--to-ref` passes them) is a change to check, not a typo.
+  const deleted = absent.length > 0 ? await listPathsAtHead(root, absent.map((a) => a.path)) : new Set<string>();
+  for (const { given: p, path: repoPath } of absent) {
+    if (!deleted.has(repoPath)) throw new DockguardError(`${p}: no such file or folder ${snapshot.kind === 'index' ? 'in the index (is it staged?)' : 'in the repository (git-ignored files are not part of any image)'}`);
+    paths.add(repoPath);
+  }
   const list = [...paths].sort();
   const withChanges = changes ? { staged: changes } : {};
   if (configFile !== undefined && list.includes(asRepoPath(configFile))) return { paths: undefined, nothingRelevant: false, ...withChanges };
   return { paths: list, nothingRelevant: !list.some((p) => isRelevantPath(p) || snapshot.dirs.has(p)), ...withChanges };
 }
 
-function toRepoPath(root: string, cwd: string, given: string, snapshot: RepoSnapshot, known: ReadonlySet<RepoPath>): RepoPath {
+function toRepoPath(root: string, given: string, cwd: string): RepoPath {
   const rel = path.relative(root, path.resolve(cwd, given)).split(path.sep).join('/');
   if (rel.startsWith('..') || path.isAbsolute(rel)) throw new DockguardError(`${given} is outside the repository ${root}`);
-  const repoPath = rel as RepoPath;
-  if (!snapshot.files.has(repoPath) && !snapshot.dirs.has(repoPath) && !known.has(repoPath)) {
-    const where = snapshot.kind === 'index' ? 'in the index (is it staged?)' : 'in the repository (git-ignored files are not part of any image)';
-    throw new DockguardError(`${given}: no such file or folder ${where}`);
+  return rel as RepoPath;
+}
+
+const exists = (p: RepoPath, snapshot: RepoSnapshot, known: ReadonlySet<RepoPath>): boolean => snapshot.files.has(p) || snapshot.dirs.has(p) || known.has(p);
+
+/** Which of `paths` HEAD has (files, or folders holding files); none without a first commit. */
+async function listPathsAtHead(root: string, paths: readonly RepoPath[]): Promise<Set<string>> {
+  try {
+    const listed = splitNul(await runGit(root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD', '--', ...paths]));
+    const atHead = new Set<string>();
+    for (const p of paths) if (listed.some((file) => file === p || file.startsWith(`${p}/`))) atHead.add(p);
+    return atHead;
+  } catch {
+    return new Set();
   }
-  return repoPath;
 }

@@ -12,7 +12,7 @@ import { createIndexSnapshot } from './git/index-snapshot.js';
 import { describeRepoState, detectStagedRepo } from './git/repo-state.js';
 import { findRepoRoot } from './git/repo-root.js';
 import { createWorktreeSnapshot } from './git/worktree-snapshot.js';
-import { readOwnVersion } from './own-version.js';
+import { readBuildIdentity } from './own-version.js';
 import { createParsePool } from './python/parse-pool.js';
 import { sortFindings, toServiceReport, type CheckResult } from './result.js';
 import { globalFinding, runAllRules } from './run-rules.js';
@@ -68,7 +68,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     const { config, source } = await loadConfig(root, configPath, options.staged ? indexTextReader(root, snapshot) : undefined);
     const notes = state ? describeRepoState(state) : [];
     if (snapshot.submodules?.length) notes.push(`submodules are not checked: ${snapshot.submodules.join(', ')}`);
-    const scope = resolveScope(root, options.cwd, options.paths ?? [], snapshot, await changesRead, source);
+    const scope = await resolveScope(root, options.cwd, options.paths ?? [], snapshot, await changesRead, source);
     if (scope.nothingRelevant) {
       return emptyResult(root, started, [...notes, 'nothing that can change an image is part of this check']);
     }
@@ -135,11 +135,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 /** Memos of each service's last check, and the commit's changes to test them against. */
 function loadMemos(changes: StagedChanges, specs: readonly ServiceSpec[], config: DockguardConfig, virtualEnv: string | undefined, cache: ContentCache) {
   // What else decides a check's result: the tool, the config, and the environment that says what is installed.
-  const fingerprint = `${readOwnVersion()}\0${JSON.stringify(config)}\0${virtualEnv ?? ''}`;
+  const fingerprint = `${readBuildIdentity()}\0${JSON.stringify(config)}\0${virtualEnv ?? ''}`;
   const keyOf = (spec: ServiceSpec) => serviceMemoKey(spec, fingerprint);
   const structural = [...changes.added, ...changes.deleted, ...changes.typeChanged, ...changes.renamed.flatMap((r) => [r.from, r.to]), ...changes.copied.map((c) => c.to)];
   const keys = specs.map(keyOf);
-  const entries = keys.map((key) => readServiceMemo(cache, key));
+  const entries = keys.map((key, i) => readServiceMemo(cache, key, specs[i]!.dockerfile));
   return {
     keyOf,
     entries,
@@ -159,7 +159,7 @@ function indexTextReader(root: string, snapshot: RepoSnapshot): TextReader {
 
 async function openCacheOrNote(root: string, dir: string | undefined): Promise<{ cache?: ContentCache; note?: string }> {
   try {
-    return { cache: await openCache(root, { toolVersion: readOwnVersion(), ...(dir !== undefined ? { dir } : {}) }) };
+    return { cache: await openCache(root, { toolVersion: readBuildIdentity(), ...(dir !== undefined ? { dir } : {}) }) };
   } catch (error) {
     return { note: `the cache could not be opened, parsing everything (${(error as Error).message})` };
   }

@@ -1,6 +1,7 @@
 import type { ModelledService } from './analyze/analyze-service.js';
 import type { RepoPath } from './types.js';
 import { isAtOrBelow } from './discover/repo-path.js';
+import { isDockerfileName } from './discover/is-dockerfile-name.js';
 
 /** Origins read `docker-compose.yml:3`, `scripts/deploy.sh:12` or `dockguard.config.json services[0]`: the file comes first. */
 export const originFile = (origin: string | undefined): string | undefined => origin?.split(/[: ]/, 1)[0];
@@ -9,7 +10,9 @@ export const originFile = (origin: string | undefined): string | undefined => or
  * The services a set of paths can affect: a path is the Dockerfile itself
  * (or a folder holding it), an ignore file or build file that defines its
  * context, a file the image contains (or a folder of such files), or a file
- * a RUN bind-mounts from the context.
+ * a RUN bind-mounts from the context. A Dockerfile selects only its own
+ * service (and those whose build file names it), not every image that
+ * happens to copy it.
  * `invisibleEdits` are staged modules whose edit no import analysis can see
  * (see `findInvisibleEdits`): they select only a service that reads one as
  * an entry script.
@@ -23,6 +26,8 @@ export function selectServices(modelled: readonly ModelledService[], paths: read
       if (context?.ignoreFiles.some((f) => isAtOrBelow(f, p))) return true;
       if (originFile(service.contextOrigin) === p) return true;
       if (!image) return false;
+      // A Dockerfile is not Python nor a dependency file: that another image copies it (`COPY . .`) changes nothing there.
+      if (isDockerfileName(p)) return false;
       if (image.runs.some((run) => run.bindMounts.some(({ repoPath }) => repoPath !== undefined && (isAtOrBelow(p, repoPath) || isAtOrBelow(repoPath, p))))) return true;
       // A folder the image copies: new and deleted files there change the image too.
       if (image.copies.some((c) => c.sourceDirs.some(({ repoDir }) => isAtOrBelow(p, repoDir)))) return true;

@@ -16,6 +16,8 @@ export interface ServiceMemo {
   /** File → its content id (abbreviated; '' when absent), then `' ' + fingerprint` when one was recorded. */
   inputs: Record<string, string>;
   copiedDirs: string[];
+  /** Whether that check found no error. Only a clean check can vouch for a later commit (see `isUnaffected`). */
+  clean: boolean;
 }
 
 /** The commit's changes, split by whether they can change which files exist. */
@@ -40,14 +42,20 @@ export function serviceMemoKey(spec: ServiceSpec, configFingerprint: string): st
 
 /**
  * True only when the commit provably cannot change what this service's
- * check reports: nothing was added, deleted or renamed in a folder its image
- * copies, and every input is either untouched (not staged, same content) or a
- * Python module whose fingerprint is the one a clean check recorded. Anything
- * else means: check it. A staged file always needs one of these proofs, since
- * a memo written from this very index may record a blocked check.
+ * check reports, and what it reported was clean: the last check found no
+ * error, nothing was added, deleted or renamed in a folder its image copies,
+ * and every input is either untouched (not staged, same content) or a Python
+ * module whose fingerprint is the one that clean check recorded. Anything
+ * else means: check it.
+ *
+ * Only a clean memo proves anything, so that the verdict never depends on
+ * the cache: a service the memo leaves out would, checked cold from the same
+ * inputs, be clean again. A memo of a blocked check is never a reason to skip:
+ * a cold run that selects that service reports its errors, so a warm one must
+ * too.
  */
 export async function isUnaffected(memo: ServiceMemo | undefined, snapshot: RepoSnapshot, staged: StagedPaths, fingerprintOf: CurrentFingerprint): Promise<boolean> {
-  if (!memo) return false;
+  if (!memo?.clean) return false;
   if (staged.structural.some((p) => memo.copiedDirs.some((dir) => isAtOrBelow(p, dir)))) return false;
   const touched: Array<{ file: RepoPath; fingerprint: string }> = [];
   // Thousands of inputs per service on every commit: compared in place, without building strings.
@@ -63,8 +71,25 @@ export async function isUnaffected(memo: ServiceMemo | undefined, snapshot: Repo
   return touched.every(({ fingerprint }, i) => now[i] === fingerprint);
 }
 
-export function readServiceMemo(cache: ContentCache, key: string): ServiceMemo | undefined {
-  return cache.get<ServiceMemo>(namespaceOf(key), key);
+/**
+ * The memo of a service, or undefined when there is none or it is not a
+ * memo this version writes: a value of another shape, or one that lost its
+ * inputs (every memo lists at least the Dockerfile), is a miss, never a proof.
+ */
+export function readServiceMemo(cache: ContentCache, key: string, dockerfile: RepoPath): ServiceMemo | undefined {
+  const value = cache.get<unknown>(namespaceOf(key), key);
+  return isServiceMemo(value, dockerfile) ? value : undefined;
+}
+
+function isServiceMemo(value: unknown, dockerfile: RepoPath): value is ServiceMemo {
+  if (typeof value !== 'object' || value === null) return false;
+  const { inputs, copiedDirs, clean } = value as Partial<Record<keyof ServiceMemo, unknown>>;
+  if (typeof clean !== 'boolean' || !Array.isArray(copiedDirs) || !copiedDirs.every((d) => typeof d === 'string')) return false;
+  if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) return false;
+  const ids = inputs as Record<string, unknown>;
+  if (typeof ids[dockerfile] !== 'string' || ids[dockerfile] === ABSENT) return false;
+  for (const file in ids) if (typeof ids[file] !== 'string') return false;
+  return true;
 }
 
 /** Content id recorded for an input that does not exist (an ignore file that may be added later). */
@@ -88,7 +113,7 @@ function recordsId(recorded: string, current: string | undefined): boolean {
 }
 
 export interface MemoSources {
-  /** Given only when the check found no error: a fingerprint vouches for a clean result, never a blocked one. */
+  /** Given only when the check found no error (the memo is then clean): a fingerprint vouches for a clean result, never a blocked one. */
   fingerprintOf?: (file: RepoPath) => string;
   /** The memo this one replaces (same key, so same tool version and rules): fingerprints of unchanged files are taken from it. */
   previous?: ServiceMemo;
@@ -121,7 +146,7 @@ export function writeServiceMemo(cache: ContentCache, key: string, analysis: Ser
     inputs[file] = before?.startsWith(`${id} `) ? before : `${id} ${fingerprintOf!(file)}`;
   }
   const copiedDirs = [...new Set(image.copies.flatMap((c) => c.sourceDirs.map((d) => d.repoDir)))];
-  cache.set(namespaceOf(key), key, { inputs, copiedDirs } satisfies ServiceMemo);
+  cache.set(namespaceOf(key), key, { inputs, copiedDirs, clean: fingerprintOf !== undefined } satisfies ServiceMemo);
 }
 
 /**
