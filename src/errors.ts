@@ -19,6 +19,23 @@ export class NotAGitRepositoryError extends DockguardError {
   }
 }
 
+/**
+ * git refuses a repository owned by another user ("detected dubious
+ * ownership"): it is a repository, and git says how to trust it.
+ */
+export class DubiousOwnershipError extends DockguardError {
+  constructor(dir: string, gitMessage: string) {
+    const command = /git config --global --add safe\.directory \S+/.exec(gitMessage)?.[0];
+    super(`git refuses the repository at ${dir}: it is owned by another user (dubious ownership)`, command ? `if you trust it: ${command}` : "if you trust it, add it to git's safe.directory");
+  }
+}
+
+/** The error for a failed `git rev-parse` from `cwd`: dubious ownership is told apart from "not a repository". */
+export function repositoryError(cwd: string, error: unknown): DockguardError {
+  const message = error instanceof Error ? error.message : String(error);
+  return /dubious ownership/i.test(message) ? new DubiousOwnershipError(cwd, message) : new NotAGitRepositoryError(cwd);
+}
+
 export class ConfigError extends DockguardError {}
 
 export class GitError extends DockguardError {}

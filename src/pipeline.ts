@@ -24,6 +24,13 @@ import { listStagedChanges, listTouchedPaths, type StagedChanges } from './git/s
 import { findInvisibleEdits } from './incremental/invisible-edits.js';
 import { dropUnchangedImages } from './incremental/unchanged-image.js';
 import { filterReachable } from './incremental/context-reach.js';
+import { applyRuleControl, type RuleControl } from './rule-control/apply-rule-control.js';
+import { toRuleNames } from './rule-control/rule-names.js';
+import { DEFAULT_RULE_SETTINGS } from './config/schema.js';
+import { applyBaseline } from './baseline/apply-baseline.js';
+import { loadBaseline } from './baseline/load-baseline.js';
+import type { BaselineEntry } from './baseline/baseline-file.js';
+import { listUnstagedFiles } from './git/unstaged-files.js';
 import { isUnaffected, readServiceMemo, serviceMemoKey, writeServiceMemo } from './incremental/service-memo.js';
 
 export interface CheckOptions {
@@ -42,6 +49,12 @@ export interface CheckOptions {
   cache?: boolean;
   /** Explain the dependency side of each service (Python version, installs, import → distribution). */
   verbose?: boolean;
+  /** `--select`: report only these rules (names or codes). */
+  select?: string[];
+  /** `--ignore`: do not report these rules (names or codes). */
+  ignoreRules?: string[];
+  /** A baseline file (relative to cwd); default `dockguard-baseline.json` at the root when there is one; false for none. */
+  baseline?: string | false;
 }
 
 /**
@@ -110,12 +123,21 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
           writeServiceMemo(cache!, key, analysis, snapshot, { fingerprintOf, previous: memos.byKey.get(key) });
         }
       }
-      const findings = sortFindings([...serviceFindings, ...discovered.problems.filter((p) => !scope.paths || scope.paths.includes(p.file as RepoPath)).map(globalFinding)]);
+      const found = sortFindings([...serviceFindings, ...discovered.problems.filter((p) => !scope.paths || scope.paths.includes(p.file as RepoPath)).map(globalFinding)]);
+      const controlled = applyRuleControl(found, ruleControlOf(config, options));
+      const baseline = await loadBaseline(snapshot, options.cwd, options.baseline);
+      const checked = new Set(analyses.filter((a) => a.status === 'checked').map((a) => a.service.dockerfile as string));
+      const { kept: findings, baselined, stale } = applyBaseline(controlled, baseline?.entries ?? [], checked);
+      if (baseline && stale.length > 0) notes.push(describeStaleEntries(baseline.file, stale));
+      const fixFiles = [...new Set(findings.filter((f) => f.severity === 'error' && f.fix).map((f) => f.fix!.file))];
+      const commit = state ? { commit: { ...(state.operation ? { operation: state.operation } : {}), unstagedFixFiles: await listUnstagedFiles(root, fixFiles) } } : {};
       await cache?.flush().catch((error: Error) => notes.push(`the cache could not be saved (${error.message})`));
       return {
         root,
         services: [...analyses.map((a) => toServiceReport(a, options.verbose)), ...(scope.paths ? [] : discovered.excluded.map(excludedReport))],
         findings,
+        baselined,
+        ...commit,
         notes,
         stats: {
           durationMs: Math.round(performance.now() - started),
@@ -130,6 +152,21 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   } finally {
     snapshot.close?.();
   }
+}
+
+/** Rule settings: the defaults, the config's, then the command line's selection. */
+function ruleControlOf(config: DockguardConfig, options: CheckOptions): RuleControl {
+  return {
+    settings: { ...DEFAULT_RULE_SETTINGS, ...config.rules },
+    ignore: config.ignore,
+    ...(options.select ? { select: toRuleNames(options.select, '--select') } : {}),
+    ...(options.ignoreRules ? { ignoreRules: toRuleNames(options.ignoreRules, '--ignore') } : {}),
+  };
+}
+
+function describeStaleEntries(file: string, stale: readonly BaselineEntry[]): string {
+  const listed = stale.map((e) => `${e.rule} ${e.module ?? e.distribution ?? ''} in ${e.file} (${e.service})`.replace('  ', ' '));
+  return `${stale.length} ${stale.length === 1 ? 'entry' : 'entries'} of ${file} no longer ${stale.length === 1 ? 'matches' : 'match'} any finding (fixed?): ${listed.join('; ')}; run \`npx dockguard baseline\` to shrink it`;
 }
 
 /** Memos of each service's last check, and the commit's changes to test them against. */
@@ -175,7 +212,7 @@ function settleLater<T>(promise: Promise<T>): Promise<T> {
 }
 
 function emptyResult(root: string, started: number, notes: string[]): CheckResult {
-  return { root, services: [], findings: [], notes, stats: { durationMs: Math.round(performance.now() - started), unaffected: 0, filesAnalysed: 0, filesParsed: 0 } };
+  return { root, services: [], findings: [], baselined: [], notes, stats: { durationMs: Math.round(performance.now() - started), unaffected: 0, filesAnalysed: 0, filesParsed: 0 } };
 }
 
 function excludedReport(dockerfile: RepoPath): ReturnType<typeof toServiceReport> {

@@ -34,6 +34,10 @@ export interface CheckResult {
   root: string;
   services: ServiceReport[];
   findings: Finding[];
+  /** Findings the baseline accepts: counted in the summary, listed with --verbose, never blocking. */
+  baselined: Finding[];
+  /** With `--staged`: the operation the commit concludes, and files whose fix may sit unstaged in the working tree. */
+  commit?: { operation?: string; unstagedFixFiles: string[] };
   /** Things the user should know that are not findings (rebase in progress, cache unusable, …). */
   notes: string[];
   stats: {

@@ -1,6 +1,7 @@
 import { check } from '../pipeline.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
+import type { HookContext } from '../report/hook-hints.js';
 import { exitCodeFor } from '../result.js';
 import { reportFailure } from './report-failure.js';
 import { shouldUseColor } from './use-color.js';
@@ -14,7 +15,26 @@ export interface CheckCommandOptions {
   verbose?: boolean;
   /** commander's `--no-cache` sets this to false. */
   cache?: boolean;
+  /** commander's `--no-color` sets this to false. */
+  color?: boolean;
+  select?: string[];
+  ignore?: string[];
+  baseline?: string;
+  /** Report, but exit 0 even when errors are found (report-only CI). */
+  exitZero?: boolean;
+  /** Errors and the summary only. */
+  quiet?: boolean;
 }
+
+/**
+ * The hook around this run, from the environment: the pre-commit framework
+ * sets PRE_COMMIT=1 for its hooks (its bypass is `SKIP=<id>`), and git runs
+ * pre-merge-commit with GIT_REFLOG_ACTION `merge <branch>`, before MERGE_HEAD exists.
+ */
+const detectHook = (env: NodeJS.ProcessEnv): HookContext => ({
+  runner: env.PRE_COMMIT === '1' ? 'pre-commit-framework' : 'git',
+  merge: /^merge\b/.test(env.GIT_REFLOG_ACTION ?? ''),
+});
 
 type Io = Pick<NodeJS.Process, 'cwd' | 'env' | 'stdout' | 'stderr'>;
 
@@ -29,11 +49,16 @@ export async function runCheckCommand(options: CheckCommandOptions, io: Io): Pro
       ...(options.staged ? { staged: true } : {}),
       ...(options.verbose ? { verbose: true } : {}),
       ...(options.cache === false ? { cache: false } : {}),
+      ...(options.select ? { select: options.select } : {}),
+      ...(options.ignore ? { ignoreRules: options.ignore } : {}),
+      ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
       ...(io.env.VIRTUAL_ENV !== undefined ? { virtualEnv: io.env.VIRTUAL_ENV } : {}),
     });
-    const color = shouldUseColor(io.env, Boolean(io.stdout.isTTY));
-    io.stdout.write(options.format === 'json' ? formatJson(result) : formatText(result, { color, hookHints: options.staged ?? false }));
-    return exitCodeFor(result);
+    const color = options.color !== false && shouldUseColor(io.env, Boolean(io.stdout.isTTY));
+    const hook = options.staged ? { hook: detectHook(io.env) } : {};
+    const text = () => formatText(result, { color, ...hook, verbose: options.verbose ?? false, quiet: options.quiet ?? false });
+    io.stdout.write(options.format === 'json' ? formatJson(result) : text());
+    return options.exitZero ? 0 : exitCodeFor(result);
   } catch (error) {
     io.stderr.write(reportFailure(error));
     return 2;

@@ -5,13 +5,18 @@ import { runInitCommand } from './init-command.js';
 import { reportFailure } from './report-failure.js';
 import { rulesHelp } from './rules-help.js';
 import { readOwnVersion } from '../own-version.js';
+import { DEFAULT_BASELINE_FILE } from '../baseline/baseline-file.js';
+import { runBaselineCommand } from './baseline-command.js';
+
+/** Repeated or comma-separated option values, gathered into one list. */
+const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',')];
 
 const program = new Command();
 program
   .name('dockguard')
   .description('Blocks commits that would ship a container whose Python imports are not in its image.')
   .version(readOwnVersion())
-  .showHelpAfterError();
+  .showHelpAfterError(false);
 
 program
   .command('check')
@@ -23,9 +28,24 @@ program
   .option('--staged', 'check the commit being made: read everything from the git index (what the pre-commit hook runs)')
   .option('--verbose', 'explain each service: Python version, installs read, and how each import was matched to a distribution')
   .option('--no-cache', 'do not read or write the parse cache under the git directory')
+  .option('--select <rules>', 'report only these rules (names or codes, comma-separated)', collect)
+  .option('--ignore <rules>', 'do not report these rules (names or codes, comma-separated)', collect)
+  .option('--baseline <file>', `accept the findings listed in this baseline (default: ${DEFAULT_BASELINE_FILE} at the repository root, when present)`)
+  .option('--exit-zero', 'exit 0 even when errors are found (report-only CI)')
+  .option('--quiet', 'print errors and the summary only')
+  .option('--no-color', 'no colours, even on a terminal')
   .addHelpText('after', rulesHelp())
   .action(async (paths: string[], options: Omit<CheckCommandOptions, 'paths'>) => {
     process.exitCode = await runCheckCommand({ paths, ...options }, process);
+  });
+
+program
+  .command('baseline')
+  .description(`record today's errors in ${DEFAULT_BASELINE_FILE}, so that only new ones block (commit the file)`)
+  .option('--output <file>', `where to write the baseline (default: ${DEFAULT_BASELINE_FILE} at the repository root)`)
+  .option('--config <file>', 'config file (as for check)')
+  .action(async (options: { output?: string; config?: string }) => {
+    process.exitCode = await runBaselineCommand(options, process);
   });
 
 program
@@ -38,6 +58,27 @@ program
   });
 
 /**
+ * A usage error (unknown option or command, a bad --format, no command) is
+ * dockguard's own trouble, not a finding: exit 2 with one line and where to
+ * look, instead of commander's exit 1 (which a hook reads as "findings") and
+ * a screenful of help.
+ */
+function exitTwoOnUsageErrors(command: Command): void {
+  command.exitOverride((error) => {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') process.exit(0);
+    if (error.code === 'commander.executeSubCommandAsync') process.exit(error.exitCode);
+    process.exit(2);
+  });
+  command.configureOutput({
+    writeErr: (text) => {
+      if (text.startsWith('error:')) process.stderr.write(`dockguard: ${text.slice('error:'.length).trim()} (see dockguard ${command.name() === 'dockguard' ? '' : `${command.name()} `}--help)\n`);
+      else process.stderr.write(text);
+    },
+  });
+  for (const sub of command.commands) exitTwoOnUsageErrors(sub);
+}
+
+/**
  * Work started ahead of its use (parse batches, git reads) can fail where no
  * caller awaits it; Node would then print a stack and exit 1, which a hook
  * reads as "findings". Any such failure is dockguard's own: one line, exit 2.
@@ -48,6 +89,13 @@ const failHard = (error: unknown): void => {
 };
 process.on('unhandledRejection', failHard);
 process.on('uncaughtException', failHard);
+
+exitTwoOnUsageErrors(program);
+// No command at all: say so in one line rather than exit 1 with the help text.
+if (process.argv.length <= 2) {
+  process.stderr.write('dockguard: no command given; try dockguard check (see dockguard --help)\n');
+  process.exit(2);
+}
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(reportFailure(error));

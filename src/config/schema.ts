@@ -2,6 +2,7 @@ import { ConfigError } from '../errors.js';
 import { isRecord, readBoolean, readRecord, readStringArray, rejectUnknownKeys, type Issues } from './check-value.js';
 import { readImplicitPackages, readSystemPackages } from './validate-package-rules.js';
 import { readServices } from './validate-services.js';
+import { readPathIgnores, readRuleSettings, type PathIgnore, type RuleSetting } from './validate-rule-control.js';
 
 /** One explicit build of a Dockerfile; paths are repository-relative as written. */
 export interface ServiceConfig {
@@ -47,10 +48,20 @@ export interface DockguardConfig {
   systemPackages: SystemPackageRule[];
   /** Defaults to on: the hook runs on every commit and must stay fast. */
   cache: boolean;
+  /** Rule name → severity or off, over the rules' defaults (see DEFAULT_RULE_SETTINGS). */
+  rules: Record<string, RuleSetting>;
+  /** Rules not reported on some paths. */
+  ignore: PathIgnore[];
 }
 
+/**
+ * Rules off unless a config turns them on. `transitive-only` is advice about
+ * how a lock may change one day, not a fault of the image being built.
+ */
+export const DEFAULT_RULE_SETTINGS: Readonly<Record<string, RuleSetting>> = { 'transitive-only': 'off' };
+
 const TOP_LEVEL_KEYS = [
-  'services', 'exclude', 'roots', 'packageMap', 'basePackages', 'implicitPackages', 'systemPackages', 'cache',
+  'services', 'exclude', 'roots', 'packageMap', 'basePackages', 'implicitPackages', 'systemPackages', 'cache', 'rules', 'ignore',
 ] as const;
 
 export function createDefaultConfig(): DockguardConfig {
@@ -63,6 +74,8 @@ export function createDefaultConfig(): DockguardConfig {
     implicitPackages: [],
     systemPackages: [],
     cache: true,
+    rules: {},
+    ignore: [],
   };
 }
 
@@ -73,7 +86,8 @@ export function createDefaultConfig(): DockguardConfig {
 export function validateConfig(raw: unknown, source: string): DockguardConfig {
   const config = createDefaultConfig();
   const issues: Issues = [];
-  if (raw === undefined || raw === null) return config;
+  if (raw === undefined) return config;
+  if (raw === null) throw new ConfigError(`${source}: the dockguard config is null; write {} for an empty config`);
   if (!isRecord(raw)) throw new ConfigError(`${source}: the dockguard config must be an object`);
   rejectUnknownKeys(raw, TOP_LEVEL_KEYS, '', issues);
   config.services = optional(raw.services, () => readServices(raw.services, issues)) ?? [];
@@ -85,6 +99,8 @@ export function validateConfig(raw: unknown, source: string): DockguardConfig {
   config.implicitPackages = optional(raw.implicitPackages, () => readImplicitPackages(raw.implicitPackages, issues)) ?? [];
   config.systemPackages = optional(raw.systemPackages, () => readSystemPackages(raw.systemPackages, issues)) ?? [];
   config.cache = optional(raw.cache, () => readBoolean(raw.cache, 'cache', issues)) ?? true;
+  config.rules = optional(raw.rules, () => readRuleSettings(raw.rules, issues)) ?? {};
+  config.ignore = optional(raw.ignore, () => readPathIgnores(raw.ignore, issues)) ?? [];
   if (issues.length > 0) {
     throw new ConfigError(
       `invalid config in ${source}: ${issues.join('; ')}`,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CACHE_DIR_NAME } from '../cache/cache-dir-name.js';
-import { NotAGitRepositoryError } from '../errors.js';
+import { repositoryError } from '../errors.js';
 import { runGit } from './run-git.js';
 
 export type Operation = 'merge' | 'rebase' | 'cherry-pick' | 'revert';
@@ -74,8 +74,8 @@ export async function detectStagedRepo(cwd: string): Promise<RepoState & { root:
   let lines: string[];
   try {
     lines = (await runGit(cwd, ['rev-parse', '--show-toplevel', ...STATE_ARGS, '--revs-only', 'HEAD'])).toString('utf8').split('\n');
-  } catch {
-    throw new NotAGitRepositoryError(cwd);
+  } catch (error) {
+    throw repositoryError(cwd, error);
   }
   const [root = '', ...rest] = lines;
   // Printed only when there is one.

@@ -6,10 +6,12 @@ export function formatJson(result: CheckResult): string {
     version: 1,
     services: result.services,
     findings: result.findings,
+    baselined: result.baselined,
     notes: result.notes,
     summary: {
       errors: result.findings.filter((f) => f.severity === 'error').length,
       warnings: result.findings.filter((f) => f.severity === 'warning').length,
+      baselined: result.baselined.length,
       servicesChecked: result.services.filter((s) => s.status === 'checked').length,
       servicesSkipped: result.services.filter((s) => s.status === 'skipped').length,
       servicesFailed: result.services.filter((s) => s.status === 'failed').length,

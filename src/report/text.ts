@@ -1,48 +1,84 @@
 import { createColors } from 'picocolors';
 import type { CheckResult, ServiceReport } from '../result.js';
 import type { ChainLink, Finding } from '../types.js';
+import { groupFindings, type FindingGroup } from './group-findings.js';
+import { formatHookHints, type HookContext } from './hook-hints.js';
 
 export interface TextOptions {
   color: boolean;
-  /** Add what a blocked commit needs to know: how to fix, re-run, silence one finding, or bypass. */
-  hookHints?: boolean;
-}
-
-/** Findings grouped by service, each with its location, message, import chain and fix. */
-export function formatText(result: CheckResult, options: TextOptions): string {
-  const c = createColors(options.color);
-  const out: string[] = result.notes.map((note) => c.dim(`note: ${note}`));
-  const byService = groupByService(result.findings);
-  for (const service of result.services) {
-    const findings = byService.get(serviceKey(service.dockerfile, service.variant)) ?? [];
-    if (findings.length === 0 && service.status === 'checked' && !service.details) continue;
-    out.push(c.bold(c.underline(serviceTitle(service))), `  ${c.dim(contextLine(service))}`);
-    if (service.details) out.push(...formatDetails(service.details, c));
-    if (service.status !== 'checked') out.push(`  ${c.yellow(service.status)}: ${service.reason ?? ''}`);
-    for (const finding of findings) out.push(...formatFinding(finding, c));
-    out.push('');
-  }
-  for (const [key, findings] of byService) {
-    if (result.services.some((s) => serviceKey(s.dockerfile, s.variant) === key)) continue;
-    out.push(c.bold(c.underline(key)));
-    for (const finding of findings) out.push(...formatFinding(finding, c));
-    out.push('');
-  }
-  out.push(summaryLine(result, c));
-  if (options.hookHints && result.findings.some((f) => f.severity === 'error')) out.push('', ...blockedCommitHints(c));
-  return `${out.join('\n')}\n`;
+  /** Set when a hook ran the check: add what a blocked commit needs to know, in that hook's words. */
+  hook?: HookContext;
+  /** Show every warning, the services' context and launch, and the baselined findings. */
+  verbose?: boolean;
+  /** Errors and the summary only. */
+  quiet?: boolean;
 }
 
 type Colors = ReturnType<typeof createColors>;
 
-function blockedCommitHints(c: Colors): string[] {
-  return [
-    c.bold('This commit was blocked because an image would lack code or packages it needs.'),
-    `  fix it:        add the lines shown under ${c.green('fix:')}, stage them, and commit again`,
-    `  re-run:        ${c.cyan('npx dockguard check')}`,
-    `  accept one:    put ${c.cyan('# dockguard: ignore[<rule>] -- <reason>')} on the import line (or on the line above the Dockerfile instruction)`,
-    `  skip the hook: ${c.cyan('git commit --no-verify')}`,
-  ];
+/**
+ * A report a blocked developer reads in ten seconds: errors first, each
+ * problem once with the services it breaks, then the warnings (collapsed to
+ * a count while there are errors, unless --verbose), then the summary and,
+ * from a hook, what to do next.
+ */
+export function formatText(result: CheckResult, options: TextOptions): string {
+  const c = createColors(options.color);
+  const verbose = options.verbose ?? false;
+  const quiet = options.quiet ?? false;
+  const errors = result.findings.filter((f) => f.severity === 'error');
+  const others = result.findings.filter((f) => f.severity !== 'error');
+  const out: string[] = quiet ? [] : result.notes.map((note) => c.dim(`note: ${note}`));
+  if (verbose) for (const service of result.services) out.push(...formatService(service, c));
+  for (const group of groupFindings(errors)) out.push(...formatGroup(group, c), '');
+  if (!quiet && others.length > 0) {
+    if (errors.length === 0 || verbose) for (const group of groupFindings(others)) out.push(...formatGroup(group, c), '');
+    else out.push(c.dim(`${others.length} warning${others.length === 1 ? '' : 's'} not shown while there are errors (--verbose shows them)`), '');
+  }
+  if (!quiet) out.push(...formatUnchecked(result.services, c));
+  if (verbose && result.baselined.length > 0) out.push(...formatBaselined(result.baselined, c));
+  out.push(summaryLine(result, c));
+  if (options.hook && errors.length > 0) out.push('', ...formatHookHints(result, options.hook, c));
+  return `${out.join('\n')}\n`;
+}
+
+function formatGroup({ finding, services, fixes }: FindingGroup, c: Colors): string[] {
+  const label = finding.severity === 'error' ? c.red('error') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('info');
+  const where = finding.line > 0 ? `${finding.file}:${finding.line}` : finding.file;
+  const lines = [`${label} ${c.dim(`${finding.code} ${finding.rule}`)}  ${c.cyan(where)}`, `  ${finding.message}`];
+  if (finding.assumption !== undefined) lines.push(`  ${c.dim('assumed:')} ${finding.assumption}`);
+  if (services.length === 1 && services[0] !== finding.file) lines.push(`  ${c.dim('in')} ${services[0]}`);
+  if (services.length > 1) lines.push(`  ${c.dim(`in ${services.length} services:`)} ${services.join(', ')}`);
+  if (finding.chain && finding.chain.length > 1) {
+    lines.push(`  ${c.dim(services.length > 1 ? `import chain (${services[0]}):` : 'import chain:')}`);
+    lines.push(...formatChain(finding.chain).map((l) => `    ${l}`));
+  }
+  for (const { service, fix } of fixes) {
+    const whose = fixes.length > 1 ? ` ${c.dim(`(${service})`)}` : '';
+    lines.push(`  ${c.green('fix:')}${whose} ${fix.description}`);
+    lines.push(...fix.text.split('\n').map((l) => `    ${c.green(l)}`));
+  }
+  return lines;
+}
+
+function formatChain(chain: ChainLink[]): string[] {
+  const sites = chain.map((link) => (link.line > 0 ? `${link.file}:${link.line}` : link.file));
+  const width = Math.max(...sites.map((s) => s.length));
+  return chain.map((link, i) => `${sites[i]!.padEnd(width)}  ${i === 0 ? 'starts' : 'imports'} ${link.module}`);
+}
+
+/** Services dockguard could not analyse: "could not look" is never a silent pass. */
+function formatUnchecked(services: readonly ServiceReport[], c: Colors): string[] {
+  const failed = services.filter((s) => s.status === 'failed');
+  if (failed.length === 0) return [];
+  return [...failed.map((s) => `${c.yellow('not checked')} ${serviceTitle(s)}: ${s.reason ?? 'could not be analysed'}`), ''];
+}
+
+function formatService(service: ServiceReport, c: Colors): string[] {
+  const lines = [c.bold(c.underline(serviceTitle(service))), `  ${c.dim(contextLine(service))}`];
+  if (service.details) lines.push(...formatDetails(service.details, c));
+  if (service.status !== 'checked') lines.push(`  ${c.yellow(service.status)}: ${service.reason ?? ''}`);
+  return [...lines, ''];
 }
 
 function formatDetails(details: NonNullable<ServiceReport['details']>, c: Colors): string[] {
@@ -54,26 +90,9 @@ function formatDetails(details: NonNullable<ServiceReport['details']>, c: Colors
   return lines;
 }
 
-function formatFinding(finding: Finding, c: Colors): string[] {
-  const label = finding.severity === 'error' ? c.red('error') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('info');
-  const where = finding.line > 0 ? `${finding.file}:${finding.line}` : finding.file;
-  const lines = [`  ${label} ${c.dim(`${finding.code} ${finding.rule}`)}  ${c.cyan(where)}`, `    ${finding.message}`];
-  if (finding.assumption !== undefined) lines.push(`    ${c.dim('assumed:')} ${finding.assumption}`);
-  if (finding.chain && finding.chain.length > 1) {
-    lines.push(`    ${c.dim('import chain:')}`);
-    lines.push(...formatChain(finding.chain).map((l) => `      ${l}`));
-  }
-  if (finding.fix) {
-    lines.push(`    ${c.green('fix:')} ${finding.fix.description}`);
-    lines.push(...finding.fix.text.split('\n').map((l) => `      ${c.green(l)}`));
-  }
-  return lines;
-}
-
-function formatChain(chain: ChainLink[]): string[] {
-  const sites = chain.map((link) => (link.line > 0 ? `${link.file}:${link.line}` : link.file));
-  const width = Math.max(...sites.map((s) => s.length));
-  return chain.map((link, i) => `${sites[i]!.padEnd(width)}  ${i === 0 ? 'starts' : 'imports'} ${link.module}`);
+function formatBaselined(findings: readonly Finding[], c: Colors): string[] {
+  const lines = findings.map((f) => `  ${f.code} ${f.rule}  ${f.line > 0 ? `${f.file}:${f.line}` : f.file}  ${f.module ?? f.distribution ?? ''} (${f.service})`.trimEnd());
+  return [c.dim(`accepted by the baseline (${findings.length}):`), ...lines, ''];
 }
 
 function serviceTitle(service: ServiceReport): string {
@@ -96,18 +115,9 @@ function summaryLine(result: CheckResult, c: Colors): string {
   if (count('skipped')) parts.push(`${count('skipped')} skipped`);
   if (count('failed')) parts.push(`${count('failed')} could not be analysed`);
   if (result.stats.unaffected) parts.push(`${result.stats.unaffected} unaffected`);
-  parts.push(`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`, `${(result.stats.durationMs / 1000).toFixed(2)}s`);
+  parts.push(`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`);
+  if (result.baselined.length > 0) parts.push(`${result.baselined.length} baselined`);
+  parts.push(`${(result.stats.durationMs / 1000).toFixed(2)}s`);
   const mark = errors > 0 ? c.red('✖') : c.green('✔');
   return `${mark} dockguard: ${parts.join(' · ')}`;
-}
-
-const serviceKey = (dockerfile: string, variant: string | undefined) => (variant ? `${dockerfile}#${variant}` : dockerfile);
-
-function groupByService(findings: Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const key = serviceKey(finding.service, finding.variant);
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
-  }
-  return groups;
 }

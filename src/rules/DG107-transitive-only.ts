@@ -12,7 +12,7 @@ export const transitiveOnly: Rule = {
   code: 'DG107',
   name: 'transitive-only',
   severity: 'warning',
-  summary: 'an imported package is only a transitive pin of a lock, not declared directly',
+  summary: 'an imported package is only a transitive pin of a lock, not declared directly (off unless turned on in `rules` or with --select)',
   why: 'an upgrade of the package that pulls it in can remove it',
   check: (analysis) =>
     (analysis.dependencies?.transitiveOnly ?? []).map((t) => ({

@@ -2,11 +2,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/pipeline.js';
 import type { CheckResult } from '../../src/result.js';
 import { makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
+import { RULES } from '../../src/rules/index.js';
 
 afterAll(removeFixtureRepos);
 
-async function checkFixture(name: string): Promise<CheckResult> {
-  return check({ cwd: makeFixtureRepo(name) });
+/** `transitive-only` is off by default; these tests turn it on with --select-like rule control to see it. */
+async function checkFixture(name: string, options: { transitiveOnly?: boolean } = {}): Promise<CheckResult> {
+  const cwd = makeFixtureRepo(name);
+  if (!options.transitiveOnly) return check({ cwd });
+  return check({ cwd, select: RULES.map((rule) => rule.name) });
 }
 
 function summary(result: CheckResult) {
@@ -33,7 +37,8 @@ describe('dependency check on fixture repositories', () => {
   });
 
   it('passes renamed and namespace imports; warns on a guarded optional import and an undeclared transitive one', async () => {
-    const result = await checkFixture('deps-check-renamed-imports');
+    expect(summary(await checkFixture('deps-check-renamed-imports')).map((f) => f.code), 'transitive-only is off by default').toEqual(['DG101']);
+    const result = await checkFixture('deps-check-renamed-imports', { transitiveOnly: true });
     expect(summary(result)).toEqual([
       { code: 'DG107', severity: 'warning', file: 'services/media-api/media_api/palette.py', line: 3, module: 'numpy', distribution: 'numpy' },
       { code: 'DG101', severity: 'warning', file: 'services/media-api/media_api/palette.py', line: 8, module: 'orjson', distribution: 'orjson' },
@@ -44,7 +49,7 @@ describe('dependency check on fixture repositories', () => {
   });
 
   it('catches gunicorn missing from poetry.lock, a declared package the lock lacks, and a transitive-only import', async () => {
-    const result = await checkFixture('deps-check-gunicorn-poetry');
+    const result = await checkFixture('deps-check-gunicorn-poetry', { transitiveOnly: true });
     expect(summary(result)).toEqual([
       { code: 'DG103', severity: 'error', file: 'services/orders-api/Dockerfile', line: 15, module: 'gunicorn', distribution: 'gunicorn' },
       { code: 'DG101', severity: 'error', file: 'services/orders-api/orders_api/wsgi.py', line: 1, module: 'sentry_sdk', distribution: 'sentry-sdk' },

@@ -21,6 +21,11 @@ describe('validateConfig', () => {
     expect(createDefaultConfig().cache).toBe(true);
   });
 
+  it('rejects a null config (a file holding `null`) instead of reading it as empty', () => {
+    expect(() => validateConfig(null, 'dockguard.config.json')).toThrow(ConfigError);
+    expect(() => validateConfig(null, 'dockguard.config.json')).toThrow('dockguard.config.json: the dockguard config is null');
+  });
+
   it('accepts every key with valid values', () => {
     const raw = {
       services: [
@@ -36,9 +41,12 @@ describe('validateConfig', () => {
       ],
       systemPackages: [{ distribution: 'psycopg2', apt: ['libpq5'], apk: ['libpq'], message: 'needs libpq' }],
       cache: false,
+      rules: { 'missing-package': 'warning', 'transitive-only': 'warning', 'unused-ignore': 'off' },
+      ignore: [{ paths: ['legacy/**'], rules: ['missing-package'] }],
     };
     const config = validateConfig(raw, 'dockguard.config.json');
     expect(config).toEqual(raw);
+    expect(validateConfig({ rules: { DG101: 'error' }, ignore: [{ paths: ['old/**'], rules: ['DG001'] }] }, 'c.json')).toMatchObject({ rules: { 'missing-package': 'error' }, ignore: [{ rules: ['missing-copy'] }] });
   });
 
   it('collects every wrong type with its key path in one error', () => {
@@ -50,6 +58,8 @@ describe('validateConfig', () => {
         packageMap: { yaml: ['pyyaml'] },
         basePackages: { 'python:*': 'numpy' },
         cache: 'yes',
+        rules: { 'no-such-rule': 'error', 'missing-copy': 'loud' },
+        ignore: [{ paths: 'legacy', rules: ['DG999'], extra: 1 }],
       }),
     ).toEqual([
       'services[0].name: expected a non-empty string',
@@ -62,6 +72,11 @@ describe('validateConfig', () => {
       'packageMap.yaml: expected a string',
       'basePackages["python:*"]: expected an array of strings',
       'cache: expected true or false',
+      'rules.no-such-rule: unknown rule (see dockguard check --help for the rule table)',
+      'rules.missing-copy: expected "error", "warning" or "off"',
+      'ignore[0].extra: unknown key (expected one of paths, rules)',
+      'ignore[0].paths: expected an array of strings',
+      'ignore[0].rules[0]: unknown rule "DG999"',
     ]);
   });
 

@@ -55,19 +55,21 @@ describe('dockguard check --staged', () => {
     expect(staged(root)).toEqual({
       code: 1,
       stdout: [
-        'services/worker/Dockerfile (worker)',
-        '  context . (compose: docker-compose.yml:9) · runs CMD ["python", "-m", "worker.main"] (services/worker/Dockerfile line 9)',
-        '  error DG001 missing-copy  services/worker/worker/main.py:7',
-        '    module shared.util (shared/) is imported but not copied into the image',
-        '    import chain:',
-        '      services/worker/Dockerfile:9      starts worker.main',
-        '      services/worker/worker/main.py:7  imports shared.util',
-        "    fix: add after line 7 of services/worker/Dockerfile (the last COPY of the image's stage)",
-        '      COPY shared/ ./shared/',
+        'error DG001 missing-copy  services/worker/worker/main.py:7',
+        '  module shared.util (shared/) is imported but not copied into the image',
+        '  in services/worker/Dockerfile',
+        '  import chain:',
+        '    services/worker/Dockerfile:9      starts worker.main',
+        '    services/worker/worker/main.py:7  imports shared.util',
+        "  fix: add after line 7 of services/worker/Dockerfile (the last COPY of the image's stage)",
+        '    COPY shared/ ./shared/',
         '',
         '✖ dockguard: 1 service checked · 2 unaffected · 1 error · 0 warnings · <time>',
         '',
-        `${BLOCKED_HINTS}\n`,
+        `${BLOCKED_HINTS.replace(
+          '\n  re-run:',
+          '\n  not staged:   services/worker/Dockerfile has changes in the working tree that this commit does not include: git add services/worker/Dockerfile\n  re-run:',
+        )}\n`,
       ].join('\n'),
       stderr: '',
     });
@@ -86,27 +88,26 @@ describe('dockguard check --staged', () => {
   it('blocks `git rm` of a module that other services import, whether they copy it by name or with its folder', () => {
     const root = makeFixtureRepo(SHOP);
     git(root, 'rm', '-q', 'shared/util.py');
-    const gone = '    module shared.util is imported but exists neither in the image nor in the repository (deleted or renamed?)';
+    const gone = '  module shared.util is imported but exists neither in the image nor in the repository (deleted or renamed?)';
     expect(staged(root)).toEqual({
       code: 1,
       stdout: [
-        'services/api/Dockerfile (api)',
-        '  context . (compose: docker-compose.yml:3) · runs CMD ["gunicorn", "--bind", ":8080", "app:app"] (services/api/Dockerfile line 13)',
-        '  error DG001 missing-copy  services/api/app.py:4',
+        'error DG001 missing-copy  services/api/app.py:4',
         gone,
-        '    import chain:',
-        '      services/api/Dockerfile:13  starts app',
-        '      services/api/app.py:4       imports shared.util',
+        '  in services/api/Dockerfile',
+        '  import chain:',
+        '    services/api/Dockerfile:13  starts app',
+        '    services/api/app.py:4       imports shared.util',
         '',
-        'services/worker/Dockerfile (worker)',
-        '  context . (compose: docker-compose.yml:9) · runs CMD ["python", "-m", "worker.main"] (services/worker/Dockerfile line 10)',
-        '  error DG002 copy-source-missing  services/worker/Dockerfile:7',
-        '    COPY source "shared/util.py" does not exist in the build context (repository root)',
-        '  error DG001 missing-copy  services/worker/worker/main.py:7',
+        'error DG002 copy-source-missing  services/worker/Dockerfile:7',
+        '  COPY source "shared/util.py" does not exist in the build context (repository root)',
+        '',
+        'error DG001 missing-copy  services/worker/worker/main.py:7',
         gone,
-        '    import chain:',
-        '      services/worker/Dockerfile:10     starts worker.main',
-        '      services/worker/worker/main.py:7  imports shared.util',
+        '  in services/worker/Dockerfile',
+        '  import chain:',
+        '    services/worker/Dockerfile:10     starts worker.main',
+        '    services/worker/worker/main.py:7  imports shared.util',
         '',
         '✖ dockguard: 2 services checked · 1 unaffected · 3 errors · 0 warnings · <time>',
         '',
@@ -126,14 +127,11 @@ describe('dockguard check --staged', () => {
     expect(git(root, 'diff', '--cached', '--name-status', '-M')).toContain('R100\tshared/util.py\tshared/text.py');
     const result = staged(root);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('  error DG002 copy-source-missing  services/worker/Dockerfile:7\n');
+    expect(result.stdout).toContain('error DG002 copy-source-missing  services/worker/Dockerfile:7\n');
     expect(result.stdout).toContain(
-      [
-        '  error DG001 missing-copy  services/worker/worker/main.py:7',
-        '    module shared.text (shared/text.py) is imported but not copied into the image',
-      ].join('\n'),
+      ['error DG001 missing-copy  services/worker/worker/main.py:7', '  module shared.text (shared/text.py) is imported but not copied into the image'].join('\n'),
     );
-    expect(result.stdout).toContain("    fix: add after line 8 of services/worker/Dockerfile (the last COPY of the image's stage)\n      COPY shared/text.py ./shared/\n");
+    expect(result.stdout).toContain("  fix: add after line 8 of services/worker/Dockerfile (the last COPY of the image's stage)\n    COPY shared/text.py ./shared/\n");
     expect(result.stdout).toContain('✖ dockguard: 2 services checked · 1 unaffected · 2 errors · 0 warnings · <time>\n');
   });
 
@@ -146,7 +144,7 @@ describe('dockguard check --staged', () => {
     expect(dockguard(root, 'check').code, 'the working tree has the folder').toBe(0);
     const result = staged(root);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('  error DG002 copy-source-missing  services/reports/Dockerfile:4\n');
+    expect(result.stdout).toContain('error DG002 copy-source-missing  services/reports/Dockerfile:4\n');
     expect(result.stdout).toContain('✖ dockguard: 1 service checked · 2 unaffected · 1 error · 0 warnings · <time>\n');
   });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 import { assertBuilt, childEnv, CLI, dockguard, run, withoutTiming } from './helpers/dockguard-cli.js';
 import { commit, head, makeDockguardOnPath, porcelainStatus } from './helpers/hook-env.js';
-import { applyProposedFixes, blockedApiReport, FROM_CONFIG, importBillingInApi, SHOP } from './helpers/shop-scenario.js';
+import { applyProposedFixes, blockedApiReport, importBillingInApi, SHOP } from './helpers/shop-scenario.js';
 
 /** `dockguard init` in a repository without package.json or pre-commit config, then real `git commit`s and `git merge`s. */
 
@@ -53,11 +53,11 @@ describe('the plain git hook installed by dockguard init', () => {
     const blocked = commit(root, 'Preview invoices', onPath.env);
     expect(blocked.code).toBe(1);
     // git sends a pre-commit hook's stdout to stderr.
-    expect(withoutTiming(blocked.stderr)).toBe(blockedApiReport(FROM_CONFIG));
+    expect(withoutTiming(blocked.stderr)).toBe(blockedApiReport());
     expect(head(root), 'nothing was committed').toBe(before);
 
     const direct = run(path.join(root, '.git/hooks/pre-commit'), [], root, onPath.env);
-    expect({ code: direct.code, stdout: withoutTiming(direct.stdout) }).toEqual({ code: 1, stdout: blockedApiReport(FROM_CONFIG) });
+    expect({ code: direct.code, stdout: withoutTiming(direct.stdout) }).toEqual({ code: 1, stdout: blockedApiReport() });
 
     applyProposedFixes(root);
     git(root, 'add', 'services/api/Dockerfile');
@@ -129,7 +129,7 @@ describe('the plain git hook installed by dockguard init', () => {
     git(root, 'add', 'services/api/app.py');
     const blocked = commit(root, 'Preview invoices', onPath.env);
     expect(blocked.code).toBe(1);
-    expect(withoutTiming(blocked.stderr)).toBe(blockedApiReport(FROM_CONFIG));
+    expect(withoutTiming(blocked.stderr)).toBe(blockedApiReport());
     expect(foreignRuns(root), 'a blocked commit stops before the foreign hook').toBe(1);
 
     expect(init(root).stdout.split('\n')[0], 'the chained set-up is stable').toBe('dockguard is already set up: nothing to change');
@@ -165,7 +165,7 @@ describe('the plain git hook installed by dockguard init', () => {
     const merge = run('git', ['merge', '--no-edit', 'invoices'], root, onPath.env);
     expect(merge.code).toBe(1);
     // The merge's changes against HEAD (the first parent) are checked: only the api is affected.
-    expect(withoutTiming(merge.stderr)).toBe(`${blockedApiReport(FROM_CONFIG)}Not committing merge; use 'git commit' to complete the merge.\n`);
+    expect(withoutTiming(merge.stderr)).toBe(`${blockedApiReport({ merge: true })}Not committing merge; use 'git commit' to complete the merge.\n`);
     expect(head(root), 'no merge commit was made').toBe(before);
 
     // The merge is left in progress; concluding it with `git commit` runs pre-commit.

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 import { assertBuilt, childEnv, PACKAGE_ROOT, run, type RunResult, withoutTiming } from './helpers/dockguard-cli.js';
 import { commit, head, porcelainStatus } from './helpers/hook-env.js';
-import { applyProposedFixes, blockedApiReport, FROM_CONFIG, importBillingInApi, removeLine, SHOP } from './helpers/shop-scenario.js';
+import { applyProposedFixes, blockedApiReport, importBillingInApi, removeLine, SHOP } from './helpers/shop-scenario.js';
 
 /**
  * A JavaScript-tooled monorepo: dockguard installed from this working tree
@@ -75,7 +75,7 @@ describe('husky + lint-staged set up by dockguard init', () => {
     const before = head(root);
     const blocked = commit(root, 'Preview invoices', env);
     expect(blocked.code).toBe(1);
-    expect(withoutTiming(blocked.stderr)).toContain(`✖ dockguard check --staged:\n${blockedApiReport(FROM_CONFIG)}husky - pre-commit script failed (code 1)`);
+    expect(withoutTiming(blocked.stderr)).toContain(`✖ dockguard check --staged:\n${blockedApiReport()}husky - pre-commit script failed (code 1)`);
     expect(head(root), 'nothing was committed').toBe(before);
     expect(porcelainStatus(root)).toBe(' M README.md\nM  services/api/app.py\n');
 
@@ -115,7 +115,7 @@ describe('husky + lint-staged set up by dockguard init', () => {
     expect(merge.code).toBe(1);
     // The merge's changes against HEAD (the first parent): only the api's Dockerfile.
     expect(withoutTiming(merge.stderr)).toBe(
-      `${blockedApiReport(FROM_CONFIG)}husky - pre-merge-commit script failed (code 1)\nNot committing merge; use 'git commit' to complete the merge.\n`,
+      `${blockedApiReport({ merge: true })}husky - pre-merge-commit script failed (code 1)\nNot committing merge; use 'git commit' to complete the merge.\n`,
     );
     expect(head(root), 'no merge commit was made').toBe(before);
     git(root, 'merge', '--abort');

@@ -7,7 +7,7 @@ import { WATCHED_FILES_REGEX } from '../../src/init/watched-files.js';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 import { assertBuilt, CLI, run, type RunResult, withoutTiming } from './helpers/dockguard-cli.js';
 import { commit, head, makeDockguardOnPath, porcelainStatus } from './helpers/hook-env.js';
-import { applyProposedFixes, blockedApiReport, FROM_CONFIG, importBillingInApi, removeLine, SHOP } from './helpers/shop-scenario.js';
+import { applyProposedFixes, blockedApiReport, importBillingInApi, removeLine, SHOP } from './helpers/shop-scenario.js';
 
 /**
  * A repository managed by the pre-commit framework (the Debian `pre-commit`
@@ -88,7 +88,7 @@ describe('the pre-commit framework running dockguard', () => {
     const before = head(root);
     const blocked = commit(root, 'Preview invoices', env);
     expect(blocked.code).toBe(1);
-    expect(withoutTiming(blocked.stderr)).toContain(`- hook id: dockguard\n- exit code: 1\n\n${blockedApiReport(FROM_CONFIG)}`);
+    expect(withoutTiming(blocked.stderr)).toContain(`- hook id: dockguard\n- exit code: 1\n\n${blockedApiReport({ runner: 'pre-commit-framework' })}`);
     expect(head(root), 'nothing was committed').toBe(before);
     expect(porcelainStatus(root), 'pre-commit restores unstaged work').toBe(' M README.md\nM  services/api/app.py\n');
 
@@ -125,7 +125,7 @@ describe('the pre-commit framework running dockguard', () => {
 
     const merge = run('git', ['merge', '--no-edit', 'slim-image'], root, env);
     expect(merge.code).toBe(1);
-    expect(withoutTiming(merge.stderr)).toContain(`- hook id: dockguard\n- exit code: 1\n\n${blockedApiReport(FROM_CONFIG)}`);
+    expect(withoutTiming(merge.stderr)).toContain(`- hook id: dockguard\n- exit code: 1\n\n${blockedApiReport({ runner: 'pre-commit-framework', merge: true })}`);
     expect(head(root), 'no merge commit was made').toBe(before);
     git(root, 'merge', '--abort');
   });

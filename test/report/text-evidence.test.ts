@@ -6,6 +6,7 @@ const result = (assumption?: string): CheckResult => ({
   root: '/repo',
   services: [],
   notes: [],
+  baselined: [],
   stats: { durationMs: 10, unaffected: 0, filesAnalysed: 1, filesParsed: 1 },
   findings: [
     {
@@ -27,7 +28,7 @@ describe('text report: evidence', () => {
   it('prints the assumption of an assumed finding under its message', () => {
     const text = formatText(result("the base image's contents are unknown"), { color: false });
     expect(text).toContain(
-      "  warning DG101 missing-package  app.py:2\n    module yaml is imported but no install provides pyyaml (looked at requirements.txt)\n    assumed: the base image's contents are unknown\n",
+      "warning DG101 missing-package  app.py:2\n  module yaml is imported but no install provides pyyaml (looked at requirements.txt)\n  assumed: the base image's contents are unknown\n",
     );
   });
 

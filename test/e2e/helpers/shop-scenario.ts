@@ -56,34 +56,38 @@ export function removeLine(root: string, file: string, exact: string): void {
   writeFileSync(path.join(root, file), text.replace(`${exact}\n`, ''));
 }
 
-/** Where the api's build context comes from: compose, or the starter config once `dockguard init` wrote it. */
-export const FROM_COMPOSE = 'compose: docker-compose.yml:3';
-export const FROM_CONFIG = 'config: dockguard.config.json services[0]';
-
 /** What dockguard prints for the planted bug, up to the summary line (timing normalised). */
-export const apiMissingBilling = (origin = FROM_COMPOSE): string => [
-  'services/api/Dockerfile (api)',
-  `  context . (${origin}) · runs CMD ["gunicorn", "--bind", ":8080", "app:app"] (services/api/Dockerfile line 13)`,
-  '  error DG001 missing-copy  services/api/app.py:4',
-  '    module billing.invoice (billing/) is imported but not copied into the image',
-  '    import chain:',
-  '      services/api/Dockerfile:13  starts app',
-  '      services/api/app.py:4       imports billing.invoice',
-  "    fix: add after line 10 of services/api/Dockerfile (the last COPY of the image's stage)",
-  '      COPY billing/ ./billing/',
+export const API_MISSING_BILLING = [
+  'error DG001 missing-copy  services/api/app.py:4',
+  '  module billing.invoice (billing/) is imported but not copied into the image',
+  '  in services/api/Dockerfile',
+  '  import chain:',
+  '    services/api/Dockerfile:13  starts app',
+  '    services/api/app.py:4       imports billing.invoice',
+  "  fix: add after line 10 of services/api/Dockerfile (the last COPY of the image's stage)",
+  '    COPY billing/ ./billing/',
   '',
 ].join('\n');
-export const API_MISSING_BILLING = apiMissingBilling();
 
-/** The lines under every blocked commit (src/report/text.ts). */
-export const BLOCKED_HINTS = [
-  'This commit was blocked because an image would lack code or packages it needs.',
-  '  fix it:        add the lines shown under fix:, stage them, and commit again',
-  '  re-run:        npx dockguard check',
-  '  accept one:    put # dockguard: ignore[<rule>] -- <reason> on the import line (or on the line above the Dockerfile instruction)',
-  '  skip the hook: git commit --no-verify',
-].join('\n');
+/** How the hook that ran is told apart in the hints: its bypass, and whether a merge is being concluded. */
+export interface HookContext {
+  runner?: 'git' | 'pre-commit-framework';
+  merge?: boolean;
+}
 
-/** The full `check --staged` report of the planted bug: the same through every hook. */
-export const blockedApiReport = (origin = FROM_COMPOSE): string => `${apiMissingBilling(origin)}\n✖ dockguard: 1 service checked · 2 unaffected · 1 error · 0 warnings · <time>\n\n${BLOCKED_HINTS}\n`;
+/** The lines under every blocked commit (src/report/hook-hints.ts), in the words of the hook that ran. */
+export const blockedHints = ({ runner = 'git', merge = false }: HookContext = {}): string =>
+  [
+    `This ${merge ? 'merge' : 'commit'} was blocked because an image would lack code or packages it needs.`,
+    `  fix it:        add the lines shown under fix:, stage them (git add), and ${merge ? 'conclude the merge with git commit' : 'commit again'}`,
+    '  re-run:        npx dockguard check --staged',
+    '  accept one:    put # dockguard: ignore[missing-copy] -- <reason> on the import line (or on the line above the Dockerfile instruction)',
+    "  accept all:    npx dockguard baseline records today's errors so that only new ones block",
+    `  skip the hook: ${runner === 'pre-commit-framework' ? 'SKIP=dockguard git commit' : 'git commit --no-verify'}${merge ? ' (concludes the merge unchecked)' : ''}`,
+  ].join('\n');
+export const BLOCKED_HINTS = blockedHints();
+
+/** The full `check --staged` report of the planted bug: the same through every hook, but for the hints. */
+export const blockedApiReport = (hook: HookContext = {}): string =>
+  `${API_MISSING_BILLING}\n✖ dockguard: 1 service checked · 2 unaffected · 1 error · 0 warnings · <time>\n\n${blockedHints(hook)}\n`;
 export const BLOCKED_API_REPORT = blockedApiReport();
