@@ -77,4 +77,13 @@ describe('dockguard baseline', () => {
     expect(quiet.status).toBe(1);
     expect(withoutTiming(quiet.stdout).split('\n').filter((l) => !l.startsWith(' '))).toEqual(['error DG001 missing-copy  shared/money.py:4', '', '✖ dockguard: 1 service checked · 1 error · 0 warnings · <time>', '']);
   });
+
+  it('init on a repository that already has errors offers the baseline, saying how many errors it would record', () => {
+    const broken = runCli(makeFixtureRepo('transitive-partial-copy'), ['init']);
+    expect(broken.status).toBe(0);
+    expect(broken.stdout).toContain(
+      'This repository already has 1 error finding in 1 service (npx dockguard check lists them).\nTo adopt the hook without fixing them first: npx dockguard baseline records these 1 in dockguard-baseline.json; commit it, and only new errors will block.\n',
+    );
+    expect(runCli(makeFixtureRepo('multi-stage-correct'), ['init']).stdout).not.toContain('npx dockguard baseline');
+  });
 });
