@@ -40,6 +40,7 @@ type Io = Pick<NodeJS.Process, 'cwd' | 'env' | 'stdout' | 'stderr'>;
 
 /** Runs `dockguard check`, writes the report, and returns the exit code (0 clean, 1 errors found, 2 could not run). */
 export async function runCheckCommand(options: CheckCommandOptions, io: Io): Promise<number> {
+  const progress = startProgress(io.stderr);
   try {
     const result = await check({
       cwd: io.cwd(),
@@ -54,13 +55,36 @@ export async function runCheckCommand(options: CheckCommandOptions, io: Io): Pro
       ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
       ...(io.env.VIRTUAL_ENV !== undefined ? { virtualEnv: io.env.VIRTUAL_ENV } : {}),
     });
+    progress.stop();
     const color = options.color !== false && shouldUseColor(io.env, Boolean(io.stdout.isTTY));
     const hook = options.staged ? { hook: detectHook(io.env) } : {};
     const text = () => formatText(result, { color, ...hook, verbose: options.verbose ?? false, quiet: options.quiet ?? false });
     io.stdout.write(options.format === 'json' ? formatJson(result) : text());
     return options.exitZero ? 0 : exitCodeFor(result);
   } catch (error) {
+    progress.stop();
     io.stderr.write(reportFailure(error));
     return 2;
   }
+}
+
+/**
+ * On a terminal, a run longer than a second says it is still working, on
+ * one self-erasing stderr line; pipes and CI logs get nothing.
+ */
+function startProgress(stderr: Io['stderr']): { stop: () => void } {
+  if (!stderr.isTTY) return { stop: () => undefined };
+  const started = Date.now();
+  let shown = false;
+  const timer = setInterval(() => {
+    shown = true;
+    stderr.write(`\rdockguard: checking… ${Math.round((Date.now() - started) / 1000)} s`);
+  }, 1000);
+  timer.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      if (shown) stderr.write('\r\u001b[2K');
+    },
+  };
 }
