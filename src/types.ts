@@ -220,7 +220,8 @@ export interface ImageModel {
 /** A Python file or module the container runs first. */
 export type LaunchRoot =
   | { kind: 'script'; path: ImagePath; why: string }
-  | { kind: 'module'; module: string; why: string }
+  /** `runsAsMain`: `python -m` / runpy run it as `__main__`, so a package runs its `__main__.py` too. */
+  | { kind: 'module'; module: string; why: string; runsAsMain?: boolean }
   /** Source text run by `python -c` / a HEALTHCHECK. */
   | { kind: 'inline'; imports: string[]; why: string };
 
@@ -285,6 +286,8 @@ export interface ExternalImport {
   guarded: boolean;
   chain: ChainLink[];
   ignoredRules?: string[];
+  /** The guess reaching this import rests on (only fallback roots reach it, …); a finding about it is at most a warning. */
+  assumption?: string;
 }
 
 // ---------------------------------------------------------------- analysis

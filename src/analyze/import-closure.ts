@@ -22,6 +22,13 @@ import type { ModuleStore } from './module-store.js';
 import { computeRepoBases, findInRepo, type RepoBase, type RepoHit } from './repo-bases.js';
 import { definesName } from './defines-name.js';
 
+/** Where an import is written, and the guess reaching that place rests on, if any. */
+interface Site {
+  file: string;
+  line: number;
+  assumption: string | undefined;
+}
+
 /** One file of the closure, with how it was reached (for the import chain). */
 interface Visit {
   imagePath: ImagePath;
@@ -30,6 +37,8 @@ interface Visit {
   isPackageInit: boolean;
   /** Inside a guarded import somewhere up the chain: an ImportError would be caught. */
   guarded: boolean;
+  /** Why reaching this file rests on a guess (only fallback roots reach it); undefined when a real root does. */
+  assumption: string | undefined;
   via: { parent: Visit | undefined; file: string; line: number; module: string } | undefined;
 }
 
@@ -41,6 +50,10 @@ export interface ClosureRoot {
   /** Where the root comes from, for the chain: the Dockerfile line or config. */
   file: string;
   line: number;
+  /** `python -m` runs the module as `__main__`: a package runs its `__main__.py` after `__init__.py`. */
+  runsAsMain?: boolean;
+  /** Set on a root that is a guess (a fallback root): everything reached only from it is assumed. */
+  assumption?: string;
 }
 
 export interface ClosureInput {
@@ -94,8 +107,16 @@ export class ImportClosure {
   }
 
   async run(): Promise<ClosureResult> {
+    // Real roots are walked to the end first, so a file any of them reaches is never marked as reached by a guess.
+    await this.walk(this.input.roots.filter((root) => root.assumption === undefined));
+    await this.walk(this.input.roots.filter((root) => root.assumption !== undefined));
+    this.result.externalImports = [...this.externals.values()];
+    return this.result;
+  }
+
+  private async walk(roots: readonly ClosureRoot[]): Promise<void> {
     let frontier: Visit[] = [];
-    for (const root of this.input.roots) this.addRoot(root, frontier);
+    for (const root of roots) this.addRoot(root, frontier);
     while (frontier.length > 0) {
       const stored = await Promise.all(frontier.map((visit) => this.input.store.get(visit.repoPath)));
       const next: Visit[] = [];
@@ -110,19 +131,22 @@ export class ImportClosure {
       }
       frontier = next;
     }
-    this.result.externalImports = [...this.externals.values()];
-    return this.result;
   }
 
   private addRoot(root: ClosureRoot, frontier: Visit[]): void {
+    const site = { file: root.file, line: root.line, assumption: root.assumption };
     if (root.module !== undefined) {
       const ref: ImportRef = { module: root.module, level: 0, names: [], line: root.line, guarded: false, dynamic: false };
-      this.resolveImport(undefined, root.module, ref, false, frontier, { file: root.file, line: root.line });
+      const found = this.resolveImport(undefined, root.module, ref, false, frontier, site);
+      // CPython: "No module named pkg.__main__; 'pkg' is a package and cannot be directly executed".
+      if (found && root.runsAsMain && this.isPackage(root.module)) {
+        this.resolveImport(undefined, `${root.module}.__main__`, { ...ref, module: `${root.module}.__main__` }, false, frontier, site);
+      }
       return;
     }
     if (root.imagePath === undefined) return;
     if (this.input.image.files.has(root.imagePath)) {
-      this.enqueue(frontier, root.imagePath, this.moduleNameOf(root.imagePath), false, {
+      this.enqueue(frontier, root.imagePath, this.moduleNameOf(root.imagePath), false, root.assumption, {
         parent: undefined,
         file: root.file,
         line: root.line,
@@ -170,12 +194,12 @@ export class ImportClosure {
     ref: ImportRef,
     guarded: boolean,
     next: Visit[],
-    rootSite?: { file: string; line: number },
+    rootSite?: { file: string; line: number; assumption: string | undefined },
   ): boolean {
     const resolution = this.resolveInImage(module);
-    const site = rootSite ?? { file: from!.repoPath, line: ref.line };
+    const site = rootSite ?? { file: from!.repoPath, line: ref.line, assumption: from!.assumption };
     if (resolution.found) {
-      this.enqueueExecuted(next, resolution.module.executed, guarded, from, site.file, site.line, module);
+      this.enqueueExecuted(next, resolution.module.executed, guarded, from, site, module);
       return true;
     }
     const topLevel = module.split('.')[0]!;
@@ -191,8 +215,9 @@ export class ImportClosure {
 
   private async resolveSubmodule(from: Visit, parent: string, candidate: string, ref: ImportRef, guarded: boolean, next: Visit[]): Promise<void> {
     const resolution = this.resolveInImage(candidate);
+    const site = { file: from.repoPath, line: ref.line, assumption: from.assumption };
     if (resolution.found) {
-      this.enqueueExecuted(next, resolution.module.executed, guarded, from, from.repoPath, ref.line, candidate);
+      this.enqueueExecuted(next, resolution.module.executed, guarded, from, site, candidate);
       return;
     }
     const hit = this.findInRepo(candidate);
@@ -200,13 +225,12 @@ export class ImportClosure {
     const initFile = parentResolution.found ? parentResolution.module.file : undefined;
     // `from pkg import name` only needs a submodule when pkg/__init__.py does not bind the name itself.
     if (!initFile?.endsWith('__init__.py')) {
-      if (hit) this.reportMissing(from, candidate, ref, guarded, { file: from.repoPath, line: ref.line }, hit);
+      if (hit) this.reportMissing(from, candidate, ref, guarded, site, hit);
       return;
     }
     const origin = this.input.image.files.get(asImagePath(initFile));
     const text = origin ? await this.input.store.getText(origin.repoPath) : undefined;
     if (text === undefined || definesName(text, candidate.slice(parent.length + 1))) return;
-    const site = { file: from.repoPath, line: ref.line };
     this.reportMissing(from, candidate, ref, guarded, site, hit);
   }
 
@@ -219,7 +243,7 @@ export class ImportClosure {
     module: string,
     ref: ImportRef,
     guarded: boolean,
-    site: { file: string; line: number },
+    site: Site,
     hit: RepoHit | undefined,
   ): void {
     const key = `${module}\0${site.file}\0${site.line}`;
@@ -240,12 +264,13 @@ export class ImportClosure {
       ...(diagnosis.ignoredBy ? { ignoredBy: diagnosis.ignoredBy } : {}),
       ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),
       ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
+      ...(site.assumption !== undefined ? { assumption: site.assumption } : {}),
     });
   }
 
-  private addExternal(from: Visit | undefined, module: string, ref: ImportRef, guarded: boolean, site: { file: string; line: number }): void {
+  private addExternal(from: Visit | undefined, module: string, ref: ImportRef, guarded: boolean, site: Site): void {
     const existing = this.externals.get(module);
-    if (existing && (guarded || !existing.guarded)) return;
+    if (existing && (guarded || !existing.guarded) && (site.assumption !== undefined || existing.assumption === undefined)) return;
     this.externals.set(module, {
       module,
       file: asRepoPath(site.file),
@@ -253,6 +278,7 @@ export class ImportClosure {
       guarded,
       chain: [...chainOf(from), { file: site.file, line: site.line, module }],
       ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
+      ...(site.assumption !== undefined ? { assumption: site.assumption } : {}),
     });
   }
 
@@ -281,23 +307,23 @@ export class ImportClosure {
     executed: readonly ExecutedFile[],
     guarded: boolean,
     from: Visit | undefined,
-    file: string,
-    line: number,
+    site: Site,
     module: string,
   ): void {
     for (const step of executed) {
       const imagePath = asImagePath(step.file);
-      if (!this.visited.has(imagePath)) this.enqueue(next, imagePath, step.module, guarded, { parent: from, file, line, module });
+      const via = { parent: from, file: site.file, line: site.line, module };
+      if (!this.visited.has(imagePath)) this.enqueue(next, imagePath, step.module, guarded, site.assumption, via);
     }
   }
 
-  private enqueue(next: Visit[], imagePath: ImagePath, module: string, guarded: boolean, via: Visit['via']): void {
+  private enqueue(next: Visit[], imagePath: ImagePath, module: string, guarded: boolean, assumption: string | undefined, via: Visit['via']): void {
     if (this.visited.has(imagePath)) return;
     const origin = this.input.image.files.get(imagePath);
     if (!origin) return;
     this.visited.add(imagePath);
     this.result.reachedFiles.push(origin.repoPath);
-    next.push({ imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guarded, via });
+    next.push({ imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guarded, assumption, via });
   }
 
   /** The dotted name a file has on the image's sys.path (`__main__` when it is on none). */
