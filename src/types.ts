@@ -311,6 +311,14 @@ export interface MissingModule {
   ignoredRules?: string[];
   /** The guess this finding rests on (reached only from fallback roots, under unknown content, …); makes it a warning. */
   assumption?: string;
+  /** The module is named like a standard-library module: in the container Python imports that one instead. */
+  stdlibShadow?: boolean;
+  /**
+   * The repository folder is not known to be on the image's sys.path (found from a guessed base, or outside
+   * the build context): an installed distribution of that name is what Python imports, so this finding
+   * stands only when no install provides the module.
+   */
+  unlessInstalled?: boolean;
 }
 
 export type ServiceStatus = 'checked' | 'skipped' | 'failed';

@@ -11,6 +11,7 @@ import type { ImageModel, ImagePath, Problem, RepoPath, RepoSnapshot, ServiceAna
 import { ImportClosure } from './import-closure.js';
 import type { ModuleStore } from './module-store.js';
 import { collectRoots } from './service-roots.js';
+import { settleUnlessInstalled } from './settle-unless-installed.js';
 import { joinImagePath } from '../python/image-path.js';
 import { findDockerfileSuppressions } from '../suppress/dockerfile-suppressions.js';
 
@@ -131,6 +132,7 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
   });
   analysis.problems.push(...closure.problems);
   analysis.dependencies = await analyzeDependencies(analysis, ctx.dependencies);
+  settleUnlessInstalled(analysis);
   return analysis;
 }
 

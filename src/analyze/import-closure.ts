@@ -19,7 +19,7 @@ import { diagnoseMissingCopy, type CopyDiagnosis } from './copy-fix.js';
 import { packageOf } from './import-targets.js';
 import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore } from './module-store.js';
-import { computeRepoBases, findInRepo, type RepoBase, type RepoHit } from './repo-bases.js';
+import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase, type RepoHit } from './repo-bases.js';
 import { definesName } from './defines-name.js';
 
 /** Where an import is written, and the guess reaching that place rests on, if any. */
@@ -203,14 +203,34 @@ export class ImportClosure {
       return true;
     }
     const topLevel = module.split('.')[0]!;
-    if (ref.level === 0 && this.input.isStdlib(topLevel)) return false;
+    if (ref.level === 0 && this.input.isStdlib(topLevel)) {
+      // The repository's own `calendar/models.py`, left out of the image: `import calendar` then finds the
+      // standard library's module, which has no `models`.
+      const hit = module.includes('.') ? this.findInRepo(module) : undefined;
+      if (hit && !this.isWeak(hit)) this.reportMissing(from, module, ref, guarded, site, hit, { stdlibShadow: true });
+      return false;
+    }
     const hit = this.findInRepo(module);
-    if (hit || ref.level > 0 || insideFirstPartyPackage(resolution)) {
+    if (ref.level === 0 && hit && this.isWeak(hit)) {
+      // Not known to be first-party: Python finds an installed distribution of that name instead, if there is one.
+      this.reportMissing(from, module, ref, guarded, site, hit, { unlessInstalled: true });
+      this.addExternal(from, module, ref, guarded, site);
+    } else if (hit || ref.level > 0 || insideFirstPartyPackage(resolution)) {
       this.reportMissing(from, module, ref, guarded, site, hit);
     } else {
       this.addExternal(from, module, ref, guarded, site);
     }
     return false;
+  }
+
+  /**
+   * A repository module that is not on the image's sys.path as far as the
+   * COPY lines tell: found only from a guessed base, or outside the build
+   * context, where no COPY could have taken it from.
+   */
+  private isWeak(hit: RepoHit): boolean {
+    const contextRoot = this.input.context?.root;
+    return hit.base.heuristic || (contextRoot !== undefined && relativeBelow(contextRoot, hit.repoPath) === undefined);
   }
 
   private async resolveSubmodule(from: Visit, parent: string, candidate: string, ref: ImportRef, guarded: boolean, next: Visit[]): Promise<void> {
@@ -245,6 +265,7 @@ export class ImportClosure {
     guarded: boolean,
     site: Site,
     hit: RepoHit | undefined,
+    how: Pick<MissingModule, 'stdlibShadow' | 'unlessInstalled'> = {},
   ): void {
     const key = `${module}\0${site.file}\0${site.line}`;
     if (this.reportedMissing.has(key)) return;
@@ -265,6 +286,7 @@ export class ImportClosure {
       ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),
       ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
       ...(site.assumption !== undefined ? { assumption: site.assumption } : {}),
+      ...how,
     });
   }
 
@@ -282,8 +304,12 @@ export class ImportClosure {
     });
   }
 
+  /** Where the repository has a module; a folder without any Python code in it is no module of the service's. */
   private findInRepo(module: string): RepoHit | undefined {
-    if (!this.repoHits.has(module)) this.repoHits.set(module, findInRepo(this.bases, this.input.snapshot, module));
+    if (!this.repoHits.has(module)) {
+      const hit = findInRepo(this.bases, this.input.snapshot, module);
+      this.repoHits.set(module, hit && holdsPythonCode(this.input.snapshot, hit.repoPath) ? hit : undefined);
+    }
     return this.repoHits.get(module);
   }
 
