@@ -239,6 +239,11 @@ export interface LaunchPlan {
   description: string;
   /** True when no entrypoint could be derived and roots fall back to the service's own Python files. */
   fallback: boolean;
+  /**
+   * Repository folders of projects the container runs installed code of (a console script's project):
+   * their packages are importable from site-packages even when no COPY put their source in the image.
+   */
+  installedProjects?: RepoPath[];
   problems: Problem[];
 }
 

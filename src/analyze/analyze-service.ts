@@ -12,6 +12,8 @@ import { ImportClosure } from './import-closure.js';
 import type { ModuleStore } from './module-store.js';
 import { collectRoots } from './service-roots.js';
 import { settleUnlessInstalled } from './settle-unless-installed.js';
+import { INSTALLED_SITE, withInstalledProjects } from './installed-projects.js';
+import { readConsoleScripts } from './read-console-scripts.js';
 import { joinImagePath } from '../python/image-path.js';
 import { findDockerfileSuppressions } from '../suppress/dockerfile-suppressions.js';
 
@@ -75,12 +77,17 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
   });
   analysis.image = image;
   const { scripts, files: launchFiles } = await readLaunchScripts(ctx.snapshot, image);
-  analysis.launchFiles = launchFiles;
+  const projects = await readConsoleScripts(ctx.snapshot, image, async (file) => {
+    const read = await readText(ctx.snapshot, file);
+    return typeof read === 'string' ? read : undefined;
+  });
   const launch = deriveLaunch({
     image,
     ...(service.entrypoint !== undefined ? { override: service.entrypoint } : {}),
     readImageText: (p) => scripts.get(p),
+    consoleScripts: projects.scripts,
   });
+  analysis.launchFiles = [...new Set([...launchFiles, ...projects.files])];
   analysis.launch = launch;
   if (image.baseImage === undefined && image.problems.some((p) => p.rule === 'dockerfile-syntax')) {
     analysis.status = 'failed';
@@ -112,12 +119,13 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
   const roots = collectRoots(service, image, launch);
   analysis.entrypoints = roots.map((r) => r.module ?? r.imagePath ?? '').filter((r) => r !== '');
   const version = pythonVersionOfImage(image.baseImage).version ?? NEWEST_PYTHON;
+  const projects = launch.installedProjects ?? [];
   const closure = await new ImportClosure({
-    image,
+    image: withInstalledProjects(image, projects, ctx.snapshot),
     context,
     snapshot: ctx.snapshot,
     store: ctx.store,
-    sysPath: [...new Set([...sysPath, ...launch.sysPathTail].map((entry) => joinImagePath(entry)))],
+    sysPath: [...new Set([...sysPath, ...launch.sysPathTail, ...(projects.length > 0 ? [INSTALLED_SITE] : [])].map((entry) => joinImagePath(entry)))],
     roots,
     isStdlib: (name) => isStdlib(name, version),
     ignoreFileLines: await countIgnoreFileLines(ctx.snapshot, context),

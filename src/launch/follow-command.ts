@@ -46,8 +46,13 @@ export function followCommand(argv: readonly string[], frame: Frame, walk: Walk)
     return;
   }
   const path = locateExecutable(first, frame, walk);
-  if (!path) return dead(explainUnknownProgram(first), next.trail);
-  followScriptFile(path, args, next, walk);
+  if (path) return followScriptFile(path, args, next, walk);
+  // Installed by pip, not copied: a console script (also as a venv's bin/<name>) of the image's own project.
+  const script = walk.context.consoleScript?.(name);
+  if (!script) return dead(explainUnknownProgram(first), next.trail);
+  const root = { kind: 'module' as const, module: script.module, why: `console script ${name} (${script.declaredIn})` };
+  const result = { roots: [root], front: [], installedProjects: [script.projectDir] };
+  walk.reached.push({ programs: next.trail, program: name, result, cwd: frame.cwd, env: frame.env });
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
