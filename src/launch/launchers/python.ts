@@ -18,6 +18,7 @@ const MODULE_PROGRAMS: Record<string, string> = {
   waitress: 'waitress-serve',
   functions_framework: 'functions-framework',
   fastapi: 'fastapi',
+  locust: 'locust',
 };
 
 interface InterpreterArgs {
