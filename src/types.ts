@@ -265,6 +265,20 @@ export interface ImportRef {
   ignoredRules?: string[];
 }
 
+/**
+ * A path as a module computes it, to evaluate where the module lies in the
+ * image: a literal, `__file__`, the cwd, a dirname, N folders up
+ * (`.parents[N-1]`), or a join.
+ */
+export type PathExpr = ['lit', string] | ['file'] | ['cwd'] | ['dir', PathExpr] | ['up', PathExpr, number] | ['join', PathExpr[]];
+
+/** A `sys.path.insert`/`append` a module makes; `expr` is null when dockguard cannot evaluate the path. */
+export interface PathChange {
+  line: number;
+  op: 'insert' | 'append';
+  expr: PathExpr | null;
+}
+
 export interface ParsedModule {
   imports: ImportRef[];
   /** String literals that look like dotted module paths, in modules with a non-literal dynamic import. */
@@ -275,6 +289,8 @@ export interface ParsedModule {
   calls: string[];
   /** String literals worth matching by usage rules (URLs, ENGINE values); trimmed to short ones. */
   strings: string[];
+  /** `sys.path` changes the module makes, in source order; absent when it makes none. */
+  pathChanges?: PathChange[];
 }
 
 /** A module-level failure to read a Python file. */

@@ -8,7 +8,7 @@ import { isStdlib, NEWEST_PYTHON } from '../deps/stdlib.js';
 import { pythonVersionOfImage } from '../deps/python-version.js';
 import { analyzeDependencies, type DependencyContext } from '../deps/analyze-dependencies.js';
 import type { ImageModel, ImagePath, Problem, RepoPath, RepoSnapshot, ServiceAnalysis, ServiceSpec } from '../types.js';
-import { ImportClosure } from './import-closure.js';
+import { followImports } from './follow-imports.js';
 import type { ModuleStore } from './module-store.js';
 import { collectRoots } from './service-roots.js';
 import { settleUnlessInstalled } from './settle-unless-installed.js';
@@ -120,7 +120,7 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
   analysis.entrypoints = roots.map((r) => r.module ?? r.imagePath ?? '').filter((r) => r !== '');
   const version = pythonVersionOfImage(image.baseImage).version ?? NEWEST_PYTHON;
   const projects = launch.installedProjects ?? [];
-  const closure = await new ImportClosure({
+  const closure = await followImports({
     image: withInstalledProjects(image, projects, ctx.snapshot),
     context,
     snapshot: ctx.snapshot,
@@ -129,7 +129,7 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
     roots,
     isStdlib: (name) => isStdlib(name, version),
     ignoreFileLines: await countIgnoreFileLines(ctx.snapshot, context),
-  }).run();
+  });
   Object.assign(analysis, {
     missing: closure.missing,
     syntaxErrors: closure.syntaxErrors,

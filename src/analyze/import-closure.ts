@@ -21,6 +21,7 @@ import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore } from './module-store.js';
 import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase, type RepoHit } from './repo-bases.js';
 import { definesName } from './defines-name.js';
+import { evaluatePath } from './evaluate-path.js';
 
 /** Where an import is written, and the guess reaching that place rests on, if any. */
 interface Site {
@@ -75,6 +76,8 @@ export interface ClosureResult {
   externalImports: ExternalImport[];
   reachedFiles: RepoPath[];
   modules: Map<RepoPath, ParsedModule>;
+  /** Folders the executed modules put on sys.path, and the changes whose path cannot be evaluated. */
+  pathChanges: { inserted: ImagePath[]; appended: ImagePath[]; unevaluable: Array<{ file: RepoPath; line: number }> };
 }
 
 /**
@@ -97,7 +100,10 @@ export class ImportClosure {
     externalImports: [],
     reachedFiles: [],
     modules: new Map(),
+    pathChanges: { inserted: [], appended: [], unevaluable: [] },
   };
+  /** First-party findings and third-party imports of absolute imports: those a sys.path change could explain. */
+  private readonly absoluteMissing = new Set<MissingModule>();
   private readonly externals = new Map<string, ExternalImport>();
   private readonly reportedMissing = new Set<string>();
 
@@ -111,7 +117,43 @@ export class ImportClosure {
     await this.walk(this.input.roots.filter((root) => root.assumption === undefined));
     await this.walk(this.input.roots.filter((root) => root.assumption !== undefined));
     this.result.externalImports = [...this.externals.values()];
+    this.assumeUnevaluablePaths();
     return this.result;
+  }
+
+  /**
+   * A sys.path change dockguard cannot evaluate may put any folder of the
+   * image on sys.path: an absolute import that fails is then a guess when
+   * the image holds a module or folder of its top-level name somewhere.
+   */
+  private assumeUnevaluablePaths(): void {
+    const [change] = this.result.pathChanges.unevaluable;
+    if (change === undefined) return;
+    const names = namesInImage(this.input.image);
+    const assumption = (module: string): string | undefined => {
+      const top = module.split('.')[0]!;
+      if (!names.has(top)) return undefined;
+      return `${change.file}:${change.line} changes sys.path in a way dockguard cannot evaluate, and the image has a ${top} it may make importable`;
+    };
+    this.result.missing = this.result.missing.map((missing) => {
+      const text = this.absoluteMissing.has(missing) && missing.assumption === undefined ? assumption(missing.module) : undefined;
+      return text === undefined ? missing : { ...missing, assumption: text };
+    });
+    this.result.externalImports = this.result.externalImports.map((external) => {
+      const text = external.assumption === undefined ? assumption(external.module) : undefined;
+      return text === undefined ? external : { ...external, assumption: text };
+    });
+  }
+
+  private recordPathChanges(visit: Visit, parsed: ParsedModule): void {
+    for (const change of parsed.pathChanges ?? []) {
+      if (change.expr === null) {
+        this.result.pathChanges.unevaluable.push({ file: visit.repoPath, line: change.line });
+        continue;
+      }
+      const entry = evaluatePath(change.expr, visit.imagePath, this.input.image.workdir);
+      (change.op === 'insert' ? this.result.pathChanges.inserted : this.result.pathChanges.appended).push(entry);
+    }
   }
 
   private async walk(roots: readonly ClosureRoot[]): Promise<void> {
@@ -165,6 +207,7 @@ export class ImportClosure {
 
   private async processModule(visit: Visit, parsed: ParsedModule, next: Visit[]): Promise<void> {
     this.result.modules.set(visit.repoPath, parsed);
+    this.recordPathChanges(visit, parsed);
     const firstError = parsed.syntaxErrors[0];
     if (firstError) this.result.syntaxErrors.push({ file: visit.repoPath, ...firstError });
     const pkg = packageOf(visit.module, visit.isPackageInit);
@@ -273,7 +316,7 @@ export class ImportClosure {
     const diagnosis: CopyDiagnosis | { unit: undefined; reason: 'nowhere'; ignoredBy?: undefined; fix?: undefined } = hit
       ? diagnoseMissingCopy({ ...this.input, hit, module })
       : { unit: undefined, reason: 'nowhere' };
-    this.result.missing.push({
+    const missing: MissingModule = {
       module,
       file: site.file,
       line: site.line,
@@ -287,7 +330,9 @@ export class ImportClosure {
       ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
       ...(site.assumption !== undefined ? { assumption: site.assumption } : {}),
       ...how,
-    });
+    };
+    this.result.missing.push(missing);
+    if (ref.level === 0) this.absoluteMissing.add(missing);
   }
 
   private addExternal(from: Visit | undefined, module: string, ref: ImportRef, guarded: boolean, site: Site): void {
@@ -362,6 +407,14 @@ export class ImportClosure {
     }
     return '__main__';
   }
+}
+
+/** Top-level names of every module file and folder in the image, wherever it lies. */
+function namesInImage(image: ImageModel): Set<string> {
+  const names = new Set<string>();
+  for (const file of image.files.keys()) if (file.endsWith('.py')) names.add(file.slice(file.lastIndexOf('/') + 1, -3));
+  for (const dir of image.dirs) names.add(dir.slice(dir.lastIndexOf('/') + 1));
+  return names;
 }
 
 function chainOf(visit: Visit | undefined): ChainLink[] {

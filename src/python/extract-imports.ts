@@ -1,4 +1,5 @@
-import type { ImportRef, ParsedModule } from '../types.js';
+import type { ImportRef, ParsedModule, PathChange } from '../types.js';
+import { isSysPathCall, readPathChange } from './path-changes.js';
 import { readCalledName } from './called-name.js';
 import { DYNAMIC_IMPORT_FUNCTIONS, readDynamicImport } from './dynamic-imports.js';
 import {
@@ -55,6 +56,7 @@ export function extractImports(source: string): ParsedModule {
   const python2: Parser.SyntaxNode[] = [];
   const calls = new Set<string>();
   const found: Located[] = [];
+  const pathChanges: PathChange[] = [];
   let hasComputedImport = false;
   const wanted = source.includes('suppress') ? [...WANTED, 'with_statement'] : WANTED;
   for (const node of root.descendantsOfType(wanted)) {
@@ -63,6 +65,7 @@ export function extractImports(source: string): ParsedModule {
       const called = readCalledName(source, nodeStart(node).offset);
       if (called === undefined) continue;
       calls.add(called);
+      if (isSysPathCall(source, nodeStart(node).offset, called)) pathChanges.push(readPathChange(node, called, root));
       if (!DYNAMIC_IMPORT_FUNCTIONS.has(called)) continue;
       const dynamic = readDynamicImport(node);
       if (dynamic?.kind === 'computed') hasComputedImport = true;
@@ -85,6 +88,7 @@ export function extractImports(source: string): ParsedModule {
     syntaxErrors: syntax.sites,
     calls: [...calls],
     strings: strings.usageStrings,
+    ...(pathChanges.length > 0 ? { pathChanges } : {}),
   };
 }
 
