@@ -279,6 +279,18 @@ export interface PathChange {
   expr: PathExpr | null;
 }
 
+/**
+ * A top-level function or class holding imports that nothing in its own
+ * module reaches. Its imports run only if another module uses it, or one of
+ * the definitions in `via` (itself included) that lead to it.
+ */
+export interface UnreachedDefinition {
+  name: string;
+  /** 1-based line ranges of the code that runs only when it is used (body, methods). */
+  lines: Array<[number, number]>;
+  via: string[];
+}
+
 export interface ParsedModule {
   imports: ImportRef[];
   /** String literals that look like dotted module paths, in modules with a non-literal dynamic import. */
@@ -291,6 +303,8 @@ export interface ParsedModule {
   strings: string[];
   /** `sys.path` changes the module makes, in source order; absent when it makes none. */
   pathChanges?: PathChange[];
+  /** Top-level definitions with imports that the module's own code never reaches; absent when none. */
+  unreached?: UnreachedDefinition[];
 }
 
 /** A module-level failure to read a Python file. */

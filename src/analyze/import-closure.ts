@@ -16,7 +16,8 @@ import {
   type RepoSnapshot,
 } from '../types.js';
 import { diagnoseMissingCopy, type CopyDiagnosis } from './copy-fix.js';
-import { packageOf } from './import-targets.js';
+import { packageOf, type ImportTarget } from './import-targets.js';
+import { pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
 import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore } from './module-store.js';
 import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase, type RepoHit } from './repo-bases.js';
@@ -106,6 +107,10 @@ export class ImportClosure {
   private readonly absoluteMissing = new Set<MissingModule>();
   private readonly externals = new Map<string, ExternalImport>();
   private readonly reportedMissing = new Set<string>();
+  /** Imports in definitions their module never reaches, until the closure shows whether another module uses them. */
+  private deferred: Array<DeferredImport<Visit>> = [];
+  /** Modules some closure module star-imports: their public definitions are in use. */
+  private readonly starImported = new Set<string>();
 
   constructor(private readonly input: ClosureInput) {
     this.tree = imageTree(input.image.files, input.image.dirs);
@@ -116,6 +121,7 @@ export class ImportClosure {
     // Real roots are walked to the end first, so a file any of them reaches is never marked as reached by a guess.
     await this.walk(this.input.roots.filter((root) => root.assumption === undefined));
     await this.walk(this.input.roots.filter((root) => root.assumption !== undefined));
+    await this.followDeferred();
     this.result.externalImports = [...this.externals.values()];
     this.assumeUnevaluablePaths();
     return this.result;
@@ -156,9 +162,40 @@ export class ImportClosure {
     }
   }
 
+  /**
+   * Held-back imports: those another closure module turns out to use run
+   * like any other (which may reach new modules, and new uses); the rest are
+   * followed last, as code this service does not reach.
+   */
+  private async followDeferred(): Promise<void> {
+    const readText = (file: RepoPath) => this.input.store.getText(file);
+    for (;;) {
+      const reachable = await pickReachable(this.deferred, this.result.modules.keys(), this.starImported, readText);
+      if (reachable.size === 0) break;
+      const next: Visit[] = [];
+      const now = this.deferred.filter((d) => reachable.has(d));
+      this.deferred = this.deferred.filter((d) => !reachable.has(d));
+      for (const d of now) await this.followImport(d.visit, d.ref, d.target, next);
+      await this.drain(next);
+    }
+    const unreached = this.deferred;
+    this.deferred = [];
+    const next: Visit[] = [];
+    for (const d of unreached) {
+      const visit = { ...d.visit, assumption: d.visit.assumption ?? unreachedAssumption(d.definition.name, d.file) };
+      await this.followImport(visit, d.ref, d.target, next);
+    }
+    await this.drain(next);
+  }
+
   private async walk(roots: readonly ClosureRoot[]): Promise<void> {
-    let frontier: Visit[] = [];
+    const frontier: Visit[] = [];
     for (const root of roots) this.addRoot(root, frontier);
+    await this.drain(frontier);
+  }
+
+  private async drain(start: Visit[]): Promise<void> {
+    let frontier = start;
     while (frontier.length > 0) {
       const stored = await Promise.all(frontier.map((visit) => this.input.store.get(visit.repoPath)));
       const next: Visit[] = [];
@@ -212,14 +249,10 @@ export class ImportClosure {
     if (firstError) this.result.syntaxErrors.push({ file: visit.repoPath, ...firstError });
     const pkg = packageOf(visit.module, visit.isPackageInit);
     for (const { ref, target } of targetsOf(parsed, pkg)) {
-      const guarded = visit.guarded || ref.guarded;
-      const found = this.resolveImport(visit, target.module, ref, guarded, next);
-      // `from mod import name` with mod a plain module never imports a submodule: Python only tries
-      // submodules of packages (modules with __path__); most names imported are functions and classes.
-      if (!found || !this.isPackage(target.module)) continue;
-      for (const candidate of target.submoduleCandidates) {
-        await this.resolveSubmodule(visit, target.module, candidate, ref, guarded, next);
-      }
+      if (ref.names.includes('*')) this.starImported.add(target.module);
+      const definition = parsed.unreached ? unreachedDefinitionAt(parsed, ref.line) : undefined;
+      if (definition) this.deferred.push({ visit, ref, target, definition, file: visit.repoPath, module: visit.module });
+      else await this.followImport(visit, ref, target, next);
     }
     for (const candidate of parsed.dynamicCandidates) {
       const module = candidate.value.split(':')[0]!;
@@ -227,6 +260,17 @@ export class ImportClosure {
       if (this.resolveInImage(module).found || this.findInRepo(module)) {
         this.resolveImport(visit, module, ref, visit.guarded, next);
       }
+    }
+  }
+
+  private async followImport(visit: Visit, ref: ImportRef, target: ImportTarget, next: Visit[]): Promise<void> {
+    const guarded = visit.guarded || ref.guarded;
+    const found = this.resolveImport(visit, target.module, ref, guarded, next);
+    // `from mod import name` with mod a plain module never imports a submodule: Python only tries
+    // submodules of packages (modules with __path__); most names imported are functions and classes.
+    if (!found || !this.isPackage(target.module)) return;
+    for (const candidate of target.submoduleCandidates) {
+      await this.resolveSubmodule(visit, target.module, candidate, ref, guarded, next);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { ImportRef, ParsedModule, PathChange } from '../types.js';
+import type { ImportRef, ParsedModule, PathChange, UnreachedDefinition } from '../types.js';
 
 /**
  * How a parsed module is stored in the cache: positional arrays instead of
@@ -9,7 +9,7 @@ import type { ImportRef, ParsedModule, PathChange } from '../types.js';
  */
 export type EncodedModule =
   | [EncodedImport[], Array<[string, number]>, Array<[number, number]>, string[], string[]]
-  | [EncodedImport[], Array<[string, number]>, Array<[number, number]>, string[], string[], PathChange[]];
+  | [EncodedImport[], Array<[string, number]>, Array<[number, number]>, string[], string[], [PathChange[], UnreachedDefinition[]]];
 type EncodedImport = [module: string, level: number, names: string[], line: number, flags: number, ignoredRules?: string[]];
 
 const GUARDED = 1;
@@ -26,16 +26,17 @@ export function encodeParsedModule(parsed: ParsedModule): EncodedModule {
     parsed.syntaxErrors.map((e) => [e.line, e.column]),
     parsed.calls,
     parsed.strings,
-    ...(parsed.pathChanges ? [parsed.pathChanges] : []),
+    ...(parsed.pathChanges || parsed.unreached ? [[parsed.pathChanges ?? [], parsed.unreached ?? []]] : []),
   ] as EncodedModule;
 }
 
 export function decodeParsedModule(value: unknown): ParsedModule | undefined {
   if (!Array.isArray(value) || (value.length !== 5 && value.length !== 6) || !value.every(Array.isArray)) return undefined;
-  const [imports, candidates, errors, calls, strings, pathChanges] = value as EncodedModule;
+  const [imports, candidates, errors, calls, strings, extras] = value as EncodedModule;
+  const [pathChanges, unreached] = extras ?? [[], []];
   if (!imports.every(isEncodedImport) || !candidates.every(isCandidate) || !errors.every(isPosition)) return undefined;
   if (!calls.every(isString) || !strings.every(isString)) return undefined;
-  if (pathChanges !== undefined && !pathChanges.every(isPathChange)) return undefined;
+  if (extras !== undefined && (extras.length !== 2 || !Array.isArray(unreached) || !pathChanges.every(isPathChange) || !unreached.every(isUnreached))) return undefined;
   return {
     imports: imports.map(([module, level, names, line, flags, ignoredRules]) => {
       const ref: ImportRef = { module, level, names, line, guarded: (flags & GUARDED) !== 0, dynamic: (flags & DYNAMIC) !== 0 };
@@ -46,8 +47,15 @@ export function decodeParsedModule(value: unknown): ParsedModule | undefined {
     syntaxErrors: errors.map(([line, column]) => ({ line, column })),
     calls,
     strings,
-    ...(pathChanges ? { pathChanges } : {}),
+    ...(pathChanges.length > 0 ? { pathChanges } : {}),
+    ...(unreached.length > 0 ? { unreached } : {}),
   };
+}
+
+function isUnreached(v: unknown): v is UnreachedDefinition {
+  if (typeof v !== 'object' || v === null) return false;
+  const { name, lines, via } = v as Record<string, unknown>;
+  return typeof name === 'string' && Array.isArray(via) && via.every(isString) && Array.isArray(lines) && lines.every(isPosition);
 }
 
 function isPathChange(v: unknown): v is PathChange {

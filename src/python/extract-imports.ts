@@ -1,5 +1,6 @@
 import type { ImportRef, ParsedModule, PathChange } from '../types.js';
 import { isSysPathCall, readPathChange } from './path-changes.js';
+import { findUnreachedDefinitions } from './unreached-definitions.js';
 import { readCalledName } from './called-name.js';
 import { DYNAMIC_IMPORT_FUNCTIONS, readDynamicImport } from './dynamic-imports.js';
 import {
@@ -82,13 +83,18 @@ export function extractImports(source: string): ParsedModule {
   found.push(...recoverImportsFromErrors(source, syntax.errorSpans, found));
   const strings = findStringFacts(root, source, hasComputedImport);
   const guarded = [...findGuardedTryBodies(tries), ...findSuppressingWithBodies(withs, source)];
+  const imports = applyContext(found, root, source, guarded);
+  // Only an indented import can sit in a function; most modules have none, and skip the walk over top-level nodes.
+  const indented = found.some(({ offset }) => offset > 0 && (source[offset - 1] === ' ' || source[offset - 1] === '\t'));
+  const unreached = indented ? findUnreachedDefinitions(root, source, imports.map((ref) => ref.line)) : undefined;
   return {
-    imports: applyContext(found, root, source, guarded),
+    imports,
     dynamicCandidates: strings.moduleCandidates,
     syntaxErrors: syntax.sites,
     calls: [...calls],
     strings: strings.usageStrings,
     ...(pathChanges.length > 0 ? { pathChanges } : {}),
+    ...(unreached && unreached.length > 0 ? { unreached } : {}),
   };
 }
 

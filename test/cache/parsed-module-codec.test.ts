@@ -35,7 +35,7 @@ describe('parsed-module codec', () => {
     expect(parsed.pathChanges).toHaveLength(2);
     expect(decodeParsedModule(JSON.parse(JSON.stringify(encodeParsedModule(parsed))))).toEqual(parsed);
     const encoded = encodeParsedModule(parsed);
-    expect(decodeParsedModule([...encoded.slice(0, 5), [{ line: 2, op: 'insert', expr: ['up', ['file']] }]])).toBeUndefined();
+    expect(decodeParsedModule([...encoded.slice(0, 5), [[{ line: 2, op: 'insert', expr: ['up', ['file']] }], []]])).toBeUndefined();
   });
 
   it('turns anything of another shape into a cache miss', () => {
