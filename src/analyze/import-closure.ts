@@ -17,7 +17,7 @@ import {
 } from '../types.js';
 import { diagnoseMissingCopy, type CopyDiagnosis } from './copy-fix.js';
 import { packageOf, type ImportTarget } from './import-targets.js';
-import { pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
+import { isUnaskedLazyBranch, pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
 import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore } from './module-store.js';
 import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase, type RepoHit } from './repo-bases.js';
@@ -178,11 +178,11 @@ export class ImportClosure {
       for (const d of now) await this.followImport(d.visit, d.ref, d.target, next);
       await this.drain(next);
     }
-    const unreached = this.deferred;
+    const unreached = this.deferred.filter((d) => !isUnaskedLazyBranch(d.definition));
     this.deferred = [];
     const next: Visit[] = [];
     for (const d of unreached) {
-      const visit = { ...d.visit, assumption: d.visit.assumption ?? unreachedAssumption(d.definition.name, d.file) };
+      const visit = { ...d.visit, assumption: d.visit.assumption ?? unreachedAssumption(d.definition, d.file) };
       await this.followImport(visit, d.ref, d.target, next);
     }
     await this.drain(next);

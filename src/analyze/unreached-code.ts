@@ -16,8 +16,19 @@ export function unreachedDefinitionAt(parsed: ParsedModule, line: number): Unrea
   return parsed.unreached?.find((d) => d.lines.some(([first, last]) => line >= first && line <= last));
 }
 
-export const unreachedAssumption = (definition: string, file: string): string =>
-  `in code this service does not reach: nothing in the service's code uses ${definition} of ${file}`;
+/**
+ * A `__getattr__` branch for names nothing asks for never runs: PEP 562
+ * calls it only for a name requested. Its imports are not followed at all.
+ */
+export const isUnaskedLazyBranch = (definition: UnreachedDefinition): boolean => definition.name === '__getattr__' && definition.via.length > 0;
+
+/** Why a held-back import that nothing showed to run is still followed: a guess, in words. */
+export function unreachedAssumption(definition: UnreachedDefinition, file: string): string {
+  if (definition.name !== '__getattr__') return `in code this service does not reach: nothing in the service's code uses ${definition.name} of ${file}`;
+  return definition.via.length > 0
+    ? `in code this service does not reach: the __getattr__ of ${file} imports it only for ${definition.via.join(', ')}, which nothing in the service's code asks for`
+    : `imported by the __getattr__ of ${file} (PEP 562) for names dockguard cannot tell`;
+}
 
 /**
  * Which held-back imports do run after all: those whose definition (or one
@@ -46,6 +57,8 @@ export async function pickReachable<V>(
   }
   const isUsedElsewhere = (d: DeferredImport<V>): boolean =>
     d.definition.via.some((name) => [...(usedIn.get(name) ?? [])].some((file) => file !== d.file));
-  const isStarImported = (d: DeferredImport<V>): boolean => starImported.has(d.module) && !d.definition.name.startsWith('_');
+  // A star import takes public names, and asks a module's __getattr__ for those of its __all__ it does not bind.
+  const isStarImported = (d: DeferredImport<V>): boolean =>
+    starImported.has(d.module) && (!d.definition.name.startsWith('_') || (d.definition.name === '__getattr__' && d.definition.via.length > 0));
   return new Set(deferred.filter((d) => isUsedElsewhere(d) || isStarImported(d)));
 }

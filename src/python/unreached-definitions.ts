@@ -47,6 +47,8 @@ export function findUnreachedDefinitions(root: Parser.SyntaxNode, source: string
   }
   const holding = definitions.filter((d) => importLines.some((line) => d.lines.some(([first, last]) => line >= first && line <= last)));
   if (holding.length === 0) return undefined;
+  const lazy = holding.find((d) => d.name === '__getattr__');
+  const lazyBranches = lazy ? readLazyBranches(root, source, lazy) : [];
   const moduleWords = wordsOf(moduleText + source.slice(from));
   const reached = new Set<Definition>();
   const queue = definitions.filter((d) => moduleWords.has(d.name));
@@ -56,9 +58,10 @@ export function findUnreachedDefinitions(root: Parser.SyntaxNode, source: string
     for (const other of definitions) if (!reached.has(other) && d.words.has(other.name)) queue.push(other);
   }
   const unreached = definitions.filter((d) => !reached.has(d));
-  return holding
-    .filter((d) => !reached.has(d))
-    .map((d) => ({ name: d.name, lines: d.lines, via: callersOf(d, unreached) }));
+  return [
+    ...lazyBranches,
+    ...holding.filter((d) => !reached.has(d) && d !== lazy).map((d) => ({ name: d.name, lines: d.lines, via: callersOf(d, unreached) })),
+  ];
 }
 
 function methodLines(body: Parser.SyntaxNode): Array<[number, number]> {
@@ -81,4 +84,50 @@ function callersOf(target: Definition, unreached: readonly Definition[]): string
     }
   }
   return [...via].map((d) => d.name).sort();
+}
+
+/**
+ * A module-level `def __getattr__(name)` (PEP 562) runs only for a name the
+ * module does not bind, and each `if name == "X"` / `if name in (...)`
+ * branch only for its names: one entry per branch, whose `via` are those
+ * names, then one for the whole body with no names (what no branch explains:
+ * followed, but only as a guess).
+ */
+function readLazyBranches(root: Parser.SyntaxNode, source: string, lazy: Definition): UnreachedDefinition[] {
+  const node = root.namedChildren.find((n) => n.type === 'function_definition' && n.childForFieldName('name')?.text === '__getattr__');
+  const parameter = node?.childForFieldName('parameters')?.namedChildren[0]?.text.split(/[:=]/)[0]?.trim();
+  const body = node?.childForFieldName('body');
+  if (!node || !body || !parameter) return [];
+  const branches: UnreachedDefinition[] = [];
+  for (const statement of body.namedChildren) {
+    if (statement.type !== 'if_statement') continue;
+    const clauses = [statement, ...statement.namedChildren.filter((c) => c.type === 'elif_clause')];
+    for (const clause of clauses) {
+      const names = readNameCondition(clause.childForFieldName('condition'), parameter, root, source);
+      const block = clause.childForFieldName('consequence');
+      if (names && block) branches.push({ name: '__getattr__', lines: [[block.startPosition.row + 1, block.endPosition.row + 1]], via: names });
+    }
+  }
+  return [...branches, { name: '__getattr__', lines: lazy.lines, via: [] }];
+}
+
+const STRING = /(['"])([\p{ID_Start}_][\p{ID_Continue}]*)\1/gu;
+
+/** The names `name == "X"`, `name in ("A", "B")` or `name in _LAZY` (a module-level literal) select; undefined otherwise. */
+function readNameCondition(condition: Parser.SyntaxNode | null, parameter: string, root: Parser.SyntaxNode, source: string): string[] | undefined {
+  if (!condition) return undefined;
+  const text = condition.text.replace(/\s+/g, ' ').trim();
+  const p = parameter.replace(/[^\w]/g, '');
+  const equal = new RegExp(`^(?:${p} == (['"])(\\w+)\\1|(['"])(\\w+)\\3 == ${p})$`).exec(text);
+  if (equal) return [equal[2] ?? equal[4]!];
+  const member = new RegExp(`^${p} in (.+)$`).exec(text);
+  if (!member) return undefined;
+  let collection = member[1]!;
+  if (/^[A-Za-z_]\w*$/.test(collection)) {
+    const assignment = root.namedChildren.find((n) => n.type === 'expression_statement' && new RegExp(`^${collection}\\s*(?::[^=]*)?=`).test(n.text));
+    collection = assignment ? source.slice(assignment.startIndex, assignment.endIndex).replace(/^[^=]*=/, '') : '';
+  }
+  if (!/^\s*[[({]/.test(collection)) return undefined;
+  const names = [...collection.matchAll(STRING)].map((m) => m[2]!);
+  return names.length > 0 ? names : undefined;
 }
