@@ -2,8 +2,8 @@ import type { Parser } from './parser.js';
 import { readStringLiteral } from './read-string-literal.js';
 import type { ImportTarget } from './parse-import-statement.js';
 
-/** Functions that import the module named by their first argument. */
-export const DYNAMIC_IMPORT_FUNCTIONS = new Set(['import_module', '__import__']);
+/** Functions that import the module named by their first argument (`runpy.run_module` runs it as `__main__`). */
+export const DYNAMIC_IMPORT_FUNCTIONS = new Set(['import_module', '__import__', 'run_module']);
 
 const MODULE_PATH = /^\.*[\p{ID_Start}_][\p{ID_Continue}]*(?:\.[\p{ID_Start}_][\p{ID_Continue}]*)*$/u;
 const DOTTED_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;

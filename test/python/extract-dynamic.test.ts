@@ -30,6 +30,13 @@ describe('extractImports: dynamic imports', () => {
     expect(ref).toMatchObject({ module: 'backends.redis', level: 1 });
   });
 
+  test('runpy.run_module with a literal imports that module', () => {
+    expect(extractImports('import runpy\nrunpy.run_module("tools.migrate", run_name="__main__")\n').imports).toMatchObject([
+      { module: 'runpy' },
+      { module: 'tools.migrate', level: 0, line: 2 },
+    ]);
+  });
+
   test('__import__ with a literal level is relative, by position or keyword; a computed level is not read', () => {
     const source = py([
       '_app = __import__("_app", globals(), locals(), ["."], 1)',
