@@ -17,7 +17,7 @@ import {
 } from '../types.js';
 import { diagnoseMissingCopy, type CopyDiagnosis } from './copy-fix.js';
 import { packageOf, type ImportTarget } from './import-targets.js';
-import { isUnaskedLazyBranch, pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
+import { isUnaskedLazyBranch, NameUses, pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
 import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore } from './module-store.js';
 import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase, type RepoHit } from './repo-bases.js';
@@ -168,9 +168,9 @@ export class ImportClosure {
    * followed last, as code this service does not reach.
    */
   private async followDeferred(): Promise<void> {
-    const readText = (file: RepoPath) => this.input.store.getText(file);
+    const uses = new NameUses((file) => this.input.store.getText(file));
     for (;;) {
-      const reachable = await pickReachable(this.deferred, this.result.modules.keys(), this.starImported, readText);
+      const reachable = await pickReachable(this.deferred, this.result.modules.keys(), this.starImported, uses);
       if (reachable.size === 0) break;
       const next: Visit[] = [];
       const now = this.deferred.filter((d) => reachable.has(d));

@@ -31,6 +31,41 @@ export function unreachedAssumption(definition: UnreachedDefinition, file: strin
 }
 
 /**
+ * Which files of the closure name which words: each file is read and
+ * scanned once per batch of new names, however often the closure asks.
+ */
+export class NameUses {
+  private readonly checked = new Map<RepoPath, Set<string>>();
+  private readonly usedIn = new Map<string, Set<RepoPath>>();
+
+  constructor(private readonly readText: (file: RepoPath) => Promise<string | undefined>) {}
+
+  async scan(files: Iterable<RepoPath>, names: ReadonlySet<string>): Promise<void> {
+    for (const file of files) {
+      const done = this.checked.get(file) ?? new Set<string>();
+      const wanted = [...names].filter((name) => !done.has(name));
+      if (wanted.length === 0) continue;
+      for (const name of wanted) done.add(name);
+      this.checked.set(file, done);
+      const text = await this.readText(file);
+      if (text === undefined) continue;
+      const pattern = new RegExp(`(?<![\\p{ID_Continue}])(?:${wanted.join('|')})(?![\\p{ID_Continue}])`, 'gu');
+      for (const match of text.matchAll(pattern)) {
+        const where = this.usedIn.get(match[0]) ?? new Set<RepoPath>();
+        where.add(file);
+        this.usedIn.set(match[0], where);
+      }
+    }
+  }
+
+  /** True when a file other than `own` names `name`. */
+  isUsedOutside(name: string, own: RepoPath): boolean {
+    for (const file of this.usedIn.get(name) ?? []) if (file !== own) return true;
+    return false;
+  }
+}
+
+/**
  * Which held-back imports do run after all: those whose definition (or one
  * leading to it) is named by another module of the closure, anywhere in its
  * text (a call, an attribute, an import, a string, a comment: conservative),
@@ -40,23 +75,10 @@ export async function pickReachable<V>(
   deferred: readonly DeferredImport<V>[],
   files: Iterable<RepoPath>,
   starImported: ReadonlySet<string>,
-  readText: (file: RepoPath) => Promise<string | undefined>,
+  uses: NameUses,
 ): Promise<Set<DeferredImport<V>>> {
-  const names = new Set(deferred.flatMap((d) => d.definition.via));
-  const usedIn = new Map<string, Set<RepoPath>>();
-  if (names.size > 0) {
-    const pattern = new RegExp(`(?<![\\p{ID_Continue}])(?:${[...names].join('|')})(?![\\p{ID_Continue}])`, 'gu');
-    for (const file of files) {
-      const text = await readText(file);
-      for (const match of text?.matchAll(pattern) ?? []) {
-        const where = usedIn.get(match[0]) ?? new Set<RepoPath>();
-        where.add(file);
-        usedIn.set(match[0], where);
-      }
-    }
-  }
-  const isUsedElsewhere = (d: DeferredImport<V>): boolean =>
-    d.definition.via.some((name) => [...(usedIn.get(name) ?? [])].some((file) => file !== d.file));
+  await uses.scan(files, new Set(deferred.flatMap((d) => d.definition.via)));
+  const isUsedElsewhere = (d: DeferredImport<V>): boolean => d.definition.via.some((name) => uses.isUsedOutside(name, d.file));
   // A star import takes public names, and asks a module's __getattr__ for those of its __all__ it does not bind.
   const isStarImported = (d: DeferredImport<V>): boolean =>
     starImported.has(d.module) && (!d.definition.name.startsWith('_') || (d.definition.name === '__getattr__' && d.definition.via.length > 0));
