@@ -22,7 +22,7 @@ import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore } from './module-store.js';
 import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase, type RepoHit } from './repo-bases.js';
 import { definesName } from './defines-name.js';
-import { evaluatePath } from './evaluate-path.js';
+import { assumeUnevaluablePaths, recordPathChanges, type PathChanges } from './path-change-effects.js';
 
 /** Where an import is written, and the guess reaching that place rests on, if any. */
 interface Site {
@@ -78,7 +78,7 @@ export interface ClosureResult {
   reachedFiles: RepoPath[];
   modules: Map<RepoPath, ParsedModule>;
   /** Folders the executed modules put on sys.path, and the changes whose path cannot be evaluated. */
-  pathChanges: { inserted: ImagePath[]; appended: ImagePath[]; unevaluable: Array<{ file: RepoPath; line: number }> };
+  pathChanges: PathChanges;
 }
 
 /**
@@ -123,43 +123,12 @@ export class ImportClosure {
     await this.walk(this.input.roots.filter((root) => root.assumption !== undefined));
     await this.followDeferred();
     this.result.externalImports = [...this.externals.values()];
-    this.assumeUnevaluablePaths();
+    Object.assign(this.result, assumeUnevaluablePaths(this.result, this.absoluteMissing, this.input.image));
     return this.result;
   }
 
-  /**
-   * A sys.path change dockguard cannot evaluate may put any folder of the
-   * image on sys.path: an absolute import that fails is then a guess when
-   * the image holds a module or folder of its top-level name somewhere.
-   */
-  private assumeUnevaluablePaths(): void {
-    const [change] = this.result.pathChanges.unevaluable;
-    if (change === undefined) return;
-    const names = namesInImage(this.input.image);
-    const assumption = (module: string): string | undefined => {
-      const top = module.split('.')[0]!;
-      if (!names.has(top)) return undefined;
-      return `${change.file}:${change.line} changes sys.path in a way dockguard cannot evaluate, and the image has a ${top} it may make importable`;
-    };
-    this.result.missing = this.result.missing.map((missing) => {
-      const text = this.absoluteMissing.has(missing) && missing.assumption === undefined ? assumption(missing.module) : undefined;
-      return text === undefined ? missing : { ...missing, assumption: text };
-    });
-    this.result.externalImports = this.result.externalImports.map((external) => {
-      const text = external.assumption === undefined ? assumption(external.module) : undefined;
-      return text === undefined ? external : { ...external, assumption: text };
-    });
-  }
-
   private recordPathChanges(visit: Visit, parsed: ParsedModule): void {
-    for (const change of parsed.pathChanges ?? []) {
-      if (change.expr === null) {
-        this.result.pathChanges.unevaluable.push({ file: visit.repoPath, line: change.line });
-        continue;
-      }
-      const entry = evaluatePath(change.expr, visit.imagePath, this.input.image.workdir);
-      (change.op === 'insert' ? this.result.pathChanges.inserted : this.result.pathChanges.appended).push(entry);
-    }
+    if (parsed.pathChanges) recordPathChanges(parsed.pathChanges, visit.imagePath, visit.repoPath, this.input.image.workdir, this.result.pathChanges);
   }
 
   /**
@@ -451,14 +420,6 @@ export class ImportClosure {
     }
     return '__main__';
   }
-}
-
-/** Top-level names of every module file and folder in the image, wherever it lies. */
-function namesInImage(image: ImageModel): Set<string> {
-  const names = new Set<string>();
-  for (const file of image.files.keys()) if (file.endsWith('.py')) names.add(file.slice(file.lastIndexOf('/') + 1, -3));
-  for (const dir of image.dirs) names.add(dir.slice(dir.lastIndexOf('/') + 1));
-  return names;
 }
 
 function chainOf(visit: Visit | undefined): ChainLink[] {
