@@ -17,7 +17,7 @@ import {
 } from '../types.js';
 import { diagnoseMissingCopy, type CopyDiagnosis } from './copy-fix.js';
 import { packageOf, type ImportTarget } from './import-targets.js';
-import { isUnaskedLazyBranch, NameUses, pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
+import { isUnaskedLazyBranch, nameUsesOf, pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
 import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore } from './module-store.js';
 import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase, type RepoHit } from './repo-bases.js';
@@ -137,9 +137,10 @@ export class ImportClosure {
    * followed last, as code this service does not reach.
    */
   private async followDeferred(): Promise<void> {
-    const uses = new NameUses((file) => this.input.store.getText(file));
+    const uses = nameUsesOf(this.input.store);
     for (;;) {
-      const reachable = await pickReachable(this.deferred, this.result.modules.keys(), this.starImported, uses);
+      if (this.deferred.length === 0) return;
+      const reachable = await pickReachable(this.deferred, new Set(this.result.modules.keys()), this.starImported, uses);
       if (reachable.size === 0) break;
       const next: Visit[] = [];
       const now = this.deferred.filter((d) => reachable.has(d));

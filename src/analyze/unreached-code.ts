@@ -31,8 +31,9 @@ export function unreachedAssumption(definition: UnreachedDefinition, file: strin
 }
 
 /**
- * Which files of the closure name which words: each file is read and
- * scanned once per batch of new names, however often the closure asks.
+ * Which files name which words: each file is read and scanned once per
+ * batch of new names, however often and for however many services the
+ * closures of one run ask (one per module store, see `nameUsesOf`).
  */
 export class NameUses {
   private readonly checked = new Map<RepoPath, Set<string>>();
@@ -58,11 +59,20 @@ export class NameUses {
     }
   }
 
-  /** True when a file other than `own` names `name`. */
-  isUsedOutside(name: string, own: RepoPath): boolean {
-    for (const file of this.usedIn.get(name) ?? []) if (file !== own) return true;
+  /** True when a file of `files` other than `own` names `name`. */
+  isUsedOutside(name: string, own: RepoPath, files: ReadonlySet<RepoPath>): boolean {
+    for (const file of this.usedIn.get(name) ?? []) if (file !== own && files.has(file)) return true;
     return false;
   }
+}
+
+const shared = new WeakMap<object, NameUses>();
+
+/** The run's one NameUses, keyed by the run's module store (the same files, read once). */
+export function nameUsesOf(store: { getText(file: RepoPath): Promise<string | undefined> }): NameUses {
+  let uses = shared.get(store);
+  if (!uses) shared.set(store, (uses = new NameUses((file) => store.getText(file))));
+  return uses;
 }
 
 /**
@@ -73,12 +83,12 @@ export class NameUses {
  */
 export async function pickReachable<V>(
   deferred: readonly DeferredImport<V>[],
-  files: Iterable<RepoPath>,
+  files: ReadonlySet<RepoPath>,
   starImported: ReadonlySet<string>,
   uses: NameUses,
 ): Promise<Set<DeferredImport<V>>> {
   await uses.scan(files, new Set(deferred.flatMap((d) => d.definition.via)));
-  const isUsedElsewhere = (d: DeferredImport<V>): boolean => d.definition.via.some((name) => uses.isUsedOutside(name, d.file));
+  const isUsedElsewhere = (d: DeferredImport<V>): boolean => d.definition.via.some((name) => uses.isUsedOutside(name, d.file, files));
   // A star import takes public names, and asks a module's __getattr__ for those of its __all__ it does not bind.
   const isStarImported = (d: DeferredImport<V>): boolean =>
     starImported.has(d.module) && (!d.definition.name.startsWith('_') || (d.definition.name === '__getattr__' && d.definition.via.length > 0));
