@@ -185,7 +185,8 @@ async function readLaunchScripts(snapshot: RepoSnapshot, image: ImageModel): Pro
   const wanted = new Map<ImagePath, RepoPath>();
   for (const [imagePath, origin] of image.files) {
     const base = path.posix.basename(imagePath);
-    if (base === 'gunicorn.conf.py' || base.endsWith('.sh') || commandText.includes(base)) wanted.set(imagePath, origin.repoPath);
+    const isSupervisorConfig = base.endsWith('.conf') && (base.startsWith('supervisord') || imagePath.startsWith('/etc/supervisor/'));
+    if (base === 'gunicorn.conf.py' || base.endsWith('.sh') || isSupervisorConfig || commandText.includes(base)) wanted.set(imagePath, origin.repoPath);
   }
   const scripts = new Map<ImagePath, string>();
   await Promise.all(

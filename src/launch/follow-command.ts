@@ -7,6 +7,7 @@ import { MAX_DEPTH, type Frame, type Walk } from './launch-walk.js';
 import { explainUnknownProgram } from './launch-messages.js';
 import { findWrapper } from './wrappers.js';
 import { followShellProgram, followShellText } from './follow-shell.js';
+import { followSupervisord } from './follow-supervisord.js';
 
 /**
  * Follows one command line (exec form, or a command the shell parser
@@ -37,6 +38,7 @@ export function followCommand(argv: readonly string[], frame: Frame, walk: Walk)
     return followCommand(unwrapped.rest, { ...next, cwd, env: { ...frame.env, ...unwrapped.env } }, walk);
   }
   if (SHELLS.has(name)) return followShellProgram(name, args, next, walk);
+  if (name === 'supervisord') return followSupervisord(args, next, walk);
 
   const launcher = findLauncher(name);
   if (launcher) {
