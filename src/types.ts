@@ -220,7 +220,8 @@ export interface ImageModel {
 /** A Python file or module the container runs first. */
 export type LaunchRoot =
   | { kind: 'script'; path: ImagePath; why: string }
-  | { kind: 'module'; module: string; why: string }
+  /** `runsAsMain`: `python -m` / runpy run it as `__main__`, so a package runs its `__main__.py` too. */
+  | { kind: 'module'; module: string; why: string; runsAsMain?: boolean }
   /** Source text run by `python -c` / a HEALTHCHECK. */
   | { kind: 'inline'; imports: string[]; why: string };
 
@@ -238,6 +239,11 @@ export interface LaunchPlan {
   description: string;
   /** True when no entrypoint could be derived and roots fall back to the service's own Python files. */
   fallback: boolean;
+  /**
+   * Repository folders of projects the container runs installed code of (a console script's project):
+   * their packages are importable from site-packages even when no COPY put their source in the image.
+   */
+  installedProjects?: RepoPath[];
   problems: Problem[];
 }
 
@@ -259,6 +265,32 @@ export interface ImportRef {
   ignoredRules?: string[];
 }
 
+/**
+ * A path as a module computes it, to evaluate where the module lies in the
+ * image: a literal, `__file__`, the cwd, a dirname, N folders up
+ * (`.parents[N-1]`), or a join.
+ */
+export type PathExpr = ['lit', string] | ['file'] | ['cwd'] | ['dir', PathExpr] | ['up', PathExpr, number] | ['join', PathExpr[]];
+
+/** A `sys.path.insert`/`append` a module makes; `expr` is null when dockguard cannot evaluate the path. */
+export interface PathChange {
+  line: number;
+  op: 'insert' | 'append';
+  expr: PathExpr | null;
+}
+
+/**
+ * A top-level function or class holding imports that nothing in its own
+ * module reaches. Its imports run only if another module uses it, or one of
+ * the definitions in `via` (itself included) that lead to it.
+ */
+export interface UnreachedDefinition {
+  name: string;
+  /** 1-based line ranges of the code that runs only when it is used (body, methods). */
+  lines: Array<[number, number]>;
+  via: string[];
+}
+
 export interface ParsedModule {
   imports: ImportRef[];
   /** String literals that look like dotted module paths, in modules with a non-literal dynamic import. */
@@ -269,6 +301,10 @@ export interface ParsedModule {
   calls: string[];
   /** String literals worth matching by usage rules (URLs, ENGINE values); trimmed to short ones. */
   strings: string[];
+  /** `sys.path` changes the module makes, in source order; absent when it makes none. */
+  pathChanges?: PathChange[];
+  /** Top-level definitions with imports that the module's own code never reaches; absent when none. */
+  unreached?: UnreachedDefinition[];
 }
 
 /** A module-level failure to read a Python file. */
@@ -285,6 +321,8 @@ export interface ExternalImport {
   guarded: boolean;
   chain: ChainLink[];
   ignoredRules?: string[];
+  /** The guess reaching this import rests on (only fallback roots reach it, …); a finding about it is at most a warning. */
+  assumption?: string;
 }
 
 // ---------------------------------------------------------------- analysis
@@ -308,6 +346,14 @@ export interface MissingModule {
   ignoredRules?: string[];
   /** The guess this finding rests on (reached only from fallback roots, under unknown content, …); makes it a warning. */
   assumption?: string;
+  /** The module is named like a standard-library module: in the container Python imports that one instead. */
+  stdlibShadow?: boolean;
+  /**
+   * The repository folder is not known to be on the image's sys.path (found from a guessed base, or outside
+   * the build context): an installed distribution of that name is what Python imports, so this finding
+   * stands only when no install provides the module.
+   */
+  unlessInstalled?: boolean;
 }
 
 export type ServiceStatus = 'checked' | 'skipped' | 'failed';

@@ -8,9 +8,12 @@ import { isStdlib, NEWEST_PYTHON } from '../deps/stdlib.js';
 import { pythonVersionOfImage } from '../deps/python-version.js';
 import { analyzeDependencies, type DependencyContext } from '../deps/analyze-dependencies.js';
 import type { ImageModel, ImagePath, Problem, RepoPath, RepoSnapshot, ServiceAnalysis, ServiceSpec } from '../types.js';
-import { ImportClosure } from './import-closure.js';
+import { followImports } from './follow-imports.js';
 import type { ModuleStore } from './module-store.js';
 import { collectRoots } from './service-roots.js';
+import { settleUnlessInstalled } from './settle-unless-installed.js';
+import { INSTALLED_SITE, withInstalledProjects } from './installed-projects.js';
+import { readConsoleScripts } from './read-console-scripts.js';
 import { joinImagePath } from '../python/image-path.js';
 import { findDockerfileSuppressions } from '../suppress/dockerfile-suppressions.js';
 
@@ -74,12 +77,17 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
   });
   analysis.image = image;
   const { scripts, files: launchFiles } = await readLaunchScripts(ctx.snapshot, image);
-  analysis.launchFiles = launchFiles;
+  const projects = await readConsoleScripts(ctx.snapshot, image, async (file) => {
+    const read = await readText(ctx.snapshot, file);
+    return typeof read === 'string' ? read : undefined;
+  });
   const launch = deriveLaunch({
     image,
     ...(service.entrypoint !== undefined ? { override: service.entrypoint } : {}),
     readImageText: (p) => scripts.get(p),
+    consoleScripts: projects.scripts,
   });
+  analysis.launchFiles = [...new Set([...launchFiles, ...projects.files])];
   analysis.launch = launch;
   if (image.baseImage === undefined && image.problems.some((p) => p.rule === 'dockerfile-syntax')) {
     analysis.status = 'failed';
@@ -111,16 +119,17 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
   const roots = collectRoots(service, image, launch);
   analysis.entrypoints = roots.map((r) => r.module ?? r.imagePath ?? '').filter((r) => r !== '');
   const version = pythonVersionOfImage(image.baseImage).version ?? NEWEST_PYTHON;
-  const closure = await new ImportClosure({
-    image,
+  const projects = launch.installedProjects ?? [];
+  const closure = await followImports({
+    image: withInstalledProjects(image, projects, ctx.snapshot),
     context,
     snapshot: ctx.snapshot,
     store: ctx.store,
-    sysPath: [...new Set([...sysPath, ...launch.sysPathTail].map((entry) => joinImagePath(entry)))],
+    sysPath: [...new Set([...sysPath, ...launch.sysPathTail, ...(projects.length > 0 ? [INSTALLED_SITE] : [])].map((entry) => joinImagePath(entry)))],
     roots,
     isStdlib: (name) => isStdlib(name, version),
     ignoreFileLines: await countIgnoreFileLines(ctx.snapshot, context),
-  }).run();
+  });
   Object.assign(analysis, {
     missing: closure.missing,
     syntaxErrors: closure.syntaxErrors,
@@ -131,6 +140,7 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
   });
   analysis.problems.push(...closure.problems);
   analysis.dependencies = await analyzeDependencies(analysis, ctx.dependencies);
+  settleUnlessInstalled(analysis);
   return analysis;
 }
 
@@ -175,7 +185,8 @@ async function readLaunchScripts(snapshot: RepoSnapshot, image: ImageModel): Pro
   const wanted = new Map<ImagePath, RepoPath>();
   for (const [imagePath, origin] of image.files) {
     const base = path.posix.basename(imagePath);
-    if (base === 'gunicorn.conf.py' || base.endsWith('.sh') || commandText.includes(base)) wanted.set(imagePath, origin.repoPath);
+    const isSupervisorConfig = base.endsWith('.conf') && (base.startsWith('supervisord') || imagePath.startsWith('/etc/supervisor/'));
+    if (base === 'gunicorn.conf.py' || base.endsWith('.sh') || isSupervisorConfig || commandText.includes(base)) wanted.set(imagePath, origin.repoPath);
   }
   const scripts = new Map<ImagePath, string>();
   await Promise.all(

@@ -16,11 +16,20 @@ import {
   type RepoSnapshot,
 } from '../types.js';
 import { diagnoseMissingCopy, type CopyDiagnosis } from './copy-fix.js';
-import { packageOf } from './import-targets.js';
+import { packageOf, type ImportTarget } from './import-targets.js';
+import { isUnaskedLazyBranch, nameUsesOf, pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
 import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore } from './module-store.js';
-import { computeRepoBases, findInRepo, type RepoBase, type RepoHit } from './repo-bases.js';
+import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase, type RepoHit } from './repo-bases.js';
 import { definesName } from './defines-name.js';
+import { assumeUnevaluablePaths, recordPathChanges, type PathChanges } from './path-change-effects.js';
+
+/** Where an import is written, and the guess reaching that place rests on, if any. */
+interface Site {
+  file: string;
+  line: number;
+  assumption: string | undefined;
+}
 
 /** One file of the closure, with how it was reached (for the import chain). */
 interface Visit {
@@ -30,6 +39,8 @@ interface Visit {
   isPackageInit: boolean;
   /** Inside a guarded import somewhere up the chain: an ImportError would be caught. */
   guarded: boolean;
+  /** Why reaching this file rests on a guess (only fallback roots reach it); undefined when a real root does. */
+  assumption: string | undefined;
   via: { parent: Visit | undefined; file: string; line: number; module: string } | undefined;
 }
 
@@ -41,6 +52,10 @@ export interface ClosureRoot {
   /** Where the root comes from, for the chain: the Dockerfile line or config. */
   file: string;
   line: number;
+  /** `python -m` runs the module as `__main__`: a package runs its `__main__.py` after `__init__.py`. */
+  runsAsMain?: boolean;
+  /** Set on a root that is a guess (a fallback root): everything reached only from it is assumed. */
+  assumption?: string;
 }
 
 export interface ClosureInput {
@@ -62,6 +77,8 @@ export interface ClosureResult {
   externalImports: ExternalImport[];
   reachedFiles: RepoPath[];
   modules: Map<RepoPath, ParsedModule>;
+  /** Folders the executed modules put on sys.path, and the changes whose path cannot be evaluated. */
+  pathChanges: PathChanges;
 }
 
 /**
@@ -84,9 +101,16 @@ export class ImportClosure {
     externalImports: [],
     reachedFiles: [],
     modules: new Map(),
+    pathChanges: { inserted: [], appended: [], unevaluable: [] },
   };
+  /** First-party findings and third-party imports of absolute imports: those a sys.path change could explain. */
+  private readonly absoluteMissing = new Set<MissingModule>();
   private readonly externals = new Map<string, ExternalImport>();
   private readonly reportedMissing = new Set<string>();
+  /** Imports in definitions their module never reaches, until the closure shows whether another module uses them. */
+  private deferred: Array<DeferredImport<Visit>> = [];
+  /** Modules some closure module star-imports: their public definitions are in use. */
+  private readonly starImported = new Set<string>();
 
   constructor(private readonly input: ClosureInput) {
     this.tree = imageTree(input.image.files, input.image.dirs);
@@ -94,8 +118,54 @@ export class ImportClosure {
   }
 
   async run(): Promise<ClosureResult> {
-    let frontier: Visit[] = [];
-    for (const root of this.input.roots) this.addRoot(root, frontier);
+    // Real roots are walked to the end first, so a file any of them reaches is never marked as reached by a guess.
+    await this.walk(this.input.roots.filter((root) => root.assumption === undefined));
+    await this.walk(this.input.roots.filter((root) => root.assumption !== undefined));
+    await this.followDeferred();
+    this.result.externalImports = [...this.externals.values()];
+    Object.assign(this.result, assumeUnevaluablePaths(this.result, this.absoluteMissing, this.input.image));
+    return this.result;
+  }
+
+  private recordPathChanges(visit: Visit, parsed: ParsedModule): void {
+    if (parsed.pathChanges) recordPathChanges(parsed.pathChanges, visit.imagePath, visit.repoPath, this.input.image.workdir, this.result.pathChanges);
+  }
+
+  /**
+   * Held-back imports: those another closure module turns out to use run
+   * like any other (which may reach new modules, and new uses); the rest are
+   * followed last, as code this service does not reach.
+   */
+  private async followDeferred(): Promise<void> {
+    const uses = nameUsesOf(this.input.store);
+    for (;;) {
+      if (this.deferred.length === 0) return;
+      const reachable = await pickReachable(this.deferred, new Set(this.result.modules.keys()), this.starImported, uses);
+      if (reachable.size === 0) break;
+      const next: Visit[] = [];
+      const now = this.deferred.filter((d) => reachable.has(d));
+      this.deferred = this.deferred.filter((d) => !reachable.has(d));
+      for (const d of now) await this.followImport(d.visit, d.ref, d.target, next);
+      await this.drain(next);
+    }
+    const unreached = this.deferred.filter((d) => !isUnaskedLazyBranch(d.definition));
+    this.deferred = [];
+    const next: Visit[] = [];
+    for (const d of unreached) {
+      const visit = { ...d.visit, assumption: d.visit.assumption ?? unreachedAssumption(d.definition, d.file) };
+      await this.followImport(visit, d.ref, d.target, next);
+    }
+    await this.drain(next);
+  }
+
+  private async walk(roots: readonly ClosureRoot[]): Promise<void> {
+    const frontier: Visit[] = [];
+    for (const root of roots) this.addRoot(root, frontier);
+    await this.drain(frontier);
+  }
+
+  private async drain(start: Visit[]): Promise<void> {
+    let frontier = start;
     while (frontier.length > 0) {
       const stored = await Promise.all(frontier.map((visit) => this.input.store.get(visit.repoPath)));
       const next: Visit[] = [];
@@ -110,19 +180,22 @@ export class ImportClosure {
       }
       frontier = next;
     }
-    this.result.externalImports = [...this.externals.values()];
-    return this.result;
   }
 
   private addRoot(root: ClosureRoot, frontier: Visit[]): void {
+    const site = { file: root.file, line: root.line, assumption: root.assumption };
     if (root.module !== undefined) {
       const ref: ImportRef = { module: root.module, level: 0, names: [], line: root.line, guarded: false, dynamic: false };
-      this.resolveImport(undefined, root.module, ref, false, frontier, { file: root.file, line: root.line });
+      const found = this.resolveImport(undefined, root.module, ref, false, frontier, site);
+      // CPython: "No module named pkg.__main__; 'pkg' is a package and cannot be directly executed".
+      if (found && root.runsAsMain && this.isPackage(root.module)) {
+        this.resolveImport(undefined, `${root.module}.__main__`, { ...ref, module: `${root.module}.__main__` }, false, frontier, site);
+      }
       return;
     }
     if (root.imagePath === undefined) return;
     if (this.input.image.files.has(root.imagePath)) {
-      this.enqueue(frontier, root.imagePath, this.moduleNameOf(root.imagePath), false, {
+      this.enqueue(frontier, root.imagePath, this.moduleNameOf(root.imagePath), false, root.assumption, {
         parent: undefined,
         file: root.file,
         line: root.line,
@@ -141,18 +214,15 @@ export class ImportClosure {
 
   private async processModule(visit: Visit, parsed: ParsedModule, next: Visit[]): Promise<void> {
     this.result.modules.set(visit.repoPath, parsed);
+    this.recordPathChanges(visit, parsed);
     const firstError = parsed.syntaxErrors[0];
     if (firstError) this.result.syntaxErrors.push({ file: visit.repoPath, ...firstError });
     const pkg = packageOf(visit.module, visit.isPackageInit);
     for (const { ref, target } of targetsOf(parsed, pkg)) {
-      const guarded = visit.guarded || ref.guarded;
-      const found = this.resolveImport(visit, target.module, ref, guarded, next);
-      // `from mod import name` with mod a plain module never imports a submodule: Python only tries
-      // submodules of packages (modules with __path__); most names imported are functions and classes.
-      if (!found || !this.isPackage(target.module)) continue;
-      for (const candidate of target.submoduleCandidates) {
-        await this.resolveSubmodule(visit, target.module, candidate, ref, guarded, next);
-      }
+      if (ref.names.includes('*')) this.starImported.add(target.module);
+      const definition = parsed.unreached ? unreachedDefinitionAt(parsed, ref.line) : undefined;
+      if (definition) this.deferred.push({ visit, ref, target, definition, file: visit.repoPath, module: visit.module });
+      else await this.followImport(visit, ref, target, next);
     }
     for (const candidate of parsed.dynamicCandidates) {
       const module = candidate.value.split(':')[0]!;
@@ -163,6 +233,17 @@ export class ImportClosure {
     }
   }
 
+  private async followImport(visit: Visit, ref: ImportRef, target: ImportTarget, next: Visit[]): Promise<void> {
+    const guarded = visit.guarded || ref.guarded;
+    const found = this.resolveImport(visit, target.module, ref, guarded, next);
+    // `from mod import name` with mod a plain module never imports a submodule: Python only tries
+    // submodules of packages (modules with __path__); most names imported are functions and classes.
+    if (!found || !this.isPackage(target.module)) return;
+    for (const candidate of target.submoduleCandidates) {
+      await this.resolveSubmodule(visit, target.module, candidate, ref, guarded, next);
+    }
+  }
+
   /** Returns true when the module resolved in the image. */
   private resolveImport(
     from: Visit | undefined,
@@ -170,18 +251,28 @@ export class ImportClosure {
     ref: ImportRef,
     guarded: boolean,
     next: Visit[],
-    rootSite?: { file: string; line: number },
+    rootSite?: { file: string; line: number; assumption: string | undefined },
   ): boolean {
     const resolution = this.resolveInImage(module);
-    const site = rootSite ?? { file: from!.repoPath, line: ref.line };
+    const site = rootSite ?? { file: from!.repoPath, line: ref.line, assumption: from!.assumption };
     if (resolution.found) {
-      this.enqueueExecuted(next, resolution.module.executed, guarded, from, site.file, site.line, module);
+      this.enqueueExecuted(next, resolution.module.executed, guarded, from, site, module);
       return true;
     }
     const topLevel = module.split('.')[0]!;
-    if (ref.level === 0 && this.input.isStdlib(topLevel)) return false;
+    if (ref.level === 0 && this.input.isStdlib(topLevel)) {
+      // The repository's own `calendar/models.py`, left out of the image: `import calendar` then finds the
+      // standard library's module, which has no `models`.
+      const hit = module.includes('.') ? this.findInRepo(module) : undefined;
+      if (hit && !this.isWeak(hit)) this.reportMissing(from, module, ref, guarded, site, hit, { stdlibShadow: true });
+      return false;
+    }
     const hit = this.findInRepo(module);
-    if (hit || ref.level > 0 || insideFirstPartyPackage(resolution)) {
+    if (ref.level === 0 && hit && this.isWeak(hit)) {
+      // Not known to be first-party: Python finds an installed distribution of that name instead, if there is one.
+      this.reportMissing(from, module, ref, guarded, site, hit, { unlessInstalled: true });
+      this.addExternal(from, module, ref, guarded, site);
+    } else if (hit || ref.level > 0 || insideFirstPartyPackage(resolution)) {
       this.reportMissing(from, module, ref, guarded, site, hit);
     } else {
       this.addExternal(from, module, ref, guarded, site);
@@ -189,10 +280,21 @@ export class ImportClosure {
     return false;
   }
 
+  /**
+   * A repository module that is not on the image's sys.path as far as the
+   * COPY lines tell: found only from a guessed base, or outside the build
+   * context, where no COPY could have taken it from.
+   */
+  private isWeak(hit: RepoHit): boolean {
+    const contextRoot = this.input.context?.root;
+    return hit.base.heuristic || (contextRoot !== undefined && relativeBelow(contextRoot, hit.repoPath) === undefined);
+  }
+
   private async resolveSubmodule(from: Visit, parent: string, candidate: string, ref: ImportRef, guarded: boolean, next: Visit[]): Promise<void> {
     const resolution = this.resolveInImage(candidate);
+    const site = { file: from.repoPath, line: ref.line, assumption: from.assumption };
     if (resolution.found) {
-      this.enqueueExecuted(next, resolution.module.executed, guarded, from, from.repoPath, ref.line, candidate);
+      this.enqueueExecuted(next, resolution.module.executed, guarded, from, site, candidate);
       return;
     }
     const hit = this.findInRepo(candidate);
@@ -200,13 +302,12 @@ export class ImportClosure {
     const initFile = parentResolution.found ? parentResolution.module.file : undefined;
     // `from pkg import name` only needs a submodule when pkg/__init__.py does not bind the name itself.
     if (!initFile?.endsWith('__init__.py')) {
-      if (hit) this.reportMissing(from, candidate, ref, guarded, { file: from.repoPath, line: ref.line }, hit);
+      if (hit) this.reportMissing(from, candidate, ref, guarded, site, hit);
       return;
     }
     const origin = this.input.image.files.get(asImagePath(initFile));
     const text = origin ? await this.input.store.getText(origin.repoPath) : undefined;
     if (text === undefined || definesName(text, candidate.slice(parent.length + 1))) return;
-    const site = { file: from.repoPath, line: ref.line };
     this.reportMissing(from, candidate, ref, guarded, site, hit);
   }
 
@@ -219,8 +320,9 @@ export class ImportClosure {
     module: string,
     ref: ImportRef,
     guarded: boolean,
-    site: { file: string; line: number },
+    site: Site,
     hit: RepoHit | undefined,
+    how: Pick<MissingModule, 'stdlibShadow' | 'unlessInstalled'> = {},
   ): void {
     const key = `${module}\0${site.file}\0${site.line}`;
     if (this.reportedMissing.has(key)) return;
@@ -228,7 +330,7 @@ export class ImportClosure {
     const diagnosis: CopyDiagnosis | { unit: undefined; reason: 'nowhere'; ignoredBy?: undefined; fix?: undefined } = hit
       ? diagnoseMissingCopy({ ...this.input, hit, module })
       : { unit: undefined, reason: 'nowhere' };
-    this.result.missing.push({
+    const missing: MissingModule = {
       module,
       file: site.file,
       line: site.line,
@@ -240,12 +342,16 @@ export class ImportClosure {
       ...(diagnosis.ignoredBy ? { ignoredBy: diagnosis.ignoredBy } : {}),
       ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),
       ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
-    });
+      ...(site.assumption !== undefined ? { assumption: site.assumption } : {}),
+      ...how,
+    };
+    this.result.missing.push(missing);
+    if (ref.level === 0) this.absoluteMissing.add(missing);
   }
 
-  private addExternal(from: Visit | undefined, module: string, ref: ImportRef, guarded: boolean, site: { file: string; line: number }): void {
+  private addExternal(from: Visit | undefined, module: string, ref: ImportRef, guarded: boolean, site: Site): void {
     const existing = this.externals.get(module);
-    if (existing && (guarded || !existing.guarded)) return;
+    if (existing && (guarded || !existing.guarded) && (site.assumption !== undefined || existing.assumption === undefined)) return;
     this.externals.set(module, {
       module,
       file: asRepoPath(site.file),
@@ -253,11 +359,16 @@ export class ImportClosure {
       guarded,
       chain: [...chainOf(from), { file: site.file, line: site.line, module }],
       ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
+      ...(site.assumption !== undefined ? { assumption: site.assumption } : {}),
     });
   }
 
+  /** Where the repository has a module; a folder without any Python code in it is no module of the service's. */
   private findInRepo(module: string): RepoHit | undefined {
-    if (!this.repoHits.has(module)) this.repoHits.set(module, findInRepo(this.bases, this.input.snapshot, module));
+    if (!this.repoHits.has(module)) {
+      const hit = findInRepo(this.bases, this.input.snapshot, module);
+      this.repoHits.set(module, hit && holdsPythonCode(this.input.snapshot, hit.repoPath) ? hit : undefined);
+    }
     return this.repoHits.get(module);
   }
 
@@ -281,23 +392,23 @@ export class ImportClosure {
     executed: readonly ExecutedFile[],
     guarded: boolean,
     from: Visit | undefined,
-    file: string,
-    line: number,
+    site: Site,
     module: string,
   ): void {
     for (const step of executed) {
       const imagePath = asImagePath(step.file);
-      if (!this.visited.has(imagePath)) this.enqueue(next, imagePath, step.module, guarded, { parent: from, file, line, module });
+      const via = { parent: from, file: site.file, line: site.line, module };
+      if (!this.visited.has(imagePath)) this.enqueue(next, imagePath, step.module, guarded, site.assumption, via);
     }
   }
 
-  private enqueue(next: Visit[], imagePath: ImagePath, module: string, guarded: boolean, via: Visit['via']): void {
+  private enqueue(next: Visit[], imagePath: ImagePath, module: string, guarded: boolean, assumption: string | undefined, via: Visit['via']): void {
     if (this.visited.has(imagePath)) return;
     const origin = this.input.image.files.get(imagePath);
     if (!origin) return;
     this.visited.add(imagePath);
     this.result.reachedFiles.push(origin.repoPath);
-    next.push({ imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guarded, via });
+    next.push({ imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guarded, assumption, via });
   }
 
   /** The dotted name a file has on the image's sys.path (`__main__` when it is on none). */

@@ -6,6 +6,12 @@ import { asRepoPath, type ImageModel, type ImagePath, type RepoPath, type RepoSn
 export interface RepoBase {
   repoDir: RepoPath;
   imageDir: ImagePath;
+  /**
+   * A guess (the repository root or a source folder), not a folder a COPY
+   * maps onto sys.path: a module found only from here is not known to be the
+   * service's own, and never shadows an installed distribution.
+   */
+  heuristic: boolean;
 }
 
 /** Where a module that the image lacks lives in the repository. */
@@ -29,11 +35,11 @@ const SOURCE_FOLDERS = ['src', 'lib', 'python'];
 export function computeRepoBases(image: ImageModel, sysPath: readonly ImagePath[], snapshot: RepoSnapshot): RepoBase[] {
   const bases: RepoBase[] = [];
   const seen = new Set<string>();
-  const add = (repoDir: string, imageDir: ImagePath): void => {
+  const add = (repoDir: string, imageDir: ImagePath, heuristic = false): void => {
     const key = `${repoDir}\0${imageDir}`;
     if (seen.has(key) || !snapshot.dirs.has(asRepoPath(repoDir))) return;
     seen.add(key);
-    bases.push({ repoDir: asRepoPath(repoDir), imageDir });
+    bases.push({ repoDir: asRepoPath(repoDir), imageDir, heuristic });
   };
   for (const entry of sysPath) {
     for (const copy of image.copies) {
@@ -52,10 +58,18 @@ export function computeRepoBases(image: ImageModel, sysPath: readonly ImagePath[
   }
   const first = sysPath[0];
   if (first !== undefined) {
-    add('', first);
-    for (const folder of SOURCE_FOLDERS) add(folder, first);
+    add('', first, true);
+    for (const folder of SOURCE_FOLDERS) add(folder, first, true);
   }
   return bases;
+}
+
+/** True when a file with Python code lies at `repoPath` or anywhere below it. */
+export function holdsPythonCode(snapshot: RepoSnapshot, repoPath: RepoPath): boolean {
+  if (repoPath.endsWith('.py')) return true;
+  const prefix = `${repoPath}/`;
+  for (const file of snapshot.files) if (file.startsWith(prefix) && file.endsWith('.py')) return true;
+  return false;
 }
 
 /** Looks a dotted module up in the repository from each base in turn. */

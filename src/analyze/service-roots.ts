@@ -29,7 +29,7 @@ export function collectRoots(service: ServiceSpec, image: ImageModel, launch: La
   for (const root of launch.roots) {
     const rootLine = root.why.includes('HEALTHCHECK') ? (image.healthcheck?.line ?? line) : line;
     if (root.kind === 'script') roots.push({ imagePath: root.path, file, line: rootLine });
-    else if (root.kind === 'module') roots.push({ module: root.module, file, line: rootLine });
+    else if (root.kind === 'module') roots.push({ module: root.module, file, line: rootLine, ...(root.runsAsMain ? { runsAsMain: true } : {}) });
     else for (const module of root.imports) roots.push({ module, file, line: rootLine });
   }
   const byRepoPath = service.roots.length > 0 || launch.fallback ? indexByRepoPath(image) : undefined;
@@ -43,12 +43,27 @@ export function collectRoots(service: ServiceSpec, image: ImageModel, launch: La
   if (launch.fallback && byRepoPath) {
     const own = path.posix.dirname(service.dockerfile);
     for (const [repoPath, imagePaths] of [...byRepoPath].sort(([a], [b]) => byCodeUnit(a, b))) {
-      if (!repoPath.endsWith('.py')) continue;
+      if (!repoPath.endsWith('.py') || isNeverRun(repoPath)) continue;
       if (own !== '.' && !repoPath.startsWith(`${own}/`)) continue;
-      for (const imagePath of imagePaths) roots.push({ imagePath, file, line });
+      for (const imagePath of imagePaths) roots.push({ imagePath, file, line, assumption: FALLBACK_ASSUMPTION });
     }
   }
   return roots;
+}
+
+/** Why a finding reached only from fallback roots is a guess. */
+export const FALLBACK_ASSUMPTION =
+  'reached only from fallback roots: no entrypoint could be derived, so every Python file of the service was taken as one';
+
+/**
+ * Files no service runs as its entrypoint: packaging scripts and test code,
+ * which import test-only and build-only packages a runtime image rightly lacks.
+ */
+function isNeverRun(repoPath: string): boolean {
+  const name = path.posix.basename(repoPath);
+  if (name === 'setup.py' || name === 'conftest.py' || name === 'noxfile.py') return true;
+  if (/^test_.*\.py$/.test(name) || /_test\.py$/.test(name)) return true;
+  return repoPath.split('/').slice(0, -1).includes('tests');
 }
 
 function indexByRepoPath(image: ImageModel): Map<RepoPath, Array<ImagePath>> {

@@ -1,4 +1,4 @@
-import type { ImportRef, ParsedModule } from '../types.js';
+import type { ImportRef, ParsedModule, PathChange, UnreachedDefinition } from '../types.js';
 
 /**
  * How a parsed module is stored in the cache: positional arrays instead of
@@ -7,7 +7,9 @@ import type { ImportRef, ParsedModule } from '../types.js';
  * decodes to undefined, so a damaged cache means "parse again", never a
  * wrong answer.
  */
-export type EncodedModule = [EncodedImport[], Array<[string, number]>, Array<[number, number]>, string[], string[]];
+export type EncodedModule =
+  | [EncodedImport[], Array<[string, number]>, Array<[number, number]>, string[], string[]]
+  | [EncodedImport[], Array<[string, number]>, Array<[number, number]>, string[], string[], [PathChange[], UnreachedDefinition[]]];
 type EncodedImport = [module: string, level: number, names: string[], line: number, flags: number, ignoredRules?: string[]];
 
 const GUARDED = 1;
@@ -24,14 +26,17 @@ export function encodeParsedModule(parsed: ParsedModule): EncodedModule {
     parsed.syntaxErrors.map((e) => [e.line, e.column]),
     parsed.calls,
     parsed.strings,
-  ];
+    ...(parsed.pathChanges || parsed.unreached ? [[parsed.pathChanges ?? [], parsed.unreached ?? []]] : []),
+  ] as EncodedModule;
 }
 
 export function decodeParsedModule(value: unknown): ParsedModule | undefined {
-  if (!Array.isArray(value) || value.length !== 5 || !value.every(Array.isArray)) return undefined;
-  const [imports, candidates, errors, calls, strings] = value as EncodedModule;
+  if (!Array.isArray(value) || (value.length !== 5 && value.length !== 6) || !value.every(Array.isArray)) return undefined;
+  const [imports, candidates, errors, calls, strings, extras] = value as EncodedModule;
+  const [pathChanges, unreached] = extras ?? [[], []];
   if (!imports.every(isEncodedImport) || !candidates.every(isCandidate) || !errors.every(isPosition)) return undefined;
   if (!calls.every(isString) || !strings.every(isString)) return undefined;
+  if (extras !== undefined && (extras.length !== 2 || !Array.isArray(unreached) || !pathChanges.every(isPathChange) || !unreached.every(isUnreached))) return undefined;
   return {
     imports: imports.map(([module, level, names, line, flags, ignoredRules]) => {
       const ref: ImportRef = { module, level, names, line, guarded: (flags & GUARDED) !== 0, dynamic: (flags & DYNAMIC) !== 0 };
@@ -42,7 +47,40 @@ export function decodeParsedModule(value: unknown): ParsedModule | undefined {
     syntaxErrors: errors.map(([line, column]) => ({ line, column })),
     calls,
     strings,
+    ...(pathChanges.length > 0 ? { pathChanges } : {}),
+    ...(unreached.length > 0 ? { unreached } : {}),
   };
+}
+
+function isUnreached(v: unknown): v is UnreachedDefinition {
+  if (typeof v !== 'object' || v === null) return false;
+  const { name, lines, via } = v as Record<string, unknown>;
+  return typeof name === 'string' && Array.isArray(via) && via.every(isString) && Array.isArray(lines) && lines.every(isPosition);
+}
+
+function isPathChange(v: unknown): v is PathChange {
+  if (typeof v !== 'object' || v === null) return false;
+  const { line, op, expr } = v as Record<string, unknown>;
+  return typeof line === 'number' && (op === 'insert' || op === 'append') && (expr === null || isPathExpr(expr));
+}
+
+function isPathExpr(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  switch (v[0]) {
+    case 'lit':
+      return v.length === 2 && typeof v[1] === 'string';
+    case 'file':
+    case 'cwd':
+      return v.length === 1;
+    case 'dir':
+      return v.length === 2 && isPathExpr(v[1]);
+    case 'up':
+      return v.length === 3 && isPathExpr(v[1]) && typeof v[2] === 'number';
+    case 'join':
+      return v.length === 2 && Array.isArray(v[1]) && v[1].every(isPathExpr);
+    default:
+      return false;
+  }
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';

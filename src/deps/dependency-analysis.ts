@@ -51,6 +51,8 @@ export interface MissingPackage {
   lookedAt: string[];
   /** Set when the installed set is incomplete, and the finding is a warning because of it. */
   incomplete?: string;
+  /** The guess reaching the import rests on (from the import closure). */
+  assumption?: string;
   fix?: Fix;
 }
 

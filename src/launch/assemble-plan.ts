@@ -1,4 +1,4 @@
-import type { ImagePath, LaunchPlan, LaunchRoot } from '../types.js';
+import type { ImagePath, LaunchPlan, LaunchRoot, RepoPath } from '../types.js';
 import type { Reached } from './launch-walk.js';
 import { readPythonPathEnv } from './python-path-env.js';
 
@@ -37,5 +37,11 @@ export function assemblePlan(description: string, main: Reached[], health: Reach
     description,
     fallback: false,
     problems: [],
+    ...installedProjectsOf([...main, ...health]),
   };
+}
+
+function installedProjectsOf(reached: Reached[]): { installedProjects?: RepoPath[] } {
+  const projects = unique(reached.flatMap((r) => r.result.installedProjects ?? []));
+  return projects.length > 0 ? { installedProjects: projects } : {};
 }

@@ -1,5 +1,6 @@
 import type { ImageModel, ImagePath, LaunchPlan } from '../types.js';
 import { assemblePlan } from './assemble-plan.js';
+import type { ConsoleScript } from './console-scripts.js';
 import { computeEffectiveCommand, type EffectiveCommand } from './effective-command.js';
 import { followCommand } from './follow-command.js';
 import type { LaunchContext } from './launch-context.js';
@@ -14,6 +15,8 @@ export interface DeriveLaunchInput {
   override?: string | string[];
   /** Content of an image file that comes from the repository (entry scripts, gunicorn.conf.py). */
   readImageText: (p: ImagePath) => string | undefined;
+  /** Console scripts of the projects the image's build copies in, by command name. */
+  consoleScripts?: ReadonlyMap<string, ConsoleScript>;
 }
 
 /**
@@ -29,6 +32,7 @@ export function deriveLaunch(input: DeriveLaunchInput): LaunchPlan {
     readImageText: input.readImageText,
     hasFile: (p) => image.files.has(p),
     launcherFor: findLauncher,
+    consoleScript: (name) => input.consoleScripts?.get(name),
   };
   const command = computeEffectiveCommand(image, input.override);
   const main = walkArgv(command.argv, image, context);

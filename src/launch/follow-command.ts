@@ -7,6 +7,7 @@ import { MAX_DEPTH, type Frame, type Walk } from './launch-walk.js';
 import { explainUnknownProgram } from './launch-messages.js';
 import { findWrapper } from './wrappers.js';
 import { followShellProgram, followShellText } from './follow-shell.js';
+import { followSupervisord } from './follow-supervisord.js';
 
 /**
  * Follows one command line (exec form, or a command the shell parser
@@ -37,6 +38,7 @@ export function followCommand(argv: readonly string[], frame: Frame, walk: Walk)
     return followCommand(unwrapped.rest, { ...next, cwd, env: { ...frame.env, ...unwrapped.env } }, walk);
   }
   if (SHELLS.has(name)) return followShellProgram(name, args, next, walk);
+  if (name === 'supervisord') return followSupervisord(args, next, walk);
 
   const launcher = findLauncher(name);
   if (launcher) {
@@ -46,8 +48,13 @@ export function followCommand(argv: readonly string[], frame: Frame, walk: Walk)
     return;
   }
   const path = locateExecutable(first, frame, walk);
-  if (!path) return dead(explainUnknownProgram(first), next.trail);
-  followScriptFile(path, args, next, walk);
+  if (path) return followScriptFile(path, args, next, walk);
+  // Installed by pip, not copied: a console script (also as a venv's bin/<name>) of the image's own project.
+  const script = walk.context.consoleScript?.(name);
+  if (!script) return dead(explainUnknownProgram(first), next.trail);
+  const root = { kind: 'module' as const, module: script.module, why: `console script ${name} (${script.declaredIn})` };
+  const result = { roots: [root], front: [], installedProjects: [script.projectDir] };
+  walk.reached.push({ programs: next.trail, program: name, result, cwd: frame.cwd, env: frame.env });
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);

@@ -1,4 +1,5 @@
-import type { ImageModel, ImagePath, LaunchRoot } from '../types.js';
+import type { ImageModel, ImagePath, LaunchRoot, RepoPath } from '../types.js';
+import type { ConsoleScript } from './console-scripts.js';
 
 /** A command about to start: its arguments (program excluded), cwd and environment. */
 export interface Invocation {
@@ -16,6 +17,8 @@ export interface LauncherResult {
   tail?: ImagePath[];
   /** `python -I`/`-E`: `PYTHONPATH` is not read. */
   ignoresPythonPath?: boolean;
+  /** Repository folders of projects whose installed packages the start imports (a console script's project). */
+  installedProjects?: RepoPath[];
 }
 
 /** A launcher that cannot tell what runs says why, in words for the user. */
@@ -27,6 +30,8 @@ export interface LaunchContext {
   hasFile: (p: ImagePath) => boolean;
   /** Launcher of a console program, for `python -m gunicorn` and friends. */
   launcherFor: (program: string) => Launcher | undefined;
+  /** A command the image's own project installs (`[project.scripts]`, …), by name. */
+  consoleScript?: (name: string) => ConsoleScript | undefined;
 }
 
 export type Launcher = (invocation: Invocation, context: LaunchContext) => LauncherOutcome;

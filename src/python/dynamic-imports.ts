@@ -2,8 +2,8 @@ import type { Parser } from './parser.js';
 import { readStringLiteral } from './read-string-literal.js';
 import type { ImportTarget } from './parse-import-statement.js';
 
-/** Functions that import the module named by their first argument. */
-export const DYNAMIC_IMPORT_FUNCTIONS = new Set(['import_module', '__import__']);
+/** Functions that import the module named by their first argument (`runpy.run_module` runs it as `__main__`). */
+export const DYNAMIC_IMPORT_FUNCTIONS = new Set(['import_module', '__import__', 'run_module']);
 
 const MODULE_PATH = /^\.*[\p{ID_Start}_][\p{ID_Continue}]*(?:\.[\p{ID_Start}_][\p{ID_Continue}]*)*$/u;
 const DOTTED_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
@@ -27,8 +27,25 @@ export function readDynamicImport(argumentList: Parser.SyntaxNode): DynamicImpor
   const value = argument?.type === 'string' ? readStringLiteral(argument.text) : undefined;
   if (value === undefined || !MODULE_PATH.test(value)) return { kind: 'computed' };
   const module = value.replace(/^\.+/, '');
-  const target = { module, level: value.length - module.length, names: [] };
+  const level = value.length - module.length || readImportLevel(argumentList);
+  if (level === undefined) return { kind: 'computed' };
+  const target = { module, level, names: [] };
   return { kind: 'literal', target, offset: argumentList.startIndex, line: argumentList.startPosition.row + 1 };
+}
+
+/**
+ * The `level` of `__import__(name, globals, locals, fromlist, level)`, fifth
+ * positional or keyword: `__import__("_app", globals(), locals(), ["."], 1)`
+ * is pypiserver's `from . import _app`. 0 when absent; undefined when it is
+ * not a literal (a level computed at run time).
+ */
+function readImportLevel(argumentList: Parser.SyntaxNode): number | undefined {
+  const args = argumentList.namedChildren.filter((n) => n.type !== 'comment');
+  const keyword = args.find((n) => n.type === 'keyword_argument' && n.childForFieldName('name')?.text === 'level');
+  const positional = args.filter((n) => n.type !== 'keyword_argument');
+  const node = keyword?.childForFieldName('value') ?? positional[4];
+  if (node === undefined) return 0;
+  return node.type === 'integer' && /^\d+$/.test(node.text) ? Number(node.text) : undefined;
 }
 
 const isNameKeyword = (node: Parser.SyntaxNode): boolean =>

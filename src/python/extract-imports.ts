@@ -1,4 +1,6 @@
-import type { ImportRef, ParsedModule } from '../types.js';
+import type { ImportRef, ParsedModule, PathChange } from '../types.js';
+import { isSysPathCall, readPathChange } from './path-changes.js';
+import { findUnreachedDefinitions } from './unreached-definitions.js';
 import { readCalledName } from './called-name.js';
 import { DYNAMIC_IMPORT_FUNCTIONS, readDynamicImport } from './dynamic-imports.js';
 import {
@@ -55,6 +57,7 @@ export function extractImports(source: string): ParsedModule {
   const python2: Parser.SyntaxNode[] = [];
   const calls = new Set<string>();
   const found: Located[] = [];
+  const pathChanges: PathChange[] = [];
   let hasComputedImport = false;
   const wanted = source.includes('suppress') ? [...WANTED, 'with_statement'] : WANTED;
   for (const node of root.descendantsOfType(wanted)) {
@@ -63,6 +66,7 @@ export function extractImports(source: string): ParsedModule {
       const called = readCalledName(source, nodeStart(node).offset);
       if (called === undefined) continue;
       calls.add(called);
+      if (isSysPathCall(source, nodeStart(node).offset, called)) pathChanges.push(readPathChange(node, called, root));
       if (!DYNAMIC_IMPORT_FUNCTIONS.has(called)) continue;
       const dynamic = readDynamicImport(node);
       if (dynamic?.kind === 'computed') hasComputedImport = true;
@@ -79,12 +83,18 @@ export function extractImports(source: string): ParsedModule {
   found.push(...recoverImportsFromErrors(source, syntax.errorSpans, found));
   const strings = findStringFacts(root, source, hasComputedImport);
   const guarded = [...findGuardedTryBodies(tries), ...findSuppressingWithBodies(withs, source)];
+  const imports = applyContext(found, root, source, guarded);
+  // Only an indented import can sit in a function; most modules have none, and skip the walk over top-level nodes.
+  const indented = found.some(({ offset }) => offset > 0 && (source[offset - 1] === ' ' || source[offset - 1] === '\t'));
+  const unreached = indented ? findUnreachedDefinitions(root, source, imports.map((ref) => ref.line)) : undefined;
   return {
-    imports: applyContext(found, root, source, guarded),
+    imports,
     dynamicCandidates: strings.moduleCandidates,
     syntaxErrors: syntax.sites,
     calls: [...calls],
     strings: strings.usageStrings,
+    ...(pathChanges.length > 0 ? { pathChanges } : {}),
+    ...(unreached && unreached.length > 0 ? { unreached } : {}),
   };
 }
 

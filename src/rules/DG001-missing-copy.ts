@@ -42,6 +42,10 @@ function describe(missing: MissingModule, context: string | undefined): string {
     return `${missing.dynamic ? 'dynamically loaded ' : ''}module ${missing.module} is imported but exists neither in the image nor in the repository (deleted or renamed?)${guarded}`;
   }
   const what = `${missing.dynamic ? 'dynamically loaded ' : ''}module ${missing.module} (${missing.repoPath}${missing.repoPath.endsWith('.py') ? '' : '/'})`;
+  if (missing.stdlibShadow) {
+    const top = missing.module.split('.')[0]!;
+    return `${what} is not in the image, so the container imports the standard library's ${top} instead, which has no ${missing.module.slice(top.length + 1)}${guarded}`;
+  }
   switch (missing.reason) {
     case 'ignored':
       return `${what} is excluded from the build context by ${missing.ignoredBy}, so the image lacks it${guarded}`;

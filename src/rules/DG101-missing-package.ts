@@ -31,6 +31,7 @@ function observe(missing: MissingPackage): Observation {
     rule: missingPackage.name,
     severity: missing.severity,
     ...incompleteAssumption(missing.incomplete),
+    ...(missing.assumption !== undefined ? { assumption: missing.assumption } : {}),
     file: missing.file,
     line: missing.line,
     message: describe(missing),

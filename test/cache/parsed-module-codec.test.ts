@@ -30,6 +30,14 @@ describe('parsed-module codec', () => {
     expect(decodeParsedModule(JSON.parse(JSON.stringify(encodeParsedModule(parsed))))).toEqual(parsed);
   });
 
+  it('keeps the sys.path changes a module makes, evaluable or not', () => {
+    const parsed = extractImports('import os, sys\nsys.path.insert(0, os.path.dirname(__file__))\nsys.path.append(os.environ["X"])\n');
+    expect(parsed.pathChanges).toHaveLength(2);
+    expect(decodeParsedModule(JSON.parse(JSON.stringify(encodeParsedModule(parsed))))).toEqual(parsed);
+    const encoded = encodeParsedModule(parsed);
+    expect(decodeParsedModule([...encoded.slice(0, 5), [[{ line: 2, op: 'insert', expr: ['up', ['file']] }], []]])).toBeUndefined();
+  });
+
   it('turns anything of another shape into a cache miss', () => {
     const encoded = encodeParsedModule(extractImports(SOURCE));
     expect(decodeParsedModule(extractImports(SOURCE))).toBeUndefined();

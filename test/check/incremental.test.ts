@@ -54,7 +54,7 @@ describe('check --staged remembers what each service depends on', () => {
     expect(checkStaged(repo)).toMatchObject({ status: 0, checked: [], summary: { servicesUnaffected: 2 } });
 
     // The same module gains an import the images lack: the service that reaches it is checked and blocked.
-    stage('shared/a.py', 'NAME = "a"\n\n\ndef shout() -> str:\n    from shared import missing_helper\n    return missing_helper.upper(NAME)\n');
+    stage('shared/a.py', 'NAME = "a"\n\n\ndef shout() -> str:\n    from shared import missing_helper\n    return missing_helper.upper(NAME)\n\n\nGREETING = shout()\n');
     const blocked = checkStaged(repo);
     expect(blocked).toMatchObject({ status: 1, checked: ['svc_a/Dockerfile'] });
     expect(blocked.findings).toEqual([expect.objectContaining({ rule: 'missing-copy', file: 'shared/a.py', line: 5, module: 'shared.missing_helper' })]);
@@ -121,7 +121,7 @@ describe('check --staged compares an edited module with its HEAD version, with n
 
   it('checks every service copying the module when the edit adds an import, and blocks the one it breaks', () => {
     const repo = makeFixtureRepo('incremental-two-services');
-    stageIn(repo)('shared/a.py', 'NAME = "a"\n\n\ndef shout() -> str:\n    from shared import missing_helper\n    return missing_helper.upper(NAME)\n');
+    stageIn(repo)('shared/a.py', 'NAME = "a"\n\n\ndef shout() -> str:\n    from shared import missing_helper\n    return missing_helper.upper(NAME)\n\n\nGREETING = shout()\n');
     const run = checkColdStaged(repo);
     expect(run).toMatchObject({ status: 1, checked: ['svc_a/Dockerfile', 'svc_b/Dockerfile'] });
     expect(run.findings).toEqual([expect.objectContaining({ rule: 'missing-copy', file: 'shared/a.py', line: 5, module: 'shared.missing_helper' })]);

@@ -4,7 +4,7 @@ import { exec, launch, p, shell } from './make-image.js';
 describe('effective command (ENTRYPOINT x CMD)', () => {
   it('exec ENTRYPOINT + exec CMD: CMD is appended', () => {
     const plan = launch({ entrypoint: exec(8, 'python', '-m'), cmd: exec(9, 'svc.main') });
-    expect(plan.roots).toEqual([{ kind: 'module', module: 'svc.main', why: 'python -m' }]);
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'svc.main', why: 'python -m', runsAsMain: true }]);
     expect(plan.description).toBe('ENTRYPOINT ["python", "-m"] + CMD ["svc.main"] (svc/Dockerfile lines 8 and 9)');
   });
 
@@ -39,7 +39,7 @@ describe('effective command (ENTRYPOINT x CMD)', () => {
 describe('shell form', () => {
   it('exec X, VAR=v X and cd dir && X', () => {
     const plan = launch({ cmd: shell(4, 'cd /srv/api && PYTHONPATH=/srv/lib exec python -m api') });
-    expect(plan.roots).toEqual([{ kind: 'module', module: 'api', why: 'python -m' }]);
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'api', why: 'python -m', runsAsMain: true }]);
     expect(plan.sysPath).toEqual(['/srv/api', '/srv/lib']);
   });
 
@@ -97,7 +97,7 @@ describe('wrappers', () => {
 
   it('uv run -m / uv run x.py / --directory', () => {
     expect(launch({ cmd: exec(2, 'uv', 'run', '--no-sync', '-m', 'svc.main') }).roots).toEqual([
-      { kind: 'module', module: 'svc.main', why: 'python -m' },
+      { kind: 'module', module: 'svc.main', why: 'python -m', runsAsMain: true },
     ]);
     const plan = launch({ cmd: exec(2, 'uv', 'run', '--directory', 'services/api', 'main.py') });
     expect(plan.roots).toEqual([{ kind: 'script', path: '/app/services/api/main.py', why: 'python script' }]);

@@ -41,7 +41,7 @@ describe('entry scripts', () => {
 
   it('CMD ["sh", "start.sh"] reads the script relative to WORKDIR', () => {
     const plan = launch({ workdir: '/srv' as never, files: { '/srv/bin/start.sh': 'cd /srv/app\nexec python -m worker\n' }, cmd: exec(4, 'sh', 'bin/start.sh') });
-    expect(plan.roots).toEqual([{ kind: 'module', module: 'worker', why: 'python -m' }]);
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'worker', why: 'python -m', runsAsMain: true }]);
     expect(plan.sysPath).toEqual(['/srv/app']);
   });
 

@@ -13,7 +13,7 @@ describe('python launcher', () => {
 
   it('python -m pkg.mod: module root, cwd on sys.path; -W values are skipped', () => {
     const plan = launch({ cmd: exec(4, 'python3.12', '-W', 'ignore', '-m', 'billing.worker', '--once') });
-    expect(plan.roots).toEqual([{ kind: 'module', module: 'billing.worker', why: 'python -m' }]);
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'billing.worker', why: 'python -m', runsAsMain: true }]);
     expect(plan.sysPath).toEqual(['/app']);
     expect(plan.program).toBe('python3.12');
   });
@@ -79,7 +79,7 @@ describe('python launcher', () => {
       { kind: 'script', path: '/app/nope.py', why: 'python script' },
     ]);
     expect(launch({ cmd: exec(1, 'python', '-m', 'my-app') }).roots).toEqual([
-      { kind: 'module', module: 'my-app', why: 'python -m' },
+      { kind: 'module', module: 'my-app', why: 'python -m', runsAsMain: true },
     ]);
   });
 });

@@ -118,6 +118,24 @@ describe('other servers', () => {
     expect(plan.sysPath).toEqual(['/app/ui']);
   });
 
+  it('locust -f /loadtest/locustfile.py: the file is imported by name with its folder, then the cwd, on sys.path', () => {
+    const files = { '/loadtest/locustfile.py': '', '/loadtest/shapes.py': '' };
+    const plan = launch({ files, cmd: exec(23, 'locust', '-f', '/loadtest/locustfile.py', '--headless') });
+    expect(plan.roots).toEqual([{ kind: 'script', path: '/loadtest/locustfile.py', why: 'locustfile' }]);
+    expect(plan.sysPath).toEqual(['/loadtest', '/app']);
+  });
+
+  it('locust: --locustfile=name without .py, comma lists, and the locustfile.py default', () => {
+    const files = { '/app/tests/load.py': '', '/app/smoke.py': '', '/app/locustfile.py': '' };
+    expect(launch({ files, cmd: exec(3, 'locust', '--locustfile=tests/load,smoke.py') }).roots).toEqual([
+      { kind: 'script', path: '/app/tests/load.py', why: 'locustfile' },
+      { kind: 'script', path: '/app/smoke.py', why: 'locustfile' },
+    ]);
+    expect(launch({ files, cmd: exec(3, 'locust', '--headless', '-u', '10') }).roots).toEqual([
+      { kind: 'script', path: '/app/locustfile.py', why: 'locustfile' },
+    ]);
+  });
+
   it('fastapi run x.py: package root like flask; default main.py search', () => {
     const files = { '/app/api/__init__.py': '', '/app/api/main.py': '', '/app/app/main.py': '' };
     const plan = launch({ files, cmd: exec(2, 'fastapi', 'run', 'api/main.py', '--port', '80') });

@@ -30,6 +30,25 @@ describe('extractImports: dynamic imports', () => {
     expect(ref).toMatchObject({ module: 'backends.redis', level: 1 });
   });
 
+  test('runpy.run_module with a literal imports that module', () => {
+    expect(extractImports('import runpy\nrunpy.run_module("tools.migrate", run_name="__main__")\n').imports).toMatchObject([
+      { module: 'runpy' },
+      { module: 'tools.migrate', level: 0, line: 2 },
+    ]);
+  });
+
+  test('__import__ with a literal level is relative, by position or keyword; a computed level is not read', () => {
+    const source = py([
+      '_app = __import__("_app", globals(), locals(), ["."], 1)',
+      'views = __import__(name="views", level=2)',
+      'other = __import__("other", globals(), locals(), [], depth)',
+    ]);
+    expect(extractImports(source).imports).toEqual([
+      { module: '_app', level: 1, names: [], line: 1, guarded: false, dynamic: false },
+      { module: 'views', level: 2, names: [], line: 2, guarded: false, dynamic: false },
+    ]);
+  });
+
   test('a literal dynamic import inside try/except ImportError is guarded', () => {
     const source = py(['try:', '    importlib.import_module("optional_plugin")', 'except ImportError:', '    pass']);
     expect(extractImports(source).imports).toMatchObject([{ module: 'optional_plugin', guarded: true }]);

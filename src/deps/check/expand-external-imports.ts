@@ -24,7 +24,11 @@ export function expandExternalImports(analysis: ServiceAnalysis, map: Distributi
           seen.add(module);
           const site = { file, line: ref.line, module };
           const chain = file === external.file && ref.line === external.line ? [...external.chain.slice(0, -1), site] : [site];
-          out.push({ module, file, line: ref.line, guarded: ref.guarded, chain, ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}) });
+          out.push({
+            module, file, line: ref.line, guarded: ref.guarded, chain,
+            ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
+            ...(external.assumption !== undefined ? { assumption: external.assumption } : {}),
+          });
         }
       }
     }

@@ -56,6 +56,7 @@ export function findMissingPackages(imports: ExternalImport[], set: InstalledSet
       lookedAt: set.lookedAt(),
       ...(removed !== undefined ? { removedFromStdlib: removed } : {}),
       ...(incomplete !== undefined ? { incomplete } : {}),
+      ...(external.assumption !== undefined ? { assumption: external.assumption } : {}),
       ...(expected[0] !== undefined ? { fix: proposePackageFix(expected[0], set, image) } : {}),
     });
   }

@@ -18,6 +18,7 @@ const MODULE_PROGRAMS: Record<string, string> = {
   waitress: 'waitress-serve',
   functions_framework: 'functions-framework',
   fastapi: 'fastapi',
+  locust: 'locust',
 };
 
 interface InterpreterArgs {
@@ -81,7 +82,7 @@ export function launchPython(invocation: Invocation, context: LaunchContext): La
       const module = parsed.target ?? '';
       const program = MODULE_PROGRAMS[module];
       const launcher = program ? context.launcherFor(program) : undefined;
-      if (!launcher) return withPathZero([{ kind: 'module', module, why: 'python -m' }], cwd);
+      if (!launcher) return withPathZero([{ kind: 'module', module, why: 'python -m', runsAsMain: true }], cwd);
       const delegated = launcher({ ...invocation, args: parsed.rest }, context);
       if ('failure' in delegated) return delegated;
       return { ...delegated, front: [...delegated.front, ...(noPathZero ? [] : [cwd])], ignoresPythonPath };

@@ -1,0 +1,55 @@
+import type { ExternalImport, ImageModel, ImagePath, MissingModule, PathChange, RepoPath } from '../types.js';
+import { evaluatePath } from './evaluate-path.js';
+
+/** What the executed modules do to sys.path: folders inserted and appended, and changes that cannot be evaluated. */
+export interface PathChanges {
+  inserted: ImagePath[];
+  appended: ImagePath[];
+  unevaluable: Array<{ file: RepoPath; line: number }>;
+}
+
+/** Evaluates one module's sys.path changes where it lies in the image (`file`), from the image's working directory. */
+export function recordPathChanges(changes: readonly PathChange[], file: ImagePath, repoPath: RepoPath, cwd: ImagePath, into: PathChanges): void {
+  for (const change of changes) {
+    if (change.expr === null) into.unevaluable.push({ file: repoPath, line: change.line });
+    else (change.op === 'insert' ? into.inserted : into.appended).push(evaluatePath(change.expr, file, cwd));
+  }
+}
+
+/**
+ * A sys.path change dockguard cannot evaluate may put any folder of the
+ * image on sys.path: an absolute import that fails is then a guess when the
+ * image holds a module or folder of its top-level name somewhere.
+ */
+export function assumeUnevaluablePaths(
+  result: { missing: MissingModule[]; externalImports: ExternalImport[]; pathChanges: PathChanges },
+  absoluteMissing: ReadonlySet<MissingModule>,
+  image: ImageModel,
+): { missing: MissingModule[]; externalImports: ExternalImport[] } {
+  const [change] = result.pathChanges.unevaluable;
+  if (change === undefined) return result;
+  const names = namesInImage(image);
+  const assumption = (module: string): string | undefined => {
+    const top = module.split('.')[0]!;
+    if (!names.has(top)) return undefined;
+    return `${change.file}:${change.line} changes sys.path in a way dockguard cannot evaluate, and the image has a ${top} it may make importable`;
+  };
+  return {
+    missing: result.missing.map((missing) => {
+      const text = absoluteMissing.has(missing) && missing.assumption === undefined ? assumption(missing.module) : undefined;
+      return text === undefined ? missing : { ...missing, assumption: text };
+    }),
+    externalImports: result.externalImports.map((external) => {
+      const text = external.assumption === undefined ? assumption(external.module) : undefined;
+      return text === undefined ? external : { ...external, assumption: text };
+    }),
+  };
+}
+
+/** Top-level names of every module file and folder in the image, wherever it lies. */
+function namesInImage(image: ImageModel): Set<string> {
+  const names = new Set<string>();
+  for (const file of image.files.keys()) if (file.endsWith('.py')) names.add(file.slice(file.lastIndexOf('/') + 1, -3));
+  for (const dir of image.dirs) names.add(dir.slice(dir.lastIndexOf('/') + 1));
+  return names;
+}
