@@ -92,6 +92,8 @@ export interface SystemNeed {
   reason: string;
   severity: Severity;
   fix?: Fix;
+  /** Why the absence is not proven (unknown base image, OS packages dockguard cannot read): makes it a warning. */
+  assumption?: string;
 }
 
 /** DG105: a declaration and its companion lock disagree. */

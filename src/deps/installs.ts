@@ -7,13 +7,14 @@ import { readPipArgs } from './installs/read-pip-args.js';
 import { INSTALL_UNANALYSABLE } from './rules.js';
 
 export type { GroupSelection, InstallCommand, InstallTool } from './installs/install-command.js';
+export { SYSTEM_TOOLS } from './installs/install-command.js';
 
 /** Words that run the next word as the real program. */
 const WRAPPERS = new Set(['sudo', 'exec', 'nice', 'nohup', 'time', 'command']);
 
 /**
  * Every package install a RUN performs (pip, uv, poetry, pipenv, pdm, conda,
- * apt-get, apk), with paths as written and the directory they are relative to.
+ * apt-get, apk, dnf/yum/microdnf), with paths as written and the directory they are relative to.
  * Nothing is resolved against the image here.
  */
 export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCommand[] {
@@ -95,6 +96,10 @@ function readInstall(words: string[], line: number, cwd: ImagePath): InstallComm
   if (tool === 'pipenv' && (sub === 'install' || sub === 'sync')) return fill(make('pipenv'), (i) => readPipenvArgs(after, i));
   if (tool === 'pdm' && (sub === 'install' || sub === 'sync')) return fill(make('pdm'), (i) => readPdmArgs(after, i));
   if ((tool === 'apt-get' || tool === 'apt') && sub === 'install') return fill(make('apt'), (i) => i.inline.push(...positionals(after)));
+  // Red Hat family: `dnf`/`yum`/`microdnf install` (yum is dnf's alias on RHEL 8+).
+  if ((tool === 'dnf' || tool === 'yum' || tool === 'microdnf') && sub === 'install') {
+    return fill(make('dnf'), (i) => i.inline.push(...positionals(after, new Set(['--setopt', '--enablerepo', '--disablerepo', '--releasever', '--installroot', '-x', '--exclude']))));
+  }
   if (tool === 'apk' && sub === 'add') return fill(make('apk'), (i) => i.inline.push(...positionals(after, new Set(['-t', '--virtual', '-X', '--repository']))));
   if (/^(conda|mamba|micromamba)$/.test(tool) && sub === 'install') {
     return fill(make('conda'), (i) => {

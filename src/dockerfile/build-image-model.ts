@@ -1,4 +1,5 @@
 import type { ImageFileOrigin, ImageModel, ImagePath, Problem, RepoPath } from '../types.js';
+import { describeBaseImage } from './base-image.js';
 import type { BuildContext } from './build-context.js';
 import { expandWord } from './expand-word.js';
 import { toImagePath } from './image-paths.js';
@@ -86,6 +87,7 @@ export function buildImageModel(input: ImageModelInput): ImageModel {
     dockerfile: input.dockerfile,
     target: final.label,
     baseImage: final.baseImage,
+    base: describeBaseImage(final.baseImage),
     files: toImageFiles(final.fs.files),
     dirs: new Set([...final.fs.dirs].map(toImagePath)),
     opaque: final.fs.opaque.map((o) => ({ path: toImagePath(o.key), line: o.line, reason: o.reason })),
@@ -99,7 +101,7 @@ export function buildImageModel(input: ImageModelInput): ImageModel {
     entrypoint: final.entrypoint,
     healthcheck: final.healthcheck,
     problems: problems.sort((a, b) => a.line - b.line),
-    stages: [...states.values()].map((s) => ({ label: s.label, parent: s.parent, baseImage: s.baseImage, filesAtRun: s.filesAtRun })),
+    stages: [...states.values()].map((s) => ({ label: s.label, parent: s.parent, baseImage: s.baseImage, base: describeBaseImage(s.baseImage), filesAtRun: s.filesAtRun })),
   };
 }
 
@@ -111,7 +113,7 @@ function toImageFiles(files: Map<string, ImageFileOrigin>): Map<ImagePath, Image
 
 function emptyModel(dockerfile: RepoPath, problems: Problem[]): ImageModel {
   return {
-    dockerfile, target: '', baseImage: undefined, files: new Map(), dirs: new Set([toImagePath('')]), opaque: [],
+    dockerfile, target: '', baseImage: undefined, base: describeBaseImage(undefined), files: new Map(), dirs: new Set([toImagePath('')]), opaque: [],
     copies: [], runs: [], workdir: toImagePath(''), env: {}, user: undefined, shell: ['/bin/sh', '-c'],
     cmd: undefined, entrypoint: undefined, healthcheck: undefined, problems,
   };

@@ -1,6 +1,7 @@
 import type { DockguardConfig } from '../../config/schema.js';
 import type { ImageModel, RepoSnapshot, RunRecord } from '../../types.js';
-import { extractInstalls, type InstallCommand } from '../installs.js';
+import { extractInstalls, SYSTEM_TOOLS, type InstallCommand } from '../installs.js';
+import { findHiddenSystemInstall } from '../installs/hidden-system-install.js';
 import { normalizeName } from '../normalize-name.js';
 import type { DependencyFileCache } from './dependency-file-cache.js';
 import { findWheelBuilds } from './find-wheel-builds.js';
@@ -35,6 +36,8 @@ export async function collectInstalled(input: CollectInput): Promise<{ set: Inst
   const copied = copiedStages(image);
   for (const run of image.runs) {
     const inChain = chain.includes(run.stage);
+    const hidden = inChain ? findHiddenSystemInstall(run) : undefined;
+    if (hidden !== undefined && !ctx.set.systemUnknown.has(run.stage)) ctx.set.systemUnknown.set(run.stage, `line ${run.line} ${hidden}`);
     const copiedPaths = copied.get(run.stage);
     if (!inChain && copiedPaths === undefined) continue;
     for (const install of extractInstalls(run, image.dockerfile)) {
@@ -47,7 +50,7 @@ export async function collectInstalled(input: CollectInput): Promise<{ set: Inst
 }
 
 function landsIn(install: InstallCommand, run: RunRecord, copiedPaths: string[]): boolean {
-  if (install.tool === 'apt' || install.tool === 'apk') return true;
+  if (SYSTEM_TOOLS.has(install.tool)) return true;
   const landing = installLanding(install, run);
   return landing === undefined || landing.some((dir) => copiedPaths.some((copiedPath) => overlaps(dir, copiedPath)));
 }
@@ -56,10 +59,15 @@ async function readOne(install: InstallCommand, run: RunRecord, ctx: InstallRead
   const { set } = ctx;
   set.currentStage = run.stage;
   set.currentPullsDependencies = !install.noDeps;
-  if (install.tool === 'apt' || install.tool === 'apk') {
+  if (SYSTEM_TOOLS.has(install.tool)) {
     const packages = set.systemPackages.get(run.stage) ?? new Set<string>();
     for (const name of install.inline) packages.add(name.split('=')[0] as string);
     set.systemPackages.set(run.stage, packages);
+    const managers = set.systemManagers.get(run.stage) ?? new Set<string>();
+    set.systemManagers.set(run.stage, managers.add(install.tool));
+    if (install.inline.some((name) => /[$`]/.test(name)) && !set.systemUnknown.has(run.stage)) {
+      set.systemUnknown.set(run.stage, `line ${install.line} installs OS packages named by a variable or command output`);
+    }
     return;
   }
   for (const problem of install.problems) {
@@ -78,13 +86,27 @@ async function readOne(install: InstallCommand, run: RunRecord, ctx: InstallRead
   }
 }
 
-/** `basePackages`: `{ "ghcr.io/acme/ml-base:*": ["numpy", "pandas"] }` matched against the base image. */
+/**
+ * What the base image brings: `basePackages` from the config when one of its
+ * globs matches, else the distributions data/base-images.json knows. An
+ * unknown image may hold any package, so the set is marked incomplete: an
+ * absence then proves nothing, and the reason says how to declare it.
+ */
 function addBasePackages(set: InstalledSet, basePackages: Record<string, string[]>, image: ImageModel): void {
   const base = image.baseImage;
-  if (base === undefined) return;
+  set.currentStage = undefined;
+  set.currentPullsDependencies = false;
+  let declared = false;
   for (const [glob, distributions] of Object.entries(basePackages)) {
     const pattern = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-    if (!pattern.test(base)) continue;
+    if (base === undefined || !pattern.test(base)) continue;
+    declared = true;
     for (const name of distributions) set.add({ name: normalizeName(name), extras: [], file: 'dockguard config (basePackages)', line: 0, via: 'base-image' });
   }
+  if (declared) return;
+  if (image.base.kind === 'known') {
+    for (const name of image.base.distributions) set.add({ name, extras: [], file: `base image ${image.base.reference}`, line: 0, via: 'base-image' });
+    return;
+  }
+  set.incomplete.push({ file: image.dockerfile, line: 0, reason: `${image.base.why}; declare its Python packages in the config's "basePackages"` });
 }
