@@ -118,6 +118,13 @@ describe('other servers', () => {
     expect(plan.sysPath).toEqual(['/app/ui']);
   });
 
+  it('locust -f x.py: each locustfile is a root with its dir first on sys.path; locustfile.py by default', () => {
+    const plan = launch({ entrypoint: exec(23, 'locust', '-f', '/loadtest/locustfile.py', '--headless', '-u', '10') });
+    expect(plan.roots).toEqual([{ kind: 'script', path: '/loadtest/locustfile.py', why: 'locustfile' }]);
+    expect(plan.sysPath).toEqual(['/loadtest']);
+    expect(launch({ cmd: exec(2, 'locust', '--host', 'http://api') }).roots).toEqual([{ kind: 'script', path: '/app/locustfile.py', why: 'locustfile' }]);
+  });
+
   it('fastapi run x.py: package root like flask; default main.py search', () => {
     const files = { '/app/api/__init__.py': '', '/app/api/main.py': '', '/app/app/main.py': '' };
     const plan = launch({ files, cmd: exec(2, 'fastapi', 'run', 'api/main.py', '--port', '80') });

@@ -4,6 +4,7 @@ import { launchFastapi } from './fastapi.js';
 import { launchFlask } from './flask.js';
 import { launchFunctionsFramework } from './functions-framework.js';
 import { launchGunicorn } from './gunicorn.js';
+import { launchLocust } from './locust.js';
 import { launchDaphne, launchHypercorn, launchWaitress } from './module-app-server.js';
 import { isPythonProgram, launchPython } from './python.js';
 import { launchStreamlit } from './streamlit.js';
@@ -22,6 +23,7 @@ const LAUNCHERS: Record<string, Launcher> = {
   hypercorn: launchHypercorn,
   daphne: launchDaphne,
   'waitress-serve': launchWaitress,
+  locust: launchLocust,
 };
 
 export function findLauncher(program: string): Launcher | undefined {
