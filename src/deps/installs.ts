@@ -31,6 +31,7 @@ export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCo
     const install = readInstall(words, line, cwd);
     if (!install) continue;
     for (const problem of install.problems) problem.file = dockerfile;
+    dropUnreadableWords(install, dockerfile, line);
     const unresolved = [...install.files, ...install.inline, ...install.constraints, ...install.editables].filter((w) => /\$\{?[A-Za-z_]/.test(w));
     for (const word of unresolved) {
       install.problems.push({ rule: INSTALL_UNANALYSABLE, file: dockerfile, line, severity: 'warning', message: `'${word}' uses a variable with no known value, so what it installs cannot be known` });
@@ -38,6 +39,32 @@ export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCo
     installs.push(install);
   }
   return installs;
+}
+
+/** Standard input, or a file descriptor: the content never is a repository file. */
+const STREAM = /^\/dev\/(?:stdin|fd\/\d+)$|^\/proc\/self\/fd\/\d+$|^-$/;
+
+/**
+ * Words whose content dockguard cannot read: command output (`$(…)`,
+ * backticks) and requirements read from a stream (`-r /dev/stdin`). Each is
+ * an unanalysable-install warning and is removed, so it is never taken for a
+ * path or a package name.
+ */
+function dropUnreadableWords(install: InstallCommand, dockerfile: RepoPath, line: number): void {
+  const warn = (message: string) => install.problems.push({ rule: INSTALL_UNANALYSABLE, file: dockerfile, line, severity: 'warning', message });
+  for (const key of ['files', 'inline', 'constraints', 'editables'] as const) {
+    install[key] = install[key].filter((word) => {
+      if (word.includes('$(') || word.includes('`')) {
+        warn(`'${word.length > 60 ? `${word.slice(0, 57)}...` : word}' is the output of a command, so what it installs cannot be known`);
+        return false;
+      }
+      if (key !== 'inline' && STREAM.test(word)) {
+        warn(`the install reads requirements from ${word}, whose content cannot be known`);
+        return false;
+      }
+      return true;
+    });
+  }
 }
 
 function execCommands(args: string[], env: Record<string, string>) {

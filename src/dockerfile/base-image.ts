@@ -19,9 +19,25 @@ interface ImageEntry {
   programDir?: string;
   apt?: string[];
   apk?: string[];
+  path?: string;
 }
 
 const ENTRIES = (JSON.parse(readFileSync(dataFile('base-images.json'), 'utf8')) as { images: ImageEntry[] }).images;
+
+/** BuildKit's PATH for an image whose config sets none; the official images set this same value. */
+export const DEFAULT_IMAGE_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/**
+ * The PATH a stage built FROM this image starts with, so `ENV PATH=/x:$PATH`
+ * keeps the base image's folders. An unknown image gets BuildKit's default:
+ * the best guess there is, and never an empty PATH.
+ */
+export function baseImagePath(reference: string | undefined): string {
+  if (reference === undefined || reference.includes('$')) return DEFAULT_IMAGE_PATH;
+  const { repository, tag } = parseImageReference(reference);
+  const entry = ENTRIES.find((e) => e.repository === repository && new RegExp(e.tag ?? '^').test(tag));
+  return entry?.path ?? DEFAULT_IMAGE_PATH;
+}
 
 /** Docker Hub and the public mirrors of its official images: `mirror.gcr.io/library/python` is `python`. */
 const HUB_PREFIXES = [/^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|mirror\.gcr\.io)\//, /^public\.ecr\.aws\/docker\//];

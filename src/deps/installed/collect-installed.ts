@@ -11,6 +11,7 @@ import { InstalledSet } from './installed-set.js';
 import { readLockInstall } from './read-lock-install.js';
 import { readPipInstall } from './read-pip-install.js';
 import { copiedStages, stageChain } from './stage-chain.js';
+import { followRunScripts } from './follow-run-scripts.js';
 import type { Problem } from '../../types.js';
 
 export interface CollectInput {
@@ -36,17 +37,26 @@ export async function collectInstalled(input: CollectInput): Promise<{ set: Inst
   const copied = copiedStages(image);
   for (const run of image.runs) {
     const inChain = chain.includes(run.stage);
-    const hidden = inChain ? findHiddenSystemInstall(run) : undefined;
-    if (hidden !== undefined && !ctx.set.systemUnknown.has(run.stage)) ctx.set.systemUnknown.set(run.stage, `line ${run.line} ${hidden}`);
     const copiedPaths = copied.get(run.stage);
     if (!inChain && copiedPaths === undefined) continue;
-    for (const install of extractInstalls(run, image.dockerfile)) {
-      if (!inChain && !landsIn(install, run, copiedPaths ?? [])) continue;
-      await readOne(install, run, ctx);
+    for (const record of await followRunScripts(run, image, input.snapshot)) {
+      const hidden = inChain ? findHiddenSystemInstall(record) : undefined;
+      if (hidden !== undefined && !ctx.set.systemUnknown.has(run.stage)) ctx.set.systemUnknown.set(run.stage, `line ${run.line} ${hidden}`);
+      for (const install of extractInstalls(record, image.dockerfile)) {
+        // An install inside a script the RUN calls is reported at the RUN.
+        if (record !== run) atLine(install, run.line);
+        if (!inChain && !landsIn(install, run, copiedPaths ?? [])) continue;
+        await readOne(install, record, ctx);
+      }
     }
   }
   addBasePackages(ctx.set, input.config.basePackages, image);
   return { set: ctx.set, problems: ctx.problems };
+}
+
+function atLine(install: InstallCommand, line: number): void {
+  install.line = line;
+  for (const problem of install.problems) problem.line = line;
 }
 
 function landsIn(install: InstallCommand, run: RunRecord, copiedPaths: string[]): boolean {
