@@ -180,6 +180,8 @@ export interface RunRecord {
   args?: string[];
   workdir: ImagePath;
   env: Record<string, string>;
+  /** USER the RUN runs as, when a USER instruction set one (its `~` is that user's home). */
+  user?: string;
   /** `--mount=type=bind` sources from the context: target image path → repo path. */
   bindMounts: Array<{ target: ImagePath; repoPath: RepoPath | undefined; from?: string }>;
 }

@@ -118,10 +118,14 @@ function readInstall(words: string[], line: number, cwd: ImagePath): InstallComm
     if (verb === 'sync') return fill(make('uv-pip-sync'), (i) => { readPipArgs(args, i, true); i.noDeps = true; });
     return undefined;
   }
-  if (tool === 'uv' && sub === 'sync') return fill(make('uv-sync'), (i) => readUvSyncArgs(after, i));
-  if (tool === 'poetry' && (sub === 'install' || sub === 'sync')) return fill(make('poetry'), (i) => readPoetryArgs(after, i));
+  if (tool === 'uv' && sub === 'sync') return widenForUnknownWords(fill(make('uv-sync'), (i) => readUvSyncArgs(after, i)), after);
+  // `poetry add x` / `uv add x`: the named packages, resolved with their dependencies, go into the environment.
+  if ((tool === 'poetry' || tool === 'uv') && sub === 'add') {
+    return fill(make('pip'), (i) => i.inline.push(...positionals(after, new Set(['-G', '--group', '-E', '--extras', '--extra', '--source', '--python', '-p', '--platform', '--markers', '--project', '--directory', '-C', '--index', '--tag', '--branch', '--rev']))));
+  }
+  if (tool === 'poetry' && (sub === 'install' || sub === 'sync')) return widenForUnknownWords(fill(make('poetry'), (i) => readPoetryArgs(after, i)), after);
   if (tool === 'pipenv' && (sub === 'install' || sub === 'sync')) return fill(make('pipenv'), (i) => readPipenvArgs(after, i));
-  if (tool === 'pdm' && (sub === 'install' || sub === 'sync')) return fill(make('pdm'), (i) => readPdmArgs(after, i));
+  if (tool === 'pdm' && (sub === 'install' || sub === 'sync')) return widenForUnknownWords(fill(make('pdm'), (i) => readPdmArgs(after, i)), after);
   if ((tool === 'apt-get' || tool === 'apt') && sub === 'install') return fill(make('apt'), (i) => i.inline.push(...positionals(after)));
   // Red Hat family: `dnf`/`yum`/`microdnf install` (yum is dnf's alias on RHEL 8+).
   if ((tool === 'dnf' || tool === 'yum' || tool === 'microdnf') && sub === 'install') {
@@ -139,6 +143,22 @@ function readInstall(words: string[], line: number, cwd: ImagePath): InstallComm
 
 function fill(install: InstallCommand, read: (install: InstallCommand) => void): InstallCommand {
   read(install);
+  return install;
+}
+
+const LOCK_TOOLS: ReadonlySet<InstallTool> = new Set(['uv-sync', 'poetry', 'pipenv', 'pdm']);
+
+/**
+ * A lock installer given a word dockguard cannot read (`uv sync $group_flags`,
+ * flags built in a shell loop) may select any group or extra of the lock, so
+ * all of them count: the lock's whole content is still an upper bound, and a
+ * distribution it lacks is still provably not installed.
+ */
+function widenForUnknownWords(install: InstallCommand, args: readonly string[]): InstallCommand {
+  if (LOCK_TOOLS.has(install.tool) && args.some((w) => /\$\{?[A-Za-z_(]|`/.test(w))) {
+    install.groups.all = true;
+    install.allExtras = true;
+  }
   return install;
 }
 

@@ -12,6 +12,7 @@ import { readLockInstall } from './read-lock-install.js';
 import { readPipInstall } from './read-pip-install.js';
 import { copiedStages, stageChain } from './stage-chain.js';
 import { followRunScripts } from './follow-run-scripts.js';
+import { pypiNameOfDebianPackage } from './debian-python-names.js';
 import type { Problem } from '../../types.js';
 
 export interface CollectInput {
@@ -54,6 +55,25 @@ export async function collectInstalled(input: CollectInput): Promise<{ set: Inst
   return { set: ctx.set, problems: ctx.problems };
 }
 
+/**
+ * `apt-get install python3-yaml` puts PyYAML in Debian's dist-packages, which
+ * only Debian's own python3 reads. On the official python image `python`
+ * and `python3` are /usr/local/bin's interpreter, which never sees them, so
+ * they count only on other images.
+ */
+function addDebianPythonPackages(install: InstallCommand, ctx: InstallReadContext): void {
+  for (const debian of install.inline) {
+    const name = pypiNameOfDebianPackage(debian.split('=')[0] as string);
+    if (name !== undefined) ctx.set.add({ name, extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline' });
+  }
+}
+
+function runsOfficialPython(image: ImageModel, stage: string): boolean {
+  const root = image.stages?.find((s) => s.label === stageChain(image, stage).at(-1));
+  const base = root?.base ?? image.base;
+  return base.kind === 'known' && base.pythonImage !== undefined;
+}
+
 function atLine(install: InstallCommand, line: number): void {
   install.line = line;
   for (const problem of install.problems) problem.line = line;
@@ -78,6 +98,7 @@ async function readOne(install: InstallCommand, run: RunRecord, ctx: InstallRead
     if (install.inline.some((name) => /[$`]/.test(name)) && !set.systemUnknown.has(run.stage)) {
       set.systemUnknown.set(run.stage, `line ${install.line} installs OS packages named by a variable or command output`);
     }
+    if (install.tool === 'apt' && !runsOfficialPython(ctx.image, run.stage)) addDebianPythonPackages(install, ctx);
     return;
   }
   for (const problem of install.problems) {
