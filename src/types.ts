@@ -96,6 +96,8 @@ export interface ServiceSpec {
   roots: RepoPath[];
   /** Context uploaded by gcloud: `.gcloudignore` filters it too. */
   gcloudUpload: boolean;
+  /** Image names the repository's builds tag this Dockerfile's image with (compose `image:`, `docker build -t`). */
+  tags?: string[];
 }
 
 /**

@@ -151,4 +151,6 @@ export interface DependencyAnalysis {
   transitiveOnly: TransitiveOnly[];
   /** Reader and install problems (dependency-file-*, install-command-unanalysable). */
   problems: Problem[];
+  /** Repository shell scripts whose installs were read (a RUN calls them): inputs of the check. */
+  scripts?: string[];
 }

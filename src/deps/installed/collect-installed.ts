@@ -40,7 +40,7 @@ export async function collectInstalled(input: CollectInput): Promise<{ set: Inst
     const inChain = chain.includes(run.stage);
     const copiedPaths = copied.get(run.stage);
     if (!inChain && copiedPaths === undefined) continue;
-    for (const record of await followRunScripts(run, image, input.snapshot)) {
+    for (const record of await followRunScripts(run, image, input.snapshot, (file) => ctx.set.scripts.add(file))) {
       const hidden = inChain ? findHiddenSystemInstall(record) : undefined;
       if (hidden !== undefined && !ctx.set.systemUnknown.has(run.stage)) ctx.set.systemUnknown.set(run.stage, `line ${run.line} ${hidden}`);
       for (const install of extractInstalls(record, image.dockerfile)) {

@@ -19,7 +19,7 @@ const SHELL_SHEBANG = /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:ba|da)?sh\b/;
  * RUN sees it: a path, or a name on PATH; only files from the repository are
  * read. Installs in a followed script are reported at the RUN's line.
  */
-export async function followRunScripts(run: RunRecord, image: ImageModel, snapshot: RepoSnapshot): Promise<RunRecord[]> {
+export async function followRunScripts(run: RunRecord, image: ImageModel, snapshot: RepoSnapshot, onRead: (repoPath: string) => void): Promise<RunRecord[]> {
   const out: RunRecord[] = [run];
   await follow(run, run.command, run.form === 'exec' && run.args ? run.args : undefined, 0);
   return out;
@@ -39,6 +39,7 @@ export async function followRunScripts(run: RunRecord, image: ImageModel, snapsh
       if (located.kind !== 'found') continue;
       const script = await readShellScript(snapshot, located.repoPath, call.explicitShell);
       if (script === undefined) continue;
+      onRead(located.repoPath);
       const body = parseShell(script, { env: record.env })
         .map((c) => substitutePositional(c.words, call.path, call.args).map(quote).join(' '))
         .filter((line) => line !== '')
