@@ -14,7 +14,9 @@ describe('base images (fixture base-images)', () => {
     expect(summary).toEqual([
       { code: 'DG104', severity: 'warning', file: 'services/worker/requirements.txt', line: 2, evidence: 'assumed' },
       { code: 'DG101', severity: 'warning', file: 'services/worker/worker/main.py', line: 2, evidence: 'assumed', module: 'sklearn.linear_model' },
+      { code: 'DG001', severity: 'warning', file: 'services/worker/worker/main.py', line: 4, evidence: 'assumed', module: 'worker.settings' },
     ]);
+    expect(result.findings[2]!.assumption).toContain('may hold worker.settings');
     expect(result.findings[0]!.assumption).toContain('ghcr.io/acme/ml-base:2024.10');
     expect(result.findings[1]!.assumption).toContain('basePackages');
   });
