@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { modelService, walkService } from './analyze/analyze-service.js';
+import { indexRepositoryImages, modelService, walkService } from './analyze/analyze-service.js';
 import { ModuleStore } from './analyze/module-store.js';
 import { openCache, type ContentCache } from './cache/open-cache.js';
 import { resolveScope } from './check-scope.js';
@@ -95,7 +95,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     try {
       const store = new ModuleStore(snapshot, pool, cache);
       const dependencies = await createDependencyContext(snapshot, config, { virtualEnv: options.virtualEnv });
-      const ctx = { snapshot, store, dependencies, loadContext: createBuildContextLoader(snapshot) };
+      const ctx = { snapshot, store, dependencies, loadContext: createBuildContextLoader(snapshot), repositoryImages: indexRepositoryImages(discovered.services) };
       const fingerprints = createFingerprints(store, dependencies.implicitRules);
       // Cheapest proofs first, each only for the services the one before left: edits no analysis
       // sees and Dockerfiles that cannot reach a staged path need no memo; each memo read costs.

@@ -26,8 +26,9 @@ export function selectServices(modelled: readonly ModelledService[], paths: read
       if (context?.ignoreFiles.some((f) => isAtOrBelow(f, p))) return true;
       if (originFile(service.contextOrigin) === p) return true;
       if (!image) return false;
-      // A Dockerfile is not Python nor a dependency file: that another image copies it (`COPY . .`) changes nothing there.
-      if (isDockerfileName(p)) return false;
+      // A Dockerfile is not Python nor a dependency file: that another image copies it (`COPY . .`) changes nothing
+      // there. It counts only as the Dockerfile of a repository-built base image, which is among the launch inputs.
+      if (isDockerfileName(p)) return analysis.launchFiles.includes(p);
       if (image.runs.some((run) => run.bindMounts.some(({ repoPath }) => repoPath !== undefined && (isAtOrBelow(p, repoPath) || isAtOrBelow(repoPath, p))))) return true;
       // A folder the image copies: new and deleted files there change the image too.
       if (image.copies.some((c) => c.sourceDirs.some(({ repoDir }) => isAtOrBelow(p, repoDir)))) return true;

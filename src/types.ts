@@ -96,6 +96,8 @@ export interface ServiceSpec {
   roots: RepoPath[];
   /** Context uploaded by gcloud: `.gcloudignore` filters it too. */
   gcloudUpload: boolean;
+  /** Image names the repository's builds tag this Dockerfile's image with (compose `image:`, `docker build -t`). */
+  tags?: string[];
 }
 
 /**
@@ -180,9 +182,43 @@ export interface RunRecord {
   args?: string[];
   workdir: ImagePath;
   env: Record<string, string>;
+  /** USER the RUN runs as, when a USER instruction set one (its `~` is that user's home). */
+  user?: string;
   /** `--mount=type=bind` sources from the context: target image path → repo path. */
   bindMounts: Array<{ target: ImagePath; repoPath: RepoPath | undefined; from?: string }>;
 }
+
+/**
+ * What dockguard knows of the image a stage is built FROM. An image it does
+ * not know is `unknown`, never empty: its files, WORKDIR, Python packages,
+ * programs and OS packages may be anything, so a finding that rests on their
+ * absence is an assumption (see data/base-images.json for the known ones).
+ */
+export type BaseImage =
+  | {
+      kind: 'known';
+      /** The reference as written after ARG substitution (`python:3.12-slim`). */
+      reference: string;
+      /** Entries of data/base-images.json it matched, most specific first (`uv-python`, `python-slim`). */
+      ids: string[];
+      /** OS package family; `none` for an image without a package manager (scratch, distroless). */
+      family: 'debian' | 'alpine' | 'none';
+      /** The official `python` image it is or is built on (`python:3.12-slim-bookworm`): the only source of a Python version. */
+      pythonImage: string | undefined;
+      /** Normalised Python distributions the image installs. */
+      distributions: string[];
+      /** Program name → its path in the image. */
+      programs: Record<string, string>;
+      /** OS packages installed by name (apt or apk, per `family`). */
+      systemPackages: string[];
+    }
+  | {
+      kind: 'unknown';
+      /** The reference, or undefined when a variable left it unresolved. */
+      reference: string | undefined;
+      /** Why it is unknown, in words (for assumptions). */
+      why: string;
+    };
 
 export interface ImageModel {
   dockerfile: RepoPath;
@@ -190,6 +226,8 @@ export interface ImageModel {
   target: string;
   /** First external image of the target's FROM chain, after ARG substitution, e.g. `python:3.11-slim`. */
   baseImage: string | undefined;
+  /** What is known of `baseImage`: `unknown` is a value, never read as empty. */
+  base: BaseImage;
   /** Every file the image is known to contain, from the build context or earlier stages. */
   files: ReadonlyMap<ImagePath, ImageFileOrigin>;
   /** Every directory known to exist (parents of files, WORKDIRs, COPY destinations), plus `/`. */
@@ -212,7 +250,7 @@ export interface ImageModel {
    * files it holds when each of its RUNs starts (keyed by the RUN's line), so
    * an install can be checked against what was copied before it ran.
    */
-  stages?: Array<{ label: string; parent: string | undefined; baseImage: string | undefined; filesAtRun: ReadonlyMap<number, ReadonlyMap<ImagePath, ImageFileOrigin>> }>;
+  stages?: Array<{ label: string; parent: string | undefined; baseImage: string | undefined; base: BaseImage; filesAtRun: ReadonlyMap<number, ReadonlyMap<ImagePath, ImageFileOrigin>> }>;
 }
 
 // ---------------------------------------------------------------- launch

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { BuildContext, BuildContextSpec } from '../dockerfile/build-context.js';
-import { buildImageModel } from '../dockerfile/build-image-model.js';
+import { buildImageModel, type ImageModelInput } from '../dockerfile/build-image-model.js';
+import { parseImageReference } from '../dockerfile/base-image.js';
 import { deriveLaunch } from '../launch/derive-launch.js';
 import { looksLikePythonImage } from '../launch/looks-like-python-image.js';
 import { UnreadableFileError } from '../errors.js';
@@ -22,6 +23,8 @@ export interface AnalyzeContext {
   store: ModuleStore;
   dependencies: DependencyContext;
   loadContext: (spec: BuildContextSpec) => Promise<BuildContext>;
+  /** Builds of the repository by the image name they tag (`myorg/base:latest`), for FROM lines that name them. */
+  repositoryImages?: ReadonlyMap<string, ServiceSpec>;
 }
 
 /** Files larger than this are not Dockerfiles or entry scripts anyone writes by hand. */
@@ -68,12 +71,14 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
       return { analysis, context: undefined, walkable: false };
     }
   }
+  const bases = await loadRepositoryImages(text, service.dockerfile, ctx, 0);
   const image = buildImageModel({
     dockerfile: service.dockerfile,
     text,
     context,
     buildArgs: service.buildArgs,
     ...(service.target !== undefined ? { target: service.target } : {}),
+    repositoryImage: (reference) => bases.get(imageKey(reference)),
   });
   analysis.image = image;
   const { scripts, files: launchFiles } = await readLaunchScripts(ctx.snapshot, image);
@@ -87,7 +92,8 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     readImageText: (p) => scripts.get(p),
     consoleScripts: projects.scripts,
   });
-  analysis.launchFiles = [...new Set([...launchFiles, ...projects.files])];
+  // A base image built from the repository is an input of this check too.
+  analysis.launchFiles = [...new Set([...launchFiles, ...projects.files, ...[...bases.values()].map((b) => b.dockerfile)])];
   analysis.launch = launch;
   if (image.baseImage === undefined && image.problems.some((p) => p.rule === 'dockerfile-syntax')) {
     analysis.status = 'failed';
@@ -142,6 +148,48 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
   analysis.dependencies = await analyzeDependencies(analysis, ctx.dependencies);
   settleUnlessInstalled(analysis);
   return analysis;
+}
+
+/**
+ * The repository builds a FROM line of `text` may name, loaded ahead (text
+ * and context are read asynchronously, the image model is built in one
+ * synchronous pass), with their own bases, a few levels deep.
+ */
+async function loadRepositoryImages(text: string, dockerfile: RepoPath, ctx: AnalyzeContext, depth: number): Promise<Map<string, ImageModelInput>> {
+  const found = new Map<string, ImageModelInput>();
+  if (!ctx.repositoryImages || ctx.repositoryImages.size === 0 || depth >= 3) return found;
+  for (const [key, spec] of ctx.repositoryImages) {
+    if (spec.dockerfile === dockerfile || spec.context === undefined || !text.includes(key.split(':')[0] as string)) continue;
+    const baseText = await readText(ctx.snapshot, spec.dockerfile);
+    if (typeof baseText !== 'string') continue;
+    let context: BuildContext;
+    try {
+      context = await ctx.loadContext({ context: spec.context, dockerfile: spec.dockerfile, gcloudUpload: spec.gcloudUpload });
+    } catch (error) {
+      if (error instanceof UnreadableFileError) continue;
+      throw error;
+    }
+    const nested = await loadRepositoryImages(baseText, spec.dockerfile, ctx, depth + 1);
+    found.set(key, {
+      dockerfile: spec.dockerfile, text: baseText, context, buildArgs: spec.buildArgs,
+      ...(spec.target !== undefined ? { target: spec.target } : {}),
+      repositoryImage: (reference) => nested.get(imageKey(reference)),
+    });
+  }
+  return found;
+}
+
+/** `docker.io/myorg/base` and `myorg/base:latest` name one image. */
+export function imageKey(reference: string): string {
+  const { repository, tag } = parseImageReference(reference);
+  return `${repository}:${tag}`;
+}
+
+/** Every build of the repository by the image names it tags (the first build of a name wins). */
+export function indexRepositoryImages(specs: readonly ServiceSpec[]): Map<string, ServiceSpec> {
+  const index = new Map<string, ServiceSpec>();
+  for (const spec of specs) for (const tag of spec.tags ?? []) if (!index.has(imageKey(tag))) index.set(imageKey(tag), spec);
+  return index;
 }
 
 function emptyAnalysis(service: ServiceSpec): ServiceAnalysis {

@@ -209,6 +209,7 @@ export class ImportClosure {
       line: root.line,
       module: root.imagePath,
       message: `the container runs ${root.imagePath}, which the image does not contain`,
+      ...baseImageAssumption(this.input.image, root.imagePath),
     });
   }
 
@@ -342,7 +343,7 @@ export class ImportClosure {
       ...(diagnosis.ignoredBy ? { ignoredBy: diagnosis.ignoredBy } : {}),
       ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),
       ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
-      ...(site.assumption !== undefined ? { assumption: site.assumption } : {}),
+      ...(site.assumption !== undefined ? { assumption: site.assumption } : baseImageAssumption(this.input.image, module)),
       ...how,
     };
     this.result.missing.push(missing);
@@ -427,4 +428,9 @@ function chainOf(visit: Visit | undefined): ChainLink[] {
   const links: ChainLink[] = [];
   for (let v = visit; v?.via; v = v.via.parent) links.push({ file: v.via.file, line: v.via.line, module: v.via.module });
   return links.reverse();
+}
+
+/** A base image dockguard does not know may hold the module itself: its absence is then only assumed. */
+function baseImageAssumption(image: ImageModel, module: string): { assumption: string } | Record<string, never> {
+  return image.base.kind === 'unknown' ? { assumption: `${image.base.why}; it may hold ${module} (declare what it holds in the config)` } : {};
 }

@@ -75,5 +75,6 @@ export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: Depend
     systemNeeds: findSystemNeeds(set, image, ctx.systemRules),
     lockDrift: locks.drift,
     unlockedInstalls: locks.unlocked,
+    scripts: [...set.scripts],
   };
 }

@@ -94,6 +94,8 @@ export interface SystemNeed {
   reason: string;
   severity: Severity;
   fix?: Fix;
+  /** Why the absence is not proven (unknown base image, OS packages dockguard cannot read): makes it a warning. */
+  assumption?: string;
 }
 
 /** DG105: a declaration and its companion lock disagree. */
@@ -151,4 +153,6 @@ export interface DependencyAnalysis {
   transitiveOnly: TransitiveOnly[];
   /** Reader and install problems (dependency-file-*, install-command-unanalysable). */
   problems: Problem[];
+  /** Repository shell scripts whose installs were read (a RUN calls them): inputs of the check. */
+  scripts?: string[];
 }

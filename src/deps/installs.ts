@@ -7,13 +7,14 @@ import { readPipArgs } from './installs/read-pip-args.js';
 import { INSTALL_UNANALYSABLE } from './rules.js';
 
 export type { GroupSelection, InstallCommand, InstallTool } from './installs/install-command.js';
+export { SYSTEM_TOOLS } from './installs/install-command.js';
 
 /** Words that run the next word as the real program. */
 const WRAPPERS = new Set(['sudo', 'exec', 'nice', 'nohup', 'time', 'command']);
 
 /**
  * Every package install a RUN performs (pip, uv, poetry, pipenv, pdm, conda,
- * apt-get, apk), with paths as written and the directory they are relative to.
+ * apt-get, apk, dnf/yum/microdnf), with paths as written and the directory they are relative to.
  * Nothing is resolved against the image here.
  */
 export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCommand[] {
@@ -30,6 +31,7 @@ export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCo
     const install = readInstall(words, line, cwd);
     if (!install) continue;
     for (const problem of install.problems) problem.file = dockerfile;
+    dropUnreadableWords(install, dockerfile, line);
     const unresolved = [...install.files, ...install.inline, ...install.constraints, ...install.editables].filter((w) => /\$\{?[A-Za-z_]/.test(w));
     for (const word of unresolved) {
       install.problems.push({ rule: INSTALL_UNANALYSABLE, file: dockerfile, line, severity: 'warning', message: `'${word}' uses a variable with no known value, so what it installs cannot be known` });
@@ -37,6 +39,32 @@ export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCo
     installs.push(install);
   }
   return installs;
+}
+
+/** Standard input, or a file descriptor: the content never is a repository file. */
+const STREAM = /^\/dev\/(?:stdin|fd\/\d+)$|^\/proc\/self\/fd\/\d+$|^-$/;
+
+/**
+ * Words whose content dockguard cannot read: command output (`$(…)`,
+ * backticks) and requirements read from a stream (`-r /dev/stdin`). Each is
+ * an unanalysable-install warning and is removed, so it is never taken for a
+ * path or a package name.
+ */
+function dropUnreadableWords(install: InstallCommand, dockerfile: RepoPath, line: number): void {
+  const warn = (message: string) => install.problems.push({ rule: INSTALL_UNANALYSABLE, file: dockerfile, line, severity: 'warning', message });
+  for (const key of ['files', 'inline', 'constraints', 'editables'] as const) {
+    install[key] = install[key].filter((word) => {
+      if (word.includes('$(') || word.includes('`')) {
+        warn(`'${word.length > 60 ? `${word.slice(0, 57)}...` : word}' is the output of a command, so what it installs cannot be known`);
+        return false;
+      }
+      if (key !== 'inline' && STREAM.test(word)) {
+        warn(`the install reads requirements from ${word}, whose content cannot be known`);
+        return false;
+      }
+      return true;
+    });
+  }
 }
 
 function execCommands(args: string[], env: Record<string, string>) {
@@ -90,11 +118,19 @@ function readInstall(words: string[], line: number, cwd: ImagePath): InstallComm
     if (verb === 'sync') return fill(make('uv-pip-sync'), (i) => { readPipArgs(args, i, true); i.noDeps = true; });
     return undefined;
   }
-  if (tool === 'uv' && sub === 'sync') return fill(make('uv-sync'), (i) => readUvSyncArgs(after, i));
-  if (tool === 'poetry' && (sub === 'install' || sub === 'sync')) return fill(make('poetry'), (i) => readPoetryArgs(after, i));
+  if (tool === 'uv' && sub === 'sync') return widenForUnknownWords(fill(make('uv-sync'), (i) => readUvSyncArgs(after, i)), after);
+  // `poetry add x` / `uv add x`: the named packages, resolved with their dependencies, go into the environment.
+  if ((tool === 'poetry' || tool === 'uv') && sub === 'add') {
+    return fill(make('pip'), (i) => i.inline.push(...positionals(after, new Set(['-G', '--group', '-E', '--extras', '--extra', '--source', '--python', '-p', '--platform', '--markers', '--project', '--directory', '-C', '--index', '--tag', '--branch', '--rev']))));
+  }
+  if (tool === 'poetry' && (sub === 'install' || sub === 'sync')) return widenForUnknownWords(fill(make('poetry'), (i) => readPoetryArgs(after, i)), after);
   if (tool === 'pipenv' && (sub === 'install' || sub === 'sync')) return fill(make('pipenv'), (i) => readPipenvArgs(after, i));
-  if (tool === 'pdm' && (sub === 'install' || sub === 'sync')) return fill(make('pdm'), (i) => readPdmArgs(after, i));
+  if (tool === 'pdm' && (sub === 'install' || sub === 'sync')) return widenForUnknownWords(fill(make('pdm'), (i) => readPdmArgs(after, i)), after);
   if ((tool === 'apt-get' || tool === 'apt') && sub === 'install') return fill(make('apt'), (i) => i.inline.push(...positionals(after)));
+  // Red Hat family: `dnf`/`yum`/`microdnf install` (yum is dnf's alias on RHEL 8+).
+  if ((tool === 'dnf' || tool === 'yum' || tool === 'microdnf') && sub === 'install') {
+    return fill(make('dnf'), (i) => i.inline.push(...positionals(after, new Set(['--setopt', '--enablerepo', '--disablerepo', '--releasever', '--installroot', '-x', '--exclude']))));
+  }
   if (tool === 'apk' && sub === 'add') return fill(make('apk'), (i) => i.inline.push(...positionals(after, new Set(['-t', '--virtual', '-X', '--repository']))));
   if (/^(conda|mamba|micromamba)$/.test(tool) && sub === 'install') {
     return fill(make('conda'), (i) => {
@@ -107,6 +143,22 @@ function readInstall(words: string[], line: number, cwd: ImagePath): InstallComm
 
 function fill(install: InstallCommand, read: (install: InstallCommand) => void): InstallCommand {
   read(install);
+  return install;
+}
+
+const LOCK_TOOLS: ReadonlySet<InstallTool> = new Set(['uv-sync', 'poetry', 'pipenv', 'pdm']);
+
+/**
+ * A lock installer given a word dockguard cannot read (`uv sync $group_flags`,
+ * flags built in a shell loop) may select any group or extra of the lock, so
+ * all of them count: the lock's whole content is still an upper bound, and a
+ * distribution it lacks is still provably not installed.
+ */
+function widenForUnknownWords(install: InstallCommand, args: readonly string[]): InstallCommand {
+  if (LOCK_TOOLS.has(install.tool) && args.some((w) => /\$\{?[A-Za-z_(]|`/.test(w))) {
+    install.groups.all = true;
+    install.allExtras = true;
+  }
   return install;
 }
 

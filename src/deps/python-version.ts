@@ -2,6 +2,7 @@
  * Which Python minor an image runs, read from its base image reference. Used to
  * pick the stdlib list and to evaluate markers, so a guess is always labelled.
  */
+import { describeBaseImage, parseImageReference } from '../dockerfile/base-image.js';
 import { NEWEST_PYTHON, OLDEST_PYTHON, SUPPORTED_PYTHON_VERSIONS } from './stdlib.js';
 
 export interface ImagePythonVersion {
@@ -22,20 +23,19 @@ const PYTHON_NAMED = new Set(['python', 'pypy']);
 
 export function pythonVersionOfImage(baseImage: string | undefined): ImagePythonVersion {
   if (baseImage === undefined || baseImage.trim() === '') return fallback('the base image is unknown');
-  const { name, tag } = splitImageReference(baseImage.trim());
   if (/\$/.test(baseImage)) return fallback(`the base image ${baseImage} contains an unresolved variable`);
-
-  if (PYTHON_NAMED.has(name)) {
+  // Only the official python image (or one the table knows is built on it) says its version in the tag:
+  // `ghcr.io/acme/python:3.9` or `acme/app:python3.9` may hold any interpreter.
+  const base = describeBaseImage(baseImage);
+  const official = base.kind === 'known' ? base.pythonImage : PYTHON_NAMED.has(parseImageReference(baseImage).repository) ? baseImage : undefined;
+  if (official !== undefined) {
+    const { tag } = splitImageReference(official);
     const version = /^(\d+)\.(\d+)/.exec(tag);
     if (version) return fromVersion(`${version[1]}.${version[2]}`, baseImage);
-    if (/^3(?:$|[-.])/.test(tag) || tag === 'latest' || /^(slim|alpine|bookworm|bullseye|trixie)/.test(tag)) {
-      return { version: NEWEST_PYTHON, source: 'base-image', note: `${baseImage} follows the newest Python 3; assumed ${NEWEST_PYTHON}` };
-    }
-    return fallback(`cannot read a Python version from the tag of ${baseImage}`);
+    return { version: NEWEST_PYTHON, source: 'base-image', note: `${baseImage} follows the newest Python 3; assumed ${NEWEST_PYTHON}` };
   }
-
-  const tagged = /(?:^|[-_.])(?:python|py)-?(\d)\.(\d+)/.exec(tag);
-  if (tagged) return fromVersion(`${tagged[1]}.${tagged[2]}`, baseImage);
+  const { name, tag } = splitImageReference(baseImage.trim());
+  if (PYTHON_NAMED.has(name)) return fallback(`${baseImage} is not the official python image, so its tag does not prove a Python version`);
 
   const distroless = /^python3(?:-debian(\d+))?$/.exec(name);
   if (distroless) {
@@ -51,12 +51,8 @@ export function pythonVersionOfImage(baseImage: string | undefined): ImagePython
 
 /** `registry:5000/org/python:3.11-slim@sha256:…` → name `python`, tag `3.11-slim`. */
 function splitImageReference(reference: string): { name: string; tag: string } {
-  const withoutDigest = reference.split('@')[0] as string;
-  const lastSlash = withoutDigest.lastIndexOf('/');
-  const colon = withoutDigest.indexOf(':', lastSlash + 1);
-  const repository = colon === -1 ? withoutDigest : withoutDigest.slice(0, colon);
-  const tag = colon === -1 ? 'latest' : withoutDigest.slice(colon + 1);
-  return { name: repository.slice(repository.lastIndexOf('/') + 1).toLowerCase(), tag: tag.toLowerCase() };
+  const { repository, tag } = parseImageReference(reference);
+  return { name: repository.slice(repository.lastIndexOf('/') + 1), tag };
 }
 
 /** `bookworm-slim` → `bookworm`, `12.5` → `12`, `22.04` → `22.04`, `latest` → `latest`. */

@@ -1,4 +1,5 @@
 import type { RepoPath } from '../types.js';
+import { checkPipfileEntry } from './check-lock-entries.js';
 import { toLockedRequirement } from './locked-requirement.js';
 import { normalizeName } from './normalize-name.js';
 import { malformed } from './rules.js';
@@ -25,11 +26,21 @@ export function readPipfileLock(path: RepoPath, text: string, env: MarkerEnv): D
   }
   const lines = text.split(/\r\n|\n|\r/);
   for (const [category, entries] of Object.entries(doc as Record<string, unknown>)) {
-    if (category === '_meta' || typeof entries !== 'object' || entries === null) continue;
+    if (category === '_meta') continue;
     const categoryLine = lines.findIndex((l) => l.includes(`"${category}"`)) + 1;
+    const badCategory = checkPipfileEntry(path, categoryLine, category, undefined, entries);
+    if (badCategory) {
+      file.problems.push(badCategory);
+      continue;
+    }
     for (const [rawName, value] of Object.entries(entries as Record<string, unknown>)) {
-      const e = (typeof value === 'object' && value !== null ? value : {}) as Entry;
       const at = lines.findIndex((l, i) => i >= categoryLine && l.includes(`"${rawName}"`));
+      const badEntry = checkPipfileEntry(path, at + 1, category, rawName, value);
+      if (badEntry) {
+        file.problems.push(badEntry);
+        continue;
+      }
+      const e = value as Entry;
       const version = typeof e.version === 'string' ? e.version.replace(/^==/, '') : undefined;
       const { kind, url } = locate(e);
       file.requirements.push(

@@ -1,4 +1,5 @@
 import type { RepoPath } from '../types.js';
+import { checkPackageArray } from './check-lock-entries.js';
 import { evaluateMarker } from './evaluate-marker.js';
 import { findArrayTableLines, toLockedRequirement } from './locked-requirement.js';
 import { normalizeName } from './normalize-name.js';
@@ -22,8 +23,10 @@ export function readPoetryLock(path: RepoPath, text: string, env: MarkerEnv): De
     file.problems.push(unanalysable(path, 0, `${path}: poetry.lock lock-version '${lockVersion}' is not one dockguard knows (${KNOWN_LOCK_VERSIONS.join(', ')})`));
   }
   const lines = findArrayTableLines(text, 'package');
-  const packages = Array.isArray(parsed.doc.package) ? parsed.doc.package : [];
-  packages.forEach((raw, i) => {
+  const checked = checkPackageArray(path, parsed.doc.package, lines, { version: 'string', dependencies: 'table', groups: 'array', source: 'table', extras: 'table' });
+  file.problems.push(...checked.problems);
+  checked.entries.forEach((raw, i) => {
+    if (checked.bad.has(i)) return;
     const p = asTable(raw);
     const { marker, markerResult } = readMarkers(p.markers, env);
     const { kind, url } = readSource(asTable(p.source), p.develop === true);

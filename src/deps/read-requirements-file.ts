@@ -48,7 +48,9 @@ async function walk(
     }
     const target = resolveInclude(path, include.target);
     if (typeof target !== 'string') {
-      state.file.problems.push(unanalysable(path, include.line, `${path}:${include.line}: cannot follow ${target.reason}`));
+      state.file.problems.push(target.outside
+        ? unreadable(path, include.line, `${path}:${include.line}: includes '${include.target}', which points outside the repository: no build context can hold it, so pip fails`)
+        : unanalysable(path, include.line, `${path}:${include.line}: cannot follow ${target.reason}`));
       continue;
     }
     if (target === path || stack.includes(target)) {

@@ -1,4 +1,5 @@
 import type { RepoPath } from '../types.js';
+import { checkPackageArray } from './check-lock-entries.js';
 import { evaluateMarker } from './evaluate-marker.js';
 import { findArrayTableLines, toLockedRequirement } from './locked-requirement.js';
 import { normalizeName } from './normalize-name.js';
@@ -28,8 +29,11 @@ export function readUvLock(path: RepoPath, text: string, env: MarkerEnv): Depend
   if ('problem' in parsed) return { ...file, problems: [parsed.problem] };
   if (parsed.doc.version !== 1) file.problems.push(unanalysable(path, 1, `${path}: uv.lock version ${String(parsed.doc.version)} is not one dockguard knows (1)`));
   const lines = findArrayTableLines(text, 'package');
-  const raw = Array.isArray(parsed.doc.package) ? parsed.doc.package : [];
-  const packages = raw.map((p, i) => toPackage(asTable(p), lines[i] ?? 0, env));
+  const checked = checkPackageArray(path, parsed.doc.package, lines, {
+    version: 'string', source: 'table', dependencies: 'array', 'optional-dependencies': 'table', 'dev-dependencies': 'table',
+  });
+  file.problems.push(...checked.problems);
+  const packages = checked.entries.flatMap((p, i) => (checked.bad.has(i) ? [] : [toPackage(asTable(p), lines[i] ?? 0, env)]));
   const byName = new Map<string, UvPackage[]>();
   for (const p of packages) byName.set(p.name, [...(byName.get(p.name) ?? []), p]);
   const members = new Set((Array.isArray(asTable(parsed.doc.manifest).members) ? (asTable(parsed.doc.manifest).members as unknown[]) : []).map((m) => normalizeName(String(m))));

@@ -66,7 +66,6 @@ export const IMPLICIT_PACKAGE_RULES: readonly ImplicitPackageRule[] = load<{ rul
 
 interface SystemData {
   rules: Array<Omit<SystemPackageRule, 'severity' | 'unlessInstalled'> & { severity?: 'error' | 'warning'; unlessInstalled?: string[] }>;
-  baseImages: Array<{ id: string; match: string; apt?: string[]; apk?: string[] }>;
 }
 const SYSTEM = load<SystemData>('system-packages.json');
 
@@ -148,13 +147,6 @@ export function systemRulesFor(distributions: ReadonlySet<string>): SystemPackag
   return SYSTEM_PACKAGE_RULES.filter(
     (rule) => distributions.has(rule.distribution) && !rule.unlessInstalled.some((d) => distributions.has(d)),
   );
-}
-
-/** OS packages a base image is known to ship (`python:3.12` has gcc and libgomp1; `-slim` nothing extra). */
-export function baseImageSystemPackages(baseImage: string | undefined): { family: string | undefined; apt: Set<string>; apk: Set<string> } {
-  const reference = (baseImage ?? '').replace(/^(?:docker\.io\/)?(?:library\/)?/, '').split('@')[0] as string;
-  const family = SYSTEM.baseImages.find((image) => new RegExp(image.match).test(reference));
-  return { family: family?.id, apt: new Set(family?.apt ?? []), apk: new Set(family?.apk ?? []) };
 }
 
 /** Which distributions install a program (`/app/.venv/bin/gunicorn` → gunicorn), or that it is no package. */

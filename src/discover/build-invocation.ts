@@ -13,4 +13,6 @@ export interface BuildInvocation {
   buildArgs: Record<string, string>;
   entrypoint?: string | string[];
   gcloudUpload: boolean;
+  /** Image names the build tags its result with (`-t`, compose `image:`), as written. */
+  tags?: string[];
 }

@@ -9,6 +9,8 @@ export interface BuildCommand {
   target?: string;
   /** `--build-arg K=V` pairs, values as written (may hold `$VARS`). */
   buildArgs: Array<[string, string]>;
+  /** `-t`/`--tag` values as written. */
+  tags?: string[];
 }
 
 // Everything else is taken to need a value: a wrongly eaten positional only loses one build, never invents one.
@@ -48,6 +50,8 @@ export function parseDockerBuild(args: readonly string[]): BuildCommand | undefi
   if (file !== undefined) command.file = file;
   const target = last(options, '--target');
   if (target !== undefined) command.target = target;
+  const tags = [...(options.get('-t') ?? []), ...(options.get('--tag') ?? [])];
+  if (tags.length > 0) command.tags = tags;
   for (const pair of options.get('--build-arg') ?? []) {
     const eq = pair.indexOf('=');
     // `--build-arg NAME` takes the value from the caller's environment, which is unknown here.
@@ -66,7 +70,7 @@ function parseGcloud(words: readonly string[]): BuildCommand | undefined {
     if (!options.has('--tag') && !options.has('-t')) return undefined;
     const source = positionals[0] ?? '.';
     if (/^gs:\/\/|\.(tgz|tar\.gz)$/.test(source)) return undefined;
-    return { kind: 'gcloud-submit', context: source, buildArgs: [] };
+    return { kind: 'gcloud-submit', context: source, buildArgs: [], tags: [...(options.get('--tag') ?? []), ...(options.get('-t') ?? [])] };
   }
   if (group === 'run' && verb === 'deploy') {
     const source = last(options, '--source');

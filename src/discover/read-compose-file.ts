@@ -53,7 +53,9 @@ export function parseComposeBuilds(text: string): ComposeBuilds {
     const build = readBuild(service.get('build'));
     if (!build) continue;
     const entrypoint = readOverride(service);
-    builds.push({ ...build, name, line, ...(entrypoint !== undefined ? { entrypoint } : {}) });
+    const imageText = scalarText(service.get('image'));
+    const image = imageText === undefined ? undefined : interpolate(imageText);
+    builds.push({ ...build, name, line, ...(entrypoint !== undefined ? { entrypoint } : {}), ...(image !== undefined ? { image } : {}) });
   }
   return { builds };
 }
@@ -63,6 +65,8 @@ export interface ComposeBuild {
   dockerfile: string;
   target?: string;
   args: Record<string, string>;
+  /** The service's `image:`: the name compose tags the build with. */
+  image?: string;
 }
 
 /** `build: ./dir` or `build: { context, dockerfile, args, target }`; undefined when a path is not static. */
@@ -112,6 +116,7 @@ function toInvocation(found: ComposeBuilds['builds'][number] & { file: RepoPath;
   };
   if (found.target !== undefined) invocation.target = found.target;
   if (found.entrypoint !== undefined) invocation.entrypoint = found.entrypoint;
+  if (found.image !== undefined && !found.image.includes('$')) invocation.tags = [found.image];
   return invocation;
 }
 

@@ -56,6 +56,8 @@ function toInvocation(command: BuildCommand, site: CommandSite, dockerfile: Repo
     gcloudUpload: command.kind !== 'docker',
   };
   if (command.target !== undefined && !isUnknownPath(command.target)) invocation.target = command.target;
+  const tags = (command.tags ?? []).filter((tag) => !isUnknownPath(tag));
+  if (tags.length > 0) invocation.tags = tags;
   return invocation;
 }
 

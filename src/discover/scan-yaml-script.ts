@@ -74,6 +74,9 @@ function readBuildPushAction(map: YAMLMap): BuildCommand | undefined {
   if (file !== undefined) command.file = file;
   const target = input('target');
   if (target !== undefined) command.target = target;
+  // `tags:` is a newline- or comma-separated list; a `${{ … }}` expression leaves a tag unknown.
+  const tags = (input('tags') ?? '').split(/[\n,]/).map((t) => t.trim()).filter((t) => t !== '' && !/[$`]|\{\{/.test(t));
+  if (tags.length > 0) command.tags = tags;
   for (const pair of (input('build-args') ?? '').split('\n')) {
     const eq = pair.indexOf('=');
     if (eq > 0) command.buildArgs.push([pair.slice(0, eq).trim(), pair.slice(eq + 1).trim()]);

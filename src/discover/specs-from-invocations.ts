@@ -15,6 +15,8 @@ export function specsFromInvocations(dockerfile: RepoPath, invocations: readonly
     if (!distinct.has(key)) distinct.set(key, invocation);
   }
   const unique = [...distinct.values()];
+  // Every tag any build gives names this Dockerfile's image.
+  const tags = [...new Set(invocations.flatMap((i) => i.tags ?? []))];
   const labels = new Set<string>();
   return unique.map((invocation) => {
     const spec: ServiceSpec = {
@@ -29,6 +31,7 @@ export function specsFromInvocations(dockerfile: RepoPath, invocations: readonly
     if (invocation.name !== undefined) spec.name = invocation.name;
     if (invocation.target !== undefined) spec.target = invocation.target;
     if (invocation.entrypoint !== undefined) spec.entrypoint = invocation.entrypoint;
+    if (tags.length > 0) spec.tags = tags;
     if (unique.length > 1) {
       let label = invocation.name ?? invocation.origin;
       if (labels.has(label)) label = `${label} (${invocation.origin})`;

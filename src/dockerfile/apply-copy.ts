@@ -1,4 +1,5 @@
 import type { CopyRecord, Problem, RepoPath } from '../types.js';
+import { describeBaseImage } from './base-image.js';
 import type { BuildContext } from './build-context.js';
 import { parseIgnoreFile } from './dockerignore.js';
 import { expandWord } from './expand-word.js';
@@ -58,7 +59,7 @@ export function applyCopy(state: StageState, instruction: DockerInstruction, env
   for (const name of args.heredocs) {
     addOpaque(state.fs, destWasDir ? joinKey(destKey, name) : destKey, line, `${keyword} heredoc: content written inline in the Dockerfile`);
   }
-  const tree = pickTree(state, from, keyword, destKey, line, env, report);
+  const tree = pickTree(state, from, keyword, destKey, line, env, report, args.sources);
   const parents = isFlagOn(instruction.flags, 'parents');
   const excludes = flagValues(instruction.flags, 'exclude').flatMap((p) => parseIgnoreFile(expandWord(p, lookup, env.escape).value));
   const unpack = flagValue(instruction.flags, 'unpack') !== 'false';
@@ -96,6 +97,13 @@ export function applyCopy(state: StageState, instruction: DockerInstruction, env
   }
 }
 
+function copiesKnownPrograms(image: string, sources: readonly string[]): boolean {
+  const base = describeBaseImage(image);
+  if (base.kind !== 'known') return false;
+  const paths = new Set(Object.values(base.programs));
+  return sources.length > 0 && sources.every((s) => paths.has(s.startsWith('/') ? s : `/${s}`));
+}
+
 interface PickedTree {
   tree: SourceTree;
   /** sourceDirs of the stage copied from, to map its directories back to the repository. */
@@ -104,7 +112,7 @@ interface PickedTree {
 }
 
 function pickTree(state: StageState, from: string | undefined, keyword: string, destKey: string, line: number, env: CopyEnvironment,
-  report: (rule: string, severity: Problem['severity'], message: string) => void): PickedTree | undefined {
+  report: (rule: string, severity: Problem['severity'], message: string) => void, sources: readonly string[]): PickedTree | undefined {
   if (from === undefined || from === '') {
     if (!env.context) return undefined;
     return { tree: contextTree(env.context), upstream: [], unknownReason: () => '' };
@@ -117,7 +125,8 @@ function pickTree(state: StageState, from: string | undefined, keyword: string, 
   const stage = env.resolveStage(from, line);
   if (stage === 'cycle') return undefined;
   if (!stage) {
-    report('unmodelled-source', 'warning', MESSAGES.externalImage(keyword, from));
+    // Programs a known image ships (`COPY --from=ghcr.io/astral-sh/uv /uv /uvx /bin/`) are no unknown files.
+    if (!copiesKnownPrograms(from, sources)) report('unmodelled-source', 'warning', MESSAGES.externalImage(keyword, from));
     addOpaque(state.fs, destKey, line, `${keyword} --from=${from} (external image)`);
     return undefined;
   }

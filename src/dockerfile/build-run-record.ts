@@ -41,6 +41,7 @@ export function buildRunRecord(instruction: DockerInstruction, state: StageState
     bindMounts,
   };
   if (instruction.json) record.args = instruction.json;
+  if (state.user !== undefined && state.user !== '') record.user = state.user;
   return record;
 }
 

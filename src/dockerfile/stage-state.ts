@@ -1,4 +1,5 @@
 import { asImagePath, type CommandForm, type CopyRecord, type ImageFileOrigin, type ImagePath, type RunRecord } from '../types.js';
+import { baseImagePath } from './base-image.js';
 import { createStageFs, type StageFs } from './stage-fs.js';
 import { createScope, type VariableScope } from './variables.js';
 
@@ -30,10 +31,12 @@ export interface StageState {
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
 
 export function createStageState(label: string, baseImage: string | undefined, parent?: StageState): StageState {
+  // The base image's own PATH: `ENV PATH=/opt/venv/bin:$PATH` extends it, it does not replace it.
+  const scope = createScope(parent?.scope, parent ? undefined : new Map([['PATH', baseImagePath(baseImage)]]));
   return {
     label,
     fs: createStageFs(parent?.fs),
-    scope: createScope(parent?.scope),
+    scope,
     workdir: parent?.workdir ?? asImagePath('/'),
     user: parent?.user,
     shell: parent?.shell ?? DEFAULT_SHELL,

@@ -5,6 +5,8 @@ import { splitWhitespace, splitWords } from './split-words.js';
 export interface VariableScope {
   args: Map<string, string | undefined>;
   env: Map<string, string>;
+  /** The base image's own ENV (its PATH), seen by `$PATH` but not part of what the Dockerfile sets. */
+  inherited?: Map<string, string>;
 }
 
 /** Platform ARGs BuildKit defines in the global scope; the values are those of a typical amd64 build. */
@@ -13,8 +15,9 @@ const AUTOMATIC_ARGS: Record<string, string> = {
   BUILDPLATFORM: 'linux/amd64', BUILDOS: 'linux', BUILDARCH: 'amd64', BUILDVARIANT: '',
 };
 
-export function createScope(from?: VariableScope): VariableScope {
-  return { args: new Map(from?.args), env: new Map(from?.env) };
+export function createScope(from?: VariableScope, inherited?: Map<string, string>): VariableScope {
+  const base = inherited ?? from?.inherited;
+  return { args: new Map(from?.args), env: new Map(from?.env), ...(base ? { inherited: base } : {}) };
 }
 
 export function createGlobalScope(): VariableScope {
@@ -23,7 +26,7 @@ export function createGlobalScope(): VariableScope {
 
 /** ENV shadows an ARG of the same name. */
 export function lookupIn(scope: VariableScope): VariableLookup {
-  return (name) => scope.env.get(name) ?? scope.args.get(name);
+  return (name) => scope.env.get(name) ?? scope.args.get(name) ?? scope.inherited?.get(name);
 }
 
 /**

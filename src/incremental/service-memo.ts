@@ -134,6 +134,7 @@ export function writeServiceMemo(cache: ContentCache, key: string, analysis: Ser
   files.add(`${dockerfile}.dockerignore` as RepoPath);
   for (const origin of image.files.values()) if (DEPENDENCY_FILE.test(origin.repoPath)) files.add(origin.repoPath);
   for (const run of image.runs) for (const mount of run.bindMounts) if (mount.repoPath) files.add(mount.repoPath);
+  for (const script of analysis.dependencies?.scripts ?? []) files.add(script as RepoPath);
   const fingerprinted = fingerprintOf ? fingerprintedFiles(analysis) : new Set<RepoPath>();
   const inputs: Record<string, string> = {};
   for (const file of files) {

@@ -19,4 +19,4 @@ export function joinImagePath(dir: ImagePath, ...rest: string[]): ImagePath {
 }
 
 /** `PATH` when the image sets none: the default of the official Debian-based images. */
-export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+export { DEFAULT_IMAGE_PATH as DEFAULT_PATH } from '../dockerfile/base-image.js';

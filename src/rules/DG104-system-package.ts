@@ -23,6 +23,7 @@ export const systemPackage: Rule = {
       line: need.line,
       message: `${need.reason}; the ${need.when === 'build' ? 'stage that installs it' : 'image'} has no ${need.manager} package ${need.packages.join(', ')}`,
       distribution: need.distribution,
+      ...(need.assumption !== undefined ? { assumption: need.assumption } : {}),
       ...(need.fix ? { fix: need.fix } : {}),
     })),
 };

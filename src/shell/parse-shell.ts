@@ -7,6 +7,8 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 const OPENERS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time']);
 /** Words that only close a compound command; a command made of them runs nothing. */
 const CLOSERS = new Set(['fi', 'done', 'esac', '}']);
+/** Words that start a compound command whose body may run any number of times. */
+const OPENING = new Set(['if', 'for', 'while', 'until', 'case', 'select']);
 
 /**
  * Splits a shell string into simple commands. Control flow is flattened: the
@@ -19,13 +21,17 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
   let current = emptyCommand(1);
   let pending: ShellSeparator | undefined;
 
+  // Inside `if`/`for`/`while`/`case` a branch may run or not, once or many times.
+  let depth = 0;
   const finish = () => {
+    const opens = OPENING.has(current.words[0] ?? '');
     const command = stripCompoundWords(current);
     if (command.words.length > 0 || Object.keys(command.assignments).length > 0) {
       if (pending) command.separatorBefore = pending;
       commands.push(command);
-      rememberVariables(command, lexer);
+      rememberVariables(command, lexer, depth > 0 || opens);
     }
+    depth = Math.max(0, depth + (opens ? 1 : 0) - current.words.filter((w) => CLOSERS.has(w) && w !== '}').length);
     current = emptyCommand(current.line);
   };
 
@@ -68,9 +74,22 @@ function stripCompoundWords(command: ShellCommand): ShellCommand {
   return { ...command, words };
 }
 
-/** Assignment-only commands and `export A=b` set variables later words can expand. */
-function rememberVariables(command: ShellCommand, lexer: ShellLexer): void {
+/**
+ * Assignment-only commands and `export A=b` set variables later words can
+ * expand. One made inside a branch or loop (`flags="$flags --group $g"`)
+ * leaves the variable's value unknown afterwards, so it is forgotten.
+ */
+function rememberVariables(command: ShellCommand, lexer: ShellLexer, isConditional: boolean): void {
   if (!lexer.env) return;
+  if (isConditional) {
+    const words = command.words[0] === 'export' || command.words[0] === 'readonly' ? command.words.slice(1) : command.words;
+    const assigned = words.every((w) => ASSIGNMENT.test(w)) ? words.map((w) => ASSIGNMENT.exec(w)?.[1]) : [];
+    const env = lexer.env;
+    for (const name of [...(command.words.length === 0 || assigned.length > 0 ? Object.keys(command.assignments) : []), ...assigned]) {
+      if (name !== undefined) delete env[name];
+    }
+    return;
+  }
   if (command.words.length === 0) Object.assign(lexer.env, command.assignments);
   if (command.words[0] === 'export' || command.words[0] === 'readonly') {
     for (const word of command.words.slice(1)) {

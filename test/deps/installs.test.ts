@@ -91,3 +91,36 @@ describe('extractInstalls: uv, poetry, pipenv, pdm, system', () => {
     expect(one('conda install -y -c conda-forge numpy')).toMatchObject({ tool: 'conda', inline: ['numpy'], problems: [{ rule: 'install-command-unanalysable' }] });
   });
 });
+
+describe('extractInstalls: what cannot be read is a warning, never a path or a name', () => {
+  it('drops $(…) and backtick words and -r /dev/stdin, each with an install-command-unanalysable warning', () => {
+    const i = one('pip install -r requirements/main.txt $(if [ "$DEVEL" = yes ]; then echo -r requirements/dev.txt; fi) `cat extra.txt`');
+    expect(i.files).toEqual(['requirements/main.txt']);
+    expect(i.inline).toEqual([]);
+    expect(i.problems.map((p) => [p.rule, p.severity])).toEqual([['install-command-unanalysable', 'warning'], ['install-command-unanalysable', 'warning']]);
+    const stdin = one('cat requirements.txt | pip install -r /dev/stdin');
+    expect(stdin.files).toEqual([]);
+    expect(stdin.problems[0]!.message).toContain('/dev/stdin');
+  });
+
+  it('counts every group of the lock when uv sync gets flags built in a loop', () => {
+    const text = 'group_flags=""; for g in $(echo "$GROUPS" | tr , " "); do group_flags="$group_flags --group $g"; done; uv sync --frozen --no-default-groups $group_flags';
+    const i = one(text);
+    expect(i.groups).toMatchObject({ all: true, noDefault: true });
+    expect(i.allExtras).toBe(true);
+    expect(one('uv sync --frozen --no-default-groups --group prod').groups.all).toBe(false);
+  });
+});
+
+describe('extractInstalls: other installers', () => {
+  it('reads poetry add and uv add as installs of the named packages', () => {
+    expect(one('poetry add --group main httpx==0.27.2 flask')).toMatchObject({ tool: 'pip', program: 'poetry', inline: ['httpx==0.27.2', 'flask'] });
+    expect(one('uv add --frozen redis')).toMatchObject({ tool: 'pip', inline: ['redis'] });
+  });
+
+  it('reads dnf, yum and microdnf installs as OS packages', () => {
+    expect(one('dnf install -y --setopt=install_weak_deps=False libpq gcc')).toMatchObject({ tool: 'dnf', inline: ['libpq', 'gcc'] });
+    expect(one('microdnf install -y libgomp')).toMatchObject({ tool: 'dnf', inline: ['libgomp'] });
+    expect(one('yum install -y postgresql-libs').inline).toEqual(['postgresql-libs']);
+  });
+});

@@ -10,15 +10,23 @@ describe('pythonVersionOfImage', () => {
     ['python:3.13-alpine3.20', '3.13'],
     ['docker.io/library/python:3.10-slim-bullseye', '3.10'],
     ['mirror.gcr.io/library/python:3.9@sha256:0123abcd', '3.9'],
-    ['registry.example.com:5000/base/python:3.12-slim', '3.12'],
     ['pypy:3.10', '3.10'],
     ['pypy:3.9-slim', '3.9'],
     ['ghcr.io/astral-sh/uv:python3.12-bookworm-slim', '3.12'],
-    ['apache/airflow:2.9.1-python3.11', '3.11'],
     ['tiangolo/uvicorn-gunicorn-fastapi:python3.10', '3.10'],
-    ['public.ecr.aws/lambda/python:3.12', '3.12'],
   ])('%s runs Python %s, read from the tag', (image, version) => {
     expect(pythonVersionOfImage(image)).toEqual({ version, source: 'base-image' });
+  });
+
+  it.each([
+    'registry.example.com:5000/base/python:3.12-slim',
+    'public.ecr.aws/lambda/python:3.12',
+    'apache/airflow:2.9.1-python3.11',
+    'ghcr.io/acme/python:3.9',
+  ])('%s is not the official python image: its tag proves no version', (image) => {
+    const result = pythonVersionOfImage(image);
+    expect(result.source).toBe('default');
+    expect(result.version).toBe(NEWEST_PYTHON);
   });
 
   it('takes the newest Python for python:3 and untagged python images, saying so', () => {

@@ -139,3 +139,76 @@ describe('readPylock', () => {
     expect(readPylock(asRepoPath('pylock.toml'), text, { ...env, dependencyGroups: ['dev'] }).requirements.map((r) => r.markerResult)).toEqual([true, true, false]);
   });
 });
+
+describe('lock entries of the wrong type', () => {
+  const path = asRepoPath('svc/lock');
+  const malformedLines = (f: DependencyFile) => f.problems.filter((p) => p.rule === 'dependency-file-malformed').map((p) => p.line);
+
+  it('uv.lock: a package that is no table, or whose version or dependencies have the wrong type, is malformed and not installed', () => {
+    const text = [
+      'version = 1',
+      '',
+      '[[package]]',
+      'name = "app"',
+      'version = "0.1.0"',
+      'source = { virtual = "." }',
+      'dependencies = [{ name = "flask" }, { name = "redis" }]',
+      '',
+      '[[package]]',
+      'name = "flask"',
+      'version = 3',
+      'source = { registry = "https://pypi.org/simple" }',
+      '',
+      '[[package]]',
+      'name = "redis"',
+      'version = "5.2.0"',
+      'source = { registry = "https://pypi.org/simple" }',
+      'dependencies = "async-timeout"',
+      '',
+    ].join('\n');
+    const f = readUvLock(path, text, env);
+    expect(f.requirements.map((r) => r.name)).toEqual([]);
+    expect(malformedLines(f)).toEqual([9, 14]);
+  });
+
+  it('uv.lock: `package` that is not an array of tables is malformed', () => {
+    const f = readUvLock(path, 'version = 1\npackage = "flask"\n', env);
+    expect(malformedLines(f)).toEqual([1]);
+    expect(f.requirements).toEqual([]);
+  });
+
+  it('poetry.lock: a package with a list of dependencies or a numeric version is malformed and not installed', () => {
+    const text = [
+      '[[package]]',
+      'name = "flask"',
+      'version = "3.1.0"',
+      'dependencies = ["werkzeug"]',
+      '',
+      '[[package]]',
+      'name = "redis"',
+      'version = 5.2',
+      '',
+      '[[package]]',
+      'name = "click"',
+      'version = "8.1.7"',
+      '',
+      '[metadata]',
+      'lock-version = "2.0"',
+      '',
+    ].join('\n');
+    const f = readPoetryLock(path, text, env);
+    expect(f.requirements.map((r) => r.name)).toEqual(['click']);
+    expect(malformedLines(f)).toEqual([1, 6]);
+  });
+
+  it('Pipfile.lock: a category that is a list, or an entry that is a string, is malformed and not installed', () => {
+    const text = JSON.stringify({ _meta: {}, default: { requests: '==2.32.3', flask: { version: '==3.1.0' }, redis: { version: 5 } }, develop: ['pytest'] }, null, 4);
+    const f = readPipfileLock(path, text, env);
+    expect(f.requirements.map((r) => r.name)).toEqual(['flask']);
+    expect(f.problems.map((p) => p.message.replace(/^[^ ]+ /, ''))).toEqual([
+      '"default" → "requests" is a string, not an object; it is not counted as installed',
+      '"default" → "redis" has a version of type number, not a string; it is not counted as installed',
+      '"develop" is a list, not an object; it is not counted as installed',
+    ]);
+  });
+});

@@ -128,9 +128,16 @@ describe('readRequirementsFile', () => {
     expect(missing.problems).toMatchObject([{ rule: 'dependency-file-unreadable', file: 'svc/requirements.txt', line: 0 }]);
   });
 
-  it('reports an include that leaves the repository or is a URL', async () => {
+  it('reports an include that leaves the repository (an error: no build context holds it) or is a URL (unanalysable)', async () => {
     const f = await readRequirementsFile(file, readerOf({ 'svc/requirements.txt': '-r ../../x.txt\n-r https://example.com/r.txt\n' }), env);
-    expect(f.problems.map((p) => [p.rule, p.line])).toEqual([['dependency-file-unanalysable', 1], ['dependency-file-unanalysable', 2]]);
+    expect(f.problems.map((p) => [p.rule, p.severity, p.line])).toEqual([['dependency-file-unreadable', 'error', 1], ['dependency-file-unanalysable', 'warning', 2]]);
+  });
+
+  it('reports an include that leaves the repository as an error at any depth', async () => {
+    const files = { 'svc/requirements.txt': 'flask\n-r base/common.txt\n', 'svc/base/common.txt': 'redis\n-r ../../../shared.txt\n' };
+    const f = await readRequirementsFile(file, readerOf(files), env);
+    expect(f.problems.map((p) => [p.rule, p.severity, p.file, p.line])).toEqual([['dependency-file-unreadable', 'error', 'svc/base/common.txt', 2]]);
+    expect(f.requirements.map((r) => r.name)).toEqual(['flask', 'redis']);
   });
 
   it('reads a pip-compile output with hashes and via comments from a real repository', async () => {

@@ -3,7 +3,6 @@ import type { ImportRef } from '../../src/types.js';
 import {
   IMPLICIT_PACKAGE_RULES,
   SYSTEM_PACKAGE_RULES,
-  baseImageSystemPackages,
   findMissingGroups,
   importedNames,
   matchImplicitRules,
@@ -141,19 +140,6 @@ describe('system-package rules', () => {
     expect(systemRulesFor(new Set(['psycopg'])).map((r) => r.distribution)).toEqual(['psycopg']);
     expect(systemRulesFor(new Set(['psycopg', 'psycopg-binary']))).toEqual([]);
     expect(systemRulesFor(new Set(['opencv-python-headless']))).toEqual([]);
-  });
-
-  it('knows full python images ship gcc, libpq-dev and libgomp1, and slim/alpine ship nothing extra', () => {
-    for (const image of ['python:3.12', 'python:3.11-bookworm', 'docker.io/library/python:3.10.14-bullseye', 'python:3']) {
-      const found = baseImageSystemPackages(image);
-      expect(found.family, image).toBe('python-full');
-      for (const pkg of ['gcc', 'libpq-dev', 'libgomp1', 'default-libmysqlclient-dev']) expect(found.apt.has(pkg), `${image} ${pkg}`).toBe(true);
-    }
-    expect(baseImageSystemPackages('python:3.12-slim')).toEqual({ family: 'python-slim', apt: new Set(), apk: new Set() });
-    expect(baseImageSystemPackages('python:3.12-slim-bookworm').family).toBe('python-slim');
-    expect(baseImageSystemPackages('python:3.12-alpine3.20').family).toBe('python-alpine');
-    expect(baseImageSystemPackages('ubuntu:22.04').family).toBeUndefined();
-    expect(baseImageSystemPackages(undefined).apt.size).toBe(0);
   });
 });
 

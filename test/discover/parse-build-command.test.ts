@@ -45,7 +45,9 @@ describe('parseBuildCommand', () => {
       context: 'services/api',
       target: 'prod',
       buildArgs: [['A', '1']],
+      tags: ['acme/api:1'],
     });
+    expect(parse('docker build -t acme/base:latest --tag ghcr.io/acme/base:2 images/base')?.tags).toEqual(['acme/base:latest', 'ghcr.io/acme/base:2']);
   });
   it('reads buildx, podman and docker image build', () => {
     expect(parse('docker buildx build --platform linux/amd64 --push -f Dockerfile .')).toMatchObject({ file: 'Dockerfile', context: '.' });
@@ -59,7 +61,7 @@ describe('parseBuildCommand', () => {
     expect(parse('docker compose build')).toBeUndefined();
   });
   it('reads gcloud builds submit --tag and gcloud run deploy --source', () => {
-    expect(parse('gcloud builds submit services/api --tag gcr.io/p/api --async')).toEqual({ kind: 'gcloud-submit', context: 'services/api', buildArgs: [] });
+    expect(parse('gcloud builds submit services/api --tag gcr.io/p/api --async')).toEqual({ kind: 'gcloud-submit', context: 'services/api', buildArgs: [], tags: ['gcr.io/p/api'] });
     expect(parse('gcloud beta builds submit --tag=gcr.io/p/api')).toMatchObject({ context: '.' });
     expect(parse('gcloud builds submit --config cloudbuild.yaml .')).toBeUndefined();
     expect(parse('gcloud run deploy api --region europe-west1 --source services/api')).toEqual({ kind: 'gcloud-run', context: 'services/api', buildArgs: [] });

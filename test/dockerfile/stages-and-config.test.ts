@@ -97,9 +97,14 @@ describe('stages', () => {
   });
 
   it('COPY --from an external image or a variable is opaque and reported', () => {
-    const m = model('FROM x\nARG S=b\nCOPY --from=ghcr.io/astral-sh/uv:0.4 /uv /bin/\nCOPY --from=$S /x /y\n');
-    expect(m.opaque.map((o) => [o.path, o.line])).toEqual([['/bin', 3], ['/y', 4]]);
+    const m = model('FROM x\nARG S=b\nCOPY --from=ghcr.io/acme/tools:0.4 /opt/tools /opt/\nCOPY --from=$S /x /y\n');
+    expect(m.opaque.map((o) => [o.path, o.line])).toEqual([['/opt', 3], ['/y', 4]]);
     expect(rules(m)).toEqual([['unmodelled-source', 3], ['unmodelled-source', 4]]);
+  });
+
+  it('COPY --from a known image of the programs it ships is not reported (they are read from data/base-images.json)', () => {
+    const m = model('FROM x\nCOPY --from=ghcr.io/astral-sh/uv:0.4 /uv /uvx /bin/\nCOPY --from=ghcr.io/astral-sh/uv:0.4 /etc/passwd /tmp/\n');
+    expect(rules(m)).toEqual([['unmodelled-source', 3]]);
   });
 
   it('opaque parts of a builder stage travel with COPY --from', () => {

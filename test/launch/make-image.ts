@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { describeBaseImage } from '../../src/dockerfile/base-image.js';
 import { deriveLaunch } from '../../src/launch/derive-launch.js';
 import {
   asImagePath,
@@ -27,6 +28,7 @@ export function makeImage(spec: TestImage = {}): ImageModel {
     dockerfile: asRepoPath('svc/Dockerfile'),
     target: '0',
     baseImage: 'python:3.12-slim',
+    base: describeBaseImage(spec.baseImage ?? 'python:3.12-slim'),
     opaque: [],
     copies: [],
     runs: [],

@@ -4,7 +4,8 @@ import type { SystemNeed } from '../dependency-analysis.js';
 import type { InstalledSet } from '../installed/installed-set.js';
 import { stageChain } from '../installed/stage-chain.js';
 import { normalizeName } from '../normalize-name.js';
-import { baseImageSystemPackages, findMissingGroups, systemRulesFor, type NeedGroups, type SystemPackageRule } from '../usage-rules.js';
+import { aptProvides } from './apt-closure.js';
+import { findMissingGroups, systemRulesFor, type NeedGroups, type SystemPackageRule } from '../usage-rules.js';
 
 /** Config rules in the bundled shape: each listed OS package is needed at run time. */
 export function toSystemRules(rules: readonly ConfigSystemRule[]): SystemPackageRule[] {
@@ -41,16 +42,32 @@ interface Unmet {
   manager: 'apt' | 'apk';
   packages: string[];
   stage: string;
+  /** Why the absence is not proven (an unknown base image, an unreadable OS install). */
+  assumption?: string;
 }
 
+/**
+ * The OS packages a stage is known to have: its base image's (with what
+ * apt pulls in) and every apt/apk line of its FROM chain. When the base
+ * image or one RUN cannot be read, an unmet need is only an assumption.
+ */
 function checkStage(needs: { apt: NeedGroups; apk: NeedGroups } | undefined, stage: string, set: InstalledSet, image: ImageModel): Unmet | undefined {
   if (!needs) return undefined;
   const chain = stageChain(image, stage);
-  const base = baseImageSystemPackages(image.stages?.find((s) => s.label === chain.at(-1))?.baseImage ?? image.baseImage);
-  const manager: 'apt' | 'apk' = /alpine/i.test(image.stages?.find((s) => s.label === chain.at(-1))?.baseImage ?? image.baseImage ?? '') ? 'apk' : 'apt';
-  const available = new Set([...(manager === 'apk' ? base.apk : base.apt), ...chain.flatMap((s) => [...(set.systemPackages.get(s) ?? [])])]);
-  const missing = findMissingGroups(needs[manager], (name) => available.has(name));
-  return missing.length === 0 ? undefined : { manager, packages: missing.map((g) => g[0] as string), stage };
+  const root = image.stages?.find((s) => s.label === chain.at(-1));
+  const base = root?.base ?? image.base;
+  const used = new Set(chain.flatMap((s) => [...(set.systemManagers.get(s) ?? [])]));
+  const manager: 'apt' | 'apk' = base.kind === 'known' ? (base.family === 'alpine' ? 'apk' : 'apt') : used.has('apk') || /alpine/i.test(root?.baseImage ?? image.baseImage ?? '') ? 'apk' : 'apt';
+  const installed = new Set([...(base.kind === 'known' ? base.systemPackages : []), ...chain.flatMap((s) => [...(set.systemPackages.get(s) ?? [])])]);
+  const missing = findMissingGroups(needs[manager], (name) => (manager === 'apt' ? aptProvides(installed, name) : installed.has(name)));
+  if (missing.length === 0) return undefined;
+  const hidden = chain.map((s) => set.systemUnknown.get(s)).find((reason) => reason !== undefined);
+  const assumption = base.kind === 'unknown'
+    ? `${base.why}, so its OS packages are unknown; declare them with the config's "systemPackages" or "basePackages"`
+    : used.has('dnf') ? 'the image installs OS packages with dnf/yum, whose package names dockguard does not know'
+    : hidden !== undefined ? `the OS packages are not all known: ${hidden}`
+    : undefined;
+  return { manager, packages: missing.map((g) => g[0] as string), stage, ...(assumption !== undefined ? { assumption } : {}) };
 }
 
 function toNeed(rule: SystemPackageRule, entry: { file: string; line: number }, when: 'build' | 'runtime', unmet: Unmet, image: ImageModel): SystemNeed {
@@ -61,7 +78,7 @@ function toNeed(rule: SystemPackageRule, entry: { file: string; line: number }, 
   const fix: Fix = { file: image.dockerfile, line, text: install, description: `install the ${when === 'build' ? 'build' : 'run-time'} libraries in stage ${unmet.stage}, after its FROM (line ${line})` };
   return {
     distribution: rule.distribution, file: entry.file, line: entry.line, packages: unmet.packages, manager: unmet.manager,
-    when, reason: rule.message, severity: rule.severity, fix,
+    when, reason: rule.message, severity: rule.severity, fix, ...(unmet.assumption !== undefined ? { assumption: unmet.assumption } : {}),
   };
 }
 

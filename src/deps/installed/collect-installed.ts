@@ -1,6 +1,7 @@
 import type { DockguardConfig } from '../../config/schema.js';
 import type { ImageModel, RepoSnapshot, RunRecord } from '../../types.js';
-import { extractInstalls, type InstallCommand } from '../installs.js';
+import { extractInstalls, SYSTEM_TOOLS, type InstallCommand } from '../installs.js';
+import { findHiddenSystemInstall } from '../installs/hidden-system-install.js';
 import { normalizeName } from '../normalize-name.js';
 import type { DependencyFileCache } from './dependency-file-cache.js';
 import { findWheelBuilds } from './find-wheel-builds.js';
@@ -10,6 +11,8 @@ import { InstalledSet } from './installed-set.js';
 import { readLockInstall } from './read-lock-install.js';
 import { readPipInstall } from './read-pip-install.js';
 import { copiedStages, stageChain } from './stage-chain.js';
+import { followRunScripts } from './follow-run-scripts.js';
+import { pypiNameOfDebianPackage } from './debian-python-names.js';
 import type { Problem } from '../../types.js';
 
 export interface CollectInput {
@@ -37,17 +40,47 @@ export async function collectInstalled(input: CollectInput): Promise<{ set: Inst
     const inChain = chain.includes(run.stage);
     const copiedPaths = copied.get(run.stage);
     if (!inChain && copiedPaths === undefined) continue;
-    for (const install of extractInstalls(run, image.dockerfile)) {
-      if (!inChain && !landsIn(install, run, copiedPaths ?? [])) continue;
-      await readOne(install, run, ctx);
+    for (const record of await followRunScripts(run, image, input.snapshot, (file) => ctx.set.scripts.add(file))) {
+      const hidden = inChain ? findHiddenSystemInstall(record) : undefined;
+      if (hidden !== undefined && !ctx.set.systemUnknown.has(run.stage)) ctx.set.systemUnknown.set(run.stage, `line ${run.line} ${hidden}`);
+      for (const install of extractInstalls(record, image.dockerfile)) {
+        // An install inside a script the RUN calls is reported at the RUN.
+        if (record !== run) atLine(install, run.line);
+        if (!inChain && !landsIn(install, run, copiedPaths ?? [])) continue;
+        await readOne(install, record, ctx);
+      }
     }
   }
   addBasePackages(ctx.set, input.config.basePackages, image);
   return { set: ctx.set, problems: ctx.problems };
 }
 
+/**
+ * `apt-get install python3-yaml` puts PyYAML in Debian's dist-packages, which
+ * only Debian's own python3 reads. On the official python image `python`
+ * and `python3` are /usr/local/bin's interpreter, which never sees them, so
+ * they count only on other images.
+ */
+function addDebianPythonPackages(install: InstallCommand, ctx: InstallReadContext): void {
+  for (const debian of install.inline) {
+    const name = pypiNameOfDebianPackage(debian.split('=')[0] as string);
+    if (name !== undefined) ctx.set.add({ name, extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline' });
+  }
+}
+
+function runsOfficialPython(image: ImageModel, stage: string): boolean {
+  const root = image.stages?.find((s) => s.label === stageChain(image, stage).at(-1));
+  const base = root?.base ?? image.base;
+  return base.kind === 'known' && base.pythonImage !== undefined;
+}
+
+function atLine(install: InstallCommand, line: number): void {
+  install.line = line;
+  for (const problem of install.problems) problem.line = line;
+}
+
 function landsIn(install: InstallCommand, run: RunRecord, copiedPaths: string[]): boolean {
-  if (install.tool === 'apt' || install.tool === 'apk') return true;
+  if (SYSTEM_TOOLS.has(install.tool)) return true;
   const landing = installLanding(install, run);
   return landing === undefined || landing.some((dir) => copiedPaths.some((copiedPath) => overlaps(dir, copiedPath)));
 }
@@ -56,10 +89,16 @@ async function readOne(install: InstallCommand, run: RunRecord, ctx: InstallRead
   const { set } = ctx;
   set.currentStage = run.stage;
   set.currentPullsDependencies = !install.noDeps;
-  if (install.tool === 'apt' || install.tool === 'apk') {
+  if (SYSTEM_TOOLS.has(install.tool)) {
     const packages = set.systemPackages.get(run.stage) ?? new Set<string>();
     for (const name of install.inline) packages.add(name.split('=')[0] as string);
     set.systemPackages.set(run.stage, packages);
+    const managers = set.systemManagers.get(run.stage) ?? new Set<string>();
+    set.systemManagers.set(run.stage, managers.add(install.tool));
+    if (install.inline.some((name) => /[$`]/.test(name)) && !set.systemUnknown.has(run.stage)) {
+      set.systemUnknown.set(run.stage, `line ${install.line} installs OS packages named by a variable or command output`);
+    }
+    if (install.tool === 'apt' && !runsOfficialPython(ctx.image, run.stage)) addDebianPythonPackages(install, ctx);
     return;
   }
   for (const problem of install.problems) {
@@ -78,13 +117,27 @@ async function readOne(install: InstallCommand, run: RunRecord, ctx: InstallRead
   }
 }
 
-/** `basePackages`: `{ "ghcr.io/acme/ml-base:*": ["numpy", "pandas"] }` matched against the base image. */
+/**
+ * What the base image brings: `basePackages` from the config when one of its
+ * globs matches, else the distributions data/base-images.json knows. An
+ * unknown image may hold any package, so the set is marked incomplete: an
+ * absence then proves nothing, and the reason says how to declare it.
+ */
 function addBasePackages(set: InstalledSet, basePackages: Record<string, string[]>, image: ImageModel): void {
   const base = image.baseImage;
-  if (base === undefined) return;
+  set.currentStage = undefined;
+  set.currentPullsDependencies = false;
+  let declared = false;
   for (const [glob, distributions] of Object.entries(basePackages)) {
     const pattern = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-    if (!pattern.test(base)) continue;
+    if (base === undefined || !pattern.test(base)) continue;
+    declared = true;
     for (const name of distributions) set.add({ name: normalizeName(name), extras: [], file: 'dockguard config (basePackages)', line: 0, via: 'base-image' });
   }
+  if (declared) return;
+  if (image.base.kind === 'known') {
+    for (const name of image.base.distributions) set.add({ name, extras: [], file: `base image ${image.base.reference}`, line: 0, via: 'base-image' });
+    return;
+  }
+  set.incomplete.push({ file: image.dockerfile, line: 0, reason: `${image.base.why}; declare its Python packages in the config's "basePackages"` });
 }

@@ -15,7 +15,10 @@ export function installLanding(install: InstallCommand, run: RunRecord): string[
   const env = run.env;
   const at = (p: string): string => path.resolve(install.cwd, p);
   if (install.target?.path !== undefined) return [at(install.target.path)];
-  if (install.target?.kind === 'user') return [`${env.HOME ?? '/root'}/.local`];
+  if (install.target?.kind === 'user') {
+    const home = homeOf(run);
+    return home === undefined ? undefined : [`${home}/.local`];
+  }
   const dirs: string[] = [];
   if (install.program.includes('/bin/')) dirs.push(path.dirname(path.dirname(install.program)));
   if (install.tool === 'uv-sync') dirs.push(env.UV_PROJECT_ENVIRONMENT !== undefined ? at(env.UV_PROJECT_ENVIRONMENT) : at(path.join(install.projectDir ?? '.', '.venv')));
@@ -30,6 +33,17 @@ export function installLanding(install: InstallCommand, run: RunRecord): string[
   if (venvBin !== undefined && !install.program.includes('/')) dirs.push(path.dirname(venvBin));
   if (dirs.length === 0) dirs.push('/usr/local', '/usr/lib');
   return dirs;
+}
+
+/**
+ * `~` of the RUN: HOME when set, /root for root, else `/home/<name>` (what
+ * `useradd -m` makes); undefined for a numeric uid, whose home is unknown.
+ */
+export function homeOf(run: RunRecord): string | undefined {
+  if (run.env.HOME !== undefined) return run.env.HOME;
+  const name = (run.user ?? 'root').split(':')[0] as string;
+  if (name === 'root' || name === '0' || name === '') return '/root';
+  return /^\d+$/.test(name) ? undefined : `/home/${name}`;
 }
 
 /** True when one path lies within the other. */

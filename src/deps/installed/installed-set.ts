@@ -44,8 +44,14 @@ export class InstalledSet {
   readonly declarations: DeclarationTarget[] = [];
   /** apt/apk packages installed per stage label. */
   readonly systemPackages = new Map<string, Set<string>>();
+  /** OS package managers each stage's RUNs use (`apt`, `apk`, `dnf`). */
+  readonly systemManagers = new Map<string, Set<string>>();
+  /** Stages whose OS packages cannot all be known (a RUN installs some dockguard cannot read), with why. */
+  readonly systemUnknown = new Map<string, string>();
   /** Every repository file an install found in the image, with the image path it was named by. */
   readonly fileReads: Array<{ repoPath: string; imagePath: string; line: number }> = [];
+  /** Repository shell scripts a RUN calls whose installs were read (inputs of the check, like dependency files). */
+  readonly scripts = new Set<string>();
   /** Stage of the install being read; stamped on entries as they are added. */
   currentStage: string | undefined;
   /** The install being read resolves dependencies (no `--no-deps`, not a lock). */

@@ -17,9 +17,11 @@ export function copiedStages(image: ImageModel): Map<string, string[]> {
   const labels = new Set((image.stages ?? []).map((s) => s.label));
   const copied = new Map<string, string[]>();
   for (const copy of image.copies) {
-    if (copy.from === undefined || !labels.has(copy.from)) continue;
+    // A stage of another Dockerfile used as the base image is labelled `<its Dockerfile>:<name>`.
+    const from = copy.from === undefined ? undefined : `${copy.stage.slice(0, copy.stage.lastIndexOf(':') + 1)}${copy.from}`;
+    if (from === undefined || !labels.has(from)) continue;
     const sources = copy.sources.map((s) => (s.startsWith('/') ? s : `/${s}`).replace(/\/+$/, '') || '/');
-    for (const stage of stageChain(image, copy.from)) copied.set(stage, [...(copied.get(stage) ?? []), ...sources]);
+    for (const stage of stageChain(image, from)) copied.set(stage, [...(copied.get(stage) ?? []), ...sources]);
   }
   return copied;
 }

@@ -1,7 +1,10 @@
 /** What one install command in a RUN asks for, before anything is resolved against the image. */
 import type { ImagePath, Problem } from '../../types.js';
 
-export type InstallTool = 'pip' | 'uv-pip' | 'uv-pip-sync' | 'uv-sync' | 'poetry' | 'pipenv' | 'pdm' | 'conda' | 'apt' | 'apk';
+export type InstallTool = 'pip' | 'uv-pip' | 'uv-pip-sync' | 'uv-sync' | 'poetry' | 'pipenv' | 'pdm' | 'conda' | 'apt' | 'apk' | 'dnf';
+
+/** The OS package managers: what they install are system packages, not Python distributions. */
+export const SYSTEM_TOOLS: ReadonlySet<InstallTool> = new Set(['apt', 'apk', 'dnf']);
 
 /** Groups a lock-based installer is told to take; the tool's own defaults apply on top. */
 export interface GroupSelection {
