@@ -51,6 +51,8 @@ export interface MissingPackage {
   lookedAt: string[];
   /** Set when the installed set is incomplete, and the finding is a warning because of it. */
   incomplete?: string;
+  /** Set when the distribution is only guessed from the import's name: the finding is a warning. */
+  assumption?: string;
   fix?: Fix;
 }
 

@@ -3,6 +3,8 @@ import type { ImplicitPackageRule as ConfigImplicitRule } from '../../config/sch
 import type { ImageModel, ServiceAnalysis } from '../../types.js';
 import type { ImplicitNeed } from '../dependency-analysis.js';
 import type { InstalledSet } from '../installed/installed-set.js';
+import type { InstalledClosure } from '../knowledge/close-installed.js';
+import { opaqueNote } from './opaque-note.js';
 import { normalizeName } from '../normalize-name.js';
 import { findMissingGroups, matchImplicitRules, type ImplicitPackageRule, type ImplicitRuleMatch, type ModuleUsage } from '../usage-rules.js';
 import type { ImplicitRuleIndex } from './implicit-rule-index.js';
@@ -22,13 +24,14 @@ export function toImplicitRules(rules: readonly ConfigImplicitRule[]): ImplicitP
  * one need per rule and unmet group (the first module that triggers it
  * carries the finding: one fix serves them all).
  */
-export function findImplicitNeeds(analysis: ServiceAnalysis, rules: ImplicitRuleIndex, set: InstalledSet, image: ImageModel): ImplicitNeed[] {
+export function findImplicitNeeds(analysis: ServiceAnalysis, rules: ImplicitRuleIndex, installed: { set: InstalledSet; closure: InstalledClosure }, image: ImageModel): ImplicitNeed[] {
+  const { set, closure } = installed;
   const needs: ImplicitNeed[] = [];
   const seen = new Set<string>();
-  const incomplete = set.incompleteNote();
+  const incomplete = set.incompleteNote() ?? opaqueNote(closure);
   const visit = (matches: ImplicitRuleMatch[], file: string, lineOf: (evidence: string[]) => number): void => {
     for (const { rule, evidence } of matches) {
-      for (const group of findMissingGroups(rule.needs, (name) => set.has(name))) {
+      for (const group of findMissingGroups(rule.needs, (name) => set.has(name) || closure.pulledInBy.has(name))) {
         const key = `${rule.id}\u0000${group.join(',')}`;
         if (seen.has(key)) continue;
         seen.add(key);
