@@ -40,6 +40,8 @@ DIST_PACKAGES = "usr/lib/python3/dist-packages/"
 # import name worth mapping to one distribution.
 JUNK_TOPS = {"tests", "test", "testing", "docs", "doc", "examples", "example", "benchmarks", "scripts",
              "tools", "utils", "src", "lib", "build", "debian", "samples", "demo", "contrib", "bin", "data"}
+STDLIB_SPLITS = {"python3-distutils", "python3-lib2to3", "python3-tk", "python3-venv", "python3-gdbm", "python3-dev",
+                 "python3-minimal", "python3-all", "python3-pip-whl", "python3-setuptools-whl"}
 MODULE_FILE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(\.py|(\.[A-Za-z0-9_-]+)?\.so)$")
 
 
@@ -140,7 +142,10 @@ def debian_rows():
         if not imports and pkg not in fallback and pkg not in dists:
             continue  # not a Python distribution (a helper, a meta package)
         name = normalize(pypi_name(pkg))
-        requires = sorted({normalize(pypi_name(d)) for d in wanted} - {name})
+        # Only edges to real distributions: Debian also splits the standard library into packages
+        # (python3-distutils, python3-lib2to3, python3-tk) that PyPI never installs.
+        is_distribution = lambda d: (d in fallback or d in dists) and d not in STDLIB_SPLITS
+        requires = sorted({normalize(pypi_name(d)) for d in wanted if is_distribution(d)} - {name})
         row = rows.setdefault(name, {"source": "debian", "imports": [], "requires": []})
         row["imports"] = sorted(set(row["imports"]) | set(imports))
         row["requires"] = sorted(set(row["requires"]) | set(requires))

@@ -68,7 +68,7 @@ async function readKnowledge(snapshot: RepoSnapshot, files: DependencyFileCache,
 export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: DependencyContext): Promise<DependencyAnalysis> {
   const pythonVersion = pythonVersionOfImage(analysis.image?.baseImage);
   const result: DependencyAnalysis = {
-    pythonVersion, installs: [], installed: [], incomplete: [], checks: [], missingPackages: [], implicitNeeds: [],
+    pythonVersion, installs: [], installed: [], resolving: [], opaque: [], incomplete: [], checks: [], missingPackages: [], implicitNeeds: [],
     missingPrograms: [], systemNeeds: [], lockDrift: [], unlockedInstalls: [], transitiveOnly: [], problems: [],
   };
   const image = analysis.image;
@@ -77,14 +77,16 @@ export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: Depend
   const { set, problems } = await collectInstalled({ image, snapshot: ctx.snapshot, files: ctx.files, config: ctx.config, pythonVersion: version });
   analysis.problems.push(...problems.filter((p) => p.rule === 'copy-source-missing'));
   result.problems = problems.filter((p) => p.rule !== 'copy-source-missing');
-  const resolves = set.names().some((name) => set.entriesOf(name).some((e) => e.pullsDependencies));
-  const closure = resolves ? closeInstalled(set, await ctx.knowledge(version)) : EMPTY_CLOSURE;
+  const resolving = set.names().filter((name) => set.entriesOf(name).some((e) => e.pullsDependencies && e.via !== 'project'));
+  const closure = resolving.length > 0 ? closeInstalled(set, await ctx.knowledge(version)) : EMPTY_CLOSURE;
   const packages = findMissingPackages(expandExternalImports(analysis, ctx.map), { set, closure }, ctx.map, version, image);
   const locks = await findLockIssues(set, image, ctx.snapshot, ctx.files, version);
   return {
     ...result,
     installs: set.installs,
     installed: set.names(),
+    resolving,
+    opaque: [...closure.opaque],
     incomplete: set.incomplete,
     checks: packages.checks,
     missingPackages: packages.missing,

@@ -140,6 +140,10 @@ export interface DependencyAnalysis {
   installs: InstallSummary[];
   /** Normalised names of every distribution the image is known to install. */
   installed: string[];
+  /** Installed distributions whose installer also resolves their requirements (the roots of the closure). */
+  resolving: string[];
+  /** Distributions (or `name[extra]`) on the closure whose requirements no source knows. */
+  opaque: string[];
   incomplete: IncompleteReason[];
   checks: ImportCheck[];
   missingPackages: MissingPackage[];

@@ -70,7 +70,8 @@ export function createDistributionMap(options: { packageMap?: Record<string, str
     const found = dedupe(longestOnly([
       ...(options.venv ? lookup(options.venv.modules, module, 'venv') : []),
       ...lookupBundled(module),
-      ...lookup(bundledImportRows(), module, 'knowledge'),
+      // The developer's virtualenv outranks the generated data: a namespace it shows is one here.
+      ...lookup(bundledImportRows(), module, 'knowledge').filter((c) => !(options.venv?.namespaces.has(c.prefix) ?? false)),
     ]));
     if (found.length > 0 || isNamespaceRoot(module)) return found;
     return [identityOf(module)];
