@@ -39,7 +39,7 @@ export function findImplicitNeeds(analysis: ServiceAnalysis, rules: ImplicitRule
           ruleId: rule.id, file, line: lineOf(evidence), alternatives: group, evidence, reason: rule.message,
           severity: incomplete === undefined ? 'error' : 'warning',
           ...(incomplete !== undefined ? { incomplete } : {}),
-          fix: proposePackageFix(group[0] as string, set, image),
+          fix: proposePackageFix(rule.extra ?? (group[0] as string), set, image),
         });
       }
     }
@@ -49,7 +49,10 @@ export function findImplicitNeeds(analysis: ServiceAnalysis, rules: ImplicitRule
     if (matches.length === 0) continue;
     visit(matches, file, (evidence) => {
       const imported = evidence.find((e) => e.startsWith('import '))?.slice('import '.length);
-      return parsed.imports.find((ref) => imported !== undefined && (ref.module === imported || imported.startsWith(`${ref.module}.`) || ref.module.startsWith(`${imported}.`)))?.line ?? 1;
+      if (imported === undefined) return 1;
+      // The import that names the module itself before one of its parents (`sqlalchemy.ext.asyncio`, not `sqlalchemy`).
+      const exact = parsed.imports.find((ref) => ref.module === imported || ref.module.startsWith(`${imported}.`));
+      return (exact ?? parsed.imports.find((ref) => imported.startsWith(`${ref.module}.`)))?.line ?? 1;
     });
   }
   const launch = launchWords(analysis);

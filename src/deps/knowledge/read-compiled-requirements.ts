@@ -14,7 +14,7 @@ export interface CompiledRequirements {
   unsafe: string[];
 }
 
-const PIN = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*==/;
+const PIN = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*===?/;
 const UNSAFE_FOOTER = /^#\s*The following packages are considered to be unsafe in a requirements file/;
 
 /** Undefined when the file has no `# via` comment: then it is not compiled output, and its pins say nothing of edges. */
@@ -37,9 +37,13 @@ export function readCompiledRequirements(text: string): CompiledRequirements | u
       current = normalizeName(pin[1] as string);
       if (!requires.has(current)) requires.set(current, []);
       inVia = false;
+      // pip-tools before 6 wrote the parents on the pin's own line: `tomlkit==0.12.1  # via pylint, black`.
+      const inline = /#\s*via\s+(.*)$/.exec(line);
+      for (const parent of inline ? (inline[1] as string).split(',') : []) addParent(requires, parent, current);
       continue;
     }
-    const commentedPin = inFooter ? /^#\s*([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*==/.exec(line) : null;
+    // Without --allow-unsafe the footer names them commented out: `# setuptools` (older: `# setuptools==74.1`).
+    const commentedPin = inFooter ? /^#\s*([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:==\S+)?$/.exec(line) : null;
     if (commentedPin) {
       current = normalizeName(commentedPin[1] as string);
       unsafe.push(current);

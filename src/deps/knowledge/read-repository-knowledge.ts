@@ -32,7 +32,9 @@ export async function readRepositoryKnowledge(snapshot: RepoSnapshot, files: Dep
     if (typeof text !== 'string') continue;
     const compiled = readCompiledRequirements(text);
     if (compiled === undefined) continue;
-    for (const [name, requires] of compiled.requires) add(name, requires, file);
+    // Some pin of the file needs each left-out "unsafe" package, and the footer does not say which:
+    // every pin gets them, so a resolving install of the file is known to pull them in.
+    for (const [name, requires] of compiled.requires) add(name, [...requires, ...compiled.unsafe.filter((u) => u !== name)], file);
   }
   return known;
 }
