@@ -2,7 +2,7 @@
  * Which distributions can provide an import. Sources in precedence order:
  * the user's `packageMap` config; the developer's virtualenv, the hand-written
  * table (data/import-map.json) and the generated knowledge
- * (data/package-knowledge.json), the longest prefix winning; then, as
+ * (data/package-imports.json), the longest prefix winning; then, as
  * guesses, a namespace rule's pattern and finally the import's own name.
  */
 import { dataFile } from '../package-root.js';
