@@ -23,6 +23,19 @@ version = "0.28.1"
 source = { registry = "https://pypi.org/simple" }
 `;
 
+describe('closure of a loose install: recall on the images real incidents ship', () => {
+  it('knows every requirement of flask, gunicorn, BigQuery, Firestore and pandas, so a missing package stays an error', async () => {
+    const a = await analyzeInline({
+      files: { Dockerfile: PY, 'requirements.txt': 'flask\ngunicorn\ngoogle-cloud-bigquery\ngoogle-cloud-firestore\npandas\n', 'app.py': '' },
+      imports: ['google.cloud.storage', 'sqlalchemy', 'requests', 'numpy', 'google.api_core.retry'],
+    });
+    const deps = a.dependencies!;
+    expect(deps.opaque).toEqual([]);
+    expect(deps.missingPackages.map((m) => [m.module, m.severity])).toEqual([['google.cloud.storage', 'error'], ['sqlalchemy', 'error']]);
+    expect(deps.transitiveOnly.map((t) => t.module)).toEqual(['requests', 'numpy', 'google.api_core.retry']);
+  });
+});
+
 describe('closure of a loose install: what the repository itself knows', () => {
   it('reads edges from any uv.lock of the repository, so an unknown distribution is not opaque', async () => {
     const a = await analyzeInline({
