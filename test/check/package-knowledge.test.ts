@@ -1,12 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/pipeline.js';
 import type { CheckResult } from '../../src/result.js';
+import { RULES } from '../../src/rules/index.js';
 import { makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 
 afterAll(removeFixtureRepos);
 
+/** Every rule selected: `transitive-only`, off by default, shows what the closure provides. */
 async function checkFixture(name: string): Promise<CheckResult> {
-  return check({ cwd: makeFixtureRepo(name) });
+  return check({ cwd: makeFixtureRepo(name), select: RULES.map((rule) => rule.name) });
 }
 
 function summary(result: CheckResult) {
