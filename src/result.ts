@@ -26,6 +26,12 @@ export interface ServiceDetails {
   python: string;
   /** One line per install: `line 8 pip: requirements.txt`. */
   installs: string[];
+  /** How many distributions the image installs by name. */
+  installed: number;
+  /** Those whose installer also resolves their requirements. */
+  resolving: string[];
+  /** Distributions on the way whose requirements dockguard does not know (opaque). */
+  opaque: string[];
   /** Each third-party import and the distribution it was matched to, with where that mapping came from. */
   imports: Array<{ module: string; distribution: string; source: string; installed: boolean }>;
 }
@@ -70,6 +76,9 @@ export function toServiceReport(analysis: ServiceAnalysis, verbose = false): Ser
           details: {
             python: `${deps.pythonVersion.version} (${deps.pythonVersion.source === 'base-image' ? 'from the base image' : `default${deps.pythonVersion.note ? `: ${deps.pythonVersion.note}` : ''}`})`,
             installs: deps.installs.map((i) => `line ${i.line} ${i.tool}: ${[...i.files, ...i.inline].join(', ') || '(nothing readable)'}`),
+            installed: deps.installed.length,
+            resolving: deps.resolving,
+            opaque: deps.opaque,
             imports: deps.checks.map((c) => ({ module: c.module, distribution: c.distribution, source: c.source, installed: c.installedAs !== undefined })),
           },
         }

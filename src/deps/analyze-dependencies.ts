@@ -14,7 +14,11 @@ import { DependencyFileCache } from './installed/dependency-file-cache.js';
 import { pythonVersionOfImage } from './python-version.js';
 import { IMPLICIT_PACKAGE_RULES, type SystemPackageRule } from './usage-rules.js';
 import { ImplicitRuleIndex } from './check/implicit-rule-index.js';
-import { readVenvIndex } from './venv-metadata.js';
+import { readVenvIndex, type VenvIndex } from './venv-metadata.js';
+import { closeInstalled, EMPTY_CLOSURE } from './knowledge/close-installed.js';
+import { createDependencyKnowledge, type DependencyKnowledge } from './knowledge/dependency-knowledge.js';
+import { readRepositoryKnowledge } from './knowledge/read-repository-knowledge.js';
+import { readVenvKnowledge } from './knowledge/read-venv-knowledge.js';
 
 /** Shared by every service of one run: dependency files are read and parsed once, rules merged once. */
 export interface DependencyContext {
@@ -24,6 +28,8 @@ export interface DependencyContext {
   map: DistributionMap;
   implicitRules: ImplicitRuleIndex;
   systemRules: readonly SystemPackageRule[];
+  /** What distributions require: read once, on the first image that resolves dependencies. */
+  knowledge(pythonVersion: string): Promise<DependencyKnowledge>;
 }
 
 export async function createDependencyContext(
@@ -32,14 +38,25 @@ export async function createDependencyContext(
   options: { virtualEnv?: string | undefined },
 ): Promise<DependencyContext> {
   const venv = await readVenvIndex(snapshot.root, options.virtualEnv !== undefined ? { virtualEnv: options.virtualEnv } : {});
+  const files = new DependencyFileCache(createSnapshotReader(snapshot));
+  let knowledge: Promise<DependencyKnowledge> | undefined;
   return {
     snapshot,
     config,
-    files: new DependencyFileCache(createSnapshotReader(snapshot)),
+    files,
+    knowledge: (pythonVersion) => (knowledge ??= readKnowledge(snapshot, files, venv, pythonVersion)),
     map: createDistributionMap({ packageMap: config.packageMap, ...(venv ? { venv } : {}) }),
     implicitRules: new ImplicitRuleIndex([...IMPLICIT_PACKAGE_RULES, ...toImplicitRules(config.implicitPackages)]),
     systemRules: toSystemRules(config.systemPackages),
   };
+}
+
+async function readKnowledge(snapshot: RepoSnapshot, files: DependencyFileCache, venv: VenvIndex | undefined, pythonVersion: string): Promise<DependencyKnowledge> {
+  const [repository, fromVenv] = await Promise.all([
+    readRepositoryKnowledge(snapshot, files, pythonVersion),
+    venv ? readVenvKnowledge(venv, pythonVersion) : undefined,
+  ]);
+  return createDependencyKnowledge({ repository, ...(fromVenv ? { venv: fromVenv } : {}) });
 }
 
 /**
@@ -51,7 +68,7 @@ export async function createDependencyContext(
 export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: DependencyContext): Promise<DependencyAnalysis> {
   const pythonVersion = pythonVersionOfImage(analysis.image?.baseImage);
   const result: DependencyAnalysis = {
-    pythonVersion, installs: [], installed: [], incomplete: [], checks: [], missingPackages: [], implicitNeeds: [],
+    pythonVersion, installs: [], installed: [], resolving: [], opaque: [], incomplete: [], checks: [], missingPackages: [], implicitNeeds: [],
     missingPrograms: [], systemNeeds: [], lockDrift: [], unlockedInstalls: [], transitiveOnly: [], problems: [],
   };
   const image = analysis.image;
@@ -60,17 +77,21 @@ export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: Depend
   const { set, problems } = await collectInstalled({ image, snapshot: ctx.snapshot, files: ctx.files, config: ctx.config, pythonVersion: version });
   analysis.problems.push(...problems.filter((p) => p.rule === 'copy-source-missing'));
   result.problems = problems.filter((p) => p.rule !== 'copy-source-missing');
-  const packages = findMissingPackages(expandExternalImports(analysis, ctx.map), set, ctx.map, version, image);
+  const resolving = set.names().filter((name) => set.entriesOf(name).some((e) => e.pullsDependencies && e.via !== 'project'));
+  const closure = resolving.length > 0 ? closeInstalled(set, await ctx.knowledge(version)) : EMPTY_CLOSURE;
+  const packages = findMissingPackages(expandExternalImports(analysis, ctx.map), { set, closure }, ctx.map, version, image);
   const locks = await findLockIssues(set, image, ctx.snapshot, ctx.files, version);
   return {
     ...result,
     installs: set.installs,
     installed: set.names(),
+    resolving,
+    opaque: [...closure.opaque],
     incomplete: set.incomplete,
     checks: packages.checks,
     missingPackages: packages.missing,
     transitiveOnly: packages.transitiveOnly,
-    implicitNeeds: findImplicitNeeds(analysis, ctx.implicitRules, set, image),
+    implicitNeeds: findImplicitNeeds(analysis, ctx.implicitRules, { set, closure }, image),
     missingPrograms: findMissingPrograms(analysis, set, image),
     systemNeeds: findSystemNeeds(set, image, ctx.systemRules),
     lockDrift: locks.drift,

@@ -51,7 +51,7 @@ export interface MissingPackage {
   lookedAt: string[];
   /** Set when the installed set is incomplete, and the finding is a warning because of it. */
   incomplete?: string;
-  /** The guess reaching the import rests on (from the import closure). */
+  /** The guesses the finding rests on: how the import was reached (the closure's), and a distribution only guessed from the import's name. */
   assumption?: string;
   fix?: Fix;
 }
@@ -142,6 +142,10 @@ export interface DependencyAnalysis {
   installs: InstallSummary[];
   /** Normalised names of every distribution the image is known to install. */
   installed: string[];
+  /** Installed distributions whose installer also resolves their requirements (the roots of the closure). */
+  resolving: string[];
+  /** Distributions (or `name[extra]`) on the closure whose requirements no source knows. */
+  opaque: string[];
   incomplete: IncompleteReason[];
   checks: ImportCheck[];
   missingPackages: MissingPackage[];

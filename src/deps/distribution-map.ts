@@ -1,14 +1,17 @@
 /**
  * Which distributions can provide an import. Sources in precedence order:
- * the user's `packageMap` config, the developer's virtualenv, the bundled table
- * (data/import-map.json), and finally the import's own name (PEP 503-normalised).
+ * the user's `packageMap` config; the developer's virtualenv, the hand-written
+ * table (data/import-map.json) and the generated knowledge
+ * (data/package-imports.json), the longest prefix winning; then, as
+ * guesses, a namespace rule's pattern and finally the import's own name.
  */
 import { dataFile } from '../package-root.js';
 import { readFileSync } from 'node:fs';
 import { normalizeName } from './normalize-name.js';
 import type { VenvIndex } from './venv-metadata.js';
+import { bundledImportRows } from './knowledge/bundled-knowledge.js';
 
-export type CandidateSource = 'config' | 'venv' | 'bundled' | 'identity';
+export type CandidateSource = 'config' | 'venv' | 'bundled' | 'knowledge' | 'identity';
 
 export interface DistributionCandidate {
   /** PEP 503-normalised distribution name. */
@@ -16,6 +19,11 @@ export interface DistributionCandidate {
   source: CandidateSource;
   /** The import prefix that matched (`google.cloud.bigquery` for `google.cloud.bigquery.table`). */
   prefix: string;
+  /**
+   * The distribution is only inferred from the import's spelling (the import's own name, or a
+   * namespace rule's pattern), not read from any table: the real one may be named otherwise.
+   */
+  isGuess?: boolean;
 }
 
 export interface DistributionMap {
@@ -26,6 +34,12 @@ export interface DistributionMap {
    * `from google.cloud import storage` must be looked up as `google.cloud.storage`.
    */
   isNamespaceRoot(module: string): boolean;
+  /**
+   * Whether the modules this (normalised) distribution ships are known: some row of the config,
+   * the virtualenv, the hand table or the generated knowledge maps an import to it. Only then can
+   * dockguard say that it does not provide a module.
+   */
+  knowsModulesOf(distribution: string): boolean;
 }
 
 interface ImportMapData {
@@ -59,7 +73,12 @@ export function createDistributionMap(options: { packageMap?: Record<string, str
   function findCandidates(module: string): DistributionCandidate[] {
     const fromConfig = lookup(config, module, 'config');
     if (fromConfig.length > 0) return fromConfig;
-    const found = dedupe([...(options.venv ? lookup(options.venv.modules, module, 'venv') : []), ...lookupBundled(module)]);
+    const found = dedupe(longestOnly([
+      ...(options.venv ? lookup(options.venv.modules, module, 'venv') : []),
+      ...lookupBundled(module),
+      // The developer's virtualenv outranks the generated data: a namespace it shows is one here.
+      ...lookup(bundledImportRows(), module, 'knowledge').filter((c) => !(options.venv?.namespaces.has(c.prefix) ?? false)),
+    ]));
     if (found.length > 0 || isNamespaceRoot(module)) return found;
     return [identityOf(module)];
   }
@@ -69,7 +88,7 @@ export function createDistributionMap(options: { packageMap?: Record<string, str
     const parent = module.includes('.') ? module.slice(0, module.lastIndexOf('.')) : undefined;
     const namespace = parent !== undefined && options.venv ? longestPrefix(options.venv.namespaces, parent) : undefined;
     const prefix = module.split('.').slice(0, namespace === undefined ? 1 : segmentCount(namespace) + 1).join('.');
-    return { distribution: normalizeName(prefix), source: 'identity', prefix };
+    return { distribution: normalizeName(prefix), source: 'identity', prefix, isGuess: true };
   }
 
   /** Table rows and namespace rules compete on prefix length; the longer, more specific one wins. */
@@ -82,12 +101,22 @@ export function createDistributionMap(options: { packageMap?: Record<string, str
       const segments = module.split('.').slice(0, rule.depth);
       const prefix = segments.join('.');
       segments[segments.length - 1] = (segments[segments.length - 1] as string).replace(VERSION_SUFFIX, '');
-      return [{ distribution: normalizeName((rule.prefix ?? '') + segments.join('-')), source: 'bundled', prefix }];
+      return [{ distribution: normalizeName((rule.prefix ?? '') + segments.join('-')), source: 'bundled', prefix, isGuess: true }];
     }
     return lookup(bundled, module, 'bundled');
   }
 
-  return { candidatesFor, isNamespaceRoot };
+  let mapped: Set<string> | undefined;
+  function knowsModulesOf(distribution: string): boolean {
+    if (mapped === undefined) {
+      mapped = new Set<string>();
+      const tables = [config, bundled, bundledImportRows(), ...(options.venv ? [options.venv.modules] : [])];
+      for (const table of tables) for (const dists of table.values()) for (const dist of dists) mapped.add(normalizeName(dist));
+    }
+    return mapped.has(normalizeName(distribution));
+  }
+
+  return { candidatesFor, isNamespaceRoot, knowsModulesOf };
 }
 
 function lookup(table: ReadonlyMap<string, readonly string[]>, module: string, source: CandidateSource): DistributionCandidate[] {
@@ -102,6 +131,16 @@ function longestPrefix(table: { has(key: string): boolean }, module: string): st
     if (table.has(prefix)) return prefix;
     if (!prefix.includes('.')) return undefined;
   }
+}
+
+/**
+ * Tables are matched on the longest prefix any of them knows: a row for `google.cloud.storage`
+ * beats a namespace guess for `google.cloud`; a guess loses to a table row of the same length.
+ */
+function longestOnly(candidates: DistributionCandidate[]): DistributionCandidate[] {
+  const depth = (c: DistributionCandidate): number => segmentCount(c.prefix) * 2 + (c.isGuess ? 0 : 1);
+  const best = Math.max(...candidates.map(depth));
+  return candidates.filter((c) => depth(c) === best || (c.source === 'venv' && !c.isGuess));
 }
 
 function segmentCount(prefix: string): number {

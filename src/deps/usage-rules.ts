@@ -19,6 +19,8 @@ export interface ImplicitPackageRule {
   /** Normalised distribution names. */
   needs: NeedGroups;
   message: string;
+  /** The distribution with the extra that installs the needs (`sqlalchemy[asyncio]`): the fix to propose. */
+  extra?: string;
 }
 
 /** What one module (and the command that launches it) does, as seen by the parser. */

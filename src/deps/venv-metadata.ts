@@ -18,6 +18,8 @@ export interface VenvIndex {
   namespaces: ReadonlyMap<string, readonly string[]>;
   /** Every installed distribution, normalised. */
   distributions: ReadonlySet<string>;
+  /** Distribution → its `*.dist-info` / `*.egg-info` folder, for reading its requirements when asked. */
+  metadataDirs: ReadonlyMap<string, string>;
 }
 
 export interface ReadVenvOptions {
@@ -62,19 +64,21 @@ async function indexSitePackages(location: string, sites: Array<{ dir: string; v
   const modules = new Map<string, string[]>();
   const namespaces = new Map<string, string[]>();
   const distributions = new Set<string>();
+  const metadataFolders = new Map<string, string>();
   for (const site of sites) {
     const entries = await listDir(site.dir);
     const metadataDirs = entries.filter((e) => e.endsWith('.dist-info') || e.endsWith('.egg-info'));
     const topLevelFiles = new Set(entries.filter((e) => MODULE_FILE.test(e)).map((e) => e.slice(0, e.indexOf('.'))));
     const read = await Promise.all(metadataDirs.map((d) => readDistribution(site.dir, d, topLevelFiles)));
-    for (const dist of read) {
+    for (const [i, dist] of read.entries()) {
       distributions.add(dist.name);
+      if (!metadataFolders.has(dist.name)) metadataFolders.set(dist.name, path.join(site.dir, metadataDirs[i] as string));
       for (const prefix of dist.modules) addTo(modules, prefix, dist.name);
       for (const prefix of dist.namespaces) addTo(namespaces, prefix, dist.name);
     }
   }
   const pythonVersions = sites.map((s) => s.version).filter((v) => v !== undefined);
-  return { location, pythonVersions, modules, namespaces, distributions };
+  return { location, pythonVersions, modules, namespaces, distributions, metadataDirs: metadataFolders };
 }
 
 async function readDistribution(site: string, metadataName: string, topLevelFiles: ReadonlySet<string>) {

@@ -84,6 +84,7 @@ function formatService(service: ServiceReport, c: Colors): string[] {
 function formatDetails(details: NonNullable<ServiceReport['details']>, c: Colors): string[] {
   const lines = [`  ${c.dim('python')} ${details.python}`];
   for (const install of details.installs) lines.push(`  ${c.dim('installs')} ${install}`);
+  if (details.opaque.length > 0) lines.push(`  ${c.dim('unknown requirements')} ${details.opaque.join(', ')}`);
   for (const i of details.imports) {
     lines.push(`  ${c.dim('import')} ${i.module} → ${i.distribution} ${c.dim(`(${i.source})`)} ${i.installed ? c.green('installed') : c.red('not installed')}`);
   }

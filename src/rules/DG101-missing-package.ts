@@ -30,8 +30,7 @@ function observe(missing: MissingPackage): Observation {
     code: missingPackage.code,
     rule: missingPackage.name,
     severity: missing.severity,
-    ...incompleteAssumption(missing.incomplete),
-    ...(missing.assumption !== undefined ? { assumption: missing.assumption } : {}),
+    ...assumptionOf(missing),
     file: missing.file,
     line: missing.line,
     message: describe(missing),
@@ -40,6 +39,12 @@ function observe(missing: MissingPackage): Observation {
     chain: missing.chain,
     ...(fix ? { fix } : {}),
   };
+}
+
+/** The guessed name and the incomplete installs, both when both hold. */
+function assumptionOf(m: MissingPackage): { assumption: string } | Record<string, never> {
+  const parts = [m.assumption, incompleteAssumption(m.incomplete).assumption].filter((a) => a !== undefined);
+  return parts.length === 0 ? {} : { assumption: parts.join('; ') };
 }
 
 function describe(m: MissingPackage): string {

@@ -3,6 +3,8 @@ import type { ImplicitPackageRule as ConfigImplicitRule } from '../../config/sch
 import type { ImageModel, ServiceAnalysis } from '../../types.js';
 import type { ImplicitNeed } from '../dependency-analysis.js';
 import type { InstalledSet } from '../installed/installed-set.js';
+import type { InstalledClosure } from '../knowledge/close-installed.js';
+import { opaqueNote } from './opaque-note.js';
 import { normalizeName } from '../normalize-name.js';
 import { findMissingGroups, matchImplicitRules, type ImplicitPackageRule, type ImplicitRuleMatch, type ModuleUsage } from '../usage-rules.js';
 import type { ImplicitRuleIndex } from './implicit-rule-index.js';
@@ -22,13 +24,14 @@ export function toImplicitRules(rules: readonly ConfigImplicitRule[]): ImplicitP
  * one need per rule and unmet group (the first module that triggers it
  * carries the finding: one fix serves them all).
  */
-export function findImplicitNeeds(analysis: ServiceAnalysis, rules: ImplicitRuleIndex, set: InstalledSet, image: ImageModel): ImplicitNeed[] {
+export function findImplicitNeeds(analysis: ServiceAnalysis, rules: ImplicitRuleIndex, installed: { set: InstalledSet; closure: InstalledClosure }, image: ImageModel): ImplicitNeed[] {
+  const { set, closure } = installed;
   const needs: ImplicitNeed[] = [];
   const seen = new Set<string>();
-  const incomplete = set.incompleteNote();
+  const incomplete = set.incompleteNote() ?? opaqueNote(closure);
   const visit = (matches: ImplicitRuleMatch[], file: string, lineOf: (evidence: string[]) => number): void => {
     for (const { rule, evidence } of matches) {
-      for (const group of findMissingGroups(rule.needs, (name) => set.has(name))) {
+      for (const group of findMissingGroups(rule.needs, (name) => set.has(name) || closure.pulledInBy.has(name))) {
         const key = `${rule.id}\u0000${group.join(',')}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -36,7 +39,7 @@ export function findImplicitNeeds(analysis: ServiceAnalysis, rules: ImplicitRule
           ruleId: rule.id, file, line: lineOf(evidence), alternatives: group, evidence, reason: rule.message,
           severity: incomplete === undefined ? 'error' : 'warning',
           ...(incomplete !== undefined ? { incomplete } : {}),
-          fix: proposePackageFix(group[0] as string, set, image),
+          fix: proposePackageFix(rule.extra ?? (group[0] as string), set, image),
         });
       }
     }
@@ -46,7 +49,10 @@ export function findImplicitNeeds(analysis: ServiceAnalysis, rules: ImplicitRule
     if (matches.length === 0) continue;
     visit(matches, file, (evidence) => {
       const imported = evidence.find((e) => e.startsWith('import '))?.slice('import '.length);
-      return parsed.imports.find((ref) => imported !== undefined && (ref.module === imported || imported.startsWith(`${ref.module}.`) || ref.module.startsWith(`${imported}.`)))?.line ?? 1;
+      if (imported === undefined) return 1;
+      // The import that names the module itself before one of its parents (`sqlalchemy.ext.asyncio`, not `sqlalchemy`).
+      const exact = parsed.imports.find((ref) => ref.module === imported || ref.module.startsWith(`${imported}.`));
+      return (exact ?? parsed.imports.find((ref) => imported.startsWith(`${ref.module}.`)))?.line ?? 1;
     });
   }
   const launch = launchWords(analysis);

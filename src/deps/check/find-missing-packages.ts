@@ -2,7 +2,9 @@ import type { ExternalImport, Fix, ImageModel } from '../../types.js';
 import type { ImportCheck, MissingPackage, TransitiveOnly } from '../dependency-analysis.js';
 import type { DistributionCandidate, DistributionMap } from '../distribution-map.js';
 import type { DeclarationTarget, InstalledSet } from '../installed/installed-set.js';
-import { PULLED_IN_BY } from './known-dependencies.js';
+import type { InstalledClosure } from '../knowledge/close-installed.js';
+import { matchGuessedName } from './match-guessed-name.js';
+import { opaqueNote } from './opaque-note.js';
 import { isStdlib, removedFromStdlib } from '../stdlib.js';
 import { proposePackageFix } from './propose-package-fix.js';
 import { REMOVED_STDLIB_REPLACEMENTS } from './removed-stdlib.js';
@@ -15,12 +17,22 @@ export interface MissingPackagesResult {
 
 /**
  * Each third-party import against the installed set: one indexed lookup per
- * candidate distribution. Missing → DG101 (a warning when guarded or when
- * the set is incomplete); present only as a transitive lock pin → DG107.
+ * candidate distribution. Present only as a transitive lock pin, or pulled
+ * in by an installed distribution's requirements → DG107. Missing → DG101,
+ * an error only on proof: every install is fully known (no opaque
+ * requirements), and either the distribution is known or, when it is only
+ * guessed from the import's name, the modules of every installed
+ * distribution are known and none is this one. A guessed name that an
+ * installed distribution matches loosely is no finding.
  */
-export function findMissingPackages(imports: ExternalImport[], set: InstalledSet, map: DistributionMap, version: string, image: ImageModel): MissingPackagesResult {
+/** `a, b, c` or `a, b, c and 4 more`. */
+const listSome = (names: readonly string[]): string => (names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
+
+export function findMissingPackages(imports: ExternalImport[], installed: { set: InstalledSet; closure: InstalledClosure }, map: DistributionMap, version: string, image: ImageModel): MissingPackagesResult {
+  const { set, closure } = installed;
   const result: MissingPackagesResult = { missing: [], checks: [], transitiveOnly: [] };
-  const incomplete = set.incompleteNote();
+  const incomplete = set.incompleteNote() ?? opaqueNote(closure);
+  const installedNames = [...new Set([...set.names(), ...closure.pulledInBy.keys()])];
   for (const external of imports) {
     const top = external.module.split('.')[0] as string;
     if (set.projectModules.has(top) || isStdlib(external.module, version)) continue;
@@ -40,23 +52,40 @@ export function findMissingPackages(imports: ExternalImport[], set: InstalledSet
       continue;
     }
     const expected = candidates.map((c) => c.distribution);
-    const pulled = removed ? undefined : pulledIn(external, expected, set, image);
+    const pulled = removed ? undefined : pulledIn(external, expected, installed, image);
     if (pulled) {
       result.transitiveOnly.push(pulled);
       continue;
     }
+    const isGuessed = !removed && candidates.every((c) => c.isGuess === true);
+    const loose = isGuessed ? matchGuessedName(expected, installedNames) : undefined;
+    if (loose !== undefined) {
+      const last = result.checks.at(-1);
+      if (last?.module === external.module) last.installedAs = loose;
+      continue;
+    }
+    // A guessed name alone proves nothing; but when every installed distribution's modules are known and none
+    // ships this one, no installed package can provide it, whatever its real name: that is a proof.
+    const unmapped = isGuessed ? installedNames.filter((name) => !map.knowsModulesOf(name)) : [];
+    const guess =
+      unmapped.length > 0
+        ? `the distribution ${expected[0]} is only guessed from the import's name, and the modules of ${listSome(unmapped)} are unknown to dockguard: one of them may provide ${external.module}`
+        : undefined;
+    // The closure's own guess (reached only from fallback roots, …) and the name guess, both when both hold.
+    const assumptions = [external.assumption, guess].filter((a) => a !== undefined);
+    const assumption = assumptions.length > 0 ? assumptions.join('; ') : undefined;
     result.missing.push({
       module: external.module,
       file: external.file,
       line: external.line,
-      severity: external.guarded || incomplete !== undefined ? 'warning' : 'error',
+      severity: external.guarded || incomplete !== undefined || assumption !== undefined ? 'warning' : 'error',
       guarded: external.guarded,
+      ...(assumption !== undefined ? { assumption } : {}),
       chain: external.chain,
       expected,
       lookedAt: set.lookedAt(),
       ...(removed !== undefined ? { removedFromStdlib: removed } : {}),
       ...(incomplete !== undefined ? { incomplete } : {}),
-      ...(external.assumption !== undefined ? { assumption: external.assumption } : {}),
       ...(expected[0] !== undefined ? { fix: proposePackageFix(expected[0], set, image) } : {}),
     });
   }
@@ -75,15 +104,16 @@ function transitiveOnly(external: ExternalImport, distribution: string, set: Ins
   };
 }
 
-/** Not installed by name, but a package that is installed with its dependencies is known to pull it in. */
-function pulledIn(external: ExternalImport, expected: string[], set: InstalledSet, image: ImageModel): TransitiveOnly | undefined {
+/** Not installed by name, but an installed package's requirements pull it in (the closure of the installs). */
+function pulledIn(external: ExternalImport, expected: string[], installed: { set: InstalledSet; closure: InstalledClosure }, image: ImageModel): TransitiveOnly | undefined {
+  const { set, closure } = installed;
   for (const distribution of expected) {
-    const parents = (PULLED_IN_BY[distribution] ?? []).filter((p) => set.entriesOf(p).some((e) => e.pullsDependencies || e.via === 'lock'));
+    const parents = closure.pulledInBy.get(distribution) ?? [];
     if (parents.length === 0) continue;
     const target = set.declarations.at(-1);
     return {
       module: external.module, distribution, file: external.file, line: external.line, chain: external.chain,
-      pulledInBy: parents, ...(target ? { declaredIn: target.file } : {}),
+      pulledInBy: [...parents], ...(target ? { declaredIn: target.file } : {}),
       fix: declareFix(distribution, set, image, target),
     };
   }

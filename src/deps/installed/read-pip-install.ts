@@ -6,6 +6,7 @@ import { nameFromLocation } from '../name-from-location.js';
 import { parseRequirement } from '../parse-requirement.js';
 import { INSTALL_UNANALYSABLE } from '../rules.js';
 import { addRequirements } from './add-requirements.js';
+import { addUnsafeFooter } from './add-unsafe-footer.js';
 import { declarationTarget } from './declaration-target.js';
 import { findDeclarationOf, readDeclaredNames } from './declared-names.js';
 import { loadInstalledFile, locateInstalledFile, type InstallReadContext } from './install-read-context.js';
@@ -26,6 +27,7 @@ export async function readPipInstall(install: InstallCommand, run: RunRecord, ct
     const declaration = findDeclarationOf(file.path, ctx.snapshot.files);
     const declared = declaration ? { file: declaration, names: await readDeclaredNames(declaration, ctx.files, ctx.pythonVersion) } : undefined;
     addRequirements(ctx.set, file.requirements, { via: declaration ? 'lock' : 'requirements', lock: file.path, ...(declared ? { declared } : {}) });
+    if (!install.noDeps) await addUnsafeFooter(file.path, declaration, ctx);
     const lock = declaration ? file.path : findCompanionLock(file.path, ctx.snapshot.files);
     ctx.set.declarations.push(await declarationTarget(declaration ?? file, lock, install.line, ctx.files));
   }
