@@ -57,7 +57,12 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     analysis.problems.push(contextUnknownProblem(service));
   } else {
     try {
-      context = await ctx.loadContext({ context: service.context, dockerfile: service.dockerfile, gcloudUpload: service.gcloudUpload });
+      context = await ctx.loadContext({
+        context: service.context,
+        dockerfile: service.dockerfile,
+        gcloudUpload: service.gcloudUpload,
+        ...(service.unseenInputs ? { unseenInputs: service.unseenInputs } : {}),
+      });
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
       // An ignore file that cannot be read: what COPY sees is unknown, so nothing can be vouched for.

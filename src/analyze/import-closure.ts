@@ -30,6 +30,7 @@ interface Site {
   line: number;
   assumption: string | undefined;
 }
+import { unseenModuleCause, unseenPathCause } from './unseen-module.js';
 
 /** One file of the closure, with how it was reached (for the import chain). */
 interface Visit {
@@ -203,13 +204,14 @@ export class ImportClosure {
       });
       return;
     }
+    const cause = unseenPathCause(root.imagePath, this.input.image, this.input.context);
     this.result.problems.push({
       rule: 'missing-copy',
       file: root.file,
       line: root.line,
       module: root.imagePath,
       message: `the container runs ${root.imagePath}, which the image does not contain`,
-      ...baseImageAssumption(this.input.image, root.imagePath),
+      ...(cause !== undefined ? { assumption: `the image may hold it after all: ${cause}` } : baseImageAssumption(this.input.image, root.imagePath)),
     });
   }
 
@@ -346,6 +348,10 @@ export class ImportClosure {
       ...(site.assumption !== undefined ? { assumption: site.assumption } : baseImageAssumption(this.input.image, module)),
       ...how,
     };
+    if (missing.assumption === undefined) {
+      const cause = unseenModuleCause(module, this.input.sysPath, this.input.image, this.input.context);
+      if (cause !== undefined) missing.assumption = `the image may hold it after all: ${cause}`;
+    }
     this.result.missing.push(missing);
     if (ref.level === 0) this.absoluteMissing.add(missing);
   }

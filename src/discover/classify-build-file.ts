@@ -14,7 +14,7 @@ export interface BuildFile {
 const COMPOSE = /^(?:docker-)?compose[^/]*\.ya?ml$/;
 const MAKE = /^(?:Makefile|makefile|GNUmakefile)$|\.mk$/;
 const JUST = /^(?:[Jj]ustfile|\.justfile)$/;
-const CI_YAML = /^(?:cloudbuild[^/]*\.ya?ml|\.gitlab-ci\.yml|Taskfile[^/]*\.ya?ml)$/;
+const CI_YAML = /^(?:(?:[^/]*[._-])?cloudbuild[^/]*\.ya?ml|\.gitlab-ci\.yml|Taskfile[^/]*\.ya?ml)$/;
 const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 
 /**

@@ -1,4 +1,5 @@
-import type { Problem, RepoSnapshot } from '../types.js';
+import type { Problem, RepoSnapshot, UnseenInput } from '../types.js';
+import { producedPaths } from './record-produced-paths.js';
 import type { BuildInvocation } from './build-invocation.js';
 import { expandWord } from './expand-word.js';
 import { substituteMakeVariables } from './substitute-make-variables.js';
@@ -13,6 +14,8 @@ export interface ScanResult {
   problems: Problem[];
 }
 
+/** Commands that may create what a later build copies (see producedPaths). */
+export const MAKES_FILES = /\b(?:cp|mv|rsync|ln|mkdir|curl|wget|git|gsutil|gcloud)\b/;
 const SHELL_ASSIGNMENT = /^([A-Za-z_]\w*)=(.*)$/s;
 const MAKE_ASSIGNMENT = /^(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(?::{1,3}=|\?=|=)\s*(.*)$/;
 const JUST_ASSIGNMENT = /^(?:export\s+)?([A-Za-z_][\w-]*)\s*:=\s*(.*)$/;
@@ -28,6 +31,7 @@ export function scanTextScript(
   site: Omit<CommandSite, 'line'>,
   snapshot: RepoSnapshot,
   firstLine = 1,
+  produced: UnseenInput[] = [],
 ): ScanResult {
   const result: ScanResult = { invocations: [], problems: [] };
   const fileVars = new Map<string, string>();
@@ -39,17 +43,27 @@ export function scanTextScript(
     // Make and just assign at column 0; indented lines are recipes, which are shell.
     if (dialect !== 'shell' && !/^\s/.test(raw) && recordFileVariable(body, dialect, fileVars)) continue;
     if (dialect !== 'shell') body = substituteMakeVariables(body.replace(/^[@+-]+/, ''), dialect, fileVars);
-    if (!body.includes('build') && !body.includes('=')) continue;
+    if (!body.includes('build') && !body.includes('=') && !MAKES_FILES.test(body)) continue;
     for (const words of shellWords(body)) {
       if (recordShellVariable(words, shellVars, lookup)) continue;
-      const command = parseBuildCommand(words.map((w) => expandWord(w, lookup)));
-      if (!command) continue;
+      const expanded = words.map((w) => expandWord(w, lookup));
+      const command = parseBuildCommand(expanded);
+      if (!command) {
+        produced.push(...producedPaths(expanded, site.bases[0] ?? site.here, snapshot, `${site.file}:${line}`));
+        continue;
+      }
       const resolution = resolveBuildCommand(command, { ...site, line }, snapshot);
-      if (resolution && 'invocation' in resolution) result.invocations.push(resolution.invocation);
+      if (resolution && 'invocation' in resolution) result.invocations.push(withProduced(resolution.invocation, produced));
       if (resolution && 'problem' in resolution) result.problems.push(resolution.problem);
     }
   }
   return result;
+}
+
+/** What earlier lines of the script made is in the context this build sends. */
+export function withProduced(invocation: BuildInvocation, produced: readonly UnseenInput[]): BuildInvocation {
+  const inside = produced.filter((p) => invocation.context === '' || p.path === invocation.context || p.path.startsWith(`${invocation.context}/`));
+  return inside.length > 0 ? { ...invocation, unseenInputs: [...inside] } : invocation;
 }
 
 /** Logical lines with the 1-based line each starts on; a trailing `\` continues the line. */

@@ -1,11 +1,12 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
-import type { RepoPath, RepoSnapshot } from '../types.js';
+import type { RepoPath, RepoSnapshot, UnseenInput } from '../types.js';
+import { producedPaths } from './record-produced-paths.js';
 import { unreadableFile } from './discovery-problems.js';
 import { expandWord, ROOT_MARK } from './expand-word.js';
 import { parseDockerBuild, type BuildCommand } from './parse-build-command.js';
 import { joinRepoPath } from './repo-path.js';
 import { resolveBuildCommand, type Resolution } from './resolve-build-command.js';
-import { scanTextScript, type ScanResult } from './scan-text-script.js';
+import { MAKES_FILES, scanTextScript, withProduced, type ScanResult } from './scan-text-script.js';
 
 const WORKSPACE = /\$\{\{\s*github\.workspace\s*\}\}|^\/workspace(?=\/|$)/g;
 
@@ -25,8 +26,10 @@ export function scanYamlScript(text: string, file: RepoPath, baseDir: RepoPath, 
     return result;
   }
   const lineOf = (node: Node | null | undefined): number => lineCounter.linePos(node?.range?.[0] ?? 0).line;
+  // What earlier steps make, in document order: a later build step's context holds it.
+  const produced: UnseenInput[] = [];
   const add = (resolution: Resolution): void => {
-    if (resolution && 'invocation' in resolution) result.invocations.push(resolution.invocation);
+    if (resolution && 'invocation' in resolution) result.invocations.push(withProduced(resolution.invocation, produced));
     if (resolution && 'problem' in resolution) result.problems.push(resolution.problem);
   };
   const visit = (node: unknown, cwd: RepoPath | undefined): void => {
@@ -37,14 +40,17 @@ export function scanYamlScript(text: string, file: RepoPath, baseDir: RepoPath, 
         // The `uses:` line of an action; the step itself for a Cloud Build step.
         const line = lineOf((node.get('uses', true) as Node | undefined) ?? node);
         add(resolveBuildCommand(command, { file, line, here, bases: [here] }, snapshot));
+      } else if (here !== undefined) {
+        const argv = readStepArgv(node);
+        if (argv) produced.push(...producedPaths(argv, here, snapshot, `${file}:${lineOf(node)}`));
       }
       for (const pair of node.items) visit(pair.value, here);
     } else if (isSeq(node)) {
       for (const item of node.items) visit(item, cwd);
-    } else if (isScalar(node) && typeof node.value === 'string' && node.value.includes('build') && cwd !== undefined) {
+    } else if (isScalar(node) && typeof node.value === 'string' && (node.value.includes('build') || MAKES_FILES.test(node.value)) && cwd !== undefined) {
       const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
       const text = node.value.replace(WORKSPACE, ROOT_MARK);
-      const found = scanTextScript(text, 'shell', { file, here: cwd, bases: [cwd] }, snapshot, lineOf(node) + (block ? 1 : 0));
+      const found = scanTextScript(text, 'shell', { file, here: cwd, bases: [cwd] }, snapshot, lineOf(node) + (block ? 1 : 0), produced);
       result.invocations.push(...found.invocations);
       result.problems.push(...found.problems);
     }
@@ -93,6 +99,15 @@ function readCloudBuildStep(map: YAMLMap): BuildCommand | undefined {
   const start = argv[0] === 'build' ? 1 : argv[0] === 'buildx' && argv[1] === 'build' ? 2 : undefined;
   if (start === undefined) return undefined;
   return parseDockerBuild(argv.slice(start).map((arg) => arg.replace(WORKSPACE, ROOT_MARK)));
+}
+
+/** A Cloud Build step that runs a tool directly (`name: gcr.io/cloud-builders/gsutil`, `args: [cp, …]`), as argv. */
+function readStepArgv(map: YAMLMap): string[] | undefined {
+  const name = map.get('name');
+  const args = map.get('args');
+  if (typeof name !== 'string' || !isSeq(args) || map.has('entrypoint')) return undefined;
+  const tool = name.replace(/[:@].*$/, '').split('/').pop() ?? '';
+  return [tool, ...args.items.map((item) => (isScalar(item) ? String(item.value) : ''))].map((arg) => arg.replace(WORKSPACE, '.'));
 }
 
 function firstLine(message: string): string {

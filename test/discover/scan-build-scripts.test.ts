@@ -114,3 +114,43 @@ describe('compose files', () => {
     expect(scan('compose.yaml', 'services:\n  api:\n    build: ${API_DIR}\n')).toEqual({ invocations: [], problems: [] });
   });
 });
+
+describe('inputs made before the build', () => {
+  it('reads a Cloud Build config named <x>.cloudbuild.yaml and what its script copies into the context first', () => {
+    const text = 'steps:\n  - name: gcr.io/cloud-builders/docker\n    script: |\n      cp -R ops/ services/api/ops-copy\n      docker build -t img services/api/.\n';
+    expect(scan('deploy/api.cloudbuild.yaml', text).invocations).toEqual([
+      expect.objectContaining({
+        dockerfile: 'services/api/Dockerfile',
+        context: 'services/api',
+        unseenInputs: [{ path: 'services/api/ops-copy', reason: 'made by deploy/api.cloudbuild.yaml:4 before the build' }],
+      }),
+    ]);
+  });
+  it('follows downloads in earlier workflow steps and Cloud Build tool steps, into existing folders too', () => {
+    const workflow = [
+      'jobs:',
+      '  build:',
+      '    steps:',
+      '      - run: curl -sSfL -o services/api/model.bin https://example.com/m.bin',
+      '      - run: mkdir -p "$OUT"',
+      '      - run: docker build -t api services/api',
+    ].join('\n');
+    expect(scan('.github/workflows/build.yml', workflow).invocations[0]?.unseenInputs).toEqual([
+      { path: 'services/api/model.bin', reason: 'made by .github/workflows/build.yml:4 before the build' },
+    ]);
+    const cloudbuild = [
+      'steps:',
+      '  - name: gcr.io/cloud-builders/gsutil',
+      "    args: ['-m', 'cp', '-r', 'gs://models/ranker', 'services/api/app']",
+      '  - name: gcr.io/cloud-builders/docker',
+      "    args: ['build', '-t', 'api', 'services/api']",
+    ].join('\n');
+    expect(scan('cloudbuild.yaml', cloudbuild).invocations[0]?.unseenInputs).toEqual([
+      { path: 'services/api/app/ranker', reason: 'made by cloudbuild.yaml:2 before the build' },
+    ]);
+  });
+  it('leaves out what a script makes after the build or outside its context', () => {
+    const text = 'cp -R libs/ vendor/libs\ndocker build -f deploy/worker.Dockerfile services/api\nmkdir services/api/later\n';
+    expect(scan('ops/build/build.sh', text).invocations[0]?.unseenInputs).toBeUndefined();
+  });
+});

@@ -1,0 +1,72 @@
+import type { BuildContext } from '../dockerfile/build-context.js';
+import { joinImagePath, relativeBelow } from '../python/image-path.js';
+import type { ImageModel } from '../types.js';
+
+/**
+ * Why a module the image model lacks may be in the image all the same:
+ * where Python would look for it, the image holds content nobody can see
+ * (an external image, a download, a heredoc, a source made before the
+ * build), or a folder copied whole from the context holds a file the
+ * repository lacks but the build machine has (gitignored, generated, a
+ * submodule). Undefined when nothing unseen could hold it: then it is absent.
+ */
+export function unseenModuleCause(module: string, sysPath: readonly string[], image: ImageModel, context: BuildContext | undefined): string | undefined {
+  const parts = module.split('.');
+  for (const entry of sysPath) {
+    const base = joinImagePath(entry, ...parts);
+    for (const candidate of [`${base}.py`, `${base}/__init__.py`, base]) {
+      const cause = unseenPathCause(candidate, image, context);
+      if (cause !== undefined) return cause;
+    }
+  }
+  return undefined;
+}
+
+/** Why a file the image model lacks may be at `imagePath` all the same (see unseenModuleCause). */
+export function unseenPathCause(imagePath: string, image: ImageModel, context: BuildContext | undefined): string | undefined {
+  const opaque = image.opaque.find((o) => relativeBelow(o.path, imagePath) !== undefined);
+  if (opaque) return `${opaque.path} comes from ${opaque.reason}, which may hold it`;
+  return context && unseenInContext(imagePath, image, context);
+}
+
+/**
+ * The context file a COPY of a whole folder would have put at `imagePath`,
+ * when the repository lacks it but the build has it. The folder counts as
+ * copied whole when every file the context has in it is in the image next
+ * to `imagePath`: `COPY app/main.py /app/` does not bring app/settings.py,
+ * and a COPY --from a stage brings what that stage copied.
+ */
+function unseenInContext(imagePath: string, image: ImageModel, context: BuildContext): string | undefined {
+  const prefix = context.root === '' ? '' : `${context.root}/`;
+  const imageDir = imagePath.slice(0, imagePath.lastIndexOf('/')) || '/';
+  for (const copy of image.copies) {
+    for (const { repoDir, imageDir: copiedTo } of copy.sourceDirs) {
+      const rel = relativeBelow(copiedTo, imagePath);
+      if (rel === undefined || rel === '') continue;
+      const repoPath = repoDir === '' ? rel : `${repoDir}/${rel}`;
+      if (!repoPath.startsWith(prefix)) continue;
+      const key = repoPath.slice(prefix.length);
+      const reason = context.unseenReason(key);
+      if (reason && isCopiedWhole(parentOf(key), imageDir, image, context)) {
+        return `${repoPath} may exist when the image is built (${reason}), and its folder is copied whole`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function isCopiedWhole(dirKey: string, imageDir: string, image: ImageModel, context: BuildContext): boolean {
+  const prefix = dirKey === '' ? '' : `${dirKey}/`;
+  let any = false;
+  for (const file of context.files) {
+    if (!file.startsWith(prefix) || file.indexOf('/', prefix.length) >= 0) continue;
+    any = true;
+    if (!image.files.has(joinImagePath(imageDir, file.slice(prefix.length)))) return false;
+  }
+  return any;
+}
+
+function parentOf(key: string): string {
+  const slash = key.lastIndexOf('/');
+  return slash < 0 ? '' : key.slice(0, slash);
+}
