@@ -251,7 +251,8 @@ export interface ImageModel {
   /** Every directory known to exist (parents of files, WORKDIRs, COPY destinations), plus `/`. */
   dirs: ReadonlySet<ImagePath>;
   /** Directories filled from sources that cannot be seen (external images, URLs). */
-  opaque: Array<{ path: ImagePath; line: number; reason: string }>;
+  /** `buildInput`: filled from a source the build machine has but the repository lacks (gitignored, generated, a submodule). */
+  opaque: Array<{ path: ImagePath; line: number; reason: string; buildInput?: boolean }>;
   copies: CopyRecord[];
   runs: RunRecord[];
   workdir: ImagePath;

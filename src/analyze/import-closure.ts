@@ -271,11 +271,13 @@ export class ImportClosure {
       return false;
     }
     const hit = this.findInRepo(module);
+    // A name found nowhere is third-party, unless a folder the build has and the repository lacks could hold it.
+    const unseenFirstParty = !hit && unseenModuleCause(module, this.input.sysPath, this.input.image, this.input.context, true) !== undefined;
     if (ref.level === 0 && hit && this.isWeak(hit)) {
       // Not known to be first-party: Python finds an installed distribution of that name instead, if there is one.
       this.reportMissing(from, module, ref, guarded, site, hit, { unlessInstalled: true });
       this.addExternal(from, module, ref, guarded, site);
-    } else if (hit || ref.level > 0 || insideFirstPartyPackage(resolution)) {
+    } else if (hit || ref.level > 0 || insideFirstPartyPackage(resolution) || unseenFirstParty) {
       this.reportMissing(from, module, ref, guarded, site, hit);
     } else {
       this.addExternal(from, module, ref, guarded, site);

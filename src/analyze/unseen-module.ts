@@ -10,21 +10,31 @@ import type { ImageModel } from '../types.js';
  * repository lacks but the build machine has (gitignored, generated, a
  * submodule). Undefined when nothing unseen could hold it: then it is absent.
  */
-export function unseenModuleCause(module: string, sysPath: readonly string[], image: ImageModel, context: BuildContext | undefined): string | undefined {
+export function unseenModuleCause(
+  module: string,
+  sysPath: readonly string[],
+  image: ImageModel,
+  context: BuildContext | undefined,
+  buildInputsOnly = false,
+): string | undefined {
   const parts = module.split('.');
   for (const entry of sysPath) {
     const base = joinImagePath(entry, ...parts);
     for (const candidate of [`${base}.py`, `${base}/__init__.py`, base]) {
-      const cause = unseenPathCause(candidate, image, context);
+      const cause = unseenPathCause(candidate, image, context, buildInputsOnly);
       if (cause !== undefined) return cause;
     }
   }
   return undefined;
 }
 
-/** Why a file the image model lacks may be at `imagePath` all the same (see unseenModuleCause). */
-export function unseenPathCause(imagePath: string, image: ImageModel, context: BuildContext | undefined): string | undefined {
-  const opaque = image.opaque.find((o) => relativeBelow(o.path, imagePath) !== undefined);
+/**
+ * Why a file the image model lacks may be at `imagePath` all the same (see
+ * unseenModuleCause); `buildInputsOnly` leaves out external images and
+ * downloads, whose content says nothing about this repository's modules.
+ */
+export function unseenPathCause(imagePath: string, image: ImageModel, context: BuildContext | undefined, buildInputsOnly = false): string | undefined {
+  const opaque = image.opaque.find((o) => (o.buildInput || !buildInputsOnly) && relativeBelow(o.path, imagePath) !== undefined);
   if (opaque) return `${opaque.path} comes from ${opaque.reason}, which may hold it`;
   return context && unseenInContext(imagePath, image, context);
 }
@@ -38,7 +48,6 @@ export function unseenPathCause(imagePath: string, image: ImageModel, context: B
  */
 function unseenInContext(imagePath: string, image: ImageModel, context: BuildContext): string | undefined {
   const prefix = context.root === '' ? '' : `${context.root}/`;
-  const imageDir = imagePath.slice(0, imagePath.lastIndexOf('/')) || '/';
   for (const copy of image.copies) {
     for (const { repoDir, imageDir: copiedTo } of copy.sourceDirs) {
       const rel = relativeBelow(copiedTo, imagePath);
@@ -47,7 +56,7 @@ function unseenInContext(imagePath: string, image: ImageModel, context: BuildCon
       if (!repoPath.startsWith(prefix)) continue;
       const key = repoPath.slice(prefix.length);
       const reason = context.unseenReason(key);
-      if (reason && isCopiedWhole(parentOf(key), imageDir, image, context)) {
+      if (reason && isCopiedWhole(key, imagePath, image, context)) {
         return `${repoPath} may exist when the image is built (${reason}), and its folder is copied whole`;
       }
     }
@@ -55,7 +64,18 @@ function unseenInContext(imagePath: string, image: ImageModel, context: BuildCon
   return undefined;
 }
 
-function isCopiedWhole(dirKey: string, imageDir: string, image: ImageModel, context: BuildContext): boolean {
+/**
+ * The nearest folder of `key` the context has (a submodule or an ignored
+ * folder has none of its own) is in the image whole: each of its files sits
+ * at the matching place next to `imagePath`.
+ */
+function isCopiedWhole(key: string, imagePath: string, image: ImageModel, context: BuildContext): boolean {
+  let dirKey = parentOf(key);
+  let imageDir = imagePath.slice(0, imagePath.lastIndexOf('/')) || '/';
+  while (dirKey !== '' && !context.dirs.has(dirKey)) {
+    dirKey = parentOf(dirKey);
+    imageDir = imageDir.slice(0, imageDir.lastIndexOf('/')) || '/';
+  }
   const prefix = dirKey === '' ? '' : `${dirKey}/`;
   let any = false;
   for (const file of context.files) {

@@ -82,7 +82,7 @@ export function applyCopy(state: StageState, instruction: DockerInstruction, env
       if (tree.tree.kind === 'stage') addOpaque(state.fs, destKey, line, tree.unknownReason(source.value));
       else if (unseen !== undefined) {
         report('unmodelled-source', 'warning', MESSAGES.unseenSource(keyword, source.value, unseen));
-        addOpaque(state.fs, destKey, line, `${keyword} ${source.value} (${unseen})`);
+        addOpaque(state.fs, destKey, line, `${keyword} ${source.value} (${unseen})`, true);
       } else if (!resolved.isWildcard) report('copy-source-missing', 'error', describeMissingSource(keyword, source.value, resolved.key, env.context!));
       continue;
     }
@@ -146,6 +146,6 @@ function pickTree(state: StageState, from: string | undefined, keyword: string, 
 function addUnseenBelow(state: StageState, context: BuildContext, dirKey: string, destKey: string, line: number, keyword: string): void {
   for (const key of context.unseenKeys) {
     const rel = dirKey === '' ? key : key.startsWith(`${dirKey}/`) ? key.slice(dirKey.length + 1) : undefined;
-    if (rel !== undefined) addOpaque(state.fs, joinKey(destKey, rel), line, `${keyword} of ${dirKey || '.'}, which holds ${key} (${context.unseenReason(key)})`);
+    if (rel !== undefined) addOpaque(state.fs, joinKey(destKey, rel), line, `${keyword} of ${dirKey || '.'}, which holds ${key} (${context.unseenReason(key)})`, true);
   }
 }

@@ -21,8 +21,9 @@ export async function createWorktreeSnapshot(root: string): Promise<RepoSnapshot
   for (const name of splitNul(listed)) {
     if (!gone.has(name)) files.add(asRepoPath(name));
   }
-  // ls-files lists a submodule as one entry, a folder on disk: it is not a file of this repository.
-  const submodules = files.has(asRepoPath('.gitmodules')) ? readSubmodules(root).filter((p) => files.delete(p)) : [];
+  // ls-files lists a submodule as one entry (a folder on disk, or deleted when not checked out): never a file of this repository.
+  const submodules = files.has(asRepoPath('.gitmodules')) ? readSubmodules(root) : [];
+  for (const submodule of submodules) files.delete(submodule);
   return {
     root,
     kind: 'worktree',
