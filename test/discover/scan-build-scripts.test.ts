@@ -154,3 +154,58 @@ describe('inputs made before the build', () => {
     expect(scan('ops/build/build.sh', text).invocations[0]?.unseenInputs).toBeUndefined();
   });
 });
+
+describe('script variables with several values', () => {
+  const services = memorySnapshot({
+    'services/api/Dockerfile': 'FROM python:3.12\n',
+    'services/worker/Dockerfile': 'FROM python:3.12\n',
+    'services/worker/Dockerfile.gpu': 'FROM python:3.12\n',
+    'deploy.sh': '',
+  });
+  const built = (text: string) => scan('deploy.sh', text, services).invocations.map((i) => [i.dockerfile, i.context, i.origin]);
+
+  it('builds every case branch and every if/else arm', () => {
+    const text = [
+      'case "$1" in',
+      '  api) DOCKERFILE=services/api/Dockerfile; CONTEXT=services/api ;;',
+      '  worker)',
+      '    DOCKERFILE=services/worker/Dockerfile',
+      '    CONTEXT=services/worker',
+      '    ;;',
+      'esac',
+      'if [ "$GPU" = 1 ]; then SUFFIX=.gpu; else SUFFIX=; fi',
+      'docker build -f "$DOCKERFILE" "$CONTEXT"',
+      'docker build -f "services/worker/Dockerfile$SUFFIX" services/worker',
+    ].join('\n');
+    expect(built(text)).toEqual([
+      ['services/api/Dockerfile', 'services/api', 'deploy.sh:9'],
+      ['services/worker/Dockerfile', 'services/worker', 'deploy.sh:9'],
+      ['services/worker/Dockerfile.gpu', 'services/worker', 'deploy.sh:10'],
+      ['services/worker/Dockerfile', 'services/worker', 'deploy.sh:10'],
+    ]);
+  });
+
+  it('builds each value of a for loop, keeping one value per variable across the words', () => {
+    expect(built('for svc in api worker; do\n  docker build -t "$svc" -f "services/$svc/Dockerfile" "services/$svc"\ndone\n')).toEqual([
+      ['services/api/Dockerfile', 'services/api', 'deploy.sh:2'],
+      ['services/worker/Dockerfile', 'services/worker', 'deploy.sh:2'],
+    ]);
+  });
+
+  it('reads a function once per call, with that call\'s arguments', () => {
+    const text = [
+      'build_image() {',
+      '  local name=$1',
+      '  docker build -t "registry/$name" -f "services/$name/Dockerfile${2:-}" "services/$name"',
+      '}',
+      'push() { docker push "registry/$1"; }',
+      'build_image api',
+      'for gpu in .gpu; do build_image worker "$gpu"; done',
+      'push api',
+    ].join('\n');
+    expect(built(text)).toEqual([
+      ['services/api/Dockerfile', 'services/api', 'deploy.sh:3'],
+      ['services/worker/Dockerfile.gpu', 'services/worker', 'deploy.sh:3'],
+    ]);
+  });
+});
