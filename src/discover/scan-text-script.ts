@@ -70,7 +70,9 @@ export function scanTextScript(
     if (called && callDepth < MAX_CALL_DEPTH) {
       for (const args of vars.expandCommand(words.slice(1))) {
         const scope = new ShellValues(vars);
-        args.forEach((arg, i) => scope.assignAll(String(i + 1), [arg]));
+        args.forEach((arg, i) => {
+          scope.assignAll(String(i + 1), [arg]);
+        });
         readLines(called, scope, arms, callDepth + 1);
       }
       return;
