@@ -2,7 +2,8 @@ import { baseName } from './repo-path.js';
 
 /** A build found in a command line, with its paths as written (after static expansion). */
 export interface BuildCommand {
-  kind: 'docker' | 'gcloud-submit' | 'gcloud-run';
+  /** `gcloud-config`: `gcloud builds submit --config X`; the builds are in X, read with `substitutions`. */
+  kind: 'docker' | 'gcloud-submit' | 'gcloud-run' | 'gcloud-config';
   /** `-f` value; undefined means `<context>/Dockerfile`. */
   file?: string;
   context: string;
@@ -11,6 +12,10 @@ export interface BuildCommand {
   buildArgs: Array<[string, string]>;
   /** `-t`/`--tag` values as written. */
   tags?: string[];
+  /** `gcloud-config` only: the Cloud Build config as written. */
+  config?: string;
+  /** `gcloud-config` only: `--substitutions K=V,…`. */
+  substitutions?: Array<[string, string]>;
 }
 
 // Everything else is taken to need a value: a wrongly eaten positional only loses one build, never invents one.
@@ -66,10 +71,18 @@ function parseGcloud(words: readonly string[]): BuildCommand | undefined {
   const [group, verb] = [words[at], words[at + 1]];
   const { options, positionals } = parseOptions(words.slice(at + 2), GCLOUD_SWITCHES);
   if (group === 'builds' && verb === 'submit') {
-    // Without --tag, gcloud runs a cloudbuild.yaml (scanned on its own) or buildpacks: no Dockerfile involved.
-    if (!options.has('--tag') && !options.has('-t')) return undefined;
     const source = positionals[0] ?? '.';
     if (/^gs:\/\/|\.(tgz|tar\.gz)$/.test(source)) return undefined;
+    const config = last(options, '--config');
+    if (config !== undefined && !options.has('--tag') && !options.has('-t')) {
+      const substitutions = (options.get('--substitutions') ?? []).flatMap((list) => list.split(',')).flatMap((pair): Array<[string, string]> => {
+        const eq = pair.indexOf('=');
+        return eq > 0 ? [[pair.slice(0, eq).trim(), pair.slice(eq + 1)]] : [];
+      });
+      return { kind: 'gcloud-config', context: source, config, substitutions, buildArgs: [] };
+    }
+    // Without --tag or --config, gcloud runs ./cloudbuild.yaml (scanned on its own) or buildpacks.
+    if (!options.has('--tag') && !options.has('-t')) return undefined;
     return { kind: 'gcloud-submit', context: source, buildArgs: [], tags: [...(options.get('--tag') ?? []), ...(options.get('-t') ?? [])] };
   }
   if (group === 'run' && verb === 'deploy') {

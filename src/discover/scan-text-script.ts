@@ -3,7 +3,7 @@ import { producedPaths } from './record-produced-paths.js';
 import type { BuildInvocation } from './build-invocation.js';
 import { substituteMakeVariables } from './substitute-make-variables.js';
 import { parseBuildCommand } from './parse-build-command.js';
-import { resolveBuildCommand, type CommandSite } from './resolve-build-command.js';
+import { resolveBuildCommand, resolveConfigCall, type CommandSite, type ConfigCall } from './resolve-build-command.js';
 import { shellWords } from './shell-words.js';
 import { splitFunctions, type ScriptLine } from './shell-functions.js';
 import { BranchTracker, ShellValues, splitSegments, type ArmPath } from './shell-values.js';
@@ -13,6 +13,8 @@ export type TextDialect = 'shell' | 'make' | 'just';
 export interface ScanResult {
   invocations: BuildInvocation[];
   problems: Problem[];
+  /** `gcloud builds submit --config` calls: their builds are read from the config, with these substitutions. */
+  configCalls?: ConfigCall[];
 }
 
 /** Commands that may create what a later build copies (see producedPaths). */
@@ -81,6 +83,11 @@ export function scanTextScript(
       const command = parseBuildCommand(expanded);
       if (!command) {
         produced.push(...producedPaths(expanded, site.bases[0] ?? site.here, snapshot, `${site.file}:${line}`));
+        continue;
+      }
+      if (command.kind === 'gcloud-config') {
+        const call = resolveConfigCall(command, { ...site, line }, snapshot);
+        if (call) result.configCalls = [...(result.configCalls ?? []), call];
         continue;
       }
       const resolution = resolveBuildCommand(command, { ...site, line }, snapshot);

@@ -16,7 +16,14 @@ const WORKSPACE = /\$\{\{\s*github\.workspace\s*\}\}|^\/workspace(?=\/|$)/g;
  * or `dir` key moves the folder for what it holds. Cloud Build docker steps
  * and docker/build-push-action are read from their structured arguments.
  */
-export function scanYamlScript(text: string, file: RepoPath, baseDir: RepoPath, snapshot: RepoSnapshot): ScanResult {
+export function scanYamlScript(
+  text: string,
+  file: RepoPath,
+  baseDir: RepoPath,
+  snapshot: RepoSnapshot,
+  /** `--substitutions` of a `gcloud builds submit --config` that runs this file. */
+  substitutions: Readonly<Record<string, string>> = {},
+): ScanResult {
   const result: ScanResult = { invocations: [], problems: [] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
@@ -25,6 +32,7 @@ export function scanYamlScript(text: string, file: RepoPath, baseDir: RepoPath, 
     result.problems.push(unreadableFile(file, error.linePos?.[0]?.line ?? 0, firstLine(error.message)));
     return result;
   }
+  const substitute = substituter({ ...readDefaultSubstitutions(doc.contents), ...substitutions });
   const lineOf = (node: Node | null | undefined): number => lineCounter.linePos(node?.range?.[0] ?? 0).line;
   // What earlier steps make, in document order: a later build step's context holds it.
   const produced: UnseenInput[] = [];
@@ -35,13 +43,13 @@ export function scanYamlScript(text: string, file: RepoPath, baseDir: RepoPath, 
   const visit = (node: unknown, cwd: RepoPath | undefined): void => {
     if (isMap(node)) {
       const here = moveTo(node, cwd);
-      const command = readBuildPushAction(node) ?? readCloudBuildStep(node);
+      const command = readBuildPushAction(node) ?? readCloudBuildStep(node, substitute);
       if (command && here !== undefined) {
         // The `uses:` line of an action; the step itself for a Cloud Build step.
         const line = lineOf((node.get('uses', true) as Node | undefined) ?? node);
         add(resolveBuildCommand(command, { file, line, here, bases: [here] }, snapshot));
       } else if (here !== undefined) {
-        const argv = readStepArgv(node);
+        const argv = readStepArgv(node)?.map(substitute);
         if (argv) produced.push(...producedPaths(argv, here, snapshot, `${file}:${lineOf(node)}`));
       }
       for (const pair of node.items) visit(pair.value, here);
@@ -49,10 +57,11 @@ export function scanYamlScript(text: string, file: RepoPath, baseDir: RepoPath, 
       for (const item of node.items) visit(item, cwd);
     } else if (isScalar(node) && typeof node.value === 'string' && (node.value.includes('build') || MAKES_FILES.test(node.value)) && cwd !== undefined) {
       const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
-      const text = node.value.replace(WORKSPACE, ROOT_MARK);
+      const text = substitute(node.value).replace(WORKSPACE, ROOT_MARK);
       const found = scanTextScript(text, 'shell', { file, here: cwd, bases: [cwd] }, snapshot, lineOf(node) + (block ? 1 : 0), produced);
       result.invocations.push(...found.invocations);
       result.problems.push(...found.problems);
+      if (found.configCalls) result.configCalls = [...(result.configCalls ?? []), ...found.configCalls];
     }
   };
   visit(doc.contents, baseDir);
@@ -91,11 +100,11 @@ function readBuildPushAction(map: YAMLMap): BuildCommand | undefined {
 }
 
 /** `name: gcr.io/cloud-builders/docker` with `args: [build, -f, …, .]`: an argv, not shell text. */
-function readCloudBuildStep(map: YAMLMap): BuildCommand | undefined {
+function readCloudBuildStep(map: YAMLMap, substitute: (text: string) => string): BuildCommand | undefined {
   const name = map.get('name');
   const args = map.get('args');
   if (typeof name !== 'string' || !/(^|\/)docker(:|$)/.test(name) || !isSeq(args)) return undefined;
-  const argv = args.items.map((item) => (isScalar(item) ? String(item.value) : ''));
+  const argv = args.items.map((item) => (isScalar(item) ? substitute(String(item.value)) : ''));
   const start = argv[0] === 'build' ? 1 : argv[0] === 'buildx' && argv[1] === 'build' ? 2 : undefined;
   if (start === undefined) return undefined;
   return parseDockerBuild(argv.slice(start).map((arg) => arg.replace(WORKSPACE, ROOT_MARK)));
@@ -108,6 +117,24 @@ function readStepArgv(map: YAMLMap): string[] | undefined {
   if (typeof name !== 'string' || !isSeq(args) || map.has('entrypoint')) return undefined;
   const tool = name.replace(/[:@].*$/, '').split('/').pop() ?? '';
   return [tool, ...args.items.map((item) => (isScalar(item) ? String(item.value) : ''))].map((arg) => arg.replace(WORKSPACE, '.'));
+}
+
+/** A Cloud Build config's own `substitutions:` defaults (`_DOCKERFILE: Dockerfile`). */
+function readDefaultSubstitutions(contents: unknown): Record<string, string> {
+  const map = isMap(contents) ? contents.get('substitutions') : undefined;
+  const defaults: Record<string, string> = {};
+  if (!isMap(map)) return defaults;
+  for (const pair of map.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (key !== undefined && isScalar(pair.value) && pair.value.value !== null) defaults[key] = String(pair.value.value);
+  }
+  return defaults;
+}
+
+/** Replaces `$_NAME` / `${_NAME}` of the known substitutions; others stay, so their paths stay unresolved. */
+function substituter(values: Readonly<Record<string, string>>): (text: string) => string {
+  if (Object.keys(values).length === 0) return (text) => text;
+  return (text) => text.replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, braced: string | undefined, bare: string | undefined) => values[(braced ?? bare) as string] ?? whole);
 }
 
 function firstLine(message: string): string {

@@ -3,6 +3,7 @@ import { readComposeFile } from '../../src/discover/read-compose-file.js';
 import { scanTextScript } from '../../src/discover/scan-text-script.js';
 import { scanYamlScript } from '../../src/discover/scan-yaml-script.js';
 import { classifyBuildFile } from '../../src/discover/classify-build-file.js';
+import { scanBuildFiles } from '../../src/discover/scan-build-files.js';
 import { asRepoPath, type RepoSnapshot } from '../../src/types.js';
 import { memorySnapshot } from './helpers/memory-snapshot.js';
 
@@ -206,6 +207,35 @@ describe('script variables with several values', () => {
     expect(built(text)).toEqual([
       ['services/api/Dockerfile', 'services/api', 'deploy.sh:3'],
       ['services/worker/Dockerfile.gpu', 'services/worker', 'deploy.sh:3'],
+    ]);
+  });
+});
+
+describe('gcloud builds submit --config with substitutions', () => {
+  it('joins the call with the config: its -f ${_DOCKERFILE} and context, from the uploaded source folder', async () => {
+    const config = [
+      'substitutions:',
+      '  _DOCKERFILE: Dockerfile',
+      'steps:',
+      '  - name: gcr.io/cloud-builders/docker',
+      "    args: ['build', '-f', '${_DOCKERFILE}', '-t', 'gcr.io/$PROJECT_ID/$_SERVICE', '.']",
+    ].join('\n');
+    const snapshot = memorySnapshot({
+      'ops/cloudbuild.yaml': config,
+      'services/worker/Dockerfile': 'FROM python:3.12\n',
+      'services/worker/Dockerfile.gpu': 'FROM python:3.12\n',
+      'deploy.sh': [
+        'for variant in "" .gpu; do',
+        '  gcloud builds submit --config ops/cloudbuild.yaml --substitutions=_DOCKERFILE=Dockerfile$variant,_SERVICE=worker services/worker',
+        'done',
+      ].join('\n'),
+    });
+    const { invocations, problems } = await scanBuildFiles(snapshot, () => false);
+    // Read on its own, the config would build ./Dockerfile from the repository root, which does not exist.
+    expect(problems).toEqual([]);
+    expect(invocations.map((i) => [i.dockerfile, i.context, i.origin])).toEqual([
+      ['services/worker/Dockerfile', 'services/worker', 'ops/cloudbuild.yaml:4'],
+      ['services/worker/Dockerfile.gpu', 'services/worker', 'ops/cloudbuild.yaml:4'],
     ]);
   });
 });
