@@ -6,6 +6,7 @@ import { expandWord, ROOT_MARK } from './expand-word.js';
 import { parseDockerBuild, type BuildCommand } from './parse-build-command.js';
 import { joinRepoPath } from './repo-path.js';
 import { resolveBuildCommand, type Resolution } from './resolve-build-command.js';
+import { readDefaultSubstitutions, readInputDefaults, readWorkflowCall, substituter } from './yaml-substitutions.js';
 import { MAKES_FILES, scanTextScript, withProduced, type ScanResult } from './scan-text-script.js';
 
 const WORKSPACE = /\$\{\{\s*github\.workspace\s*\}\}|^\/workspace(?=\/|$)/g;
@@ -32,7 +33,7 @@ export function scanYamlScript(
     result.problems.push(unreadableFile(file, error.linePos?.[0]?.line ?? 0, firstLine(error.message)));
     return result;
   }
-  const substitute = substituter({ ...readDefaultSubstitutions(doc.contents), ...substitutions });
+  const substitute = substituter({ ...readDefaultSubstitutions(doc.contents), ...readInputDefaults(doc.contents), ...substitutions });
   const lineOf = (node: Node | null | undefined): number => lineCounter.linePos(node?.range?.[0] ?? 0).line;
   // What earlier steps make, in document order: a later build step's context holds it.
   const produced: UnseenInput[] = [];
@@ -43,7 +44,9 @@ export function scanYamlScript(
   const visit = (node: unknown, cwd: RepoPath | undefined): void => {
     if (isMap(node)) {
       const here = moveTo(node, cwd);
-      const command = readBuildPushAction(node) ?? readCloudBuildStep(node, substitute);
+      const call = readWorkflowCall(node, file, snapshot);
+      if (call) result.configCalls = [...(result.configCalls ?? []), call];
+      const command = readBuildPushAction(node, substitute) ?? readCloudBuildStep(node, substitute);
       if (command && here !== undefined) {
         // The `uses:` line of an action; the step itself for a Cloud Build step.
         const line = lineOf((node.get('uses', true) as Node | undefined) ?? node);
@@ -76,13 +79,13 @@ function moveTo(map: YAMLMap, cwd: RepoPath | undefined): RepoPath | undefined {
   return /[$`]|\{\{/.test(expanded) ? undefined : joinRepoPath(cwd, expanded);
 }
 
-function readBuildPushAction(map: YAMLMap): BuildCommand | undefined {
+function readBuildPushAction(map: YAMLMap, substitute: (text: string) => string): BuildCommand | undefined {
   const uses = map.get('uses');
   const inputs = map.get('with');
   if (typeof uses !== 'string' || !uses.startsWith('docker/build-push-action') || !isMap(inputs)) return undefined;
   const input = (key: string): string | undefined => {
     const value = inputs.get(key);
-    return typeof value === 'string' || typeof value === 'number' ? expandWord(String(value).replace(WORKSPACE, ROOT_MARK), () => undefined) : undefined;
+    return typeof value === 'string' || typeof value === 'number' ? expandWord(substitute(String(value)).replace(WORKSPACE, ROOT_MARK), () => undefined) : undefined;
   };
   const command: BuildCommand = { kind: 'docker', context: input('context') ?? '.', buildArgs: [] };
   const file = input('file');
@@ -117,24 +120,6 @@ function readStepArgv(map: YAMLMap): string[] | undefined {
   if (typeof name !== 'string' || !isSeq(args) || map.has('entrypoint')) return undefined;
   const tool = name.replace(/[:@].*$/, '').split('/').pop() ?? '';
   return [tool, ...args.items.map((item) => (isScalar(item) ? String(item.value) : ''))].map((arg) => arg.replace(WORKSPACE, '.'));
-}
-
-/** A Cloud Build config's own `substitutions:` defaults (`_DOCKERFILE: Dockerfile`). */
-function readDefaultSubstitutions(contents: unknown): Record<string, string> {
-  const map = isMap(contents) ? contents.get('substitutions') : undefined;
-  const defaults: Record<string, string> = {};
-  if (!isMap(map)) return defaults;
-  for (const pair of map.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    if (key !== undefined && isScalar(pair.value) && pair.value.value !== null) defaults[key] = String(pair.value.value);
-  }
-  return defaults;
-}
-
-/** Replaces `$_NAME` / `${_NAME}` of the known substitutions; others stay, so their paths stay unresolved. */
-function substituter(values: Readonly<Record<string, string>>): (text: string) => string {
-  if (Object.keys(values).length === 0) return (text) => text;
-  return (text) => text.replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, braced: string | undefined, bare: string | undefined) => values[(braced ?? bare) as string] ?? whole);
 }
 
 function firstLine(message: string): string {

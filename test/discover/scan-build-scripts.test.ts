@@ -239,3 +239,51 @@ describe('gcloud builds submit --config with substitutions', () => {
     ]);
   });
 });
+
+describe('reusable workflows', () => {
+  it("joins a caller's with: inputs with the called workflow's build steps", async () => {
+    const called = [
+      'on:',
+      '  workflow_call:',
+      '    inputs:',
+      '      service: { type: string, required: true }',
+      '      dockerfile: { type: string, default: Dockerfile }',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: docker/build-push-action@v6',
+      '        with:',
+      '          context: services/${{ inputs.service }}',
+      '          file: services/${{ inputs.service }}/${{ inputs.dockerfile }}',
+      '      - run: docker build -f "services/${{ inputs.service }}/${{ inputs.dockerfile }}" services/${{ inputs.service }}',
+    ].join('\n');
+    const caller = [
+      'on: push',
+      'jobs:',
+      '  api:',
+      '    uses: ./.github/workflows/build-image.yml',
+      '    with:',
+      '      service: api',
+      '  worker-gpu:',
+      '    uses: ./.github/workflows/build-image.yml',
+      '    with:',
+      '      service: worker',
+      '      dockerfile: Dockerfile.gpu',
+    ].join('\n');
+    const snapshot = memorySnapshot({
+      '.github/workflows/build-image.yml': called,
+      '.github/workflows/release.yml': caller,
+      'services/api/Dockerfile': 'FROM python:3.12\n',
+      'services/worker/Dockerfile.gpu': 'FROM python:3.12\n',
+    });
+    const { invocations, problems } = await scanBuildFiles(snapshot, () => false);
+    expect(problems).toEqual([]);
+    expect(invocations.map((i) => [i.dockerfile, i.context, i.origin])).toEqual([
+      ['services/api/Dockerfile', 'services/api', '.github/workflows/build-image.yml:10'],
+      ['services/api/Dockerfile', 'services/api', '.github/workflows/build-image.yml:14'],
+      ['services/worker/Dockerfile.gpu', 'services/worker', '.github/workflows/build-image.yml:10'],
+      ['services/worker/Dockerfile.gpu', 'services/worker', '.github/workflows/build-image.yml:14'],
+    ]);
+  });
+});
