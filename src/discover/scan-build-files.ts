@@ -5,6 +5,7 @@ import type { BuildInvocation } from './build-invocation.js';
 import { cachedComposeBuilds } from './cached-compose-builds.js';
 import { classifyBuildFile } from './classify-build-file.js';
 import { unreadableFile } from './discovery-problems.js';
+import { readBakeFile } from './read-bake-file.js';
 import { readComposeFile } from './read-compose-file.js';
 import type { ConfigCall } from './resolve-build-command.js';
 import { scanTextScript, type ScanResult } from './scan-text-script.js';
@@ -56,8 +57,9 @@ async function scanFile(file: RepoPath, snapshot: RepoSnapshot, cache: ContentCa
     const reason = error instanceof UnreadableFileError ? error.reason : String(error);
     return { invocations: [], problems: [unreadableFile(file, 0, reason)] };
   }
-  if (!text.includes('build')) return { invocations: [], problems: [] };
+  if (kind.kind !== 'bake' && !text.includes('build')) return { invocations: [], problems: [] };
   if (kind.kind === 'compose') return readComposeFile(text, file, snapshot, cachedComposeBuilds(text, snapshot.contentId(file), cache));
+  if (kind.kind === 'bake') return readBakeFile(text, file, kind.here, snapshot);
   if (kind.kind === 'yaml') return scanYamlScript(text, file, kind.bases[0] ?? ('' as RepoPath), snapshot);
   return scanTextScript(text, kind.kind, { file, here: kind.here, bases: kind.bases }, snapshot);
 }

@@ -287,3 +287,49 @@ describe('reusable workflows', () => {
     ]);
   });
 });
+
+describe('docker buildx bake files', () => {
+  const repo = {
+    'services/api/Dockerfile': 'FROM python:3.12\n',
+    'services/worker/worker.Dockerfile': 'FROM python:3.12\n',
+  };
+  it('reads HCL targets with inherits, variables, args and target', async () => {
+    const hcl = [
+      '# Built in CI with `docker buildx bake`',
+      'variable "PYTHON_VERSION" { default = "3.12" }',
+      'group "default" {',
+      '  targets = ["api", "worker"]',
+      '}',
+      'target "_common" {',
+      '  args = { PYTHON_VERSION = "${PYTHON_VERSION}" }',
+      '  platforms = ["linux/amd64"]',
+      '}',
+      'target "api" {',
+      '  inherits = ["_common"]',
+      '  context = "services/api"',
+      '  target = "prod"',
+      '}',
+      'target "worker" {',
+      '  inherits = ["_common"]',
+      '  context = "services/worker"',
+      '  dockerfile = "worker.Dockerfile"',
+      '  contexts = { base = "target:api" }',
+      '  tags = ["registry/worker:${PYTHON_VERSION}"]',
+      '}',
+    ].join('\n');
+    const { invocations, problems } = await scanBuildFiles(memorySnapshot({ ...repo, 'docker-bake.hcl': hcl }), () => false);
+    expect(problems).toEqual([]);
+    expect(invocations.map((i) => [i.name, i.dockerfile, i.context, i.target, i.buildArgs, i.origin])).toEqual([
+      ['api', 'services/api/Dockerfile', 'services/api', 'prod', { PYTHON_VERSION: '3.12' }, 'docker-bake.hcl:10'],
+      ['worker', 'services/worker/worker.Dockerfile', 'services/worker', undefined, { PYTHON_VERSION: '3.12' }, 'docker-bake.hcl:15'],
+    ]);
+  });
+  it('reads JSON bake files, from the bake file folder, and reports a named Dockerfile that is missing', async () => {
+    const json = JSON.stringify({ target: { api: { context: '../services/api' }, gone: { context: '../services/gone', dockerfile: 'Dockerfile' } } }, null, 2);
+    const { invocations, problems } = await scanBuildFiles(memorySnapshot({ ...repo, 'ci/docker-bake.json': json }), () => false);
+    expect(invocations.map((i) => [i.name, i.dockerfile, i.context])).toEqual([['api', 'services/api/Dockerfile', 'services/api']]);
+    expect(problems.map((p) => [p.rule, p.file, p.message])).toEqual([
+      ['dockerfile-not-found', 'ci/docker-bake.json', 'services/gone/Dockerfile is built here but does not exist in the repository'],
+    ]);
+  });
+});
