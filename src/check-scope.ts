@@ -20,7 +20,8 @@ const WATCHED = new RegExp(WATCHED_FILES_REGEX);
 
 /** A path whose change can alter an image, its build context or what it installs. */
 export function isRelevantPath(p: RepoPath): boolean {
-  return WATCHED.test(p) || isDockerfileName(p) || classifyBuildFile(p) !== undefined || p.endsWith('package.json');
+  // .gitignore and .gitmodules say which missing COPY sources exist at build time all the same.
+  return WATCHED.test(p) || isDockerfileName(p) || classifyBuildFile(p) !== undefined || p.endsWith('package.json') || /(^|\/)\.git(?:ignore|modules)$/.test(p);
 }
 
 /**

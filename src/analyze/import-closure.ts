@@ -272,7 +272,7 @@ export class ImportClosure {
     }
     const hit = this.findInRepo(module);
     // A name found nowhere is third-party, unless a folder the build has and the repository lacks could hold it.
-    const unseenFirstParty = !hit && unseenModuleCause(module, this.input.sysPath, this.input.image, this.input.context, true) !== undefined;
+    const unseenFirstParty = !hit && unseenModuleCause(module, resolution, this.input.sysPath, this.input.image, this.input.context, true) !== undefined;
     if (ref.level === 0 && hit && this.isWeak(hit)) {
       // Not known to be first-party: Python finds an installed distribution of that name instead, if there is one.
       this.reportMissing(from, module, ref, guarded, site, hit, { unlessInstalled: true });
@@ -351,7 +351,7 @@ export class ImportClosure {
       ...how,
     };
     if (missing.assumption === undefined) {
-      const cause = unseenModuleCause(module, this.input.sysPath, this.input.image, this.input.context);
+      const cause = unseenModuleCause(module, this.resolveInImage(module), this.input.sysPath, this.input.image, this.input.context);
       if (cause !== undefined) missing.assumption = `the image may hold it after all: ${cause}`;
     }
     this.result.missing.push(missing);

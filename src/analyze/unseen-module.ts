@@ -1,5 +1,6 @@
 import type { BuildContext } from '../dockerfile/build-context.js';
 import { joinImagePath, relativeBelow } from '../python/image-path.js';
+import type { ResolveResult } from '../python/module-finder.js';
 import type { ImageModel } from '../types.js';
 
 /**
@@ -12,14 +13,19 @@ import type { ImageModel } from '../types.js';
  */
 export function unseenModuleCause(
   module: string,
+  resolution: ResolveResult,
   sysPath: readonly string[],
   image: ImageModel,
   context: BuildContext | undefined,
   buildInputsOnly = false,
 ): string | undefined {
+  // Below a package that resolved, Python looks only in that package's folder.
   const parts = module.split('.');
-  for (const entry of sysPath) {
-    const base = joinImagePath(entry, ...parts);
+  const partial = !resolution.found && resolution.resolved > 0 && resolution.packagePath !== undefined;
+  const searchPath = partial ? (resolution.packagePath as string[]) : sysPath;
+  const rest = partial ? parts.slice(resolution.resolved) : parts;
+  for (const entry of searchPath) {
+    const base = joinImagePath(entry, ...rest);
     for (const candidate of [`${base}.py`, `${base}/__init__.py`, base]) {
       const cause = unseenPathCause(candidate, image, context, buildInputsOnly);
       if (cause !== undefined) return cause;
