@@ -55,7 +55,9 @@ export function scanTextScript(
       if (dialect !== 'shell' && !/^\s/.test(raw) && recordFileVariable(body, dialect, fileVars)) continue;
       if (dialect !== 'shell') body = substituteMakeVariables(body.replace(/^[@+-]+/, ''), dialect, fileVars);
       for (const segment of splitSegments(body)) {
-        const arms = new Map([...outer, ...branches.enter(segment)]);
+        const entered = branches.enter(segment);
+        const arms = new Map([...outer, ...entered.arms]);
+        if (entered.caseValues) vars.assignArm(entered.caseValues.name, entered.caseValues.values, arms);
         if (!segment.includes('build') && !segment.includes('=') && !MAKES_FILES.test(segment) && !/\bfor\b/.test(segment) && !callsFunction(segment)) continue;
         for (const words of shellWords(segment)) readCommand(words, vars, arms, line, callDepth);
       }

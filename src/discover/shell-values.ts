@@ -35,6 +35,12 @@ export class ShellValues {
     }
   }
 
+  /** The variable a `case` tests, inside one arm: each of the arm's patterns is a value it has there. */
+  assignArm(name: string, values: readonly string[], arms: ArmPath): void {
+    const others = (this.values.get(name) ?? []).filter((v) => v.arms.size > 0 && !sameArms(v.arms, arms));
+    this.values.set(name, [...others, ...values.map((value) => ({ value, arms }))]);
+  }
+
   /** `for v in a b c`: the loop variable takes each value. */
   assignAll(name: string, values: readonly string[], arms: ArmPath = new Map()): void {
     this.values.set(name, [...new Set(values)].map((value) => ({ value, arms })));
@@ -72,30 +78,38 @@ function sameArms(a: ArmPath, b: ArmPath): boolean {
 
 /**
  * Follows `if`/`case`/loop nesting through a script's command segments
- * (split at `;`, `;;`, `&&`, `||`, `|` and line ends) from their leading
+ * (split at `;`, `;;`, `&&`, `||` and line ends) from their leading
  * keywords, which the shell parser the scan uses drops.
  */
 export class BranchTracker {
-  private readonly stack: Array<{ id: number; kind: 'if' | 'case' | 'loop'; arm: number }> = [];
+  private readonly stack: Array<{ id: number; kind: 'if' | 'case' | 'loop'; arm: number; subject?: string }> = [];
   private nextId = 0;
 
-  /** Updates the nesting for one segment and returns the arms its assignments sit in. */
-  enter(segment: string): ArmPath {
-    const words = segment.trim().split(/\s+/);
+  /**
+   * Updates the nesting for one segment and returns the arms its assignments
+   * sit in; on a `case "$VAR" in` arm's first segment, also the values its
+   * literal patterns give VAR there (`api|worker)` → api, worker).
+   */
+  enter(segment: string): { arms: ArmPath; caseValues?: { name: string; values: string[] } } {
+    const trimmed = segment.trim();
+    const words = trimmed.split(/\s+/);
     const first = words[0] ?? '';
     const top = this.stack[this.stack.length - 1];
-    if (first === 'if' || first === 'case') this.stack.push({ id: this.nextId++, kind: first, arm: 0 });
-    else if (first === 'for' || first === 'while' || first === 'until' || first === 'select') this.stack.push({ id: this.nextId++, kind: 'loop', arm: 0 });
+    let caseValues: { name: string; values: string[] } | undefined;
+    const arm = /^\(?([^\s()]+(?:\s*\|\s*[^\s()]+)*)\)/.exec(trimmed);
+    if (first === 'if' || first === 'case') {
+      const subject = first === 'case' ? /^"?\$\{?(\w+)\}?"?$/.exec(words[1] ?? '')?.[1] : undefined;
+      this.stack.push({ id: this.nextId++, kind: first, arm: 0, ...(subject ? { subject } : {}) });
+    } else if (first === 'for' || first === 'while' || first === 'until' || first === 'select') this.stack.push({ id: this.nextId++, kind: 'loop', arm: 0 });
     else if ((first === 'else' || first === 'elif') && top?.kind === 'if') top.arm += 1;
-    else if (top?.kind === 'case' && /^\(?[^\s()]+(?:\s*\|\s*[^\s()]+)*\)/.test(segment.trim())) top.arm += 1;
+    else if (top?.kind === 'case' && arm) {
+      top.arm += 1;
+      const values = (arm[1] as string).split('|').map((p) => p.trim().replace(/^(["'])(.*)\1$/, '$2')).filter((p) => p !== '' && !/[*?[\]$]/.test(p));
+      if (top.subject !== undefined && values.length > 0) caseValues = { name: top.subject, values };
+    }
     const arms = this.arms();
     for (const word of words) if (word === 'fi' || word === 'esac' || word === 'done') this.stack.pop();
-    return arms;
-  }
-
-  /** True inside any `if`, `case` or loop. */
-  get nested(): boolean {
-    return this.stack.length > 0;
+    return caseValues ? { arms, caseValues } : { arms };
   }
 
   private arms(): ArmPath {
@@ -103,7 +117,7 @@ export class BranchTracker {
   }
 }
 
-/** Splits a shell line into command segments at `;;`, `;`, `&&`, `||`, `|`, outside quotes and `$(…)`. */
+/** Splits a shell line into command segments at `;;`, `;`, `&&`, `||`, outside quotes and `$(…)`. */
 export function splitSegments(line: string): string[] {
   const segments: string[] = [];
   let current = '';
@@ -124,7 +138,8 @@ export function splitSegments(line: string): string[] {
     if (c === '"' || c === "'" || c === '`') quote = c;
     else if (c === '(' && line[i - 1] === '$') parens += 1;
     else if (c === ')' && parens > 0) parens -= 1;
-    else if (parens === 0 && (c === ';' || c === '|' || (c === '&' && line[i + 1] === '&'))) {
+    // A single `|` stays: a pipe starts no branch, and `api|worker)` is one case pattern.
+    else if (parens === 0 && (c === ';' || ((c === '|' || c === '&') && line[i + 1] === c))) {
       segments.push(current);
       current = '';
       if (line[i + 1] === c) i += 1;

@@ -186,6 +186,14 @@ describe('script variables with several values', () => {
     ]);
   });
 
+  it('gives the variable a case tests the value of each literal pattern in its arm', () => {
+    const text = 'case "$1" in\n  api|worker)\n    docker build -t "app-$1" "services/$1" ;;\n  *) echo "usage: $0 api|worker"; exit 1 ;;\nesac\n';
+    expect(built(text)).toEqual([
+      ['services/api/Dockerfile', 'services/api', 'deploy.sh:3'],
+      ['services/worker/Dockerfile', 'services/worker', 'deploy.sh:3'],
+    ]);
+  });
+
   it('builds each value of a for loop, keeping one value per variable across the words', () => {
     expect(built('for svc in api worker; do\n  docker build -t "$svc" -f "services/$svc/Dockerfile" "services/$svc"\ndone\n')).toEqual([
       ['services/api/Dockerfile', 'services/api', 'deploy.sh:2'],
