@@ -3,6 +3,7 @@ import { readComposeFile } from '../../src/discover/read-compose-file.js';
 import { scanTextScript } from '../../src/discover/scan-text-script.js';
 import { scanYamlScript } from '../../src/discover/scan-yaml-script.js';
 import { classifyBuildFile } from '../../src/discover/classify-build-file.js';
+import { readBakeFile } from '../../src/discover/read-bake-file.js';
 import { scanBuildFiles } from '../../src/discover/scan-build-files.js';
 import { asRepoPath, type RepoSnapshot } from '../../src/types.js';
 import { memorySnapshot } from './helpers/memory-snapshot.js';
@@ -20,6 +21,7 @@ function scan(file: string, text: string, snapshot: RepoSnapshot = tree) {
   if (!kind) throw new Error(`not a build file: ${file}`);
   if (kind.kind === 'compose') return readComposeFile(text, path, snapshot);
   if (kind.kind === 'yaml') return scanYamlScript(text, path, kind.bases[0]!, snapshot);
+  if (kind.kind === 'bake') return readBakeFile(text, path, kind.here, snapshot);
   return scanTextScript(text, kind.kind, { file: path, here: kind.here, bases: kind.bases }, snapshot);
 }
 
