@@ -28,12 +28,9 @@ export function loadBuildTimeInputs(snapshot: RepoSnapshot): Promise<BuildTimeIn
 }
 
 async function readBuildTimeInputs(snapshot: RepoSnapshot): Promise<BuildTimeInputs> {
-  const ignoreFiles = new Map<RepoPath, GitignorePattern[]>();
-  for (const file of snapshot.files) {
-    if (baseName(file) !== '.gitignore') continue;
-    const text = await snapshot.read(file).then((b) => b.toString('utf8'), () => '');
-    ignoreFiles.set(parentDir(file), parseGcloudIgnore(text, () => undefined, file));
-  }
+  const files = [...snapshot.files].filter((file) => baseName(file) === '.gitignore');
+  const texts = await Promise.all(files.map((file) => snapshot.read(file).then((b) => b.toString('utf8'), () => '')));
+  const ignoreFiles = new Map<RepoPath, GitignorePattern[]>(files.map((file, i) => [parentDir(file), parseGcloudIgnore(texts[i] as string, () => undefined, file)]));
   const submodules = snapshot.submodules ?? (await readGitmodulePaths(snapshot));
   const ignoredBy = (path: RepoPath): string | undefined => {
     // git never looks inside an ignored folder, so the first ignored prefix decides.
