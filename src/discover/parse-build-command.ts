@@ -2,8 +2,11 @@ import { baseName } from './repo-path.js';
 
 /** A build found in a command line, with its paths as written (after static expansion). */
 export interface BuildCommand {
-  /** `gcloud-config`: `gcloud builds submit --config X`; the builds are in X, read with `substitutions`. */
-  kind: 'docker' | 'gcloud-submit' | 'gcloud-run' | 'gcloud-config';
+  /**
+   * `gcloud-config`: `gcloud builds submit --config X`; the builds are in X, read with `substitutions`.
+   * `bake`: `docker buildx bake -f X`; the builds are X's targets.
+   */
+  kind: 'docker' | 'gcloud-submit' | 'gcloud-run' | 'gcloud-config' | 'bake';
   /** `-f` value; undefined means `<context>/Dockerfile`. */
   file?: string;
   context: string;
@@ -12,7 +15,7 @@ export interface BuildCommand {
   buildArgs: Array<[string, string]>;
   /** `-t`/`--tag` values as written. */
   tags?: string[];
-  /** `gcloud-config` only: the Cloud Build config as written. */
+  /** `gcloud-config` and `bake` only: the Cloud Build config or bake file as written. */
   config?: string;
   /** `gcloud-config` only: `--substitutions K=V,…`. */
   substitutions?: Array<[string, string]>;
@@ -33,6 +36,7 @@ export function parseBuildCommand(words: readonly string[]): BuildCommand | unde
     if (CONTAINER_TOOLS.has(tool)) {
       const start = buildStart(words, i + 1);
       if (start !== undefined) return parseDockerBuild(words.slice(start));
+      if (words[i + 1] === 'buildx' && words[i + 2] === 'bake') return parseBake(words.slice(i + 3));
     }
     if (tool === 'gcloud') return parseGcloud(words.slice(i + 1));
   }
@@ -63,6 +67,13 @@ export function parseDockerBuild(args: readonly string[]): BuildCommand | undefi
     if (eq > 0) command.buildArgs.push([pair.slice(0, eq), pair.slice(eq + 1)]);
   }
   return command;
+}
+
+/** `docker buildx bake -f x.hcl`: a bake file under a name bake does not look for by itself (those are read on their own). */
+function parseBake(args: readonly string[]): BuildCommand | undefined {
+  const { options } = parseOptions(args, new Set(['--load', '--push', '--print', '--pull', '--no-cache', '--check', '--debug', '--help']));
+  const file = [...(options.get('-f') ?? []), ...(options.get('--file') ?? [])].find((f) => /\.(?:hcl|json)$/.test(f));
+  return file === undefined ? undefined : { kind: 'bake', context: '.', config: file, buildArgs: [] };
 }
 
 function parseGcloud(words: readonly string[]): BuildCommand | undefined {

@@ -16,8 +16,9 @@ export interface CommandSite {
 
 export type Resolution = { invocation: BuildInvocation } | { problem: Problem } | undefined;
 
-/** `gcloud builds submit --config X [SOURCE]`: config X runs with SOURCE as its workspace. */
+/** `gcloud builds submit --config X [SOURCE]`: config X runs with SOURCE as its workspace; or `docker buildx bake -f X`. */
 export interface ConfigCall {
+  kind: 'cloudbuild' | 'workflow' | 'bake';
   config: RepoPath;
   /** The uploaded folder: relative paths in the config start here. */
   source: RepoPath;
@@ -35,7 +36,7 @@ export function resolveConfigCall(command: BuildCommand, site: CommandSite, snap
     if (config !== undefined && source !== undefined && snapshot.files.has(config) && snapshot.dirs.has(source)) {
       const substitutions: Record<string, string> = {};
       for (const [key, value] of command.substitutions ?? []) if (!isUnknownPath(value)) substitutions[key] = value;
-      return { config, source, substitutions, origin: `${site.file}:${site.line}` };
+      return { kind: command.kind === 'bake' ? 'bake' : 'cloudbuild', config, source, substitutions, origin: `${site.file}:${site.line}` };
     }
   }
   return undefined;

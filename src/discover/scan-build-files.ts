@@ -38,12 +38,15 @@ export async function scanBuildFiles(
 /**
  * A Cloud Build config run by `gcloud builds submit --config X SOURCE
  * --substitutions …`: its steps see SOURCE as the workspace and the
- * substitutions filled in, which the config read on its own lacks.
+ * substitutions filled in, which the config read on its own lacks. A
+ * reusable workflow reads its caller's inputs; a bake file named by
+ * `docker buildx bake -f` takes its paths from where the script runs.
  */
 async function scanConfigCall(call: ConfigCall, snapshot: RepoSnapshot): Promise<{ invocations: BuildInvocation[] }> {
   const text = await snapshot.read(call.config).then((b) => b.toString('utf8'), () => undefined);
   if (text === undefined) return { invocations: [] };
   // The origin stays the config's line (`file:line`, which selection and incremental checks read).
+  if (call.kind === 'bake') return { invocations: readBakeFile(text, call.config, call.source, snapshot).invocations };
   return { invocations: scanYamlScript(text, call.config, call.source, snapshot, call.substitutions).invocations };
 }
 

@@ -87,7 +87,7 @@ export function scanTextScript(
         produced.push(...producedPaths(expanded, site.bases[0] ?? site.here, snapshot, `${site.file}:${line}`));
         continue;
       }
-      if (command.kind === 'gcloud-config') {
+      if (command.kind === 'gcloud-config' || command.kind === 'bake') {
         const call = resolveConfigCall(command, { ...site, line }, snapshot);
         if (call) result.configCalls = [...(result.configCalls ?? []), call];
         continue;

@@ -56,5 +56,5 @@ export function readWorkflowCall(map: YAMLMap, file: RepoPath, snapshot: RepoSna
       if (isScalar(pair.key) && (typeof value === 'string' || typeof value === 'number') && !isUnresolved(String(value))) inputs[`inputs.${String(pair.key.value)}`] = String(value);
     }
   }
-  return { config: workflow, source: '' as RepoPath, substitutions: inputs, origin: file };
+  return { kind: 'workflow', config: workflow, source: '' as RepoPath, substitutions: inputs, origin: file };
 }

@@ -334,6 +334,14 @@ describe('docker buildx bake files', () => {
       ['worker', 'services/worker/worker.Dockerfile', 'services/worker', undefined, { PYTHON_VERSION: '3.12' }, 'docker-bake.hcl:15'],
     ]);
   });
+  it('reads a bake file a script names with -f, taking paths from where the script runs', async () => {
+    const hcl = 'target "api" {\n  context = "services/api"\n}\n';
+    const snapshot = memorySnapshot({ ...repo, 'ci/images.hcl': hcl, 'build.sh': 'docker buildx bake -f ci/images.hcl --push api\n' });
+    const { invocations, problems } = await scanBuildFiles(snapshot, () => false);
+    expect(problems).toEqual([]);
+    expect(invocations.map((i) => [i.name, i.dockerfile, i.context, i.origin])).toEqual([['api', 'services/api/Dockerfile', 'services/api', 'ci/images.hcl:1']]);
+  });
+
   it('reads JSON bake files, from the bake file folder, and reports a named Dockerfile that is missing', async () => {
     const json = JSON.stringify({ target: { api: { context: '../services/api' }, gone: { context: '../services/gone', dockerfile: 'Dockerfile' } } }, null, 2);
     const { invocations, problems } = await scanBuildFiles(memorySnapshot({ ...repo, 'ci/docker-bake.json': json }), () => false);
