@@ -38,14 +38,6 @@ describe('analyzeDependencies: what the image installs', () => {
     expect(a.dependencies!.missingPackages[0]!.incomplete).toContain('cannot run');
   });
 
-  it('reads -r /dev/stdin as a piped stream, not as a file the stage lacks', async () => {
-    const dockerfile = `${PY}COPY requirements.txt /tmp/requirements.txt\nRUN awk '/^torch==/' /tmp/requirements.txt | pip install --no-deps -r /dev/stdin\n`;
-    const a = await analyzeInline({ files: { Dockerfile: dockerfile, 'requirements.txt': 'torch==2.5.1\n' }, imports: ['flask'] });
-    expect(a.problems).toEqual([]);
-    expect(a.dependencies!.missingPackages[0]).toMatchObject({ module: 'flask', severity: 'warning' });
-    expect(a.dependencies!.missingPackages[0]!.incomplete).toContain('/dev/stdin is a stream');
-  });
-
   it("counts a pipenv install of a builder stage whose .venv site-packages the image copies", async () => {
     const dockerfile = [
       'FROM python:3.11-alpine AS pipenv-build',

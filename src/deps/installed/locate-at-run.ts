@@ -1,8 +1,6 @@
 import path from 'node:path/posix';
 import { asImagePath, asRepoPath, type ImageModel, type RepoPath, type RepoSnapshot, type RunRecord } from '../../types.js';
 
-const KERNEL_FILES = /^\/(?:dev|proc)\//;
-
 export type Located =
   | { kind: 'found'; repoPath: RepoPath }
   /** The stage does not hold the file when the RUN starts: the build fails there. */
@@ -16,8 +14,6 @@ export type Located =
  * `--mount=type=bind` sources.
  */
 export function locateAtRun(imagePath: string, run: RunRecord, image: ImageModel, snapshot: RepoSnapshot): Located {
-  // `-r /dev/stdin` reads what the shell pipes in (`awk … req.txt | pip install -r /dev/stdin`), not an image file.
-  if (KERNEL_FILES.test(imagePath)) return { kind: 'unknown', reason: `${imagePath} is a stream or device the RUN provides, not a file of the image` };
   const files = image.stages?.find((s) => s.label === run.stage)?.filesAtRun.get(run.line);
   if (files === undefined) return { kind: 'unknown', reason: `the files of stage ${run.stage} are not modelled` };
   const origin = files.get(asImagePath(imagePath));
