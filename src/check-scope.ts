@@ -5,6 +5,7 @@ import { DockguardError } from './errors.js';
 import { listTouchedPaths, type StagedChanges } from './git/staged-changes.js';
 import { runGit, splitNul } from './git/run-git.js';
 import { WATCHED_FILES_REGEX } from './init/watched-files.js';
+import { isBuildTimeListing } from './select-services.js';
 import { asRepoPath, type RepoPath, type RepoSnapshot } from './types.js';
 
 /** Which paths a check is about; `undefined` paths = the whole repository. */
@@ -20,7 +21,7 @@ const WATCHED = new RegExp(WATCHED_FILES_REGEX);
 
 /** A path whose change can alter an image, its build context or what it installs. */
 export function isRelevantPath(p: RepoPath): boolean {
-  return WATCHED.test(p) || isDockerfileName(p) || classifyBuildFile(p) !== undefined || p.endsWith('package.json');
+  return WATCHED.test(p) || isDockerfileName(p) || classifyBuildFile(p) !== undefined || p.endsWith('package.json') || isBuildTimeListing(p);
 }
 
 /**

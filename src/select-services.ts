@@ -6,6 +6,9 @@ import { isDockerfileName } from './discover/is-dockerfile-name.js';
 /** Origins read `docker-compose.yml:3`, `scripts/deploy.sh:12` or `dockguard.config.json services[0]`: the file comes first. */
 export const originFile = (origin: string | undefined): string | undefined => origin?.split(/[: ]/, 1)[0];
 
+/** `.gitignore` and `.gitmodules`: what they list exists when an image is built, though not in the repository. */
+export const isBuildTimeListing = (p: string): boolean => /(^|\/)\.git(?:ignore|modules)$/.test(p);
+
 /**
  * The services a set of paths can affect: a path is the Dockerfile itself
  * (or a folder holding it), an ignore file or build file that defines its
@@ -25,6 +28,8 @@ export function selectServices(modelled: readonly ModelledService[], paths: read
       if (isAtOrBelow(service.dockerfile, p)) return true;
       if (context?.ignoreFiles.some((f) => isAtOrBelow(f, p))) return true;
       if (originFile(service.contextOrigin) === p) return true;
+      // They say which missing COPY sources and imports exist at build time, for any service.
+      if (isBuildTimeListing(p)) return true;
       if (!image) return false;
       // A Dockerfile is not Python nor a dependency file: that another image copies it (`COPY . .`) changes nothing
       // there. It counts only as the Dockerfile of a repository-built base image, which is among the launch inputs.

@@ -78,6 +78,13 @@ export type Observation = Omit<Finding, 'service' | 'variant' | 'evidence'>;
 
 export type ContextSource = 'config' | 'compose' | 'script' | 'inferred';
 
+/** A repository path present at build time whose contents dockguard cannot see, and why it is there. */
+export interface UnseenInput {
+  path: RepoPath;
+  /** `gitignored by website/.gitignore`, `made by ops/build.yaml:7 before the build`, `a git submodule`. */
+  reason: string;
+}
+
 /** One service to check: a Dockerfile built with a given context, target and build args. */
 export interface ServiceSpec {
   dockerfile: RepoPath;
@@ -86,6 +93,15 @@ export interface ServiceSpec {
   contextSource: ContextSource;
   /** Where the context came from, for humans: `docker-compose.yml`, `scripts/deploy.sh:12`, … */
   contextOrigin?: string;
+  /** With no context: the folder that explains the most COPY sources, offered as the config entry to add. */
+  contextCandidate?: RepoPath;
+  /**
+   * Repository paths that exist when the image is built but not in the
+   * repository: gitignored (downloaded or generated first), made by a build
+   * step before `docker build`, or a submodule. A COPY from one puts content
+   * nobody can see into the image, not nothing.
+   */
+  unseenInputs?: UnseenInput[];
   name?: string;
   variant?: string;
   target?: string;
@@ -114,6 +130,8 @@ export interface RepoSnapshot {
   readonly dirs: ReadonlySet<RepoPath>;
   /** Raw bytes of a file; rejects with `UnreadableFileError` when it cannot be read. */
   read(path: RepoPath): Promise<Buffer>;
+  /** Git submodules (gitlinks): folders whose files are not in this repository. */
+  readonly submodules?: readonly RepoPath[];
   /** Content id (git blob id when known) for caching; undefined when unknown. */
   contentId(path: RepoPath): string | undefined;
 }
@@ -233,7 +251,8 @@ export interface ImageModel {
   /** Every directory known to exist (parents of files, WORKDIRs, COPY destinations), plus `/`. */
   dirs: ReadonlySet<ImagePath>;
   /** Directories filled from sources that cannot be seen (external images, URLs). */
-  opaque: Array<{ path: ImagePath; line: number; reason: string }>;
+  /** `buildInput`: filled from a source the build machine has but the repository lacks (gitignored, generated, a submodule). */
+  opaque: Array<{ path: ImagePath; line: number; reason: string; buildInput?: boolean }>;
   copies: CopyRecord[];
   runs: RunRecord[];
   workdir: ImagePath;

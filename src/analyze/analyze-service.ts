@@ -5,6 +5,7 @@ import { parseImageReference } from '../dockerfile/base-image.js';
 import { deriveLaunch } from '../launch/derive-launch.js';
 import { looksLikePythonImage } from '../launch/looks-like-python-image.js';
 import { UnreadableFileError } from '../errors.js';
+import { CONFIG_FILE_NAME } from '../config/load-config.js';
 import { isStdlib, NEWEST_PYTHON } from '../deps/stdlib.js';
 import { pythonVersionOfImage } from '../deps/python-version.js';
 import { analyzeDependencies, type DependencyContext } from '../deps/analyze-dependencies.js';
@@ -53,15 +54,15 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
   analysis.suppressions = findDockerfileSuppressions(service.dockerfile, text);
   let context: BuildContext | undefined;
   if (service.context === undefined) {
-    analysis.problems.push({
-      rule: 'context-unknown',
-      file: service.dockerfile,
-      line: 0,
-      message: `cannot tell which folder ${service.dockerfile} is built from: ${service.contextOrigin ?? 'no build command or compose file names it'}; add it to the config's "services"`,
-    });
+    analysis.problems.push(contextUnknownProblem(service));
   } else {
     try {
-      context = await ctx.loadContext({ context: service.context, dockerfile: service.dockerfile, gcloudUpload: service.gcloudUpload });
+      context = await ctx.loadContext({
+        context: service.context,
+        dockerfile: service.dockerfile,
+        gcloudUpload: service.gcloudUpload,
+        ...(service.unseenInputs ? { unseenInputs: service.unseenInputs } : {}),
+      });
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
       // An ignore file that cannot be read: what COPY sees is unknown, so nothing can be vouched for.
@@ -253,4 +254,24 @@ async function countIgnoreFileLines(snapshot: RepoSnapshot, context: BuildContex
     if (typeof text === 'string') counts.set(file, text.split('\n').filter((l, i, all) => i < all.length - 1 || l !== '').length);
   }
   return counts;
+}
+
+/** The config entry to add is the fix: with a candidate folder, the exact entry; without one, where it goes. */
+function contextUnknownProblem(service: ServiceSpec): Problem {
+  const problem: Problem = {
+    rule: 'context-unknown',
+    file: service.dockerfile,
+    line: 0,
+    message: `cannot tell which folder ${service.dockerfile} is built from: ${service.contextOrigin ?? 'no build command or compose file names it'}; add it to the config's "services"`,
+  };
+  if (service.contextCandidate !== undefined) {
+    const entry = { dockerfile: service.dockerfile, context: service.contextCandidate === '' ? '.' : service.contextCandidate };
+    problem.fix = {
+      file: CONFIG_FILE_NAME,
+      line: 0,
+      text: JSON.stringify(entry),
+      description: `add to "services" in ${CONFIG_FILE_NAME} if ${service.contextCandidate === '' ? 'the repository root' : service.contextCandidate} is the folder it is built from`,
+    };
+  }
+  return problem;
 }

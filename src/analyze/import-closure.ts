@@ -30,6 +30,7 @@ interface Site {
   line: number;
   assumption: string | undefined;
 }
+import { unseenModuleCause, unseenPathCause } from './unseen-module.js';
 
 /** One file of the closure, with how it was reached (for the import chain). */
 interface Visit {
@@ -203,13 +204,14 @@ export class ImportClosure {
       });
       return;
     }
+    const cause = unseenPathCause(root.imagePath, this.input.image, this.input.context);
     this.result.problems.push({
       rule: 'missing-copy',
       file: root.file,
       line: root.line,
       module: root.imagePath,
       message: `the container runs ${root.imagePath}, which the image does not contain`,
-      ...baseImageAssumption(this.input.image, root.imagePath),
+      ...(cause !== undefined ? { assumption: `the image may hold it after all: ${cause}` } : baseImageAssumption(this.input.image, root.imagePath)),
     });
   }
 
@@ -269,11 +271,13 @@ export class ImportClosure {
       return false;
     }
     const hit = this.findInRepo(module);
+    // A name found nowhere is third-party, unless a folder the build has and the repository lacks could hold it.
+    const unseenFirstParty = !hit && unseenModuleCause(module, resolution, this.input.sysPath, this.input.image, this.input.context, true) !== undefined;
     if (ref.level === 0 && hit && this.isWeak(hit)) {
       // Not known to be first-party: Python finds an installed distribution of that name instead, if there is one.
       this.reportMissing(from, module, ref, guarded, site, hit, { unlessInstalled: true });
       this.addExternal(from, module, ref, guarded, site);
-    } else if (hit || ref.level > 0 || insideFirstPartyPackage(resolution)) {
+    } else if (hit || ref.level > 0 || insideFirstPartyPackage(resolution) || unseenFirstParty) {
       this.reportMissing(from, module, ref, guarded, site, hit);
     } else {
       this.addExternal(from, module, ref, guarded, site);
@@ -346,6 +350,10 @@ export class ImportClosure {
       ...(site.assumption !== undefined ? { assumption: site.assumption } : baseImageAssumption(this.input.image, module)),
       ...how,
     };
+    if (missing.assumption === undefined) {
+      const cause = unseenModuleCause(module, this.resolveInImage(module), this.input.sysPath, this.input.image, this.input.context);
+      if (cause !== undefined) missing.assumption = `the image may hold it after all: ${cause}`;
+    }
     this.result.missing.push(missing);
     if (ref.level === 0) this.absoluteMissing.add(missing);
   }

@@ -1,4 +1,4 @@
-import type { RepoPath } from '../types.js';
+import type { RepoPath, UnseenInput } from '../types.js';
 
 /** One way a Dockerfile is built, as found in a compose file or a script. */
 export interface BuildInvocation {
@@ -15,4 +15,6 @@ export interface BuildInvocation {
   gcloudUpload: boolean;
   /** Image names the build tags its result with (`-t`, compose `image:`), as written. */
   tags?: string[];
+  /** Paths in the context that steps before this build create (a `cp` into it, a download). */
+  unseenInputs?: UnseenInput[];
 }

@@ -1,7 +1,7 @@
 import type { RepoPath } from '../types.js';
 import { baseName, parentDir, selfAndAncestors } from './repo-path.js';
 
-export type BuildFileKind = 'compose' | 'shell' | 'make' | 'just' | 'yaml';
+export type BuildFileKind = 'compose' | 'shell' | 'make' | 'just' | 'yaml' | 'bake';
 
 export interface BuildFile {
   kind: BuildFileKind;
@@ -14,7 +14,8 @@ export interface BuildFile {
 const COMPOSE = /^(?:docker-)?compose[^/]*\.ya?ml$/;
 const MAKE = /^(?:Makefile|makefile|GNUmakefile)$|\.mk$/;
 const JUST = /^(?:[Jj]ustfile|\.justfile)$/;
-const CI_YAML = /^(?:cloudbuild[^/]*\.ya?ml|\.gitlab-ci\.yml|Taskfile[^/]*\.ya?ml)$/;
+const CI_YAML = /^(?:(?:[^/]*[._-])?cloudbuild[^/]*\.ya?ml|\.gitlab-ci\.yml|Taskfile[^/]*\.ya?ml)$/;
+const BAKE = /^docker-bake(?:\.[\w-]+)*\.(?:hcl|json)$/;
 const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 
 /**
@@ -28,6 +29,7 @@ export function classifyBuildFile(path: RepoPath): BuildFile | undefined {
   const here = parentDir(path);
   const root = '' as RepoPath;
   if (COMPOSE.test(name)) return { kind: 'compose', bases: [here], here };
+  if (BAKE.test(name)) return { kind: 'bake', bases: [here], here };
   if (/\.(?:sh|bash)$/.test(name)) return { kind: 'shell', bases: unique([root, ...selfAndAncestors(here)]), here };
   if (MAKE.test(name)) {
     // Included .mk fragments run in the including Makefile's folder, usually an ancestor.

@@ -8,31 +8,68 @@ export interface SourceCount {
   found: number;
   /** Literal (non-wildcard) sources that are missing or ignored: any one rules the folder out. */
   missingLiterals: number;
+  /** The literal sources that are missing or ignored, as written. */
+  missing: string[];
+  /** Sources not in the snapshot that exist at build time all the same (gitignored, generated, a submodule), with why. */
+  unseen: Array<{ source: string; reason: string }>;
 }
+
+/** Says why a repository path absent from the snapshot is there at build time, if it is. */
+export type UnseenReason = (path: RepoPath) => string | undefined;
 
 /**
  * How many COPY/ADD sources a folder would provide as build context. A
- * literal source must exist and not be ignored; a wildcard source counts
- * when it matches at least one path that is not ignored.
+ * literal source must exist and not be ignored, or be one that exists only
+ * at build time (`unseen`); a wildcard source counts when it matches at
+ * least one path that is not ignored. A folder counts as present when
+ * anything in it is: BuildKit sends the folders of re-included files
+ * (`*` then `!src/**`) even though the folder itself matches `*`.
  */
-export function countCopySources(sources: readonly string[], context: RepoPath, tree: RepoTree, ignore: IgnoreMatcher): SourceCount {
-  const count: SourceCount = { found: 0, missingLiterals: 0 };
+export function countCopySources(
+  sources: readonly string[],
+  context: RepoPath,
+  tree: RepoTree,
+  ignore: IgnoreMatcher,
+  unseenReason: UnseenReason = () => undefined,
+): SourceCount {
+  const count: SourceCount = { found: 0, missingLiterals: 0, missing: [], unseen: [] };
+  const isVisible = (relative: string, path: RepoPath, isDir: boolean): boolean =>
+    isDir ? hasVisibleFile(relative, path, tree, ignore) : !ignore.isExcluded(relative, false);
   for (const source of sources) {
     const relative = source === '.' ? '' : source;
     if (hasWildcard(relative)) {
-      if (matchWildcard(relative, context, tree).some((m) => !ignore.isExcluded(m.relative, m.isDir))) count.found += 1;
+      if (matchWildcard(relative, context, tree).some((m) => isVisible(m.relative, m.path, m.isDir))) count.found += 1;
       continue;
     }
     const path = joinRepoPath(context, relative);
-    const present = path !== undefined && tree.exists(path) && (relative === '' || !ignore.isExcluded(relative, tree.isDir(path)));
-    if (present) count.found += 1;
-    else count.missingLiterals += 1;
+    if (path !== undefined && tree.exists(path) && (relative === '' || isVisible(relative, path, tree.isDir(path)))) {
+      count.found += 1;
+      continue;
+    }
+    const reason = path !== undefined && !tree.exists(path) && !ignore.isExcluded(relative, false) ? unseenReason(path) : undefined;
+    if (reason !== undefined) {
+      count.found += 1;
+      count.unseen.push({ source, reason });
+      continue;
+    }
+    count.missingLiterals += 1;
+    count.missing.push(source);
   }
   return count;
 }
 
+/** True when a file at or below `path` passes the ignore rules (a folder with none is not sent). */
+function hasVisibleFile(relative: string, path: RepoPath, tree: RepoTree, ignore: IgnoreMatcher): boolean {
+  if (!ignore.isExcluded(relative, true)) return true;
+  for (const child of tree.childrenOf(path)) {
+    const childRelative = relative === '' ? child.name : `${relative}/${child.name}`;
+    if (child.isDir ? hasVisibleFile(childRelative, child.path, tree, ignore) : !ignore.isExcluded(childRelative, false)) return true;
+  }
+  return false;
+}
+
 /** Go `filepath.Match` one segment at a time, from the context folder down. */
-function matchWildcard(source: string, context: RepoPath, tree: RepoTree): Array<{ relative: string; isDir: boolean }> {
+function matchWildcard(source: string, context: RepoPath, tree: RepoTree): Array<{ relative: string; path: RepoPath; isDir: boolean }> {
   let frontier: Array<{ path: RepoPath; relative: string; isDir: boolean }> = [{ path: context, relative: '', isDir: true }];
   for (const segment of source.split('/')) {
     const next: typeof frontier = [];
@@ -49,5 +86,5 @@ function matchWildcard(source: string, context: RepoPath, tree: RepoTree): Array
     }
     frontier = next;
   }
-  return frontier.map(({ relative, isDir }) => ({ relative, isDir }));
+  return frontier;
 }

@@ -4,6 +4,7 @@ import { createGlobMatcher } from '../config/create-glob-matcher.js';
 import type { DockguardConfig } from '../config/schema.js';
 import type { Problem, RepoPath, RepoSnapshot, ServiceSpec } from '../types.js';
 import { attachRoots } from './attach-roots.js';
+import { loadBuildTimeInputs } from './build-time-inputs.js';
 import type { BuildInvocation } from './build-invocation.js';
 import { referencedDockerfile } from './discovery-problems.js';
 import { inferContext } from './infer-context.js';
@@ -72,8 +73,11 @@ function specsOf(dockerfile: RepoPath, group: Map<RepoPath, BuildInvocation[]>):
 }
 
 async function inferredSpec(dockerfile: RepoPath, snapshot: RepoSnapshot, tree: ReturnType<typeof createRepoTree>): Promise<ServiceSpec> {
-  const { context, origin } = await inferContext(dockerfile, snapshot, tree);
-  return { dockerfile, context, contextSource: 'inferred', contextOrigin: origin, buildArgs: {}, roots: [], gcloudUpload: false };
+  const inputs = await loadBuildTimeInputs(snapshot);
+  const { context, origin, candidate } = await inferContext(dockerfile, snapshot, tree, (p) => inputs.reasonFor(p));
+  const spec: ServiceSpec = { dockerfile, context, contextSource: 'inferred', contextOrigin: origin, buildArgs: {}, roots: [], gcloudUpload: false };
+  if (candidate !== undefined) spec.contextCandidate = candidate;
+  return spec;
 }
 
 /** A problem about an excluded Dockerfile (a missing one included) is left out with it. */

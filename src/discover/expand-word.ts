@@ -38,9 +38,18 @@ export function expandWord(word: string, lookup: VariableLookup): string {
       i = end;
     } else if (c === '$' && word[i + 1] === '{') {
       const end = findExpansionEnd(word, i + 1);
-      const name = word.slice(i + 2, end);
-      out += (/^\w+$/.test(name) ? expandName(name, lookup) : undefined) ?? word.slice(i, end + 1);
+      const inner = word.slice(i + 2, end);
+      // `${name:-fallback}` / `${name-fallback}`: the value when there is one, else the fallback.
+      const withDefault = /^(\w+):?-(.*)$/s.exec(inner);
+      const name = withDefault ? (withDefault[1] as string) : inner;
+      const known = /^\w+$/.test(name) ? expandName(name, lookup) : undefined;
+      const fallback = withDefault && known === undefined ? expandWord(withDefault[2] as string, lookup) : undefined;
+      out += known ?? (fallback !== undefined && !isUnresolved(fallback) ? fallback : undefined) ?? word.slice(i, end + 1);
       i = end;
+    } else if (c === '$' && /[1-9]/.test(word[i + 1] ?? '')) {
+      // A function's (or the script's) positional argument: known only inside a call.
+      out += lookup(word[i + 1] as string) ?? `$${word[i + 1]}`;
+      i += 1;
     } else if (c === '$' && /[A-Za-z_]/.test(word[i + 1] ?? '')) {
       const name = /^\w+/.exec(word.slice(i + 1))?.[0] as string;
       out += expandName(name, lookup) ?? `$${name}`;

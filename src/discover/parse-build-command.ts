@@ -2,7 +2,11 @@ import { baseName } from './repo-path.js';
 
 /** A build found in a command line, with its paths as written (after static expansion). */
 export interface BuildCommand {
-  kind: 'docker' | 'gcloud-submit' | 'gcloud-run';
+  /**
+   * `gcloud-config`: `gcloud builds submit --config X`; the builds are in X, read with `substitutions`.
+   * `bake`: `docker buildx bake -f X`; the builds are X's targets.
+   */
+  kind: 'docker' | 'gcloud-submit' | 'gcloud-run' | 'gcloud-config' | 'bake';
   /** `-f` value; undefined means `<context>/Dockerfile`. */
   file?: string;
   context: string;
@@ -11,6 +15,10 @@ export interface BuildCommand {
   buildArgs: Array<[string, string]>;
   /** `-t`/`--tag` values as written. */
   tags?: string[];
+  /** `gcloud-config` and `bake` only: the Cloud Build config or bake file as written. */
+  config?: string;
+  /** `gcloud-config` only: `--substitutions K=V,…`. */
+  substitutions?: Array<[string, string]>;
 }
 
 // Everything else is taken to need a value: a wrongly eaten positional only loses one build, never invents one.
@@ -28,6 +36,7 @@ export function parseBuildCommand(words: readonly string[]): BuildCommand | unde
     if (CONTAINER_TOOLS.has(tool)) {
       const start = buildStart(words, i + 1);
       if (start !== undefined) return parseDockerBuild(words.slice(start));
+      if (words[i + 1] === 'buildx' && words[i + 2] === 'bake') return parseBake(words.slice(i + 3));
     }
     if (tool === 'gcloud') return parseGcloud(words.slice(i + 1));
   }
@@ -60,16 +69,31 @@ export function parseDockerBuild(args: readonly string[]): BuildCommand | undefi
   return command;
 }
 
+/** `docker buildx bake -f x.hcl`: a bake file under a name bake does not look for by itself (those are read on their own). */
+function parseBake(args: readonly string[]): BuildCommand | undefined {
+  const { options } = parseOptions(args, new Set(['--load', '--push', '--print', '--pull', '--no-cache', '--check', '--debug', '--help']));
+  const file = [...(options.get('-f') ?? []), ...(options.get('--file') ?? [])].find((f) => /\.(?:hcl|json)$/.test(f));
+  return file === undefined ? undefined : { kind: 'bake', context: '.', config: file, buildArgs: [] };
+}
+
 function parseGcloud(words: readonly string[]): BuildCommand | undefined {
   let at = 0;
   while (words[at] === 'alpha' || words[at] === 'beta') at += 1;
   const [group, verb] = [words[at], words[at + 1]];
   const { options, positionals } = parseOptions(words.slice(at + 2), GCLOUD_SWITCHES);
   if (group === 'builds' && verb === 'submit') {
-    // Without --tag, gcloud runs a cloudbuild.yaml (scanned on its own) or buildpacks: no Dockerfile involved.
-    if (!options.has('--tag') && !options.has('-t')) return undefined;
     const source = positionals[0] ?? '.';
     if (/^gs:\/\/|\.(tgz|tar\.gz)$/.test(source)) return undefined;
+    const config = last(options, '--config');
+    if (config !== undefined && !options.has('--tag') && !options.has('-t')) {
+      const substitutions = (options.get('--substitutions') ?? []).flatMap((list) => list.split(',')).flatMap((pair): Array<[string, string]> => {
+        const eq = pair.indexOf('=');
+        return eq > 0 ? [[pair.slice(0, eq).trim(), pair.slice(eq + 1)]] : [];
+      });
+      return { kind: 'gcloud-config', context: source, config, substitutions, buildArgs: [] };
+    }
+    // Without --tag or --config, gcloud runs ./cloudbuild.yaml (scanned on its own) or buildpacks.
+    if (!options.has('--tag') && !options.has('-t')) return undefined;
     return { kind: 'gcloud-submit', context: source, buildArgs: [], tags: [...(options.get('--tag') ?? []), ...(options.get('-t') ?? [])] };
   }
   if (group === 'run' && verb === 'deploy') {

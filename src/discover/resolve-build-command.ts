@@ -16,6 +16,32 @@ export interface CommandSite {
 
 export type Resolution = { invocation: BuildInvocation } | { problem: Problem } | undefined;
 
+/** `gcloud builds submit --config X [SOURCE]`: config X runs with SOURCE as its workspace; or `docker buildx bake -f X`. */
+export interface ConfigCall {
+  kind: 'cloudbuild' | 'workflow' | 'bake';
+  config: RepoPath;
+  /** The uploaded folder: relative paths in the config start here. */
+  source: RepoPath;
+  substitutions: Record<string, string>;
+  /** `deploy.sh:12`. */
+  origin: string;
+}
+
+/** Where a `gcloud builds submit --config` call's config and source are: the first base holding both. */
+export function resolveConfigCall(command: BuildCommand, site: CommandSite, snapshot: RepoSnapshot): ConfigCall | undefined {
+  if (command.config === undefined || isUnknownPath(command.config) || isUnknownPath(command.context)) return undefined;
+  for (const base of site.bases) {
+    const config = toRepoPath(command.config, base, site.here);
+    const source = toRepoPath(command.context, base, site.here);
+    if (config !== undefined && source !== undefined && snapshot.files.has(config) && snapshot.dirs.has(source)) {
+      const substitutions: Record<string, string> = {};
+      for (const [key, value] of command.substitutions ?? []) if (!isUnknownPath(value)) substitutions[key] = value;
+      return { kind: command.kind === 'bake' ? 'bake' : 'cloudbuild', config, source, substitutions, origin: `${site.file}:${site.line}` };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Turns a build command into repository paths: the first base under which
  * the Dockerfile and the context exist wins. Commands whose paths depend on

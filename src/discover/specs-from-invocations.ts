@@ -32,6 +32,7 @@ export function specsFromInvocations(dockerfile: RepoPath, invocations: readonly
     if (invocation.target !== undefined) spec.target = invocation.target;
     if (invocation.entrypoint !== undefined) spec.entrypoint = invocation.entrypoint;
     if (tags.length > 0) spec.tags = tags;
+    if (invocation.unseenInputs !== undefined) spec.unseenInputs = invocation.unseenInputs;
     if (unique.length > 1) {
       let label = invocation.name ?? invocation.origin;
       if (labels.has(label)) label = `${label} (${invocation.origin})`;

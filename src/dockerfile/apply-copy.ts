@@ -78,8 +78,12 @@ export function applyCopy(state: StageState, instruction: DockerInstruction, env
     if (!tree) continue;
     const resolved = resolveCopySource(tree.tree, source.value, parents);
     if (resolved.matches.length === 0) {
+      const unseen = tree.tree.kind === 'context' && !resolved.isWildcard ? env.context!.unseenReason(resolved.key) : undefined;
       if (tree.tree.kind === 'stage') addOpaque(state.fs, destKey, line, tree.unknownReason(source.value));
-      else if (!resolved.isWildcard) report('copy-source-missing', 'error', describeMissingSource(keyword, source.value, resolved.key, env.context!));
+      else if (unseen !== undefined) {
+        report('unmodelled-source', 'warning', MESSAGES.unseenSource(keyword, source.value, unseen));
+        addOpaque(state.fs, destKey, line, `${keyword} ${source.value} (${unseen})`, true);
+      } else if (!resolved.isWildcard) report('copy-source-missing', 'error', describeMissingSource(keyword, source.value, resolved.key, env.context!));
       continue;
     }
     const dirMatches = resolved.matches.filter((m) => m.isDir).map((m) => m.key);
@@ -92,6 +96,7 @@ export function applyCopy(state: StageState, instruction: DockerInstruction, env
       }
       const destIsDir = parents || destHasSlash || state.fs.dirs.has(destKey);
       const contents = buckets?.get(match.key);
+      if (match.isDir && tree.tree.kind === 'context') addUnseenBelow(state, env.context!, match.key, destKey, line, keyword);
       placeCopyMatch({ fs: state.fs, tree: tree.tree, match, destKey, destIsDir, line, excludes, sourceDirs, upstream: tree.upstream, ...(contents ? { contents } : {}) });
     }
   }
@@ -135,4 +140,12 @@ function pickTree(state: StageState, from: string | undefined, keyword: string, 
     upstream: stage.copies.flatMap((c) => c.sourceDirs),
     unknownReason: (source) => `${source} in stage ${stage.label} is not made by a COPY (RUN output or base image)`,
   };
+}
+
+/** A folder copied whole brings along what build steps made inside it, contents unseen. */
+function addUnseenBelow(state: StageState, context: BuildContext, dirKey: string, destKey: string, line: number, keyword: string): void {
+  for (const key of context.unseenKeys) {
+    const rel = dirKey === '' ? key : key.startsWith(`${dirKey}/`) ? key.slice(dirKey.length + 1) : undefined;
+    if (rel !== undefined) addOpaque(state.fs, joinKey(destKey, rel), line, `${keyword} of ${dirKey || '.'}, which holds ${key} (${context.unseenReason(key)})`, true);
+  }
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { asRepoPath, type RepoPath, type RepoSnapshot } from '../types.js';
+import { loadBuildTimeInputs } from '../discover/build-time-inputs.js';
+import { asRepoPath, type RepoPath, type RepoSnapshot, type UnseenInput } from '../types.js';
 import { createIgnoreMatcher, parseIgnoreFile, type IgnoreMatcher } from './dockerignore.js';
 import { createGcloudIgnoreMatcher, listGcloudIncludes, parseGcloudIgnore } from './gcloudignore.js';
 
@@ -15,6 +16,14 @@ export interface BuildContext {
   excludedBy: ReadonlyMap<string, RepoPath>;
   /** The ignore files applied, in the order they filter. */
   ignoreFiles: RepoPath[];
+  /**
+   * Why a context path the repository lacks is sent all the same (gitignored,
+   * made by a build step, a submodule); undefined when nothing says it is or
+   * an ignore file hides it.
+   */
+  unseenReason(key: string): string | undefined;
+  /** Context keys of the inputs build steps make, for a COPY of a folder that holds them. */
+  unseenKeys: readonly string[];
 }
 
 export interface BuildContextSpec {
@@ -22,6 +31,8 @@ export interface BuildContextSpec {
   dockerfile: RepoPath;
   /** Uploaded by gcloud first: `<context>/.gcloudignore` filters too. */
   gcloudUpload: boolean;
+  /** Paths that build steps make before this build (see ServiceSpec.unseenInputs). */
+  unseenInputs?: readonly UnseenInput[];
 }
 
 /**
@@ -57,6 +68,14 @@ export async function loadBuildContext(snapshot: RepoSnapshot, spec: BuildContex
     files.add(rel);
     addParentDirs(dirs, rel);
   }
+  const buildTime = await loadBuildTimeInputs(snapshot);
+  const made = (spec.unseenInputs ?? []).filter((input) => input.path === spec.context || input.path.startsWith(prefix));
+  const unseenReason = (key: string): string | undefined => {
+    if (files.has(key) || dirs.has(key) || filters.some((f) => f.matcher.isExcluded(key, false))) return undefined;
+    const repoPath = asRepoPath(prefix + key);
+    const step = made.find((input) => repoPath === input.path || repoPath.startsWith(`${input.path}/`));
+    return step?.reason ?? buildTime.reasonFor(repoPath);
+  };
   return {
     root: spec.context,
     files,
@@ -64,6 +83,8 @@ export async function loadBuildContext(snapshot: RepoSnapshot, spec: BuildContex
     excluded: new Set(excludedBy.keys()),
     excludedBy,
     ignoreFiles: filters.map((f) => f.file),
+    unseenReason,
+    unseenKeys: made.map((input) => input.path.slice(prefix.length)).filter((key) => key !== '' && unseenReason(key) !== undefined),
   };
 }
 
@@ -75,7 +96,8 @@ export async function loadBuildContext(snapshot: RepoSnapshot, spec: BuildContex
 export function createBuildContextLoader(snapshot: RepoSnapshot): (spec: BuildContextSpec) => Promise<BuildContext> {
   const loaded = new Map<string, Promise<BuildContext>>();
   return (spec) => {
-    const key = `${spec.context}\0${pickDockerignore(snapshot, spec) ?? ''}\0${spec.gcloudUpload}`;
+    const made = (spec.unseenInputs ?? []).map((input) => input.path).join('\0');
+    const key = `${spec.context}\0${pickDockerignore(snapshot, spec) ?? ''}\0${spec.gcloudUpload}\0${made}`;
     let context = loaded.get(key);
     if (!context) {
       context = loadBuildContext(snapshot, spec);

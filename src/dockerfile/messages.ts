@@ -11,6 +11,8 @@ export const MESSAGES = {
     `${keyword} --from=${ref}: BuildKit does not expand variables in --from, so its files cannot be known`,
   externalImage: (keyword: string, image: string) =>
     `${keyword} --from=${image} copies from an external image whose files cannot be seen`,
+  unseenSource: (keyword: string, source: string, reason: string) =>
+    `${keyword} source "${source}" is not in the repository but exists when the image is built (${reason}); what it puts in the image cannot be seen`,
   remoteSource: (source: string) => `ADD ${source} downloads content that cannot be seen`,
   tarSource: (source: string) => `ADD ${source} unpacks an archive whose contents cannot be seen`,
   tooFewArgs: (keyword: string) => `${keyword} needs at least one source and a destination`,

@@ -6,6 +6,8 @@ export interface OpaqueEntry {
   key: string;
   line: number;
   reason: string;
+  /** Filled from a source the build machine has but the repository lacks. */
+  buildInput?: boolean;
 }
 
 /** What one stage's filesystem is known to hold, keyed by image path without the leading `/`. */
@@ -36,7 +38,7 @@ export function addFile(fs: StageFs, key: string, repoPath: RepoPath, line: numb
   fs.files.set(key, { repoPath, line });
 }
 
-export function addOpaque(fs: StageFs, key: string, line: number, reason: string): void {
+export function addOpaque(fs: StageFs, key: string, line: number, reason: string, buildInput = false): void {
   addDir(fs, parentKey(key));
-  fs.opaque.push({ key, line, reason });
+  fs.opaque.push({ key, line, reason, ...(buildInput ? { buildInput } : {}) });
 }

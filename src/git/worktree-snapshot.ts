@@ -4,6 +4,7 @@ import { UnreadableFileError } from '../errors.js';
 import { asRepoPath, type RepoPath, type RepoSnapshot } from '../types.js';
 import { runGit, splitNul } from './run-git.js';
 import { collectDirs } from './collect-dirs.js';
+import { listGitmodulePaths } from './list-gitmodule-paths.js';
 
 /**
  * The working tree as git sees it: tracked files plus untracked files that
@@ -20,11 +21,15 @@ export async function createWorktreeSnapshot(root: string): Promise<RepoSnapshot
   for (const name of splitNul(listed)) {
     if (!gone.has(name)) files.add(asRepoPath(name));
   }
+  // ls-files lists a submodule as one entry (a folder on disk, or deleted when not checked out): never a file of this repository.
+  const submodules = files.has(asRepoPath('.gitmodules')) ? readSubmodules(root) : [];
+  for (const submodule of submodules) files.delete(submodule);
   return {
     root,
     kind: 'worktree',
     files,
     dirs: collectDirs(files),
+    submodules,
     async read(file: RepoPath): Promise<Buffer> {
       // Synchronous on purpose: a check reads thousands of small files, and the promise
       // version's four thread-pool round trips per file cost the main thread more than the
@@ -38,4 +43,12 @@ export async function createWorktreeSnapshot(root: string): Promise<RepoSnapshot
     },
     contentId: () => undefined,
   };
+}
+
+function readSubmodules(root: string): RepoPath[] {
+  try {
+    return listGitmodulePaths(readFileSync(path.join(root, '.gitmodules'), 'utf8'));
+  } catch {
+    return [];
+  }
 }

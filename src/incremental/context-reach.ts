@@ -2,7 +2,7 @@ import path from 'node:path';
 import { isRemoteSource, normalizeSourcePath } from '../dockerfile/normalize-source.js';
 import { parseCopyArgs } from '../dockerfile/parse-copy-args.js';
 import { parseDockerfile } from '../dockerfile/parse-dockerfile.js';
-import { originFile } from '../select-services.js';
+import { isBuildTimeListing, originFile } from '../select-services.js';
 import { cachedByContentId } from '../cache/cached-by-content-id.js';
 import type { ContentCache } from '../cache/open-cache.js';
 import type { RepoPath, RepoSnapshot, ServiceSpec } from '../types.js';
@@ -62,6 +62,7 @@ export function mayAffectService(spec: ServiceSpec, reach: ContextReach, paths: 
     const name = path.posix.basename(p);
     if (name === '.gcloudignore' || name.endsWith('.dockerignore')) return true;
     if (originFile(spec.contextOrigin) === p) return true;
+    if (isBuildTimeListing(p)) return true;
     if (context === undefined || isAtOrBelow(context, p)) return true;
     if (!isAtOrBelow(p, context)) return false;
     if (reach === 'anything') return true;

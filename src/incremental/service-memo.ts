@@ -135,6 +135,10 @@ export function writeServiceMemo(cache: ContentCache, key: string, analysis: Ser
   for (const origin of image.files.values()) if (DEPENDENCY_FILE.test(origin.repoPath)) files.add(origin.repoPath);
   for (const run of image.runs) for (const mount of run.bindMounts) if (mount.repoPath) files.add(mount.repoPath);
   for (const script of analysis.dependencies?.scripts ?? []) files.add(script as RepoPath);
+  // What .gitignore and .gitmodules say exists at build time kept this check clean: a change to them may not.
+  if (image.opaque.some((o) => o.buildInput) || analysis.missing.some((m) => m.assumption !== undefined)) {
+    for (const file of snapshot.files) if (/(^|\/)\.git(?:ignore|modules)$/.test(file)) files.add(file);
+  }
   const fingerprinted = fingerprintOf ? fingerprintedFiles(analysis) : new Set<RepoPath>();
   const inputs: Record<string, string> = {};
   for (const file of files) {

@@ -38,6 +38,9 @@ function observe(missing: MissingModule, context: string | undefined): Observati
 
 function describe(missing: MissingModule, context: string | undefined): string {
   const guarded = missing.guarded ? ' (the import is guarded by try/except, so the service may run without it)' : '';
+  if (missing.repoPath === undefined && missing.assumption !== undefined) {
+    return `${missing.dynamic ? 'dynamically loaded ' : ''}module ${missing.module} is imported, and neither the image model nor the repository has it${guarded}`;
+  }
   if (missing.repoPath === undefined) {
     return `${missing.dynamic ? 'dynamically loaded ' : ''}module ${missing.module} is imported but exists neither in the image nor in the repository (deleted or renamed?)${guarded}`;
   }

@@ -299,3 +299,22 @@ describe('check --staged and the config', () => {
     expect(checkStaged(repo).checked).toEqual(['svc_a/Dockerfile', 'svc_b/Dockerfile']);
   });
 });
+
+describe('check --staged and sources that exist only at build time', () => {
+  it('re-checks a service kept clean by a gitignored source when the .gitignore changes', () => {
+    const repo = makeFixtureRepo('untracked-build-inputs');
+    const stage = (file: string, text: string) => {
+      writeFileSync(path.join(repo, file), text);
+      git(repo, 'add', file);
+    };
+    stage('services/ranker/ranker/__init__.py', '"""Ranker."""\n');
+    expect(checkStaged(repo)).toMatchObject({ status: 0, checked: ['services/ranker/Dockerfile'] });
+    git(repo, 'commit', '-qm', 'Document ranker');
+
+    // Without the ignore pattern nothing makes models/ before the build: no folder explains the COPY sources.
+    stage('.gitignore', '__pycache__/\n*.pyc\nservices/api/app/local_settings.py\n');
+    const run = checkStaged(repo);
+    expect(run.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'context-unknown', file: 'services/ranker/Dockerfile' })]));
+    expect(run.status).toBe(1);
+  });
+});

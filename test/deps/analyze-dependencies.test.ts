@@ -38,6 +38,26 @@ describe('analyzeDependencies: what the image installs', () => {
     expect(a.dependencies!.missingPackages[0]!.incomplete).toContain('cannot run');
   });
 
+  it("counts a pipenv install of a builder stage whose .venv site-packages the image copies", async () => {
+    const dockerfile = [
+      'FROM python:3.11-alpine AS pipenv-build',
+      'WORKDIR /app',
+      'RUN pip install --no-cache-dir pipenv',
+      'COPY Pipfile Pipfile.lock ./',
+      'RUN mkdir .venv',
+      'RUN pipenv install --deploy --ignore-pipfile',
+      'FROM python:3.11-alpine',
+      'WORKDIR /app',
+      'COPY --from=pipenv-build /app/.venv/lib/python3.11/site-packages/ /usr/local/lib/python3.11/site-packages/',
+      '',
+    ].join('\n');
+    const pipfile = '[packages]\nfastapi = "*"\n';
+    const lock = JSON.stringify({ _meta: { sources: [] }, default: { fastapi: { version: '==0.115.0' } }, develop: {} });
+    const a = await analyzeInline({ files: { Dockerfile: dockerfile, Pipfile: pipfile, 'Pipfile.lock': lock }, imports: ['fastapi'] });
+    expect(a.dependencies!.installed).toEqual(['fastapi']);
+    expect(a.dependencies!.missingPackages).toEqual([]);
+  });
+
   it('accepts a --mount=type=bind source as the requirements file', async () => {
     const a = await analyzeInline({
       files: { Dockerfile: `${PY}RUN --mount=type=bind,source=requirements.txt,target=/tmp/r.txt pip install -r /tmp/r.txt\n`, 'requirements.txt': 'flask==3.1.0\n' },

@@ -108,7 +108,8 @@ describe('discover-monorepo: builds described by Makefile, scripts, compose, Clo
     expect(find('services/legacy/Dockerfile')).toMatchObject({
       context: undefined,
       contextSource: 'inferred',
-      contextOrigin: 'no folder contains all COPY sources; best: services/legacy (1 of 3 found)',
+      contextOrigin: 'no folder contains all COPY sources; best: services/legacy (1 of 3 found; not found there: "vendor", "requirements.txt")',
+      contextCandidate: 'services/legacy',
     });
   });
 

@@ -40,7 +40,8 @@ describe('inferContext', () => {
     };
     expect(await infer(files, 'svc/api/Dockerfile')).toEqual({
       context: undefined,
-      origin: 'no folder contains all COPY sources; best: svc/api (1 of 2 found)',
+      origin: 'no folder contains all COPY sources; best: svc/api (1 of 2 found; not found there: "settings.py")',
+      candidate: 'svc/api',
     });
   });
 
@@ -59,7 +60,34 @@ describe('inferContext', () => {
     const files = { 'docker/Dockerfile': 'FROM python\nCOPY libs /libs\nCOPY services/api /app\n', 'libs/x.py': '' };
     expect(await infer(files, 'docker/Dockerfile')).toEqual({
       context: undefined,
-      origin: 'no folder contains all COPY sources; best: the repository root (1 of 2 found)',
+      origin: 'no folder contains all COPY sources; best: the repository root (1 of 2 found; not found there: "services/api")',
+      candidate: '',
+    });
+  });
+
+  it('counts a folder the .dockerignore excludes as present when it re-includes files below it', async () => {
+    const files = {
+      'Dockerfile': 'FROM python:3.12-slim\nCOPY Pipfile Pipfile.lock ./\nCOPY server ./server\nCOPY client ./client\n',
+      '.dockerignore': '# Ignore everything\n**\n\n!Pipfile\n!Pipfile.lock\n!server/**\n!client/*.js\n',
+      'Pipfile': '',
+      'Pipfile.lock': '',
+      'server/main.py': '',
+      'client/index.js': '',
+      'client/assets/logo.svg': '',
+    };
+    expect(await infer(files, 'Dockerfile')).toEqual({ context: '', origin: 'inferred from COPY sources (4 of 4 found)' });
+    const hidden = { ...files, '.dockerignore': '**\n!Pipfile\n!Pipfile.lock\n!server/**\n' };
+    expect(await infer(hidden, 'Dockerfile')).toMatchObject({ context: undefined, candidate: '' });
+  });
+
+  it('counts a source that exists only at build time as found, and says why', async () => {
+    const files = { 'svc/Dockerfile': 'FROM python:3.12-slim\nCOPY models /app/models\nCOPY app /app/app\n', 'svc/app/main.py': '' };
+    const snapshot = memorySnapshot(files);
+    const unseen = (p: string) => (p === 'svc/models' ? 'gitignored by svc/.gitignore line 1' : undefined);
+    expect(await inferContext(asRepoPath('svc/Dockerfile'), snapshot, createRepoTree(snapshot), unseen)).toEqual({
+      context: 'svc',
+      origin: 'inferred from COPY sources (2 of 2 found)',
+      unseen: [{ source: 'models', reason: 'gitignored by svc/.gitignore line 1' }],
     });
   });
 });

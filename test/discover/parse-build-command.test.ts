@@ -63,7 +63,9 @@ describe('parseBuildCommand', () => {
   it('reads gcloud builds submit --tag and gcloud run deploy --source', () => {
     expect(parse('gcloud builds submit services/api --tag gcr.io/p/api --async')).toEqual({ kind: 'gcloud-submit', context: 'services/api', buildArgs: [], tags: ['gcr.io/p/api'] });
     expect(parse('gcloud beta builds submit --tag=gcr.io/p/api')).toMatchObject({ context: '.' });
-    expect(parse('gcloud builds submit --config cloudbuild.yaml .')).toBeUndefined();
+    expect(parse('gcloud builds submit --config cloudbuild.yaml --substitutions=_A=x,_B=y/z .')).toEqual({
+      kind: 'gcloud-config', context: '.', config: 'cloudbuild.yaml', substitutions: [['_A', 'x'], ['_B', 'y/z']], buildArgs: [],
+    });
     expect(parse('gcloud run deploy api --region europe-west1 --source services/api')).toEqual({ kind: 'gcloud-run', context: 'services/api', buildArgs: [] });
     expect(parse('gcloud run deploy api --image gcr.io/p/api')).toBeUndefined();
   });

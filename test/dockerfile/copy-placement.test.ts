@@ -185,5 +185,5 @@ describe('sourceDirs', () => {
 function makeCtx() {
   const files = ['svc/a.py', 'svc/sub/c.py', 'lib/b.py'];
   const dirs = new Set(['', 'svc', 'svc/sub', 'lib']);
-  return { root: 'mono' as never, files: new Set(files), dirs, excluded: new Set<string>(), excludedBy: new Map(), ignoreFiles: [] };
+  return { root: 'mono' as never, files: new Set(files), dirs, excluded: new Set<string>(), excludedBy: new Map(), ignoreFiles: [], unseenReason: () => undefined, unseenKeys: [] };
 }

@@ -114,3 +114,11 @@ describe('createIgnoreMatcher edge cases', () => {
     expect(visible('.', ['a', 'b/c'])).toEqual(['a', 'b/c']);
   });
 });
+
+describe('re-includes inside an excluded folder (BuildKit walks into it)', () => {
+  it('** then !server/** and !**/*.py sends the re-included files, their folders with them', () => {
+    const files = ['server/main.py', 'server/static/app.css', 'client/src/main.js', 'tools/gen.py', 'README.md'];
+    expect(visible('**\n!server/**\n!**/*.py\n', files)).toEqual(['server/main.py', 'server/static/app.css', 'tools/gen.py']);
+    expect(visible('*\n!src/\n', ['src/a.py', 'src/pkg/b.py', 'tests/test_a.py'])).toEqual(['src/a.py', 'src/pkg/b.py']);
+  });
+});

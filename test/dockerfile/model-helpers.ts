@@ -17,6 +17,8 @@ export function makeContext(files: string[], root = '', excluded: Record<string,
     excluded: new Set(excludedBy.keys()),
     excludedBy,
     ignoreFiles: [...new Set(excludedBy.values())],
+    unseenReason: () => undefined,
+    unseenKeys: [],
   };
 }
 

@@ -28,6 +28,11 @@ export function installLanding(install: InstallCommand, run: RunRecord): string[
     else if (env.POETRY_VIRTUALENVS_PATH !== undefined) dirs.push(env.POETRY_VIRTUALENVS_PATH);
     else return undefined;
   }
+  if (install.tool === 'pipenv' && install.target?.kind !== 'system') {
+    // Without --system pipenv makes a virtualenv: the project's .venv when that folder exists or
+    // PIPENV_VENV_IN_PROJECT is set, else one under WORKON_HOME; which one depends on the build's files.
+    dirs.push(at('.venv'), env.WORKON_HOME ?? `${env.HOME ?? '/root'}/.local/share/virtualenvs`);
+  }
   if (env.VIRTUAL_ENV !== undefined) dirs.push(env.VIRTUAL_ENV);
   const venvBin = (env.PATH ?? '').split(':').find((p) => p.endsWith('/bin') && !SYSTEM_BIN.has(p));
   if (venvBin !== undefined && !install.program.includes('/')) dirs.push(path.dirname(venvBin));
