@@ -314,8 +314,25 @@ export interface ImportRef {
   /** Names of `from m import a, b` (empty for `import m`; `*` for star imports). */
   names: string[];
   line: number;
-  /** Inside `try:` whose handler catches ImportError/ModuleNotFoundError/Exception/bare. */
+  /**
+   * A failure would be caught, or the import may not run: inside a `try:`
+   * whose handler catches ImportError/ModuleNotFoundError/Exception/bare, or
+   * under a condition (Python version, `find_spec`, a file's existence).
+   */
   guarded: boolean;
+  /**
+   * How a guarded import is guarded, when not as an optional import (except
+   * ImportError, version or find_spec branch): `broad` (except Exception /
+   * bare except: error handling, so a missing module still breaks the
+   * service) or `condition` (runs only when a file exists at run time).
+   */
+  guardKind?: 'broad' | 'condition';
+  /**
+   * In the handler of a `try:` that catches a failed import: for each such
+   * enclosing `try`, the indices (in the module's `imports`) of its body's
+   * imports. The import runs only if, in every group, one of them fails.
+   */
+  fallbackFor?: number[][];
   /** From a string literal in a module that calls import_module/__import__ with a non-literal. */
   dynamic: boolean;
   /** Carries `# dockguard: ignore[...]` on its line: the rules listed (empty = all). */
@@ -352,8 +369,10 @@ export interface ParsedModule {
   imports: ImportRef[];
   /** String literals that look like dotted module paths, in modules with a non-literal dynamic import. */
   dynamicCandidates: Array<{ value: string; line: number }>;
-  /** 1-based lines of syntax errors (tree-sitter ERROR/MISSING nodes). */
-  syntaxErrors: Array<{ line: number; column: number }>;
+  /** 1-based lines of `import_module(…)` / `__import__(…)` calls whose module name is computed at run time. */
+  computedImports: number[];
+  /** 1-based lines of syntax errors (tree-sitter ERROR/MISSING nodes, CPython's nesting limits); `message` says which limit. */
+  syntaxErrors: Array<{ line: number; column: number; message?: string }>;
   /** Names of attribute calls (`.to_dataframe(`) and plain calls, for usage-based rules. */
   calls: string[];
   /** String literals worth matching by usage rules (URLs, ENGINE values); trimmed to short ones. */
@@ -375,11 +394,23 @@ export interface ExternalImport {
   module: string;
   file: RepoPath;
   line: number;
+  /** An optional dependency: on its path, an `except ImportError` (or a run-time condition) would absorb its absence. */
   guarded: boolean;
   chain: ChainLink[];
   ignoredRules?: string[];
   /** The guess reaching this import rests on (only fallback roots reach it, …); a finding about it is at most a warning. */
   assumption?: string;
+  /**
+   * The import is the fallback of an `except ImportError` whose `try` imports
+   * these third-party modules: it runs only when one of them is not installed.
+   */
+  onlyIfMissing?: string[];
+  /**
+   * `from module import name`: one entry per name (`google.cloud.storage`),
+   * each with its own best site, guard and chain. A namespace root such as
+   * `google.cloud` names no distribution and is expanded into these.
+   */
+  importedNames?: ExternalImport[];
 }
 
 // ---------------------------------------------------------------- analysis
@@ -426,7 +457,7 @@ export interface ServiceAnalysis {
   /** Root descriptions for output: modules and files the container starts from. */
   entrypoints: string[];
   missing: MissingModule[];
-  syntaxErrors: Array<{ file: RepoPath; line: number; column: number }>;
+  syntaxErrors: Array<{ file: RepoPath; line: number; column: number; message?: string }>;
   unreadable: UnreadableFile[];
   /** Imports that resolve neither in the image nor in the repository (third-party or stdlib). */
   externalImports: ExternalImport[];

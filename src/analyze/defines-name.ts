@@ -1,20 +1,38 @@
+import type { BoundNames } from '../python/bound-names.js';
+import type { RepoPath } from '../types.js';
+import { importTarget, packageOf } from './import-targets.js';
+
+/** A module found in the image: the repository file that holds it, and whether it is a package's `__init__.py`. */
+export interface LocatedModule {
+  repoPath: RepoPath;
+  isPackageInit: boolean;
+}
+
+export interface NameLookup {
+  boundNamesOf(path: RepoPath): Promise<BoundNames | undefined>;
+  locate(module: string): LocatedModule | undefined;
+}
+
+/** Star imports re-exporting star imports rarely go deeper than two or three levels. */
+const MAX_STAR_DEPTH = 8;
+
 /**
- * Whether a package's `__init__.py` binds `name` itself (def, class,
- * assignment, import as), or defines a module `__getattr__`: then
- * `from pkg import name` does not need a submodule of that name.
+ * Whether a module binds `name` at module level, so that `from pkg import
+ * name` takes the name and never looks for a submodule. Star imports are
+ * followed through the modules they name; a binding that cannot be seen
+ * (an unreadable file, a star import of a module outside the image, a
+ * module `__getattr__`) counts as bound: only a proven absence is reported.
  */
-export function definesName(initSource: string, name: string): boolean {
-  const n = name.replace(/[^A-Za-z0-9_]/g, '');
-  const patterns = [
-    new RegExp(`^\\s*(?:async\\s+)?(?:def|class)\\s+${n}\\b`, 'm'),
-    new RegExp(`^\\s*${n}\\s*(?::[^=\\n]*)?=`, 'm'),
-    new RegExp(`^\\s*[A-Za-z_][\\w\\s,]*\\b${n}\\b[\\w\\s,]*=(?!=)`, 'm'),
-    new RegExp(`\\b(?:as|for|global)\\s+${n}\\b`),
-    new RegExp(`^\\s*(?:from\\s+\\S+\\s+)?import\\b[^\\n]*\\b${n}\\b`, 'm'),
-    /^\s*def\s+__getattr__\s*\(/m,
-    // Names bound by star imports, globals() or __path__ tricks cannot be told statically: assume bound.
-    /^\s*from\s+\S+\s+import\s+\*/m,
-    /\bglobals\(\)|\b__path__\b|\bsetattr\(/,
-  ];
-  return patterns.some((pattern) => pattern.test(initSource));
+export async function definesName(module: string, at: LocatedModule, name: string, lookup: NameLookup, depth = 0): Promise<boolean> {
+  const bound = await lookup.boundNamesOf(at.repoPath);
+  if (!bound || bound.isOpaque || bound.names.has(name)) return true;
+  const pkg = packageOf(module, at.isPackageInit);
+  for (const star of bound.starImports) {
+    const target = importTarget({ ...star, line: 0, guarded: false, dynamic: false }, pkg);
+    if (!target) continue;
+    const located = lookup.locate(target.module);
+    if (!located || depth >= MAX_STAR_DEPTH) return true;
+    if (await definesName(target.module, located, name, lookup, depth + 1)) return true;
+  }
+  return false;
 }

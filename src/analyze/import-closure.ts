@@ -21,7 +21,9 @@ import { isUnaskedLazyBranch, nameUsesOf, pickReachable, unreachedAssumption, un
 import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore } from './module-store.js';
 import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase, type RepoHit } from './repo-bases.js';
-import { definesName } from './defines-name.js';
+import { definesName, type LocatedModule, type NameLookup } from './defines-name.js';
+import { findReplacedImports, judgeFallback, type ImportStatus } from './fallback-imports.js';
+import { excuse, isOptionalDependency, nowhereAssumption, pathGuard, refGuard, type GuardKind } from './path-guard.js';
 import { assumeUnevaluablePaths, recordPathChanges, type PathChanges } from './path-change-effects.js';
 
 /** Where an import is written, and the guess reaching that place rests on, if any. */
@@ -38,8 +40,8 @@ interface Visit {
   repoPath: RepoPath;
   module: string;
   isPackageInit: boolean;
-  /** Inside a guarded import somewhere up the chain: an ImportError would be caught. */
-  guarded: boolean;
+  /** The guard on the path that reached it: a failed import here would be caught up the chain. */
+  guard: GuardKind | undefined;
   /** Why reaching this file rests on a guess (only fallback roots reach it); undefined when a real root does. */
   assumption: string | undefined;
   via: { parent: Visit | undefined; file: string; line: number; module: string } | undefined;
@@ -73,7 +75,7 @@ export interface ClosureInput {
 export interface ClosureResult {
   missing: MissingModule[];
   problems: Problem[];
-  syntaxErrors: Array<{ file: RepoPath; line: number; column: number }>;
+  syntaxErrors: Array<{ file: RepoPath; line: number; column: number; message?: string }>;
   unreadable: Array<{ path: RepoPath; reason: string }>;
   externalImports: ExternalImport[];
   reachedFiles: RepoPath[];
@@ -89,7 +91,13 @@ export interface ClosureResult {
  * services.
  */
 export class ImportClosure {
-  private readonly visited = new Set<ImagePath>();
+  /** Each file visited, with how much the guard it was processed under excuses (it is processed again when a path proves more). */
+  private readonly visited = new Map<ImagePath, number>();
+  /** What became of each import of each file processed, for its fallbacks and for a visit under a lesser guard. */
+  private readonly statuses = new Map<ImagePath, Map<ImportRef, ImportStatus>>();
+  private readonly unreadable = new Set<RepoPath>();
+  /** The absolute module each import names, for the fallback judgement. */
+  private readonly targets = new Map<ImportRef, string>();
   private readonly resolved = new Map<string, ResolveResult>();
   private readonly repoHits = new Map<string, RepoHit | undefined>();
   private readonly tree;
@@ -107,7 +115,10 @@ export class ImportClosure {
   /** First-party findings and third-party imports of absolute imports: those a sys.path change could explain. */
   private readonly absoluteMissing = new Set<MissingModule>();
   private readonly externals = new Map<string, ExternalImport>();
-  private readonly reportedMissing = new Set<string>();
+  /** `from module import name` of third-party modules, by `module.name`: how a namespace root is expanded. */
+  private readonly externalNames = new Map<string, ExternalImport>();
+  /** The missing module recorded at each site, with how much its path excuses (replaced by a path that proves more). */
+  private readonly reportedMissing = new Map<string, { missing: MissingModule; weight: number }>();
   /** Imports in definitions their module never reaches, until the closure shows whether another module uses them. */
   private deferred: Array<DeferredImport<Visit>> = [];
   /** Modules some closure module star-imports: their public definitions are in use. */
@@ -123,7 +134,7 @@ export class ImportClosure {
     await this.walk(this.input.roots.filter((root) => root.assumption === undefined));
     await this.walk(this.input.roots.filter((root) => root.assumption !== undefined));
     await this.followDeferred();
-    this.result.externalImports = [...this.externals.values()];
+    this.result.externalImports = this.externalImports();
     Object.assign(this.result, assumeUnevaluablePaths(this.result, this.absoluteMissing, this.input.image));
     return this.result;
   }
@@ -173,11 +184,13 @@ export class ImportClosure {
       for (let i = 0; i < frontier.length; i++) {
         const visit = frontier[i]!;
         const module = stored[i]!;
+        const isFirstVisit = !this.result.modules.has(visit.repoPath) && !this.unreadable.has(visit.repoPath);
         if (!module.ok) {
-          this.result.unreadable.push({ path: visit.repoPath, reason: module.reason });
+          if (isFirstVisit) this.result.unreadable.push({ path: visit.repoPath, reason: module.reason });
+          this.unreadable.add(visit.repoPath);
           continue;
         }
-        await this.processModule(visit, module.parsed, next);
+        await this.processModule(visit, module.parsed, next, isFirstVisit);
       }
       frontier = next;
     }
@@ -187,16 +200,16 @@ export class ImportClosure {
     const site = { file: root.file, line: root.line, assumption: root.assumption };
     if (root.module !== undefined) {
       const ref: ImportRef = { module: root.module, level: 0, names: [], line: root.line, guarded: false, dynamic: false };
-      const found = this.resolveImport(undefined, root.module, ref, false, frontier, site);
+      const found = this.resolveImport(undefined, root.module, ref, undefined, frontier, site) === 'image';
       // CPython: "No module named pkg.__main__; 'pkg' is a package and cannot be directly executed".
       if (found && root.runsAsMain && this.isPackage(root.module)) {
-        this.resolveImport(undefined, `${root.module}.__main__`, { ...ref, module: `${root.module}.__main__` }, false, frontier, site);
+        this.resolveImport(undefined, `${root.module}.__main__`, { ...ref, module: `${root.module}.__main__` }, undefined, frontier, site);
       }
       return;
     }
     if (root.imagePath === undefined) return;
     if (this.input.image.files.has(root.imagePath)) {
-      this.enqueue(frontier, root.imagePath, this.moduleNameOf(root.imagePath), false, root.assumption, {
+      this.enqueue(frontier, root.imagePath, this.moduleNameOf(root.imagePath), undefined, root.assumption, {
         parent: undefined,
         file: root.file,
         line: root.line,
@@ -215,14 +228,22 @@ export class ImportClosure {
     });
   }
 
-  private async processModule(visit: Visit, parsed: ParsedModule, next: Visit[]): Promise<void> {
+  private async processModule(visit: Visit, parsed: ParsedModule, next: Visit[], isFirstVisit: boolean): Promise<void> {
     this.result.modules.set(visit.repoPath, parsed);
-    this.recordPathChanges(visit, parsed);
+    if (isFirstVisit) this.recordPathChanges(visit, parsed);
     const firstError = parsed.syntaxErrors[0];
-    if (firstError) this.result.syntaxErrors.push({ file: visit.repoPath, ...firstError });
+    if (firstError && isFirstVisit) this.result.syntaxErrors.push({ file: visit.repoPath, ...firstError });
     const pkg = packageOf(visit.module, visit.isPackageInit);
+    const previous = this.statuses.get(visit.imagePath);
+    this.statuses.set(visit.imagePath, new Map());
     for (const { ref, target } of targetsOf(parsed, pkg)) {
       if (ref.names.includes('*')) this.starImported.add(target.module);
+      // Visited again under a lesser guard: an import under its own except ImportError is as guarded as before.
+      const known = previous && refGuard(ref) === 'import-error' ? previous.get(ref) : undefined;
+      if (known !== undefined) {
+        this.statuses.get(visit.imagePath)!.set(ref, known);
+        continue;
+      }
       const definition = parsed.unreached ? unreachedDefinitionAt(parsed, ref.line) : undefined;
       if (definition) this.deferred.push({ visit, ref, target, definition, file: visit.repoPath, module: visit.module });
       else await this.followImport(visit, ref, target, next);
@@ -231,58 +252,74 @@ export class ImportClosure {
       const module = candidate.value.split(':')[0]!;
       const ref: ImportRef = { module, level: 0, names: [], line: candidate.line, guarded: false, dynamic: true };
       if (this.resolveInImage(module).found || this.findInRepo(module)) {
-        this.resolveImport(visit, module, ref, visit.guarded, next);
+        this.resolveImport(visit, module, ref, visit.guard, next);
       }
     }
   }
 
   private async followImport(visit: Visit, ref: ImportRef, target: ImportTarget, next: Visit[]): Promise<void> {
-    const guarded = visit.guarded || ref.guarded;
-    const found = this.resolveImport(visit, target.module, ref, guarded, next);
+    const statuses = this.statuses.get(visit.imagePath) ?? new Map<ImportRef, ImportStatus>();
+    const parsed = this.result.modules.get(visit.repoPath);
+    const fallback = ref.fallbackFor && parsed ? judgeFallback(ref, parsed.imports, (r) => statuses.get(r)) : undefined;
+    // A handler whose try body imports what the image has never runs.
+    if (fallback?.runs === 'never') return;
+    const onlyIfMissing = fallback?.runs === 'if-missing' ? fallback.modules : undefined;
+    const guard = pathGuard(visit.guard, ref);
+    const status = this.resolveImport(visit, target.module, ref, guard, next, undefined, onlyIfMissing);
+    statuses.set(ref, status);
+    this.targets.set(ref, target.module);
+    if (fallback && parsed && status !== 'missing') {
+      for (const body of findReplacedImports(parsed.imports, ref, target.module, statuses, this.targets)) {
+        this.excuseMissing(body.module, visit.repoPath, body.line, body.assumption);
+      }
+    }
     // `from mod import name` with mod a plain module never imports a submodule: Python only tries
     // submodules of packages (modules with __path__); most names imported are functions and classes.
-    if (!found || !this.isPackage(target.module)) return;
+    if (status !== 'image' || !this.isPackage(target.module)) return;
     for (const candidate of target.submoduleCandidates) {
-      await this.resolveSubmodule(visit, target.module, candidate, ref, guarded, next);
+      await this.resolveSubmodule(visit, target.module, candidate, ref, guard, next);
     }
   }
 
-  /** Returns true when the module resolved in the image. */
+  /** What became of the import: found in the image, stdlib, reported missing, or recorded as third-party. */
   private resolveImport(
     from: Visit | undefined,
     module: string,
     ref: ImportRef,
-    guarded: boolean,
+    guard: GuardKind | undefined,
     next: Visit[],
     rootSite?: { file: string; line: number; assumption: string | undefined },
-  ): boolean {
+    onlyIfMissing?: string[],
+  ): ImportStatus {
     const resolution = this.resolveInImage(module);
     const site = rootSite ?? { file: from!.repoPath, line: ref.line, assumption: from!.assumption };
     if (resolution.found) {
-      this.enqueueExecuted(next, resolution.module.executed, guarded, from, site, module);
-      return true;
+      this.enqueueExecuted(next, resolution.module.executed, guard, from, site, module);
+      return 'image';
     }
     const topLevel = module.split('.')[0]!;
     if (ref.level === 0 && this.input.isStdlib(topLevel)) {
       // The repository's own `calendar/models.py`, left out of the image: `import calendar` then finds the
       // standard library's module, which has no `models`.
       const hit = module.includes('.') ? this.findInRepo(module) : undefined;
-      if (hit && !this.isWeak(hit)) this.reportMissing(from, module, ref, guarded, site, hit, { stdlibShadow: true });
-      return false;
+      if (hit && !this.isWeak(hit)) this.reportMissing(from, module, ref, guard, site, hit, { stdlibShadow: true });
+      return 'stdlib';
     }
     const hit = this.findInRepo(module);
     // A name found nowhere is third-party, unless a folder the build has and the repository lacks could hold it.
     const unseenFirstParty = !hit && unseenModuleCause(module, resolution, this.input.sysPath, this.input.image, this.input.context, true) !== undefined;
     if (ref.level === 0 && hit && this.isWeak(hit)) {
       // Not known to be first-party: Python finds an installed distribution of that name instead, if there is one.
-      this.reportMissing(from, module, ref, guarded, site, hit, { unlessInstalled: true });
-      this.addExternal(from, module, ref, guarded, site);
-    } else if (hit || ref.level > 0 || insideFirstPartyPackage(resolution) || unseenFirstParty) {
-      this.reportMissing(from, module, ref, guarded, site, hit);
-    } else {
-      this.addExternal(from, module, ref, guarded, site);
+      this.reportMissing(from, module, ref, guard, site, hit, { unlessInstalled: true });
+      this.addExternal(from, module, ref, guard, site, onlyIfMissing);
+      return 'external';
     }
-    return false;
+    if (hit || ref.level > 0 || insideFirstPartyPackage(resolution) || unseenFirstParty) {
+      this.reportMissing(from, module, ref, guard, site, hit, {}, onlyIfMissing);
+      return 'missing';
+    }
+    this.addExternal(from, module, ref, guard, site, onlyIfMissing);
+    return 'external';
   }
 
   /**
@@ -295,43 +332,66 @@ export class ImportClosure {
     return hit.base.heuristic || (contextRoot !== undefined && relativeBelow(contextRoot, hit.repoPath) === undefined);
   }
 
-  private async resolveSubmodule(from: Visit, parent: string, candidate: string, ref: ImportRef, guarded: boolean, next: Visit[]): Promise<void> {
+  private async resolveSubmodule(from: Visit, parent: string, candidate: string, ref: ImportRef, guard: GuardKind | undefined, next: Visit[]): Promise<void> {
     const resolution = this.resolveInImage(candidate);
     const site = { file: from.repoPath, line: ref.line, assumption: from.assumption };
     if (resolution.found) {
-      this.enqueueExecuted(next, resolution.module.executed, guarded, from, site, candidate);
+      this.enqueueExecuted(next, resolution.module.executed, guard, from, site, candidate);
       return;
     }
     const hit = this.findInRepo(candidate);
-    const parentResolution = this.resolveInImage(parent);
-    const initFile = parentResolution.found ? parentResolution.module.file : undefined;
-    // `from pkg import name` only needs a submodule when pkg/__init__.py does not bind the name itself.
-    if (!initFile?.endsWith('__init__.py')) {
-      if (hit) this.reportMissing(from, candidate, ref, guarded, site, hit);
+    const init = this.locate(parent);
+    // A namespace package binds no names: `from ns import name` always needs the submodule.
+    if (!init?.isPackageInit) {
+      if (hit) this.reportMissing(from, candidate, ref, guard, site, hit);
       return;
     }
-    const origin = this.input.image.files.get(asImagePath(initFile));
-    const text = origin ? await this.input.store.getText(origin.repoPath) : undefined;
-    if (text === undefined || definesName(text, candidate.slice(parent.length + 1))) return;
-    this.reportMissing(from, candidate, ref, guarded, site, hit);
+    // `from pkg import name` only needs a submodule when pkg/__init__.py does not bind the name itself.
+    if (await definesName(parent, init, candidate.slice(parent.length + 1), this.names)) return;
+    this.reportMissing(from, candidate, ref, guard, site, hit);
+  }
+
+  /** How `definesName` reads bindings and finds star-imported modules in this image. */
+  private readonly names: NameLookup = {
+    boundNamesOf: (path) => this.input.store.getBoundNames(path),
+    locate: (module) => this.locate(module),
+  };
+
+  /** The repository file a module of the image comes from. */
+  private locate(module: string): LocatedModule | undefined {
+    const resolution = this.resolveInImage(module);
+    const file = resolution.found ? resolution.module.file : undefined;
+    const origin = file === undefined ? undefined : this.input.image.files.get(asImagePath(file));
+    return origin && { repoPath: origin.repoPath, isPackageInit: file!.endsWith('/__init__.py') };
   }
 
   /**
-   * Records a first-party module the image lacks, once per import site. `hit`
-   * says where the repository has it; without one it exists nowhere.
+   * Records a first-party module the image lacks, once per import site; a
+   * path that proves more (a lesser guard, no assumption) replaces what an
+   * earlier one recorded. `hit` says where the repository has it; without
+   * one it exists nowhere.
    */
   private reportMissing(
     from: Visit | undefined,
     module: string,
     ref: ImportRef,
-    guarded: boolean,
+    guard: GuardKind | undefined,
     site: Site,
     hit: RepoHit | undefined,
     how: Pick<MissingModule, 'stdlibShadow' | 'unlessInstalled'> = {},
+    onlyIfMissing?: string[],
   ): void {
     const key = `${module}\0${site.file}\0${site.line}`;
-    if (this.reportedMissing.has(key)) return;
-    this.reportedMissing.add(key);
+    const assumption =
+      site.assumption ??
+      (onlyIfMissing
+        ? `the import is the except ImportError fallback of ${onlyIfMissing.join(', ')}, so it runs only if that is not installed`
+        : hit
+          ? undefined
+          : nowhereAssumption(guard));
+    const weight = excuse(guard) + (assumption === undefined ? 0 : 4);
+    const recorded = this.reportedMissing.get(key);
+    if (recorded && recorded.weight <= weight) return;
     const diagnosis: CopyDiagnosis | { unit: undefined; reason: 'nowhere'; ignoredBy?: undefined; fix?: undefined } = hit
       ? diagnoseMissingCopy({ ...this.input, hit, module })
       : { unit: undefined, reason: 'nowhere' };
@@ -339,7 +399,7 @@ export class ImportClosure {
       module,
       file: site.file,
       line: site.line,
-      guarded,
+      guarded: guard !== undefined,
       dynamic: ref.dynamic,
       chain: [...chainOf(from), { file: site.file, line: site.line, module }],
       repoPath: diagnosis.unit,
@@ -347,28 +407,77 @@ export class ImportClosure {
       ...(diagnosis.ignoredBy ? { ignoredBy: diagnosis.ignoredBy } : {}),
       ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),
       ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
-      ...(site.assumption !== undefined ? { assumption: site.assumption } : baseImageAssumption(this.input.image, module)),
+      ...(assumption !== undefined ? { assumption } : baseImageAssumption(this.input.image, module)),
       ...how,
     };
     if (missing.assumption === undefined) {
       const cause = unseenModuleCause(module, this.resolveInImage(module), this.input.sysPath, this.input.image, this.input.context);
       if (cause !== undefined) missing.assumption = `the image may hold it after all: ${cause}`;
     }
-    this.result.missing.push(missing);
+    this.replaceMissing(recorded?.missing, missing);
+    this.reportedMissing.set(key, { missing, weight });
     if (ref.level === 0) this.absoluteMissing.add(missing);
   }
 
-  private addExternal(from: Visit | undefined, module: string, ref: ImportRef, guarded: boolean, site: Site): void {
-    const existing = this.externals.get(module);
-    if (existing && (guarded || !existing.guarded) && (site.assumption !== undefined || existing.assumption === undefined)) return;
-    this.externals.set(module, {
-      module,
-      file: asRepoPath(site.file),
-      line: site.line,
-      guarded,
-      chain: [...chainOf(from), { file: site.file, line: site.line, module }],
-      ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
-      ...(site.assumption !== undefined ? { assumption: site.assumption } : {}),
+  private replaceMissing(old: MissingModule | undefined, missing: MissingModule): void {
+    const at = old ? this.result.missing.indexOf(old) : -1;
+    if (at === -1) this.result.missing.push(missing);
+    else this.result.missing[at] = missing;
+    if (old) this.absoluteMissing.delete(old);
+  }
+
+  /** A missing module at this site is not proven to break the service: record why, unless a path proves it does. */
+  private excuseMissing(module: string, file: string, line: number, assumption: string): void {
+    const key = `${module}\0${file}\0${line}`;
+    const recorded = this.reportedMissing.get(key);
+    if (!recorded || recorded.missing.assumption !== undefined) return;
+    const missing = { ...recorded.missing, assumption };
+    const wasAbsolute = this.absoluteMissing.has(recorded.missing);
+    this.replaceMissing(recorded.missing, missing);
+    if (wasAbsolute) this.absoluteMissing.add(missing);
+    this.reportedMissing.set(key, { missing, weight: recorded.weight + 4 });
+  }
+
+  /**
+   * Records a third-party import once per module (and, for `from module
+   * import name`, once per name: how a namespace root is expanded). An
+   * unguarded, unconditional, real-root site replaces a weaker one; the
+   * entry and its chain are built only then, as most sites repeat one seen.
+   */
+  private addExternal(from: Visit | undefined, module: string, ref: ImportRef, guard: GuardKind | undefined, site: Site, onlyIfMissing?: string[]): void {
+    const guarded = isOptionalDependency(guard);
+    const weight = externalWeight(guarded, onlyIfMissing !== undefined, site.assumption !== undefined);
+    let chain: ChainLink[] | undefined;
+    const record = (map: Map<string, ExternalImport>, name: string): void => {
+      const existing = map.get(name);
+      if (existing && weight >= externalWeight(existing.guarded, existing.onlyIfMissing !== undefined, existing.assumption !== undefined)) return;
+      chain ??= chainOf(from);
+      map.set(name, {
+        module: name,
+        file: asRepoPath(site.file),
+        line: site.line,
+        guarded,
+        chain: [...chain, { file: site.file, line: site.line, module: name }],
+        ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
+        ...(site.assumption !== undefined ? { assumption: site.assumption } : {}),
+        ...(onlyIfMissing ? { onlyIfMissing } : {}),
+      });
+    };
+    record(this.externals, module);
+    for (const name of ref.names) if (name !== '*') record(this.externalNames, `${module}.${name}`);
+  }
+
+  private externalImports(): ExternalImport[] {
+    const byParent = new Map<string, ExternalImport[]>();
+    for (const name of this.externalNames.values()) {
+      const parent = name.module.slice(0, name.module.lastIndexOf('.'));
+      const siblings = byParent.get(parent);
+      if (siblings) siblings.push(name);
+      else byParent.set(parent, [name]);
+    }
+    return [...this.externals.values()].map((external) => {
+      const importedNames = byParent.get(external.module);
+      return importedNames ? { ...external, importedNames } : external;
     });
   }
 
@@ -399,7 +508,7 @@ export class ImportClosure {
   private enqueueExecuted(
     next: Visit[],
     executed: readonly ExecutedFile[],
-    guarded: boolean,
+    guard: GuardKind | undefined,
     from: Visit | undefined,
     site: Site,
     module: string,
@@ -407,17 +516,23 @@ export class ImportClosure {
     for (const step of executed) {
       const imagePath = asImagePath(step.file);
       const via = { parent: from, file: site.file, line: site.line, module };
-      if (!this.visited.has(imagePath)) this.enqueue(next, imagePath, step.module, guarded, site.assumption, via);
+      if (this.isNewPath(imagePath, guard)) this.enqueue(next, imagePath, step.module, guard, site.assumption, via);
     }
   }
 
-  private enqueue(next: Visit[], imagePath: ImagePath, module: string, guarded: boolean, assumption: string | undefined, via: Visit['via']): void {
-    if (this.visited.has(imagePath)) return;
+  /** Not visited yet, or visited only under a guard that excuses more than this path's. */
+  private isNewPath(imagePath: ImagePath, guard: GuardKind | undefined): boolean {
+    const seen = this.visited.get(imagePath);
+    return seen === undefined || excuse(guard) < seen;
+  }
+
+  private enqueue(next: Visit[], imagePath: ImagePath, module: string, guard: GuardKind | undefined, assumption: string | undefined, via: Visit['via']): void {
+    if (!this.isNewPath(imagePath, guard)) return;
     const origin = this.input.image.files.get(imagePath);
     if (!origin) return;
-    this.visited.add(imagePath);
-    this.result.reachedFiles.push(origin.repoPath);
-    next.push({ imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guarded, assumption, via });
+    if (!this.visited.has(imagePath)) this.result.reachedFiles.push(origin.repoPath);
+    this.visited.set(imagePath, excuse(guard));
+    next.push({ imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guard, assumption, via });
   }
 
   /** The dotted name a file has on the image's sys.path (`__main__` when it is on none). */
@@ -431,6 +546,10 @@ export class ImportClosure {
     return '__main__';
   }
 }
+
+/** Unguarded beats guarded, unconditional beats a fallback, a real root beats a guess; among equals the first (shortest chain) stays. */
+const externalWeight = (guarded: boolean, isFallback: boolean, isAssumed: boolean): number =>
+  (isAssumed ? 4 : 0) + (guarded ? 2 : 0) + (isFallback ? 1 : 0);
 
 function chainOf(visit: Visit | undefined): ChainLink[] {
   const links: ChainLink[] = [];

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ContentCache } from '../cache/open-cache.js';
+import { decodeBoundNames, encodeBoundNames } from '../cache/bound-names-codec.js';
 import { decodeParsedModule, encodeParsedModule } from '../cache/parsed-module-codec.js';
 import { ParserUnavailableError, UnreadableFileError } from '../errors.js';
+import { readBoundNames, type BoundNames } from '../python/bound-names.js';
 import { decodePythonSource } from '../python/decode-source.js';
 import type { ParsePool } from '../python/parse-pool.js';
 import type { ParsedModule, RepoPath, RepoSnapshot } from '../types.js';
@@ -26,6 +28,8 @@ export type StoredModule = { ok: true; parsed: ParsedModule } | { ok: false; rea
  * The cache itself is versioned with the tool.
  */
 const namespaceOf = (id: string): string => `python-imports-${id.slice(0, 2)}`;
+/** Few files are packages' `__init__.py`, so their bound names share one namespace. */
+const BOUND_NAMES = 'python-bound-names';
 
 interface Pending {
   /** Unique per version: the path, or the path and id of another version. */
@@ -48,6 +52,7 @@ interface Pending {
  */
 export class ModuleStore {
   private readonly results = new Map<string, Promise<StoredModule>>();
+  private readonly boundNames = new Map<RepoPath, Promise<BoundNames | undefined>>();
   private pending: Pending[] = [];
   private flushScheduled = false;
 
@@ -89,10 +94,34 @@ export class ModuleStore {
     return result;
   }
 
-  /** The decoded source of a file (rarely needed: to see what a package `__init__.py` defines). */
+  /** The decoded source of a file. */
   async getText(path: RepoPath): Promise<string | undefined> {
     const text = await this.readText({ path, contentId: this.snapshot.contentId(path), read: () => this.snapshot.read(path) });
     return 'text' in text ? text.text : undefined;
+  }
+
+  /**
+   * The names a module binds (needed only for packages' `__init__.py`: to
+   * tell `from pkg import Name` from an import of submodule `pkg.Name`),
+   * parsed on this thread once per file however many services ask, and
+   * cached by content id. Undefined when the file cannot be read.
+   */
+  getBoundNames(path: RepoPath): Promise<BoundNames | undefined> {
+    let names = this.boundNames.get(path);
+    if (!names) {
+      const id = this.snapshot.contentId(path);
+      const cached = id === undefined ? undefined : decodeBoundNames(this.cache?.get<unknown>(BOUND_NAMES, id));
+      names = cached ? Promise.resolve(cached) : this.getText(path).then((text) => this.readBoundNames(text, id));
+      this.boundNames.set(path, names);
+    }
+    return names;
+  }
+
+  private readBoundNames(text: string | undefined, id: string | undefined): BoundNames | undefined {
+    if (text === undefined) return undefined;
+    const bound = readBoundNames(text);
+    if (id !== undefined) this.cache?.set(BOUND_NAMES, id, encodeBoundNames(bound));
+    return bound;
   }
 
   private readCache(id: string): ParsedModule | undefined {

@@ -8,47 +8,55 @@ import type { ImportRef, ParsedModule, PathChange, UnreachedDefinition } from '.
  * wrong answer.
  */
 export type EncodedModule =
-  | [EncodedImport[], Array<[string, number]>, Array<[number, number]>, string[], string[]]
-  | [EncodedImport[], Array<[string, number]>, Array<[number, number]>, string[], string[], [PathChange[], UnreachedDefinition[]]];
-type EncodedImport = [module: string, level: number, names: string[], line: number, flags: number, ignoredRules?: string[]];
+  | [EncodedImport[], Array<[string, number]>, EncodedError[], string[], string[], number[]]
+  | [EncodedImport[], Array<[string, number]>, EncodedError[], string[], string[], number[], [PathChange[], UnreachedDefinition[]]];
+type EncodedError = [number, number] | [number, number, string];
+type EncodedImport = [module: string, level: number, names: string[], line: number, flags: number, ignoredRules: string[] | 0, fallbackFor: number[][] | 0];
 
 const GUARDED = 1;
 const DYNAMIC = 2;
+const BROAD = 4;
+const CONDITION = 8;
+const KIND_FLAGS = { broad: BROAD, condition: CONDITION } as const;
 
 export function encodeParsedModule(parsed: ParsedModule): EncodedModule {
   return [
     parsed.imports.map((ref) => {
-      const encoded: EncodedImport = [ref.module, ref.level, ref.names, ref.line, (ref.guarded ? GUARDED : 0) | (ref.dynamic ? DYNAMIC : 0)];
-      if (ref.ignoredRules) encoded.push(ref.ignoredRules);
-      return encoded;
+      const flags = (ref.guarded ? GUARDED : 0) | (ref.dynamic ? DYNAMIC : 0) | (ref.guardKind ? KIND_FLAGS[ref.guardKind] : 0);
+      return [ref.module, ref.level, ref.names, ref.line, flags, ref.ignoredRules ?? 0, ref.fallbackFor ?? 0] satisfies EncodedImport;
     }),
     parsed.dynamicCandidates.map((c) => [c.value, c.line]),
-    parsed.syntaxErrors.map((e) => [e.line, e.column]),
+    parsed.syntaxErrors.map((e) => (e.message === undefined ? [e.line, e.column] : [e.line, e.column, e.message])),
     parsed.calls,
     parsed.strings,
+    parsed.computedImports,
     ...(parsed.pathChanges || parsed.unreached ? [[parsed.pathChanges ?? [], parsed.unreached ?? []]] : []),
   ] as EncodedModule;
 }
 
 export function decodeParsedModule(value: unknown): ParsedModule | undefined {
-  if (!Array.isArray(value) || (value.length !== 5 && value.length !== 6) || !value.every(Array.isArray)) return undefined;
-  const [imports, candidates, errors, calls, strings, extras] = value as EncodedModule;
+  if (!Array.isArray(value) || (value.length !== 6 && value.length !== 7) || !value.every(Array.isArray)) return undefined;
+  const [imports, candidates, errors, calls, strings, computedImports, extras] = value as EncodedModule;
   const [pathChanges, unreached] = extras ?? [[], []];
   if (!imports.every(isEncodedImport) || !candidates.every(isCandidate) || !errors.every(isPosition)) return undefined;
-  if (!calls.every(isString) || !strings.every(isString)) return undefined;
+  if (!calls.every(isString) || !strings.every(isString) || !computedImports.every(isIndex)) return undefined;
   if (extras !== undefined && (extras.length !== 2 || !Array.isArray(unreached) || !pathChanges.every(isPathChange) || !unreached.every(isUnreached))) return undefined;
   return {
-    imports: imports.map(([module, level, names, line, flags, ignoredRules]) => {
+    imports: imports.map(([module, level, names, line, flags, ignoredRules, fallbackFor]) => {
       const ref: ImportRef = { module, level, names, line, guarded: (flags & GUARDED) !== 0, dynamic: (flags & DYNAMIC) !== 0 };
+      if (flags & BROAD) ref.guardKind = 'broad';
+      else if (flags & CONDITION) ref.guardKind = 'condition';
       if (ignoredRules) ref.ignoredRules = ignoredRules;
+      if (fallbackFor) ref.fallbackFor = fallbackFor;
       return ref;
     }),
     dynamicCandidates: candidates.map(([value, line]) => ({ value, line })),
-    syntaxErrors: errors.map(([line, column]) => ({ line, column })),
+    syntaxErrors: errors.map(([line, column, message]) => (message === undefined ? { line, column } : { line, column, message })),
     calls,
     strings,
     ...(pathChanges.length > 0 ? { pathChanges } : {}),
     ...(unreached.length > 0 ? { unreached } : {}),
+    computedImports,
   };
 }
 
@@ -84,12 +92,15 @@ function isPathExpr(v: unknown): boolean {
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
+const isIndex = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0;
 const isCandidate = (v: unknown): boolean => Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'number';
-const isPosition = (v: unknown): boolean => Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' && typeof v[1] === 'number';
+const isPosition = (v: unknown): boolean =>
+  Array.isArray(v) && (v.length === 2 || (v.length === 3 && typeof v[2] === 'string')) && typeof v[0] === 'number' && typeof v[1] === 'number';
 
 function isEncodedImport(v: unknown): v is EncodedImport {
-  if (!Array.isArray(v) || (v.length !== 5 && v.length !== 6)) return false;
-  const [module, level, names, line, flags, ignoredRules] = v as unknown[];
+  // Entries of the older 5- and 6-element shape lack guard kinds and fallbacks: parse those files again.
+  if (!Array.isArray(v) || v.length !== 7) return false;
+  const [module, level, names, line, flags, ignoredRules, fallbackFor] = v as unknown[];
   return (
     typeof module === 'string' &&
     typeof level === 'number' &&
@@ -97,6 +108,7 @@ function isEncodedImport(v: unknown): v is EncodedImport {
     names.every(isString) &&
     typeof line === 'number' &&
     typeof flags === 'number' &&
-    (ignoredRules === undefined || (Array.isArray(ignoredRules) && ignoredRules.every(isString)))
+    (ignoredRules === 0 || (Array.isArray(ignoredRules) && ignoredRules.every(isString))) &&
+    (fallbackFor === 0 || (Array.isArray(fallbackFor) && fallbackFor.every((group) => Array.isArray(group) && group.every(isIndex))))
   );
 }

@@ -6,9 +6,9 @@ import type { ParsedModule, RepoPath } from '../types.js';
 /**
  * Everything a service's analysis reads from one parsed module, hashed: its
  * imports (with lines, guards and ignore comments), dynamic-import candidates,
- * syntax errors, sys.path changes, the definitions holding imports that the
- * module itself never reaches, and which usage rules its calls and strings
- * match. Two
+ * computed-name imports, syntax errors, sys.path changes, the definitions
+ * holding imports that the module itself never reaches, and which usage
+ * rules its calls and strings match. Two
  * versions of a file with the same fingerprint give every service the same
  * findings, so an edit inside a function body, the usual commit, leaves it
  * unchanged. Calls and strings count only through the rules they match: a new
@@ -16,7 +16,7 @@ import type { ParsedModule, RepoPath } from '../types.js';
  */
 export function fingerprintModule(parsed: ParsedModule, usageRules: ImplicitRuleIndex): string {
   const usage = usageRules.matchModule(parsed).map((match) => [match.rule.id, match.evidence]);
-  const relevant = [parsed.imports, parsed.dynamicCandidates, parsed.syntaxErrors, usage, parsed.pathChanges ?? [], parsed.unreached ?? []];
+  const relevant = [parsed.imports, parsed.dynamicCandidates, parsed.computedImports, parsed.syntaxErrors, usage, parsed.pathChanges ?? [], parsed.unreached ?? []];
   // 64 bits: a check compares the few files a commit changed, never a population where collisions add up.
   return createHash('sha1').update(JSON.stringify(relevant)).digest('hex').slice(0, 16);
 }

@@ -7,8 +7,10 @@ import {
   findConditionalSpans,
   findGuardedTryBodies,
   findSuppressingWithBodies,
+  guardAt,
   isInside,
-  type Span,
+  type GuardSpan,
+  type TryFallback,
 } from './guards.js';
 import { findIgnoreComments, rulesIgnoredOn } from './ignore-comments.js';
 import { nodeStart } from './node-position.js';
@@ -16,6 +18,7 @@ import { parseImportStatement, type ImportTarget } from './parse-import-statemen
 import { parsePython, type Parser } from './parser.js';
 import { recoverImportsFromErrors } from './recover-imports.js';
 import { findStringFacts } from './string-facts.js';
+import { findNestingLimit } from './nesting-limits.js';
 import { findSyntaxErrors } from './syntax-errors.js';
 
 /**
@@ -58,7 +61,7 @@ export function extractImports(source: string): ParsedModule {
   const calls = new Set<string>();
   const found: Located[] = [];
   const pathChanges: PathChange[] = [];
-  let hasComputedImport = false;
+  const computedImports: number[] = [];
   const wanted = source.includes('suppress') ? [...WANTED, 'with_statement'] : WANTED;
   for (const node of root.descendantsOfType(wanted)) {
     const type = node.type;
@@ -69,7 +72,7 @@ export function extractImports(source: string): ParsedModule {
       if (isSysPathCall(source, nodeStart(node).offset, called)) pathChanges.push(readPathChange(node, called, root));
       if (!DYNAMIC_IMPORT_FUNCTIONS.has(called)) continue;
       const dynamic = readDynamicImport(node);
-      if (dynamic?.kind === 'computed') hasComputedImport = true;
+      if (dynamic?.kind === 'computed') computedImports.push(node.startPosition.row + 1);
       else if (dynamic) {
         const row = dynamic.line - 1;
         found.push({ target: dynamic.target, offset: dynamic.offset, firstRow: row, lastRow: row });
@@ -80,17 +83,21 @@ export function extractImports(source: string): ParsedModule {
     else found.push(...readStatement(node, source));
   }
   const syntax = findSyntaxErrors(root, python2);
+  const limit = findNestingLimit(source);
+  const syntaxErrors = limit ? [...syntax.sites, limit].sort((a, b) => a.line - b.line || a.column - b.column) : syntax.sites;
   found.push(...recoverImportsFromErrors(source, syntax.errorSpans, found));
-  const strings = findStringFacts(root, source, hasComputedImport);
-  const guarded = [...findGuardedTryBodies(tries), ...findSuppressingWithBodies(withs, source)];
-  const imports = applyContext(found, root, source, guarded);
+  const strings = findStringFacts(root, source, computedImports.length > 0);
+  const tryGuards = findGuardedTryBodies(tries);
+  const guarded = [...tryGuards.guarded, ...findSuppressingWithBodies(withs, source)];
+  const imports = applyContext(found, root, source, guarded, tryGuards.fallbacks);
   // Only an indented import can sit in a function; most modules have none, and skip the walk over top-level nodes.
   const indented = found.some(({ offset }) => offset > 0 && (source[offset - 1] === ' ' || source[offset - 1] === '\t'));
   const unreached = indented ? findUnreachedDefinitions(root, source, imports.map((ref) => ref.line)) : undefined;
   return {
     imports,
     dynamicCandidates: strings.moduleCandidates,
-    syntaxErrors: syntax.sites,
+    computedImports,
+    syntaxErrors,
     calls: [...calls],
     strings: strings.usageStrings,
     ...(pathChanges.length > 0 ? { pathChanges } : {}),
@@ -109,24 +116,39 @@ function applyContext(
   found: Located[],
   root: Parser.SyntaxNode,
   source: string,
-  guarded: readonly Span[],
+  guarded: readonly GuardSpan[],
+  fallbacks: readonly TryFallback[],
 ): ImportRef[] {
   const { skipped, optional } = findConditionalSpans(root, source);
+  const guards = [...guarded, ...optional];
   const ignores = findIgnoreComments(root, source);
   const imports: ImportRef[] = [];
+  const offsets: number[] = [];
   for (const { target, offset, firstRow, lastRow } of found.sort((a, b) => a.offset - b.offset)) {
     if (isInside(skipped, offset)) continue;
-    const ref: ImportRef = {
-      ...target,
-      line: firstRow + 1,
-      guarded: isInside(guarded, offset) || isInside(optional, offset),
-      dynamic: false,
-    };
+    const guard = guardAt(guards, offset);
+    const ref: ImportRef = { ...target, line: firstRow + 1, guarded: guard !== undefined, dynamic: false };
+    if (guard === 'broad' || guard === 'condition') ref.guardKind = guard;
     const ignoredRules = rulesIgnoredOn(ignores, firstRow, lastRow);
     if (ignoredRules) ref.ignoredRules = ignoredRules;
     imports.push(ref);
+    offsets.push(offset);
   }
+  linkFallbacks(imports, offsets, fallbacks);
   return imports;
+}
+
+/** Marks each import of an ImportError handler with the body imports whose failure makes it run. */
+function linkFallbacks(imports: ImportRef[], offsets: readonly number[], fallbacks: readonly TryFallback[]): void {
+  for (const { body, handler } of fallbacks) {
+    const bodyImports = offsets.flatMap((offset, i) => (offset >= body.start && offset < body.end ? [i] : []));
+    if (bodyImports.length === 0) continue;
+    offsets.forEach((offset, i) => {
+      if (offset < handler.start || offset >= handler.end) return;
+      const ref = imports[i]!;
+      ref.fallbackFor = [...(ref.fallbackFor ?? []), bodyImports];
+    });
+  }
 }
 
 function countNewlines(text: string): number {

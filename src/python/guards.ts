@@ -9,67 +9,131 @@ export interface Span {
 export const isInside = (spans: readonly Span[], offset: number): boolean =>
   spans.some((span) => offset >= span.start && offset < span.end);
 
-/** Handlers that make a failing import in the `try:` body non-fatal. */
-const CATCHES_IMPORT_ERRORS = new Set(['ImportError', 'ModuleNotFoundError', 'Exception', 'BaseException']);
+/**
+ * How a failed (or skipped) import is caught: `import-error` (an `except
+ * ImportError`/`ModuleNotFoundError` handler, `suppress(ImportError)`, a
+ * Python-version branch: the import is optional), `broad` (`except
+ * Exception`, a bare `except:`: error handling, not optionality),
+ * `condition` (under `if os.path.exists(…)`: runs only when a file exists at
+ * run time).
+ */
+export type GuardKind = 'import-error' | 'broad' | 'condition';
+
+/** A span of code whose imports are guarded, and how. */
+export interface GuardSpan extends Span {
+  kind: GuardKind;
+}
+
+/** A `try:` whose handler runs when an import of its body fails: the handler's imports are its fallbacks. */
+export interface TryFallback {
+  body: Span;
+  handler: Span;
+}
+
+const IMPORT_ERRORS = new Set(['ImportError', 'ModuleNotFoundError']);
+const BROAD = new Set(['Exception', 'BaseException']);
 const EXCEPT_HEADER = /^except\s*\*?\s*([^:]*?)\s*(?:\bas\s+[\p{ID_Start}_][\p{ID_Continue}]*\s*)?:/u;
+const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 
 /**
- * The `try:` bodies whose handlers catch a failed import: `except ImportError`,
- * `ModuleNotFoundError`, `Exception`, `BaseException`, a tuple holding one of
- * them, or a bare `except:`. Imports in handlers, `else:` and `finally:` are
- * not covered: they run when the body failed or finished.
+ * The `try:` bodies whose handlers catch a failed import, and the handlers
+ * that then run. The first handler that catches an ImportError decides (a
+ * later one is never reached): `except ImportError`, `ModuleNotFoundError`
+ * or a tuple holding one of them makes the body `import-error`-guarded;
+ * `except Exception`, `BaseException` or a bare `except:` makes it `broad`.
+ * Imports in handlers, `else:` and `finally:` are not guarded: they run when
+ * the body failed or finished. An `except ImportError` handler is a fallback
+ * for its body's imports; a broad one only when the body holds nothing but
+ * imports (otherwise anything in the body may have raised).
  */
-export function findGuardedTryBodies(tryStatements: readonly Parser.SyntaxNode[]): Span[] {
-  const spans: Span[] = [];
+export function findGuardedTryBodies(tryStatements: readonly Parser.SyntaxNode[]): { guarded: GuardSpan[]; fallbacks: TryFallback[] } {
+  const guarded: GuardSpan[] = [];
+  const fallbacks: TryFallback[] = [];
   for (const statement of tryStatements) {
     let body: Parser.SyntaxNode | undefined;
-    let catchesImportErrors = false;
+    let catching: { kind: GuardKind; clause: Parser.SyntaxNode } | undefined;
     for (const child of statement.namedChildren) {
       if (child.type === 'block' && !body) body = child;
-      else if (child.type === 'except_clause') {
-        catchesImportErrors ||= isImportErrorHandler(child.text);
+      else if (child.type === 'except_clause' && !catching) {
+        const kind = classifyHandler(child.text);
+        if (kind) catching = { kind, clause: child };
       }
     }
-    if (body && catchesImportErrors) spans.push({ start: body.startIndex, end: body.endIndex });
+    if (!body || !catching) continue;
+    guarded.push({ start: body.startIndex, end: body.endIndex, kind: catching.kind });
+    const handler = catching.clause.namedChildren.find((child) => child.type === 'block');
+    const onlyImports = body.namedChildren.every((child) => IMPORTS.has(child.type) || child.type === 'comment');
+    if (handler && (catching.kind === 'import-error' || onlyImports)) {
+      fallbacks.push({ body: { start: body.startIndex, end: body.endIndex }, handler: { start: handler.startIndex, end: handler.endIndex } });
+    }
   }
-  return spans;
+  return { guarded, fallbacks };
 }
 
 /** `with suppress(ImportError):` (contextlib) guards its body like a `try:`. */
-export function findSuppressingWithBodies(withStatements: readonly Parser.SyntaxNode[], source: string): Span[] {
-  const spans: Span[] = [];
+export function findSuppressingWithBodies(withStatements: readonly Parser.SyntaxNode[], source: string): GuardSpan[] {
+  const spans: GuardSpan[] = [];
   for (const statement of withStatements) {
     const body = statement.childForFieldName('body');
     if (!body) continue;
     const header = source.slice(statement.startIndex, body.startIndex);
-    const suppressed = /\bsuppress\s*\(([^)]*)\)/.exec(header)?.[1] ?? '';
-    if (namesImportError(suppressed)) spans.push({ start: body.startIndex, end: body.endIndex });
+    const suppressed = /\bsuppress\s*\(([^)]*)\)/.exec(header)?.[1];
+    const kind = suppressed === undefined ? undefined : classifyCaught(suppressed);
+    if (kind) spans.push({ start: body.startIndex, end: body.endIndex, kind });
   }
   return spans;
 }
 
-function isImportErrorHandler(clause: string): boolean {
+function classifyHandler(clause: string): GuardKind | undefined {
   const caught = EXCEPT_HEADER.exec(clause)?.[1];
-  if (caught === undefined) return false;
-  return caught === '' || namesImportError(caught);
+  if (caught === undefined) return undefined;
+  return caught === '' ? 'broad' : classifyCaught(caught);
 }
 
-const namesImportError = (expression: string): boolean =>
-  (expression.match(/[\p{ID_Start}_][\p{ID_Continue}]*/gu) ?? []).some((name) => CATCHES_IMPORT_ERRORS.has(name));
+/** `(ValueError, ImportError)` → import-error; `Exception` → broad; `KeyError` → not a guard. */
+function classifyCaught(expression: string): GuardKind | undefined {
+  const names = expression.match(/[\p{ID_Start}_][\p{ID_Continue}]*/gu) ?? [];
+  if (names.some((name) => IMPORT_ERRORS.has(name))) return 'import-error';
+  return names.some((name) => BROAD.has(name)) ? 'broad' : undefined;
+}
 
-const CONDITION_MARKERS = ['TYPE_CHECKING', 'version_info'];
+/** The more optional guard wins: an ImportError handler anywhere around an import makes it optional. */
+const GUARD_RANK: Record<GuardKind, number> = { broad: 1, condition: 2, 'import-error': 3 };
+
+export function strongerGuard(a: GuardKind | undefined, b: GuardKind | undefined): GuardKind | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return GUARD_RANK[a] >= GUARD_RANK[b] ? a : b;
+}
+
+/** The guard of code at `offset`: the strongest of the spans around it. */
+export function guardAt(spans: readonly GuardSpan[], offset: number): GuardKind | undefined {
+  let guard: GuardKind | undefined;
+  for (const span of spans) if (offset >= span.start && offset < span.end) guard = strongerGuard(guard, span.kind);
+  return guard;
+}
+
+const CONDITION_MARKERS = ['TYPE_CHECKING', 'version_info', 'find_spec', 'exists', 'isfile', 'isdir', 'is_file', 'is_dir'];
 /** `if typing.TYPE_CHECKING:` puts the marker two levels below the if; comparisons a few more. */
 const MAX_CLIMB = 6;
 const TYPE_CHECKING = /^(?:[\p{ID_Start}_][\p{ID_Continue}]*\.)*TYPE_CHECKING$/u;
+const OS_PATH_CHECK = /\bpath\.(?:exists|lexists|isfile|isdir)\s*\(/;
+/** `Path(...).exists()`; a bare `.exists()` is more often a query (`qs.exists()`), so a path must show in the condition. */
+const PATHLIB_CHECK = /\.(?:exists|is_file|is_dir)\s*\(\s*\)/;
+const MENTIONS_PATH = /\bPath\b|path|__file__|DIR\b|\/\s*["']|["'][^"'\n]*(?:\/|\.py)["']/;
 
 /**
  * Code under `if TYPE_CHECKING:` never runs (its `else:` does), so its imports
- * are dropped. Both branches of an `if sys.version_info …:` are optional:
- * only one runs, and which one depends on the interpreter.
+ * are dropped. Both branches of an `if sys.version_info …:` or `if
+ * find_spec("x") …:` are optional (`import-error`): only one runs, and which
+ * one depends on the interpreter or on what is installed. Both branches of
+ * `if os.path.exists(…):` / `Path(…).is_file()` run or not by a file that
+ * dockguard cannot see at run time (`condition`), the `local_settings`
+ * pattern.
  */
-export function findConditionalSpans(root: Parser.SyntaxNode, source: string): { skipped: Span[]; optional: Span[] } {
+export function findConditionalSpans(root: Parser.SyntaxNode, source: string): { skipped: Span[]; optional: GuardSpan[] } {
   const skipped: Span[] = [];
-  const optional: Span[] = [];
+  const optional: GuardSpan[] = [];
   const seen = new Set<number>();
   // The markers are rare, so the text is searched and the tree asked only about each hit: a query
   // over every if statement cost more than parsing in files full of `if TYPE_CHECKING:` blocks.
@@ -78,12 +142,15 @@ export function findConditionalSpans(root: Parser.SyntaxNode, source: string): {
       const statement = enclosingIf(root.descendantForIndex(at));
       const condition = statement?.childForFieldName('condition');
       if (!statement || !condition || at < condition.startIndex || at >= condition.endIndex || seen.has(statement.startIndex)) continue;
-      seen.add(statement.startIndex);
       const text = condition.text;
+      const whole = { start: statement.startIndex, end: statement.endIndex };
       if (TYPE_CHECKING.test(text)) {
         const consequence = statement.childForFieldName('consequence');
         if (consequence) skipped.push({ start: consequence.startIndex, end: consequence.endIndex });
-      } else if (/\bversion_info\b/.test(text)) optional.push({ start: statement.startIndex, end: statement.endIndex });
+      } else if (/\bversion_info\b|\bfind_spec\b/.test(text)) optional.push({ ...whole, kind: 'import-error' });
+      else if (OS_PATH_CHECK.test(text) || (PATHLIB_CHECK.test(text) && MENTIONS_PATH.test(text))) optional.push({ ...whole, kind: 'condition' });
+      else continue;
+      seen.add(statement.startIndex);
     }
   }
   return { skipped, optional };

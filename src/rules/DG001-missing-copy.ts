@@ -8,6 +8,13 @@ import { allProblems, observeProblems, type Rule } from './rule.js';
  * first request that reaches it). Example: `from orders.pricing import rules`
  * while the Dockerfile copies only `orders/models.py`. Fix: the COPY line
  * given, or an exception in the ignore file that hides the module.
+ *
+ * A guard does not excuse a module the repository has: `try: from .pdf
+ * import render` / `except ImportError: render = None` in an image that
+ * lacks `pdf.py` silently turns the feature off, so it is still an error.
+ * Only a module that exists nowhere under a guard (an optional local file,
+ * like `local_settings.py`) is a warning; the closure states that as the
+ * finding's assumption.
  */
 export const missingCopy: Rule = {
   code: 'DG001',
@@ -25,7 +32,7 @@ function observe(missing: MissingModule, context: string | undefined): Observati
   return {
     code: missingCopy.code,
     rule: missingCopy.name,
-    severity: missing.guarded ? 'warning' : 'error',
+    severity: missingCopy.severity,
     file: missing.file,
     line: missing.line,
     message: describe(missing, context),
@@ -37,14 +44,17 @@ function observe(missing: MissingModule, context: string | undefined): Observati
 }
 
 function describe(missing: MissingModule, context: string | undefined): string {
-  const guarded = missing.guarded ? ' (the import is guarded by try/except, so the service may run without it)' : '';
+  const dynamic = missing.dynamic ? 'dynamically loaded ' : '';
   if (missing.repoPath === undefined && missing.assumption !== undefined) {
-    return `${missing.dynamic ? 'dynamically loaded ' : ''}module ${missing.module} is imported, and neither the image model nor the repository has it${guarded}`;
+    const guarded = missing.guarded ? ' (the import is guarded, so the service may run without it)' : '';
+    return `${dynamic}module ${missing.module} is imported, and neither the image model nor the repository has it${guarded}`;
   }
   if (missing.repoPath === undefined) {
-    return `${missing.dynamic ? 'dynamically loaded ' : ''}module ${missing.module} is imported but exists neither in the image nor in the repository (deleted or renamed?)${guarded}`;
+    const guarded = missing.guarded ? ' (the import is guarded, so the service may run without it)' : '';
+    return `${dynamic}module ${missing.module} is imported but exists neither in the image nor in the repository (deleted or renamed?)${guarded}`;
   }
-  const what = `${missing.dynamic ? 'dynamically loaded ' : ''}module ${missing.module} (${missing.repoPath}${missing.repoPath.endsWith('.py') ? '' : '/'})`;
+  const guarded = missing.guarded ? '; the import is guarded, so the feature that needs it is silently disabled in the container' : '';
+  const what = `${dynamic}module ${missing.module} (${missing.repoPath}${missing.repoPath.endsWith('.py') ? '' : '/'})`;
   if (missing.stdlibShadow) {
     const top = missing.module.split('.')[0]!;
     return `${what} is not in the image, so the container imports the standard library's ${top} instead, which has no ${missing.module.slice(top.length + 1)}${guarded}`;

@@ -12,12 +12,12 @@ export const pythonSyntaxError: Rule = {
   summary: 'a Python file the service runs has a syntax error',
   why: 'importing it raises SyntaxError in the running container',
   check: (analysis) =>
-    analysis.syntaxErrors.map(({ file, line, column }) => ({
+    analysis.syntaxErrors.map(({ file, line, column, message }) => ({
       code: pythonSyntaxError.code,
       rule: pythonSyntaxError.name,
       severity: pythonSyntaxError.severity,
       file,
       line,
-      message: `syntax error at line ${line}, column ${column}; this file is part of what the service runs`,
+      message: `syntax error at line ${line}, column ${column}${message ? ` (${message})` : ''}; this file is part of what the service runs`,
     })),
 };

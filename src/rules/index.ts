@@ -11,6 +11,7 @@ import { discoveryFileUnreadable } from './DG010-discovery-file-unreadable.js';
 import { contextNotFound } from './DG011-context-not-found.js';
 import { rootNotFound } from './DG012-root-not-found.js';
 import { unusedIgnore } from './DG013-unused-ignore.js';
+import { computedImport } from './DG014-computed-import.js';
 import { missingPackage } from './DG101-missing-package.js';
 import { implicitPackage } from './DG102-implicit-package.js';
 import { entrypointNotInstalled } from './DG103-entrypoint-not-installed.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   contextNotFound,
   rootNotFound,
   unusedIgnore,
+  computedImport,
   missingPackage,
   implicitPackage,
   entrypointNotInstalled,

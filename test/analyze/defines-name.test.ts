@@ -1,23 +1,63 @@
 import { describe, expect, it } from 'vitest';
-import { definesName } from '../../src/analyze/defines-name.js';
+import { readBoundNames } from '../../src/python/bound-names.js';
 import { importTarget, packageOf } from '../../src/analyze/import-targets.js';
 
-describe('definesName', () => {
+const binds = (source: string, name: string): boolean => {
+  const bound = readBoundNames(source);
+  return bound.isOpaque || bound.names.has(name);
+};
+
+describe('readBoundNames', () => {
   it('sees functions, classes, assignments and imports bound in __init__.py', () => {
-    expect(definesName('def rules():\n    pass\n', 'rules')).toBe(true);
-    expect(definesName('class Rules:\n    pass\n', 'Rules')).toBe(true);
-    expect(definesName('rules: dict = {}\n', 'rules')).toBe(true);
-    expect(definesName('from .impl import rules\n', 'rules')).toBe(true);
-    expect(definesName('def __getattr__(name):\n    ...\n', 'anything')).toBe(true);
-    expect(definesName('rules, helpers = load()\n', 'helpers')).toBe(true);
-    expect(definesName('with open(p) as rules:\n    pass\n', 'rules')).toBe(true);
-    expect(definesName('from .impl import *\n', 'rules')).toBe(true);
+    expect(binds('def rules():\n    pass\n', 'rules')).toBe(true);
+    expect(binds('class Rules:\n    pass\n', 'Rules')).toBe(true);
+    expect(binds('rules: dict = {}\n', 'rules')).toBe(true);
+    expect(binds('from .impl import rules\n', 'rules')).toBe(true);
+    expect(binds('def __getattr__(name):\n    ...\n', 'anything')).toBe(true);
+    expect(binds('rules, helpers = load()\n', 'helpers')).toBe(true);
+    expect(binds('with open(p) as rules:\n    pass\n', 'rules')).toBe(true);
+  });
+
+  it('reads a parenthesised from-import spread over many lines, with aliases and comments', () => {
+    const source = 'from .base import (  # the models\n    Column,\n    db,\n    key_type as kt,\n)\n';
+    expect([...readBoundNames(source).names]).toEqual(['Column', 'db', 'kt']);
+  });
+
+  it('sees bindings under if, try and with, global declarations, and names promised by __all__', () => {
+    const source = [
+      'try:',
+      '    from ._speedups import render',
+      'except ImportError:',
+      '    from ._pure import render_slow as render',
+      'if settings.DEBUG:',
+      '    from .debug import toolbar',
+      'else:',
+      '    toolbar = None',
+      'def setup():',
+      '    global registry',
+      '    registry = {}',
+      '    local_only = 1',
+      '__all__ = ["render", "exported_later"]',
+      '',
+    ].join('\n');
+    const { names } = readBoundNames(source);
+    for (const name of ['render', 'toolbar', 'registry', 'setup', 'exported_later']) expect(names.has(name)).toBe(true);
+    expect(names.has('local_only')).toBe(false);
+  });
+
+  it('lists star imports to follow, and marks bindings it cannot read as opaque', () => {
+    expect(readBoundNames('from .models import *\n').starImports).toEqual([{ module: 'models', level: 1, names: ['*'] }]);
+    expect(readBoundNames('globals().update(load())\n').isOpaque).toBe(true);
+    expect(readBoundNames('def __getattr__(name):\n    return 1\n').isOpaque).toBe(true);
+    expect(readBoundNames('class Lazy:\n    def __getattr__(self, name):\n        return 1\n').isOpaque).toBe(false);
   });
 
   it('does not mistake a mention for a binding', () => {
-    expect(definesName('"""Pricing rules live in the rules submodule."""\n', 'rules')).toBe(false);
-    expect(definesName('x = rules_cache\n', 'rules')).toBe(false);
-    expect(definesName('if rules == 3:\n    pass\n', 'rules')).toBe(false);
+    expect(binds('"""Pricing rules live in the rules submodule."""\n', 'rules')).toBe(false);
+    expect(binds('x = rules_cache\n', 'rules')).toBe(false);
+    expect(binds('if rules == 3:\n    pass\n', 'rules')).toBe(false);
+    expect(binds('settings.rules = 3\nitems[rules] = 1\n', 'rules')).toBe(false);
+    expect(binds('values = [rules for rules in range(3)]\n', 'rules')).toBe(false);
   });
 });
 

@@ -8,6 +8,10 @@ try:
     import orjson as json
 except ImportError:
     import json
+try:
+    from .metrics import push
+except Exception:
+    push = None
 
 HANDLERS = {"csv": "exports.csv_writer"}
 
@@ -25,7 +29,10 @@ describe('parsed-module codec', () => {
     const parsed = extractImports(SOURCE);
     expect(parsed.imports.some((ref) => ref.guarded)).toBe(true);
     expect(parsed.imports.some((ref) => ref.ignoredRules)).toBe(true);
+    expect(parsed.imports.some((ref) => ref.fallbackFor)).toBe(true);
+    expect(parsed.imports.some((ref) => ref.guardKind === 'broad')).toBe(true);
     expect(parsed.dynamicCandidates).not.toEqual([]);
+    expect(parsed.computedImports).not.toEqual([]);
     expect(parsed.syntaxErrors).not.toEqual([]);
     expect(decodeParsedModule(JSON.parse(JSON.stringify(encodeParsedModule(parsed))))).toEqual(parsed);
   });
@@ -42,7 +49,9 @@ describe('parsed-module codec', () => {
     const encoded = encodeParsedModule(extractImports(SOURCE));
     expect(decodeParsedModule(extractImports(SOURCE))).toBeUndefined();
     expect(decodeParsedModule(encoded.slice(0, 4))).toBeUndefined();
-    expect(decodeParsedModule([[['json', 0, [], '3', 0]], [], [], [], []])).toBeUndefined();
+    expect(decodeParsedModule([[['json', 0, [], '3', 0, 0, 0]], [], [], [], []])).toBeUndefined();
+    // The shape of an older version, without guard kinds and fallbacks: parsed again rather than read wrong.
+    expect(decodeParsedModule([[['json', 0, [], 3, 0]], [], [], [], []])).toBeUndefined();
     expect(decodeParsedModule(null)).toBeUndefined();
   });
 });

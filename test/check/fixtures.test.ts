@@ -119,11 +119,15 @@ describe('missing-copy on fixture repositories', () => {
   it('handles lazy, guarded, dynamic, typing-only imports and Python syntax errors', async () => {
     const result = await checkFixture('import-forms');
     expect(summary(result)).toEqual([
-      { code: 'DG001', severity: 'warning', service: 'Dockerfile', file: 'api/app.py', line: 15, module: 'api.speedups' },
+      // Guarded, but the repository has it: the image silently switches the speedups off (issue 10, item 7).
+      { code: 'DG001', severity: 'error', service: 'Dockerfile', file: 'api/app.py', line: 15, module: 'api.speedups' },
       { code: 'DG001', severity: 'error', service: 'Dockerfile', file: 'api/app.py', line: 24, module: 'api.reports.pdf' },
       { code: 'DG006', severity: 'error', service: 'Dockerfile', file: 'api/broken.py', line: 7 },
       { code: 'DG001', severity: 'error', service: 'Dockerfile', file: 'api/registry.py', line: 6, module: 'api.plugins.parquet_export' },
+      // import_module(EXPORTERS[kind]): the name is computed, so the site is named (issue 10, item 11).
+      { code: 'DG014', severity: 'warning', service: 'Dockerfile', file: 'api/registry.py', line: 11 },
     ]);
+    expect(result.findings[0]!.message).toContain('the feature that needs it is silently disabled');
     expect(result.findings[3]!.message).toContain('dynamically loaded');
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeInline, ref, removeInlineRepos } from './analyze-inline-repo.js';
+import { analyzeInline, removeInlineRepos } from './analyze-inline-repo.js';
 
 afterAll(removeInlineRepos);
 
@@ -123,8 +123,7 @@ describe('analyzeDependencies: what the image installs', () => {
   it('expands a namespace root into the names imported from it', async () => {
     const a = await analyzeInline({
       files: { Dockerfile: `${PY}RUN pip install google-cloud-storage==2.18.2\n` },
-      imports: ['google.cloud'],
-      modules: { 'app.py': { imports: [ref('google.cloud', 1, ['storage', 'pubsub_v1'])] } },
+      imports: ['google.cloud:storage,pubsub_v1'],
     });
     expect(a.dependencies!.missingPackages.map((m) => [m.module, m.expected])).toEqual([['google.cloud.pubsub_v1', ['google-cloud-pubsub']]]);
   });

@@ -14,7 +14,7 @@ const created: string[] = [];
 export interface InlineService {
   /** Repository files; `Dockerfile` at the root is the service (context `.`). */
   files: Record<string, string>;
-  /** Third-party imports of `app.py`, one per line; `?name` = guarded. */
+  /** Third-party imports of `app.py`, one per line; `?name` = guarded; `ns:a,b` = `from ns import a, b`. */
   imports?: string[];
   /** Parsed modules of the closure, for usage rules. */
   modules?: Record<string, Partial<ParsedModule>>;
@@ -37,10 +37,11 @@ export async function analyzeInline(service: InlineService): Promise<ServiceAnal
   const context = await loadBuildContext(snapshot, { context: asRepoPath(''), dockerfile, gcloudUpload: false });
   const image = buildImageModel({ dockerfile, text: service.files.Dockerfile ?? '', context, buildArgs: {} });
   const externalImports: ExternalImport[] = (service.imports ?? []).map((spec, i) => {
-    const module = spec.replace(/^\?/, '');
-    return { module, file: asRepoPath('app.py'), line: i + 1, guarded: spec.startsWith('?'), chain: [{ file: 'app.py', line: i + 1, module }] };
+    const [module = '', names] = spec.replace(/^\?/, '').split(':');
+    const at = (name: string): ExternalImport => ({ module: name, file: asRepoPath('app.py'), line: i + 1, guarded: spec.startsWith('?'), chain: [{ file: 'app.py', line: i + 1, module: name }] });
+    return { ...at(module), ...(names ? { importedNames: names.split(',').map((name) => at(`${module}.${name}`)) } : {}) };
   });
-  const modules = new Map(Object.entries(service.modules ?? {}).map(([file, m]) => [asRepoPath(file), { imports: [], dynamicCandidates: [], syntaxErrors: [], calls: [], strings: [], ...m }]));
+  const modules = new Map(Object.entries(service.modules ?? {}).map(([file, m]) => [asRepoPath(file), { imports: [], dynamicCandidates: [], computedImports: [], syntaxErrors: [], calls: [], strings: [], ...m }]));
   const analysis: ServiceAnalysis = {
     service: { dockerfile, context: asRepoPath(''), contextSource: 'config', buildArgs: {}, roots: [], gcloudUpload: false },
     status: 'checked', image,

@@ -114,3 +114,93 @@ describe('extractImports: contextlib.suppress', () => {
     expect(guardedByModule(source)).toEqual({ contextlib: false, speedups: true, required: false, also_required: false });
   });
 });
+
+const guardOf = (source: string) =>
+  Object.fromEntries(
+    extractImports(source).imports.map((ref) => [ref.module, ref.guarded ? (ref.guardKind ?? 'import-error') : 'none']),
+  );
+
+describe('extractImports: guard kinds', () => {
+  test('ImportError handlers make an import optional; Exception and bare handlers are error handling', () => {
+    expect(guardOf(tryImport('except (ValueError, ImportError)'))).toEqual({ fast_json: 'import-error' });
+    expect(guardOf(tryImport('except ModuleNotFoundError as exc'))).toEqual({ fast_json: 'import-error' });
+    expect(guardOf(tryImport('except Exception'))).toEqual({ fast_json: 'broad' });
+    expect(guardOf(tryImport('except'))).toEqual({ fast_json: 'broad' });
+  });
+
+  test('the first handler that catches decides: except Exception before except ImportError is broad', () => {
+    const source = py(['try:', '    import a', 'except Exception:', '    pass', 'except ImportError:', '    pass']);
+    expect(guardOf(source)).toEqual({ a: 'broad' });
+  });
+
+  test('an ImportError handler around a broad one makes the import optional', () => {
+    const source = py(['try:', '    try:', '        import a', '    except Exception:', '        raise', 'except ImportError:', '    pass']);
+    expect(guardOf(source)).toEqual({ a: 'import-error' });
+  });
+
+  test('a file-existence check is a run-time condition; find_spec is an optional import; a query .exists() is neither', () => {
+    const source = py([
+      'import os',
+      'if os.path.exists("hc/local_settings.py"):',
+      '    from hc import local_settings',
+      'if (BASE_DIR / "overrides.py").is_file():',
+      '    import overrides',
+      'if importlib.util.find_spec("sentry_sdk") is not None:',
+      '    import sentry_sdk',
+      'if Order.objects.filter(paid=True).exists():',
+      '    import billing',
+    ]);
+    expect(guardOf(source)).toEqual({ os: 'none', hc: 'condition', overrides: 'condition', sentry_sdk: 'import-error', billing: 'none' });
+  });
+
+  test('with suppress(Exception) is broad', () => {
+    expect(guardOf(py(['with suppress(Exception):', '    import a']))).toEqual({ a: 'broad' });
+  });
+});
+
+describe('extractImports: except ImportError fallbacks', () => {
+  const fallbacks = (source: string) =>
+    extractImports(source).imports.map((ref) => [ref.module, ref.fallbackFor ?? null]);
+
+  test('handler imports point at the try body imports whose failure runs them', () => {
+    const source = py([
+      'try:',
+      '    from .parsers import Parser',
+      '    from .parsers.fast import speedup',
+      'except ImportError:',
+      '    from parsers import Parser',
+      '    speedup = None',
+      'import after',
+    ]);
+    expect(fallbacks(source)).toEqual([
+      ['parsers', null],
+      ['parsers.fast', null],
+      ['parsers', [[0, 1]]],
+      ['after', null],
+    ]);
+  });
+
+  test('nested handlers run only when every enclosing body failed; a tuple handler counts', () => {
+    const source = py([
+      'try:',
+      '    import orjson as json',
+      'except (ImportError, AttributeError):',
+      '    try:',
+      '        import ujson as json',
+      '    except ImportError:',
+      '        import json',
+    ]);
+    expect(fallbacks(source)).toEqual([
+      ['orjson', null],
+      ['ujson', [[0]]],
+      ['json', [[0], [1]]],
+    ]);
+  });
+
+  test('a broad handler is a fallback only when its body holds nothing but imports', () => {
+    const onlyImports = py(['try:', '    import simplejson as json', 'except:', '    import json']);
+    expect(fallbacks(onlyImports)).toEqual([['simplejson', null], ['json', [[0]]]]);
+    const more = py(['try:', '    import requests', '    requests.get(URL)', 'except Exception:', '    from .offline import cached']);
+    expect(fallbacks(more)).toEqual([['requests', null], ['offline', null]]);
+  });
+});

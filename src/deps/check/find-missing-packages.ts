@@ -51,6 +51,8 @@ export function findMissingPackages(imports: ExternalImport[], installed: { set:
       if (transitive) result.transitiveOnly.push(transitive);
       continue;
     }
+    // The fallback of an `except ImportError` runs only when its try body's import fails.
+    if (external.onlyIfMissing?.every((module) => isAvailable(module, set, map, version))) continue;
     const expected = candidates.map((c) => c.distribution);
     const pulled = removed ? undefined : pulledIn(external, expected, installed, image);
     if (pulled) {
@@ -91,6 +93,9 @@ export function findMissingPackages(imports: ExternalImport[], installed: { set:
   }
   return result;
 }
+
+const isAvailable = (module: string, set: InstalledSet, map: DistributionMap, version: string): boolean =>
+  isStdlib(module, version) || set.projectModules.has(module.split('.')[0]!) || map.candidatesFor(module).some((c) => set.has(c.distribution));
 
 function transitiveOnly(external: ExternalImport, distribution: string, set: InstalledSet, image: ImageModel): TransitiveOnly | undefined {
   const entries = set.entriesOf(distribution);
