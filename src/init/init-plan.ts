@@ -13,6 +13,8 @@ export interface InitOptions {
   /** Move a foreign pre-commit hook aside (kept and chained) instead of refusing. */
   force: boolean;
   services: InitService[];
+  /** The installed pre-commit's version, asked only for a pre-commit framework repository (default: `pre-commit --version`). */
+  readPreCommitVersion?: (root: string) => Promise<string | undefined>;
 }
 
 /** Paths are absolute; descriptions show them relative to the repository. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DockguardError } from '../errors.js';
 import { detectRepoState } from '../git/repo-state.js';
 import { COMMIT_HOOKS } from './commit-hooks.js';
+import { choosePreCommitStages, detectPreCommitVersion } from './detect-pre-commit.js';
 import { displayPath } from './display-path.js';
 import { findHooksDir, readHooksPath } from './find-hooks-dir.js';
 import type { HookSetup, InitAction, InitOptions, InitPlan } from './init-plan.js';
@@ -30,7 +31,8 @@ export async function planInit(root: string, options: InitOptions): Promise<Init
   const notes: string[] = [];
   if (existsSync(path.join(root, PRE_COMMIT_CONFIG))) {
     setup = 'pre-commit-framework';
-    const preCommit = planPreCommitEntry(root, toolVersion);
+    const stages = choosePreCommitStages(await (options.readPreCommitVersion ?? detectPreCommitVersion)(root));
+    const preCommit = planPreCommitEntry(root, toolVersion, stages);
     actions.push(...preCommit.actions);
     notes.push(...preCommit.notes);
   } else if (existsSync(path.join(root, 'package.json')) && !foreignHooksPath) {
