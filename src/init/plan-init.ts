@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { DockguardError } from '../errors.js';
 import { detectRepoState } from '../git/repo-state.js';
+import { runGit } from '../git/run-git.js';
+import { checkHooksDirIsFolder, checkWriteTargets } from './check-write-targets.js';
 import { COMMIT_HOOKS } from './commit-hooks.js';
 import { choosePreCommitStages, detectPreCommitVersion } from './detect-pre-commit.js';
 import { displayPath } from './display-path.js';
@@ -44,6 +46,7 @@ export async function planInit(root: string, options: InitOptions): Promise<Init
   } else {
     setup = 'git-hook';
     const hooksDir = await findHooksDir(root, hooksPath);
+    if (hooksPath !== undefined) checkHooksDirIsFolder(hooksDir, hooksPath);
     actions.push(...planGitHook(hooksDir, options.force, root));
     notes.push(`git hook folder: ${displayPath(root, hooksDir)}${hooksPath ? ' (core.hooksPath)' : ''}`);
     notes.push('the hooks run node_modules/.bin/dockguard, else dockguard on PATH, else npx --offline --no-install dockguard');
@@ -53,7 +56,14 @@ export async function planInit(root: string, options: InitOptions): Promise<Init
   actions.push(...config.actions);
   notes.push(...config.notes);
   notes.push('check by hand: npx dockguard check   (only what is staged: npx dockguard check --staged)');
+  checkWriteTargets(root, await findRepositoryFolders(root), actions, options.force);
   return { root, setup, dryRun: options.dryRun, actions, notes };
+}
+
+/** Where init may write: the working tree and git's folders (a linked worktree's hooks are in the main repository's). */
+async function findRepositoryFolders(root: string): Promise<string[]> {
+  const out = (await runGit(root, ['rev-parse', '--git-dir', '--git-common-dir'])).toString('utf8').trim().split('\n');
+  return [root, ...out].map((dir) => realpathSync(path.resolve(root, dir)));
 }
 
 /** Husky points core.hooksPath elsewhere, so a hook in .git/hooks that husky replaces would silently stop running. */
