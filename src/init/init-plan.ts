@@ -24,7 +24,14 @@ export type InitAction =
   | { kind: 'rename'; from: string; to: string; why: string }
   | { kind: 'chmod'; path: string; mode: number; why: string }
   /** A program run with an argument array, never through a shell. */
-  | { kind: 'run'; argv: string[]; cwd: string; why: string };
+  | {
+      kind: 'run';
+      argv: string[];
+      cwd: string;
+      why: string;
+      /** Sets up this clone only (git hooks are not versioned); nothing in the repository changes. */
+      isForClone?: boolean;
+    };
 
 /** Which hook mechanism the repository gets. */
 export type HookSetup = 'husky' | 'pre-commit-framework' | 'git-hook';

@@ -13,6 +13,7 @@ import { readToolVersion } from './package-files.js';
 import { planGitHook } from './plan-git-hook.js';
 import { planHuskySetup } from './plan-husky-setup.js';
 import { PRE_COMMIT_CONFIG, planPreCommitEntry } from './plan-pre-commit-entry.js';
+import { planPreCommitInstall } from './plan-pre-commit-install.js';
 import { planStarterConfig } from './plan-starter-config.js';
 
 /**
@@ -33,10 +34,15 @@ export async function planInit(root: string, options: InitOptions): Promise<Init
   const notes: string[] = [];
   if (existsSync(path.join(root, PRE_COMMIT_CONFIG))) {
     setup = 'pre-commit-framework';
-    const stages = choosePreCommitStages(await (options.readPreCommitVersion ?? detectPreCommitVersion)(root));
-    const preCommit = planPreCommitEntry(root, toolVersion, stages);
+    const version = await (options.readPreCommitVersion ?? detectPreCommitVersion)(root);
+    const preCommit = planPreCommitEntry(root, toolVersion, choosePreCommitStages(version));
     actions.push(...preCommit.actions);
     notes.push(...preCommit.notes);
+    if (preCommit.actions.length === 0) {
+      const install = planPreCommitInstall(root, await findHooksDir(root, hooksPath), version);
+      actions.push(...install.actions);
+      notes.unshift(...install.notes);
+    }
   } else if (existsSync(path.join(root, 'package.json')) && !foreignHooksPath) {
     setup = 'husky';
     notes.push(...(await checkHookHuskyWouldHide(root, hooksPath, options.force)));

@@ -129,6 +129,27 @@ describe.skipIf(PRE_COMMIT_VERSION === undefined)(`the pre-commit framework runn
     expect(porcelainStatus(root)).toBe('');
   });
 
+  it('in a fresh clone of the set-up repository, init changes nothing, says so, and installs the git hooks', () => {
+    const clone = mkdtempSync(path.join(tmpdir(), 'dockguard-teammate-'));
+    try {
+      git(tmpdir(), 'clone', '-q', root, clone);
+      const onboard = run(process.execPath, [CLI, 'init'], clone, env);
+      expect(onboard.stderr).toBe('');
+      expect(onboard.code).toBe(0);
+      expect(onboard.stdout).toMatch(
+        /^dockguard is already set up in this repository; this clone needs its git hooks:\nrun pre-commit install \(this clone has no git hook yet: pre-commit installs the hook types \.pre-commit-config\.yaml names\)\n/,
+      );
+      expect(porcelainStatus(clone), 'nothing in the repository changed').toBe('');
+      removeLine(clone, 'services/api/Dockerfile', 'COPY billing/ ./billing/');
+      git(clone, 'add', 'services/api/Dockerfile');
+      const blocked = commit(clone, 'Preview invoices', env);
+      expect(blocked.code, 'the teammate\'s commit is checked').toBe(1);
+      expect(blocked.stderr).toContain('- hook id: dockguard\n- exit code: 1\n');
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  });
+
   it('blocks a clean merge that brings the bug back, from the pre-merge-commit hook', () => {
     git(root, 'checkout', '-q', '-b', 'slim-image');
     removeLine(root, 'services/api/Dockerfile', 'COPY billing/ ./billing/');

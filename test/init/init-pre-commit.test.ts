@@ -58,7 +58,17 @@ describe('dockguard init in a repository using the pre-commit framework', () => 
 
     const status = git(root, 'status', '--porcelain');
     const again = await planInit(root, { dryRun: false, force: false, services: INGEST, readPreCommitVersion: preCommit('3.2.0') });
-    expect(again.actions).toEqual([]);
+    // The config is complete; only this clone's git hook is missing (the fixture never ran pre-commit install).
+    expect(again.actions).toEqual([
+      {
+        kind: 'run',
+        argv: ['pre-commit', 'install'],
+        cwd: root,
+        why: 'this clone has no git hook yet: pre-commit installs the hook types .pre-commit-config.yaml names',
+        isForClone: true,
+      },
+    ]);
+    expect((await applyInit(again, { skipInstall: true }))[0]).toBe('dockguard is already set up in this repository; this clone needs its git hooks:');
     expect(again.notes[0]).toBe('hooks run by the pre-commit framework (.pre-commit-config.yaml); run `pre-commit install` if you have not yet');
     expect(git(root, 'status', '--porcelain')).toBe(status);
   });
