@@ -15,6 +15,9 @@ export interface ApplyOptions {
 export async function applyInit(plan: InitPlan, options: ApplyOptions = {}): Promise<string[]> {
   const lines: string[] = [];
   if (plan.actions.length === 0) lines.push('dockguard is already set up: nothing to change');
+  else if (plan.actions.every((action) => action.kind === 'run' && action.isForClone)) {
+    lines.push(`dockguard is already set up in this repository; this clone needs its git hooks${plan.dryRun ? ' (dry run: nothing was changed)' : ''}:`);
+  }
   else if (plan.dryRun) lines.push('dry run: nothing was changed; init would:');
   for (const action of plan.actions) {
     const text = describeInitAction(plan.root, action);

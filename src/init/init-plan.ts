@@ -13,6 +13,8 @@ export interface InitOptions {
   /** Move a foreign pre-commit hook aside (kept and chained) instead of refusing. */
   force: boolean;
   services: InitService[];
+  /** The installed pre-commit's version, asked only for a pre-commit framework repository (default: `pre-commit --version`). */
+  readPreCommitVersion?: (root: string) => Promise<string | undefined>;
 }
 
 /** Paths are absolute; descriptions show them relative to the repository. */
@@ -22,7 +24,14 @@ export type InitAction =
   | { kind: 'rename'; from: string; to: string; why: string }
   | { kind: 'chmod'; path: string; mode: number; why: string }
   /** A program run with an argument array, never through a shell. */
-  | { kind: 'run'; argv: string[]; cwd: string; why: string };
+  | {
+      kind: 'run';
+      argv: string[];
+      cwd: string;
+      why: string;
+      /** Sets up this clone only (git hooks are not versioned); nothing in the repository changes. */
+      isForClone?: boolean;
+    };
 
 /** Which hook mechanism the repository gets. */
 export type HookSetup = 'husky' | 'pre-commit-framework' | 'git-hook';

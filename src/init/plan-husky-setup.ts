@@ -60,7 +60,13 @@ export function planHuskySetup(root: string, toolVersion: string, hooksPath: str
     actions.push({ kind: 'run', argv: pm.addDev(specs), cwd: root, why: 'install the hook tools as dev dependencies' });
   }
   if (hooksPath !== '.husky/_' && hooksPath !== '.husky') {
-    actions.push({ kind: 'run', argv: pm.exec('husky'), cwd: root, why: 'point git at .husky (core.hooksPath)' });
+    const isSetUp = actions.length === 0;
+    if (isSetUp && !existsSync(path.join(root, 'node_modules', '.bin', 'husky'))) {
+      // A fresh clone of a set-up repository: the install runs the prepare script, which runs husky.
+      notes.unshift(`this clone has no git hooks yet: run \`${pm.name} install\` (its prepare script runs husky, which sets them up)`);
+    } else {
+      actions.push({ kind: 'run', argv: pm.exec('husky'), cwd: root, why: 'point git at .husky (core.hooksPath)', isForClone: isSetUp });
+    }
   }
   return { actions, notes };
 }

@@ -1,8 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { DockguardError } from '../errors.js';
 import { detectRepoState } from '../git/repo-state.js';
+import { runGit } from '../git/run-git.js';
+import { checkHooksDirIsFolder, checkWriteTargets } from './check-write-targets.js';
 import { COMMIT_HOOKS } from './commit-hooks.js';
+import { choosePreCommitStages, detectPreCommitVersion } from './detect-pre-commit.js';
 import { displayPath } from './display-path.js';
 import { findHooksDir, readHooksPath } from './find-hooks-dir.js';
 import type { HookSetup, InitAction, InitOptions, InitPlan } from './init-plan.js';
@@ -10,6 +13,7 @@ import { readToolVersion } from './package-files.js';
 import { planGitHook } from './plan-git-hook.js';
 import { planHuskySetup } from './plan-husky-setup.js';
 import { PRE_COMMIT_CONFIG, planPreCommitEntry } from './plan-pre-commit-entry.js';
+import { planPreCommitInstall } from './plan-pre-commit-install.js';
 import { planStarterConfig } from './plan-starter-config.js';
 
 /**
@@ -30,9 +34,15 @@ export async function planInit(root: string, options: InitOptions): Promise<Init
   const notes: string[] = [];
   if (existsSync(path.join(root, PRE_COMMIT_CONFIG))) {
     setup = 'pre-commit-framework';
-    const preCommit = planPreCommitEntry(root, toolVersion);
+    const version = await (options.readPreCommitVersion ?? detectPreCommitVersion)(root);
+    const preCommit = planPreCommitEntry(root, toolVersion, choosePreCommitStages(version));
     actions.push(...preCommit.actions);
     notes.push(...preCommit.notes);
+    if (preCommit.actions.length === 0) {
+      const install = planPreCommitInstall(root, await findHooksDir(root, hooksPath), version);
+      actions.push(...install.actions);
+      notes.unshift(...install.notes);
+    }
   } else if (existsSync(path.join(root, 'package.json')) && !foreignHooksPath) {
     setup = 'husky';
     notes.push(...(await checkHookHuskyWouldHide(root, hooksPath, options.force)));
@@ -42,6 +52,7 @@ export async function planInit(root: string, options: InitOptions): Promise<Init
   } else {
     setup = 'git-hook';
     const hooksDir = await findHooksDir(root, hooksPath);
+    if (hooksPath !== undefined) checkHooksDirIsFolder(hooksDir, hooksPath);
     actions.push(...planGitHook(hooksDir, options.force, root));
     notes.push(`git hook folder: ${displayPath(root, hooksDir)}${hooksPath ? ' (core.hooksPath)' : ''}`);
     notes.push('the hooks run node_modules/.bin/dockguard, else dockguard on PATH, else npx --offline --no-install dockguard');
@@ -51,7 +62,14 @@ export async function planInit(root: string, options: InitOptions): Promise<Init
   actions.push(...config.actions);
   notes.push(...config.notes);
   notes.push('check by hand: npx dockguard check   (only what is staged: npx dockguard check --staged)');
+  checkWriteTargets(root, await findRepositoryFolders(root), actions, options.force);
   return { root, setup, dryRun: options.dryRun, actions, notes };
+}
+
+/** Where init may write: the working tree and git's folders (a linked worktree's hooks are in the main repository's). */
+async function findRepositoryFolders(root: string): Promise<string[]> {
+  const out = (await runGit(root, ['rev-parse', '--git-dir', '--git-common-dir'])).toString('utf8').trim().split('\n');
+  return [root, ...out].map((dir) => realpathSync(path.resolve(root, dir)));
 }
 
 /** Husky points core.hooksPath elsewhere, so a hook in .git/hooks that husky replaces would silently stop running. */

@@ -4,6 +4,7 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import { ConfigError } from '../errors.js';
 import { addMergeHookType } from './add-merge-hook-type.js';
 import { checkMergeStage } from './check-merge-stage.js';
+import type { PreCommitStages } from './detect-pre-commit.js';
 import type { InitAction } from './init-plan.js';
 import { HOOK_COMMAND, WATCHED_FILES_REGEX } from './watched-files.js';
 
@@ -15,7 +16,11 @@ export const PRE_COMMIT_CONFIG = '.pre-commit-config.yaml';
  * dockguard is needed, and have `pre-commit install` set up git's
  * pre-merge-commit hook as well as pre-commit. Comments and layout of the file are kept.
  */
-export function planPreCommitEntry(root: string, toolVersion: string): { actions: InitAction[]; notes: string[] } {
+export function planPreCommitEntry(
+  root: string,
+  toolVersion: string,
+  stages: PreCommitStages,
+): { actions: InitAction[]; notes: string[] } {
   const file = path.join(root, PRE_COMMIT_CONFIG);
   const text = readFileSync(file, 'utf8');
   const doc = parseDocument(text);
@@ -30,13 +35,14 @@ export function planPreCommitEntry(root: string, toolVersion: string): { actions
 
   const notes = checkMergeStage(config);
   if (!hasDockguardHook(config)) {
-    const entry = doc.createNode(dockguardEntry(toolVersion));
-    const stages = entry.getIn(['hooks', 0, 'stages'], true);
-    if (isSeq(stages)) stages.flow = true;
+    const entry = doc.createNode(dockguardEntry(toolVersion, stages.stages));
+    const stageList = entry.getIn(['hooks', 0, 'stages'], true);
+    if (isSeq(stageList)) stageList.flow = true;
     const repos = doc.get('repos');
     if (isSeq(repos)) repos.add(entry);
     else doc.set('repos', doc.createNode([entry]));
     changes.unshift('add the dockguard hook');
+    notes.push(stages.note);
   }
   const install = hookTypes
     ? 'run `pre-commit install` (again, if you ran it before: it now installs the pre-merge-commit hook too)'
@@ -48,7 +54,7 @@ export function planPreCommitEntry(root: string, toolVersion: string): { actions
   return { actions: [{ kind: 'write-file', path: file, content, creates: false, why: changes.join('; ') }], notes };
 }
 
-function dockguardEntry(toolVersion: string): { repo: string; hooks: object[] } {
+function dockguardEntry(toolVersion: string, stages: string[]): { repo: string; hooks: object[] } {
   return {
     repo: 'local',
     hooks: [
@@ -62,8 +68,8 @@ function dockguardEntry(toolVersion: string): { repo: string; hooks: object[] } 
         // One run over all staged files: dockguard checks whole services, not single files.
         require_serial: true,
         // git runs pre-merge-commit instead of pre-commit for a merge without conflicts.
-        // Stage names as pre-commit ≥ 3.2 spells them (older versions call them commit, merge-commit).
-        stages: ['pre-commit', 'pre-merge-commit'],
+        // Spelled as the installed pre-commit does (commit, merge-commit before 3.2).
+        stages,
       },
     ],
   };

@@ -2,54 +2,50 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, parseDocument, type YAMLMap } from 'yaml';
 import { WATCHED_FILES_REGEX } from '../../src/init/watched-files.js';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 import { assertBuilt, CLI, run, type RunResult, withoutTiming } from './helpers/dockguard-cli.js';
 import { commit, head, makeDockguardOnPath, porcelainStatus } from './helpers/hook-env.js';
+import { findPreCommit, skippedWithoutPreCommit } from './helpers/pre-commit-present.js';
 import { applyProposedFixes, blockedApiReport, importBillingInApi, removeLine, SHOP } from './helpers/shop-scenario.js';
 
 /**
- * A repository managed by the pre-commit framework (the Debian `pre-commit`
- * package; .ci/run installs it). The shipped hook is `language: node`, which
- * makes pre-commit build a Node environment and install dockguard from the
- * registry, impossible for an unpublished working tree and offline. So the
- * repository declares a `repo: local`, `language: system` hook with the same
- * id, entry, files and serial run; `dockguard` comes from PATH. It sets no
- * `stages` (so it runs at every hook type): the Debian package is pre-commit
- * 3.0, older than the stage names init writes (3.2). The framework itself
- * (file filtering, stashing unstaged changes, passing file names, exit codes,
- * installing the hook types init asks for, the pre-merge-commit hook) is the real one.
+ * A repository managed by the pre-commit framework, with the real `pre-commit`
+ * on PATH (Debian 12's package is 3.0.4; .ci/run installs it). `dockguard init`
+ * writes the dockguard entry with the stage names of that version. The entry
+ * installs dockguard from npm (`language: node`), impossible for an unpublished
+ * working tree and offline, so the test swaps only that for `language: system`
+ * with `dockguard` on PATH; stages, files and serial run stay as init wrote
+ * them. The framework itself (stage names it accepts, file filtering, stashing
+ * unstaged changes, passing file names, exit codes, installing the hook types
+ * init asks for, the pre-merge-commit hook) is the real one. The shipped
+ * `language: node` hook is tested in pre-commit-shipped-hook.test.ts.
  */
 
-const PRE_COMMIT_CONFIG = stringify({
-  repos: [
-    {
-      repo: 'local',
-      hooks: [
-        { id: 'dockguard', name: 'dockguard', entry: 'dockguard check --staged', language: 'system', files: WATCHED_FILES_REGEX, require_serial: true },
-      ],
-    },
-  ],
-});
+const PRE_COMMIT_VERSION = findPreCommit();
 
 let onPath: ReturnType<typeof makeDockguardOnPath>;
 let env: NodeJS.ProcessEnv;
 let preCommitHome: string;
 let root: string;
 let setup: RunResult;
+let written: string;
 let install: RunResult;
 
 beforeAll(() => {
+  if (PRE_COMMIT_VERSION === undefined) return;
   assertBuilt();
-  const version = run('pre-commit', ['--version'], tmpdir());
-  if (version.code !== 0) throw new Error('pre-commit is not installed (apt-get install -y pre-commit; .ci/run does it on CI)');
   onPath = makeDockguardOnPath();
   preCommitHome = mkdtempSync(path.join(tmpdir(), 'dockguard-pre-commit-home-'));
   env = { ...onPath.env, PRE_COMMIT_HOME: preCommitHome };
   root = makeFixtureRepo(SHOP);
-  writeFileSync(path.join(root, '.pre-commit-config.yaml'), PRE_COMMIT_CONFIG);
+  writeFileSync(path.join(root, '.pre-commit-config.yaml'), 'repos: []\n');
+  git(root, 'add', '.pre-commit-config.yaml');
+  git(root, 'commit', '-q', '-m', 'Adopt pre-commit');
   setup = run(process.execPath, [CLI, 'init'], root, env);
+  written = readFileSync(path.join(root, '.pre-commit-config.yaml'), 'utf8');
+  writeFileSync(path.join(root, '.pre-commit-config.yaml'), toSystemHook(written));
   install = run('pre-commit', ['install'], root, env);
   if (install.code !== 0) throw new Error(`pre-commit install failed:\n${install.stdout}${install.stderr}`);
 });
@@ -60,18 +56,38 @@ afterAll(() => {
   if (preCommitHome) rmSync(preCommitHome, { recursive: true, force: true });
 });
 
-describe('the pre-commit framework running dockguard', () => {
-  it('dockguard init keeps the existing dockguard hook entry, adds the merge hook type and writes the starter config', () => {
+/** The entry init wrote, installing dockguard from PATH instead of npm; everything else as written. */
+function toSystemHook(config: string): string {
+  const doc = parseDocument(config);
+  const hook = doc.getIn(['repos', 0, 'hooks', 0]) as YAMLMap;
+  hook.set('language', 'system');
+  hook.delete('additional_dependencies');
+  return doc.toString({ flowCollectionPadding: false });
+}
+
+/** Stage names as pre-commit spells them, read from its own constants (renamed in 3.2). */
+function expectedStages(version: string): string[] {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major > 3 || (major === 3 && minor >= 2) ? ['pre-commit', 'pre-merge-commit'] : ['commit', 'merge-commit'];
+}
+
+describe.skipIf(PRE_COMMIT_VERSION === undefined)(`the pre-commit framework running dockguard${skippedWithoutPreCommit(PRE_COMMIT_VERSION)}`, () => {
+  it('dockguard init adds the dockguard entry with the stage names of the installed pre-commit, and the merge hook type', () => {
     expect(setup.stderr).toBe('');
     expect(setup.code).toBe(0);
+    const stages = expectedStages(PRE_COMMIT_VERSION!);
     expect(setup.stdout).toContain('create dockguard.config.json (starter config with 3 service(s))\n');
     expect(setup.stdout).toContain('hooks run by the pre-commit framework (.pre-commit-config.yaml)');
-    expect(readFileSync(path.join(root, '.pre-commit-config.yaml'), 'utf8')).toBe(
-      `default_install_hook_types: [pre-commit, pre-merge-commit]\n${PRE_COMMIT_CONFIG}`,
-    );
+    expect(setup.stdout).toContain(`pre-commit ${PRE_COMMIT_VERSION} found: stages written as ${stages.join(', ')}`);
+    const config = parse(written) as { default_install_hook_types: string[]; repos: Array<{ repo: string; hooks: Array<Record<string, unknown>> }> };
+    expect(config.default_install_hook_types).toEqual(['pre-commit', 'pre-merge-commit']);
+    expect(config.repos[0]!.hooks[0]).toMatchObject({ id: 'dockguard', entry: 'dockguard check --staged', files: WATCHED_FILES_REGEX, stages });
     expect(install.stdout, 'plain `pre-commit install` installs both hooks').toBe(
       'pre-commit installed at .git/hooks/pre-commit\npre-commit installed at .git/hooks/pre-merge-commit\n',
     );
+    const validate = run('pre-commit', ['validate-config'], root, env);
+    expect(validate.stdout + validate.stderr).toBe('');
+    expect(validate.code).toBe(0);
   });
 
   it('passes the set-up commit', () => {
@@ -111,6 +127,27 @@ describe('the pre-commit framework running dockguard', () => {
     expect(again.code).toBe(0);
     expect(again.stdout.split('\n')[0]).toBe('dockguard is already set up: nothing to change');
     expect(porcelainStatus(root)).toBe('');
+  });
+
+  it('in a fresh clone of the set-up repository, init changes nothing, says so, and installs the git hooks', () => {
+    const clone = mkdtempSync(path.join(tmpdir(), 'dockguard-teammate-'));
+    try {
+      git(tmpdir(), 'clone', '-q', root, clone);
+      const onboard = run(process.execPath, [CLI, 'init'], clone, env);
+      expect(onboard.stderr).toBe('');
+      expect(onboard.code).toBe(0);
+      expect(onboard.stdout).toMatch(
+        /^dockguard is already set up in this repository; this clone needs its git hooks:\nrun pre-commit install \(this clone has no git hook yet: pre-commit installs the hook types \.pre-commit-config\.yaml names\)\n/,
+      );
+      expect(porcelainStatus(clone), 'nothing in the repository changed').toBe('');
+      removeLine(clone, 'services/api/Dockerfile', 'COPY billing/ ./billing/');
+      git(clone, 'add', 'services/api/Dockerfile');
+      const blocked = commit(clone, 'Preview invoices', env);
+      expect(blocked.code, 'the teammate\'s commit is checked').toBe(1);
+      expect(blocked.stderr).toContain('- hook id: dockguard\n- exit code: 1\n');
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
   });
 
   it('blocks a clean merge that brings the bug back, from the pre-merge-commit hook', () => {
