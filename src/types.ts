@@ -324,7 +324,7 @@ export interface ImportRef {
    * How a guarded import is guarded, when not as an optional import (except
    * ImportError, version or find_spec branch): `broad` (except Exception /
    * bare except: error handling, so a missing module still breaks the
-   * service) or `condition` (runs only when a file exists at run time).
+   * service) or `condition` (runs only when a condition decided at run time holds: a file exists, a setting is on).
    */
   guardKind?: 'broad' | 'condition';
   /**
@@ -333,6 +333,8 @@ export interface ImportRef {
    * imports. The import runs only if, in every group, one of them fails.
    */
   fallbackFor?: number[][];
+  /** Under `if __name__ == "__main__":`: runs only when the file is the program, never when it is imported. */
+  mainOnly?: boolean;
   /** From a string literal in a module that calls import_module/__import__ with a non-literal. */
   dynamic: boolean;
   /** Carries `# dockguard: ignore[...]` on its line: the rules listed (empty = all). */

@@ -237,6 +237,9 @@ export class ImportClosure {
     const previous = this.statuses.get(visit.imagePath);
     this.statuses.set(visit.imagePath, new Map());
     for (const { ref, target } of targetsOf(parsed, pkg)) {
+      // A module reached by an import is not the program: its `if __name__ == "__main__":` block never runs.
+      // (A root may be the program, so its block is followed.)
+      if (ref.mainOnly && visit.via?.parent !== undefined) continue;
       if (ref.names.includes('*')) this.starImported.add(target.module);
       // Visited again under a lesser guard: an import under its own except ImportError is as guarded as before.
       const known = previous && refGuard(ref) === 'import-error' ? previous.get(ref) : undefined;

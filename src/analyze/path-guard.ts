@@ -19,8 +19,8 @@ export const excuse = (guard: GuardKind | undefined): number => EXCUSE[guard ?? 
 
 /**
  * A missing third-party module is an optional dependency only under an
- * `except ImportError` (or a version, `find_spec` or file-existence
- * condition). Under `except Exception` or a bare `except:` it is error
+ * `except ImportError` (or a version, `find_spec`, file-existence or
+ * settings condition). Under `except Exception` or a bare `except:` it is error
  * handling: the feature breaks, so it stays an error.
  */
 export const isOptionalDependency = (guard: GuardKind | undefined): boolean => guard === 'import-error' || guard === 'condition';
@@ -34,6 +34,6 @@ export const isOptionalDependency = (guard: GuardKind | undefined): boolean => g
  */
 export function nowhereAssumption(guard: GuardKind | undefined): string | undefined {
   if (guard === undefined) return undefined;
-  const how = guard === 'condition' ? 'runs only when a file exists at run time' : 'is guarded by try/except';
+  const how = guard === 'condition' ? 'runs only when a condition decided at run time holds (a file exists, a setting is on)' : 'is guarded by try/except';
   return `the import ${how}, so a module that exists nowhere is taken to be an optional local file (like local_settings.py)`;
 }

@@ -17,12 +17,13 @@ const GUARDED = 1;
 const DYNAMIC = 2;
 const BROAD = 4;
 const CONDITION = 8;
+const MAIN_ONLY = 16;
 const KIND_FLAGS = { broad: BROAD, condition: CONDITION } as const;
 
 export function encodeParsedModule(parsed: ParsedModule): EncodedModule {
   return [
     parsed.imports.map((ref) => {
-      const flags = (ref.guarded ? GUARDED : 0) | (ref.dynamic ? DYNAMIC : 0) | (ref.guardKind ? KIND_FLAGS[ref.guardKind] : 0);
+      const flags = (ref.guarded ? GUARDED : 0) | (ref.dynamic ? DYNAMIC : 0) | (ref.guardKind ? KIND_FLAGS[ref.guardKind] : 0) | (ref.mainOnly ? MAIN_ONLY : 0);
       return [ref.module, ref.level, ref.names, ref.line, flags, ref.ignoredRules ?? 0, ref.fallbackFor ?? 0] satisfies EncodedImport;
     }),
     parsed.dynamicCandidates.map((c) => [c.value, c.line]),
@@ -46,6 +47,7 @@ export function decodeParsedModule(value: unknown): ParsedModule | undefined {
       const ref: ImportRef = { module, level, names, line, guarded: (flags & GUARDED) !== 0, dynamic: (flags & DYNAMIC) !== 0 };
       if (flags & BROAD) ref.guardKind = 'broad';
       else if (flags & CONDITION) ref.guardKind = 'condition';
+      if (flags & MAIN_ONLY) ref.mainOnly = true;
       if (ignoredRules) ref.ignoredRules = ignoredRules;
       if (fallbackFor) ref.fallbackFor = fallbackFor;
       return ref;

@@ -119,7 +119,7 @@ function applyContext(
   guarded: readonly GuardSpan[],
   fallbacks: readonly TryFallback[],
 ): ImportRef[] {
-  const { skipped, optional } = findConditionalSpans(root, source);
+  const { skipped, optional, mainOnly } = findConditionalSpans(root, source);
   const guards = [...guarded, ...optional];
   const ignores = findIgnoreComments(root, source);
   const imports: ImportRef[] = [];
@@ -129,6 +129,7 @@ function applyContext(
     const guard = guardAt(guards, offset);
     const ref: ImportRef = { ...target, line: firstRow + 1, guarded: guard !== undefined, dynamic: false };
     if (guard === 'broad' || guard === 'condition') ref.guardKind = guard;
+    if (isInside(mainOnly, offset)) ref.mainOnly = true;
     const ignoredRules = rulesIgnoredOn(ignores, firstRow, lastRow);
     if (ignoredRules) ref.ignoredRules = ignoredRules;
     imports.push(ref);
@@ -141,7 +142,11 @@ function applyContext(
 /** Marks each import of an ImportError handler with the body imports whose failure makes it run. */
 function linkFallbacks(imports: ImportRef[], offsets: readonly number[], fallbacks: readonly TryFallback[]): void {
   for (const { body, handler } of fallbacks) {
-    const bodyImports = offsets.flatMap((offset, i) => (offset >= body.start && offset < body.end ? [i] : []));
+    // An import inside a nested try whose own handler catches its failure cannot make this body fail
+    // (`try: try: import a` / `except ImportError: import b` / `except ImportError: …`): only b can.
+    const inner = fallbacks.filter((f) => f.body.start >= body.start && f.body.end <= body.end && f.body !== body);
+    const isCaughtInside = (offset: number) => inner.some((f) => offset >= f.body.start && offset < f.body.end);
+    const bodyImports = offsets.flatMap((offset, i) => (offset >= body.start && offset < body.end && !isCaughtInside(offset) ? [i] : []));
     if (bodyImports.length === 0) continue;
     offsets.forEach((offset, i) => {
       if (offset < handler.start || offset >= handler.end) return;

@@ -113,10 +113,18 @@ export function guardAt(spans: readonly GuardSpan[], offset: number): GuardKind 
   return guard;
 }
 
-const CONDITION_MARKERS = ['TYPE_CHECKING', 'version_info', 'find_spec', 'exists', 'isfile', 'isdir', 'is_file', 'is_dir'];
+const CONDITION_MARKERS = ['__main__', 'TYPE_CHECKING', 'version_info', 'find_spec', 'exists', 'isfile', 'isdir', 'is_file', 'is_dir', 'environ', 'getenv', 'settings.', 'config.'];
+/**
+ * A condition that reads the deployment's settings (`if os.environ.get("USE_GEVENT"):`,
+ * `if config.server_method.startswith("gevent"):`): whether its branch runs is decided where the
+ * container is deployed, not in the image, so an import there is not proven to run.
+ */
+const READS_SETTINGS = /\b(?:os\.environ|environ\.get|getenv)\b|\b(?:settings|config)\.[A-Za-z_]/;
 /** `if typing.TYPE_CHECKING:` puts the marker two levels below the if; comparisons a few more. */
 const MAX_CLIMB = 6;
 const TYPE_CHECKING = /^(?:[\p{ID_Start}_][\p{ID_Continue}]*\.)*TYPE_CHECKING$/u;
+/** `__name__ == "__main__"`, either way round: the block of a module run as the program. */
+const RUN_AS_MAIN = /^\s*(?:__name__\s*==\s*(['"])__main__\1|(['"])__main__\2\s*==\s*__name__)\s*$/;
 const OS_PATH_CHECK = /\bpath\.(?:exists|lexists|isfile|isdir)\s*\(/;
 /** `Path(...).exists()`; a bare `.exists()` is more often a query (`qs.exists()`), so a path must show in the condition. */
 const PATHLIB_CHECK = /\.(?:exists|is_file|is_dir)\s*\(\s*\)/;
@@ -129,31 +137,62 @@ const MENTIONS_PATH = /\bPath\b|path|__file__|DIR\b|\/\s*["']|["'][^"'\n]*(?:\/|
  * one depends on the interpreter or on what is installed. Both branches of
  * `if os.path.exists(…):` / `Path(…).is_file()` run or not by a file that
  * dockguard cannot see at run time (`condition`), the `local_settings`
- * pattern.
+ * pattern; so do both branches of a test of the environment or of settings.
  */
-export function findConditionalSpans(root: Parser.SyntaxNode, source: string): { skipped: Span[]; optional: GuardSpan[] } {
+export function findConditionalSpans(root: Parser.SyntaxNode, source: string): { skipped: Span[]; optional: GuardSpan[]; mainOnly: Span[] } {
   const skipped: Span[] = [];
   const optional: GuardSpan[] = [];
+  const mainOnly: Span[] = [];
   const seen = new Set<number>();
+  const aliases = findVersionAliases(source);
+  const isVersionTest = (text: string) => /\bversion_info\b|\bfind_spec\b/.test(text) || aliases.some((alias) => new RegExp(`\\b${alias}\\b`).test(text));
   // The markers are rare, so the text is searched and the tree asked only about each hit: a query
   // over every if statement cost more than parsing in files full of `if TYPE_CHECKING:` blocks.
-  for (const marker of CONDITION_MARKERS) {
+  for (const marker of [...CONDITION_MARKERS, ...aliases]) {
     for (let at = source.indexOf(marker); at !== -1; at = source.indexOf(marker, at + marker.length)) {
       const statement = enclosingIf(root.descendantForIndex(at));
       const condition = statement?.childForFieldName('condition');
       if (!statement || !condition || at < condition.startIndex || at >= condition.endIndex || seen.has(statement.startIndex)) continue;
       const text = condition.text;
       const whole = { start: statement.startIndex, end: statement.endIndex };
-      if (TYPE_CHECKING.test(text)) {
+      if (RUN_AS_MAIN.test(text)) {
+        // Runs only when this file is the program itself; the else branch runs when it is imported.
+        const consequence = statement.childForFieldName('consequence');
+        if (consequence) mainOnly.push({ start: consequence.startIndex, end: consequence.endIndex });
+      } else if (TYPE_CHECKING.test(text)) {
         const consequence = statement.childForFieldName('consequence');
         if (consequence) skipped.push({ start: consequence.startIndex, end: consequence.endIndex });
-      } else if (/\bversion_info\b|\bfind_spec\b/.test(text)) optional.push({ ...whole, kind: 'import-error' });
-      else if (OS_PATH_CHECK.test(text) || (PATHLIB_CHECK.test(text) && MENTIONS_PATH.test(text))) optional.push({ ...whole, kind: 'condition' });
+      } else if (isVersionTest(text)) optional.push({ ...whole, kind: 'import-error' });
+      else if (OS_PATH_CHECK.test(text) || (PATHLIB_CHECK.test(text) && MENTIONS_PATH.test(text)) || READS_SETTINGS.test(text)) optional.push({ ...whole, kind: 'condition' });
       else continue;
       seen.add(statement.startIndex);
     }
   }
-  return { skipped, optional };
+  return { skipped, optional, mainOnly };
+}
+
+/**
+ * Module-level names that stand for the interpreter's version, as vendored
+ * code writes them (`py = sys.version_info`, `py3k = py >= (3, 0, 0)`,
+ * `PY2 = sys.version_info[0] == 2`): a test of one is a version test. Read
+ * from the text, to a fixed point, since each alias may build on another.
+ */
+function findVersionAliases(source: string): string[] {
+  if (!source.includes('version_info')) return [];
+  const aliases: string[] = [];
+  const assignment = /^([A-Za-z_]\w*)\s*=\s*(.+)$/gm;
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const [, name, value] of source.matchAll(assignment)) {
+      if (aliases.includes(name!)) continue;
+      const mentions = /\bversion_info\b/.test(value!) || aliases.some((alias) => new RegExp(`\\b${alias}\\b`).test(value!));
+      if (mentions) {
+        aliases.push(name!);
+        grown = true;
+      }
+    }
+  }
+  return aliases;
 }
 
 function enclosingIf(node: Parser.SyntaxNode | null): Parser.SyntaxNode | undefined {

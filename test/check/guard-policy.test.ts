@@ -17,7 +17,7 @@ describe('guard-policy', () => {
     const byModule = new Map(result.findings.map((f) => [f.module, f]));
     expect(byModule.get('reports.pdf')!.message).toContain('silently disabled');
     expect(byModule.get('hc.local_settings')).toMatchObject({ evidence: 'assumed' });
-    expect(byModule.get('hc.local_settings')!.assumption).toContain('runs only when a file exists at run time');
+    expect(byModule.get('hc.local_settings')!.assumption).toContain('runs only when a condition decided at run time holds');
     expect(byModule.get('hc.local_overrides')!.assumption).toContain('guarded by try/except');
   });
 });

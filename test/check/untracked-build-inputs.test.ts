@@ -18,7 +18,7 @@ describe('untracked-build-inputs: sources that exist only when the image is buil
       'COPY source "libs" is not in the repository but exists when the image is built (made by ops/api.cloudbuild.yaml:5 before the build); what it puts in the image cannot be seen',
       'the image may hold it after all: /app/libs comes from COPY libs (made by ops/api.cloudbuild.yaml:5 before the build), which may hold it',
       // Under an os.path.exists() condition, the guard policy's own assumption names it first (either makes it a warning).
-      'the import runs only when a file exists at run time, so a module that exists nowhere is taken to be an optional local file (like local_settings.py)',
+      'the import runs only when a condition decided at run time holds (a file exists, a setting is on), so a module that exists nowhere is taken to be an optional local file (like local_settings.py)',
       'COPY source "models" is not in the repository but exists when the image is built (gitignored by .gitignore line 4, so made or fetched before the build); what it puts in the image cannot be seen',
       'the image may hold it after all: /srv/models comes from COPY models (gitignored by .gitignore line 4, so made or fetched before the build), which may hold it',
     ]);

@@ -98,6 +98,45 @@ describe('extractImports: conditional imports', () => {
     const source = py(['import sys', 'if sys.version_info >= (3, 11):', '    import tomllib', 'else:', '    import tomli as tomllib']);
     expect(guardedByModule(source)).toEqual({ sys: false, tomllib: true, tomli: true });
   });
+
+  test('a module-level alias of the version is a version test too, through aliases of aliases (vendored bottle.py)', () => {
+    const source = py([
+      'import sys',
+      'py = sys.version_info',
+      'py3k = py >= (3, 0, 0)',
+      'if py3k:',
+      '    import http.client as httplib',
+      'else:',
+      '    import httplib',
+      'if py >= (3, 3, 0):',
+      '    from types import ModuleType as new_module',
+      'else:',
+      '    from imp import new_module',
+      'copy_mode = True',
+      'if copy_mode:',
+      '    import shutil',
+    ]);
+    expect(guardedByModule(source)).toEqual({ sys: false, 'http.client': true, httplib: true, types: true, imp: true, shutil: false });
+  });
+});
+
+describe('extractImports: conditions on the deployment’s settings', () => {
+  test('an import under a test of the environment or of settings is decided at run time; other conditions are not guards', () => {
+    const source = py([
+      'import os',
+      'if config.server_method.startswith("gevent"):',
+      '    import gevent.monkey',
+      'if os.environ.get("SENTRY_DSN"):',
+      '    import sentry_sdk',
+      'if settings.USE_S3:',
+      '    import boto3',
+      'if DEBUG:',
+      '    import pdb',
+      'if request.args.get("x"):',
+      '    import json',
+    ]);
+    expect(guardOf(source)).toEqual({ os: 'none', 'gevent.monkey': 'condition', sentry_sdk: 'condition', boto3: 'condition', pdb: 'none', json: 'none' });
+  });
 });
 
 describe('extractImports: contextlib.suppress', () => {
@@ -194,6 +233,23 @@ describe('extractImports: except ImportError fallbacks', () => {
       ['orjson', null],
       ['ujson', [[0]]],
       ['json', [[0], [1]]],
+    ]);
+  });
+
+  test('an import whose failure a nested handler catches cannot make the enclosing body fail (pypiserver config.py)', () => {
+    const source = py([
+      'try:',
+      '    try:',
+      '        from importlib_resources import files',
+      '    except ImportError:',
+      '        from importlib.resources import files',
+      'except ImportError:',
+      '    import pkg_resources',
+    ]);
+    expect(fallbacks(source)).toEqual([
+      ['importlib_resources', null],
+      ['importlib.resources', [[0]]],
+      ['pkg_resources', [[1]]],
     ]);
   });
 
