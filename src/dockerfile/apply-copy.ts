@@ -68,6 +68,7 @@ export function applyCopy(state: StageState, instruction: DockerInstruction, env
     sources.push(source.value);
     if (source.unresolved.length > 0) {
       report('unmodelled-source', 'warning', MESSAGES.unresolvedVariable(`${keyword} source "${raw}"`, source.unresolved));
+      addOpaque(state.fs, destKey, line, `${keyword} ${raw} (a variable with no known value)`);
       continue;
     }
     if (keyword === 'ADD' && isRemoteSource(source.value)) {
@@ -138,7 +139,7 @@ function pickTree(state: StageState, from: string | undefined, keyword: string, 
   return {
     tree: stageTree(stage.fs),
     upstream: stage.copies.flatMap((c) => c.sourceDirs),
-    unknownReason: (source) => `${source} in stage ${stage.label} is not made by a COPY (RUN output or base image)`,
+    unknownReason: (source) => `${keyword} --from=${from} ${source}, made by a RUN or the base image of stage ${stage.label}`,
   };
 }
 

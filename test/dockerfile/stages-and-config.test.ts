@@ -162,3 +162,17 @@ describe('ADD and heredocs', () => {
     expect(m.problems).toEqual([]);
   });
 });
+
+describe('unknown content and duplicate stage names', () => {
+  it('a COPY source with an unresolved variable makes its destination opaque', () => {
+    const m = model('FROM x\nWORKDIR /srv\nARG CFG\nCOPY ${CFG} ./app/settings.py\nCOPY $LIBS /opt/libs/\n');
+    expect(m.opaque.map((o) => [o.path, o.line])).toEqual([['/srv/app/settings.py', 4], ['/opt/libs', 5]]);
+  });
+
+  it('with two stages of one name the last wins for --from, FROM and the target, as in BuildKit', () => {
+    const text = 'FROM x AS build\nCOPY old.py /out/\nFROM x AS build\nCOPY new.py /out/\nFROM build AS app\nCOPY --from=build /out /app\n';
+    const m = model(text, ['old.py', 'new.py']);
+    expect(imageFiles(m)).toEqual(['/app/new.py', '/out/new.py']);
+    expect(imageFiles(model(text, ['old.py', 'new.py'], { target: 'build' }))).toEqual(['/out/new.py']);
+  });
+});

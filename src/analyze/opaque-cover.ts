@@ -1,0 +1,42 @@
+import { relativeBelow } from '../python/image-path.js';
+import type { ImageModel, ImagePath } from '../types.js';
+
+type Opaque = ImageModel['opaque'][number];
+
+/**
+ * The opaque content (external image, URL, RUN output, unresolved variable)
+ * that could hold `path`: content dockguard cannot see is unknown, not
+ * absent, so a file or module there may exist. A path covers when it lies
+ * inside the opaque destination, or the destination lies inside the path (a
+ * file dropped into a package folder).
+ */
+export function findOpaqueCover(opaque: ImageModel['opaque'], path: string): Opaque | undefined {
+  let best: Opaque | undefined;
+  for (const entry of opaque) {
+    if (!covers(entry.path, path)) continue;
+    if (!best || entry.line > best.line) best = entry;
+  }
+  return best;
+}
+
+/** A module under any sys.path entry: `a.b` → `<entry>/a/b` (as a package folder, `.py` or extension file). */
+export function findOpaqueModuleCover(opaque: ImageModel['opaque'], sysPath: readonly ImagePath[], module: string): Opaque | undefined {
+  if (opaque.length === 0) return undefined;
+  const rel = module.split('.').join('/');
+  for (const entry of sysPath) {
+    const found = findOpaqueCover(opaque, entry === '/' ? `/${rel}` : `${entry}/${rel}`);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function covers(opaquePath: string, path: string): boolean {
+  if (relativeBelow(opaquePath, path) !== undefined) return true;
+  // `<path>.py`, `<path>.cpython-312-x86_64-linux-gnu.so`, or anything below `<path>/`.
+  return opaquePath.startsWith(`${path}/`) || opaquePath.startsWith(`${path}.`);
+}
+
+/** The assumption a finding under opaque content rests on, in words. */
+export function describeOpaqueCover(entry: Opaque): string {
+  return `${entry.path} comes from ${entry.reason} (line ${entry.line}), whose contents cannot be seen; assumed not to provide it`;
+}

@@ -1,0 +1,27 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { check } from '../../src/pipeline.js';
+import { makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
+
+afterAll(removeFixtureRepos);
+
+describe('unknown content is not absence (fixture unknown-content)', () => {
+  it('an entry script or import under content from a RUN, an external image or an unresolved variable is a warning naming it', async () => {
+    const result = await check({ cwd: makeFixtureRepo('unknown-content') });
+    const missing = result.findings.filter((f) => f.rule === 'missing-copy');
+    expect(missing.map((f) => ({ severity: f.severity, evidence: f.evidence, file: f.file, line: f.line, module: f.module, assumption: f.assumption }))).toEqual([
+      {
+        severity: 'warning', evidence: 'assumed', file: 'services/caldav/Dockerfile', line: 15, module: '/app/bin/caldav-server',
+        assumption: '/app comes from COPY --from=builder /app/venv, made by a RUN or the base image of stage builder (line 12), whose contents cannot be seen; assumed not to provide it',
+      },
+      {
+        severity: 'warning', evidence: 'assumed', file: 'services/worker/worker/main.py', line: 3, module: 'acme_proto',
+        assumption: '/srv/acme_proto comes from COPY --from=ghcr.io/acme/proto-stubs:2.4 (external image) (line 11), whose contents cannot be seen; assumed not to provide it',
+      },
+      {
+        severity: 'warning', evidence: 'assumed', file: 'services/worker/worker/main.py', line: 5, module: 'worker.settings',
+        assumption: '/srv/worker/settings.py comes from COPY ${SETTINGS_FILE} (a variable with no known value) (line 10), whose contents cannot be seen; assumed not to provide it',
+      },
+    ]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
