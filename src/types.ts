@@ -158,6 +158,11 @@ export interface ImageFileOrigin {
   repoPath: RepoPath;
   /** 1-based Dockerfile line of the COPY/ADD that put it there (in the final stage's chain). */
   line: number;
+  /**
+   * Content a `COPY <<EOF` heredoc writes; `repoPath` is then the Dockerfile.
+   * Padded with empty lines so that its line numbers are the Dockerfile's.
+   */
+  inline?: string;
 }
 
 export type CommandForm =
@@ -194,8 +199,10 @@ export interface CopyRecord {
 export interface RunRecord {
   line: number;
   stage: string;
-  /** Shell text, or the exec-form argv joined for display. */
+  /** Shell text, or the exec-form argv joined for display; for `RUN <<EOF` the heredoc's body. */
   command: string;
+  /** Dockerfile line of the command text's first line when it is not `line` (a heredoc body starts below the RUN). */
+  commandLine?: number;
   form: 'exec' | 'shell';
   args?: string[];
   workdir: ImagePath;

@@ -232,12 +232,14 @@ async function readLaunchScripts(snapshot: RepoSnapshot, image: ImageModel): Pro
     .map((c) => (c === undefined ? '' : c.form === 'exec' ? c.args.join(' ') : c.command))
     .join(' ');
   const wanted = new Map<ImagePath, RepoPath>();
+  const scripts = new Map<ImagePath, string>();
   for (const [imagePath, origin] of image.files) {
     const base = path.posix.basename(imagePath);
     const isSupervisorConfig = base.endsWith('.conf') && (base.startsWith('supervisord') || imagePath.startsWith('/etc/supervisor/'));
-    if (base === 'gunicorn.conf.py' || base.endsWith('.sh') || isSupervisorConfig || commandText.includes(base)) wanted.set(imagePath, origin.repoPath);
+    if (!(base === 'gunicorn.conf.py' || base.endsWith('.sh') || isSupervisorConfig || commandText.includes(base))) continue;
+    if (origin.inline !== undefined) scripts.set(imagePath, origin.inline);
+    else wanted.set(imagePath, origin.repoPath);
   }
-  const scripts = new Map<ImagePath, string>();
   await Promise.all(
     [...wanted].map(async ([imagePath, repoPath]) => {
       const text = await readText(snapshot, repoPath);

@@ -27,7 +27,7 @@ export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCo
       cwd = changeDir(cwd, words[1]);
       continue;
     }
-    const line = run.line + command.line - 1;
+    const line = (run.commandLine ?? run.line) + command.line - 1;
     const install = readInstall(words, line, cwd);
     if (!install) continue;
     for (const problem of install.problems) problem.file = dockerfile;
