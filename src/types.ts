@@ -85,6 +85,13 @@ export interface UnseenInput {
   reason: string;
 }
 
+/** A repository folder (or file) bind-mounted into the running container, e.g. compose `./vote:/usr/local/app`. */
+export interface RunMount {
+  repoPath: RepoPath;
+  /** Absolute, normalised path in the container. */
+  target: string;
+}
+
 /** One service to check: a Dockerfile built with a given context, target and build args. */
 export interface ServiceSpec {
   dockerfile: RepoPath;
@@ -108,6 +115,8 @@ export interface ServiceSpec {
   buildArgs: Record<string, string>;
   /** Entrypoint given by config or a compose `command:`; takes precedence over CMD. */
   entrypoint?: string | string[];
+  /** Repository folders the running container has bind-mounted (compose `volumes:`): they hide what the image holds there. */
+  mounts?: RunMount[];
   /** Extra root files (repository paths) from config `roots`. */
   roots: RepoPath[];
   /** Context uploaded by gcloud: `.gcloudignore` filters it too. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { BuildContext, BuildContextSpec } from '../dockerfile/build-context.js';
+import { applyRunMounts } from '../dockerfile/apply-run-mounts.js';
 import { buildImageModel, type ImageModelInput } from '../dockerfile/build-image-model.js';
 import { parseImageReference } from '../dockerfile/base-image.js';
 import { deriveLaunch } from '../launch/derive-launch.js';
@@ -73,7 +74,7 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     }
   }
   const bases = await loadRepositoryImages(text, service.dockerfile, ctx, 0);
-  const image = buildImageModel({
+  const built = buildImageModel({
     dockerfile: service.dockerfile,
     text,
     context,
@@ -81,6 +82,7 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     ...(service.target !== undefined ? { target: service.target } : {}),
     repositoryImage: (reference) => bases.get(imageKey(reference)),
   });
+  const image = applyRunMounts(built, service.mounts, ctx.snapshot);
   analysis.image = image;
   const { scripts, files: launchFiles } = await readLaunchScripts(ctx.snapshot, image);
   const projects = await readConsoleScripts(ctx.snapshot, image, async (file) => {
