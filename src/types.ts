@@ -215,7 +215,11 @@ export interface RunRecord {
   form: 'exec' | 'shell';
   args?: string[];
   workdir: ImagePath;
-  env: Record<string, string>;
+  /**
+   * Variables the RUN sees, read by name only: a view of the values at this
+   * RUN, shared structure between RUNs (see src/dockerfile/run-env.ts).
+   */
+  env: Readonly<Record<string, string>>;
   /** USER the RUN runs as, when a USER instruction set one (its `~` is that user's home). */
   user?: string;
   /** `--mount=type=bind` sources from the context: target image path → repo path. */

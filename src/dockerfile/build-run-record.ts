@@ -11,12 +11,11 @@ type BindMount = RunRecord['bindMounts'][number];
 
 /**
  * A RUN as the dependency checks need it: command, the variables it sees
- * (ARG values and ENV, ENV winning), and what `--mount=type=bind` exposes.
+ * (ARG values and ENV, ENV winning; shared, see RunEnv), and what
+ * `--mount=type=bind` exposes.
  */
 export function buildRunRecord(instruction: DockerInstruction, state: StageState, context: RepoPath | undefined, escape: string): RunRecord {
-  const env: Record<string, string> = {};
-  for (const [name, value] of state.scope.args) if (value !== undefined) env[name] = value;
-  for (const [name, value] of state.scope.env) env[name] = value;
+  const env = state.runEnv.current();
   const bindMounts: BindMount[] = [];
   for (const flag of instruction.flags) {
     if (flag.name !== 'mount' || !flag.value) continue;

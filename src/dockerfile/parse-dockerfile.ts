@@ -38,8 +38,26 @@ export const KNOWN_INSTRUCTIONS = new Set([
 
 const NEEDS_ARGUMENTS = new Set(['ARG', 'ENV', 'FROM', 'USER', 'WORKDIR']);
 
+/**
+ * Recent parses by text: context inference and the image model read the
+ * same Dockerfile, and dockerfile-ast costs ~0.1 ms a line. Treat the
+ * result as read-only.
+ */
+const recent = new Map<string, ParsedDockerfile>();
+const RECENT_MAX = 64;
+
 /** Parses Dockerfile text; never throws (garbage becomes `problems`). */
 export function parseDockerfile(text: string): ParsedDockerfile {
+  let parsed = recent.get(text);
+  if (!parsed) {
+    parsed = parseText(text);
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+    recent.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseText(text: string): ParsedDockerfile {
   const problems: ParsedDockerfile['problems'] = [];
   let parsed: ReturnType<typeof DockerfileParser.parse>;
   try {

@@ -23,10 +23,10 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
     const { line } = instruction;
     switch (instruction.keyword) {
       case 'ARG':
-        applyArg(state.scope, instruction.args, env.escape, env.buildArgs, env.globals);
+        for (const name of applyArg(state.scope, instruction.args, env.escape, env.buildArgs, env.globals)) state.runEnv.refresh(name, state.scope);
         break;
       case 'ENV':
-        applyEnv(state.scope, instruction.args, env.escape);
+        for (const [name] of applyEnv(state.scope, instruction.args, env.escape)) state.runEnv.refresh(name, state.scope);
         break;
       case 'WORKDIR': {
         const dir = expandWord(instruction.args, lookupIn(state.scope), env.escape);
@@ -72,16 +72,14 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
 
 /** RUNs with no COPY between them see the same files: share one snapshot. */
 function snapshotFiles(state: StageState): ReadonlyMap<ImagePath, ImageFileOrigin> {
-  const previous = [...state.filesAtRun.values()].at(-1);
+  const previous = state.lastFilesAtRun;
   const copies = state.copies.length;
-  if (previous !== undefined && snapshotCopies.get(previous) === copies) return previous;
+  if (previous !== undefined && previous.copies === copies) return previous.files;
   const files = new Map<ImagePath, ImageFileOrigin>();
   for (const [key, origin] of state.fs.files) files.set(toImagePath(key), origin);
-  snapshotCopies.set(files, copies);
+  state.lastFilesAtRun = { files, copies };
   return files;
 }
-
-const snapshotCopies = new WeakMap<object, number>();
 
 function contextRoot(env: StageEnvironment): RepoPath | undefined {
   return env.context?.root;
