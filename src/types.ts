@@ -172,6 +172,8 @@ export interface ImageFileOrigin {
    * Padded with empty lines so that its line numbers are the Dockerfile's.
    */
   inline?: string;
+  /** Bind-mounted into the running container (compose `volumes:`), not built into the image; `line` is then 0. */
+  mounted?: true;
 }
 
 export type CommandForm =

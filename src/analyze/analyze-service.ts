@@ -103,7 +103,8 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     analysis.reason = 'the Dockerfile could not be parsed';
     return { analysis, context, walkable: false };
   }
-  if (!looksLikePythonImage(image, launch)) {
+  // Whether the image is a Python one is a property of what was built, not of the code mounted into it.
+  if (!looksLikePythonImage(built, launch)) {
     analysis.status = 'skipped';
     analysis.reason = 'not Python: the image neither uses a Python base image nor runs or installs Python';
     // Only the Dockerfile's own problems matter for an image dockguard does not analyse.

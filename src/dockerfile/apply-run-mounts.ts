@@ -14,12 +14,21 @@ export function applyRunMounts(image: ImageModel, mounts: readonly RunMount[] | 
   let opaque = image.opaque;
   for (const mount of mounts) {
     const target = mount.target;
-    for (const file of files.keys()) if (isWithin(file, target)) files.delete(file);
+    const hidden = new Map<ImagePath, ImageFileOrigin>();
+    for (const [file, built] of files) {
+      if (!isWithin(file, target)) continue;
+      hidden.set(file, built);
+      files.delete(file);
+    }
     for (const dir of dirs) if (dir !== target && isWithin(dir, target)) dirs.delete(dir);
     opaque = opaque.filter((o) => !isWithin(o.path, target));
-    const origin = (repoPath: ImageFileOrigin['repoPath']): ImageFileOrigin => ({ repoPath, line: 0 });
+    // The same repository file where the build put it (`COPY . /app` and `.:/app`) keeps its COPY origin.
+    const origin = (imagePath: ImagePath, repoPath: ImageFileOrigin['repoPath']): ImageFileOrigin => {
+      const built = hidden.get(imagePath);
+      return built?.repoPath === repoPath && built.inline === undefined ? built : { repoPath, line: 0, mounted: true };
+    };
     if (snapshot.files.has(mount.repoPath)) {
-      files.set(asImagePath(target), origin(mount.repoPath));
+      files.set(asImagePath(target), origin(asImagePath(target), mount.repoPath));
       addParents(dirs, target);
       continue;
     }
@@ -28,7 +37,7 @@ export function applyRunMounts(image: ImageModel, mounts: readonly RunMount[] | 
     for (const file of snapshot.files) {
       if (!file.startsWith(prefix)) continue;
       const imagePath = joinPath(target, file.slice(prefix.length));
-      files.set(imagePath, origin(file));
+      files.set(imagePath, origin(imagePath, file));
       addParents(dirs, imagePath);
     }
   }

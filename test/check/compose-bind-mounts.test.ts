@@ -7,8 +7,10 @@ afterAll(removeFixtureRepos);
 describe('compose bind mounts (fixture compose-bind-mounts)', () => {
   it('checks a service with the repository folders compose mounts into it, a dev target included', async () => {
     const result = await check({ cwd: makeFixtureRepo('compose-bind-mounts') });
+    // The node image stays a node image, whatever Python the compose file mounts into it.
     expect(result.services.map((s) => [s.dockerfile, s.status, s.entrypoints])).toEqual([
       ['api/Dockerfile', 'checked', ['/usr/local/app/app.py']],
+      ['frontend/Dockerfile', 'skipped', []],
       ['worker/Dockerfile', 'checked', ['/srv/main.py']],
     ]);
     // The worker reaches tasks/cleanup.py through the long-syntax mount; what the mount lacks is still proven missing.
@@ -28,5 +30,21 @@ describe('readComposeMounts', () => {
       { source: './src', target: '/app/src' },
       { source: '../lib', target: '/lib' },
     ]);
+  });
+});
+
+describe('applyRunMounts', () => {
+  it('hides what the image holds under the target; a file the build put at the same place keeps its COPY origin', async () => {
+    const { applyRunMounts } = await import('../../src/dockerfile/apply-run-mounts.js');
+    const { model } = await import('../dockerfile/model-helpers.js');
+    const built = model('FROM python:3.12\nWORKDIR /app\nCOPY svc/ .\nCOPY --from=ghcr.io/acme/tools:1 /tools /app/tools\n', ['svc/a.py', 'svc/old.py']);
+    const files = new Set(['svc/a.py', 'svc/new.py', 'README.md']);
+    const snapshot = { files, dirs: new Set(['', 'svc']) } as never;
+    const image = applyRunMounts(built, [{ repoPath: 'svc' as never, target: '/app' }], snapshot);
+    expect([...image.files]).toEqual([
+      ['/app/a.py', { repoPath: 'svc/a.py', line: 3 }],
+      ['/app/new.py', { repoPath: 'svc/new.py', line: 0, mounted: true }],
+    ]);
+    expect(image.opaque).toEqual([]);
   });
 });
