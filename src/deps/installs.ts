@@ -1,6 +1,6 @@
 import path from 'node:path/posix';
 import { parseShell } from '../shell/parse-shell.js';
-import { runShellCommands } from './installs/run-shell-commands.js';
+import { runShellCommands } from '../shell/run-shell-commands.js';
 import { asImagePath, type ImagePath, type RepoPath, type RunRecord } from '../types.js';
 import { emptyGroups, type InstallCommand, type InstallTool } from './installs/install-command.js';
 import { readPdmArgs, readPipenvArgs, readPoetryArgs, readUvSyncArgs } from './installs/read-lock-installer-args.js';

@@ -3,10 +3,11 @@ import { applyCopy, type CopyEnvironment } from './apply-copy.js';
 import { buildRunRecord } from './build-run-record.js';
 import { toCommandForm, toHealthcheck } from './command-form.js';
 import { expandWord } from './expand-word.js';
-import { resolveAgainst, toImagePath } from './image-paths.js';
+import { resolveAgainst, toImageKey, toImagePath } from './image-paths.js';
 import { MESSAGES } from './messages.js';
 import type { DockerStage } from './split-stages.js';
-import { addDir } from './stage-fs.js';
+import { addDir, addOpaque } from './stage-fs.js';
+import { findRunWrites } from './find-run-writes.js';
 import type { StageState } from './stage-state.js';
 import { applyArg, applyEnv, lookupIn, type VariableScope } from './variables.js';
 
@@ -40,10 +41,14 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
       case 'ADD':
         applyCopy(state, instruction, env);
         break;
-      case 'RUN':
-        state.runs.push(buildRunRecord(instruction, state, contextRoot(env), env.escape));
+      case 'RUN': {
+        const run = buildRunRecord(instruction, state, contextRoot(env), env.escape);
+        state.runs.push(run);
         state.filesAtRun.set(line, snapshotFiles(state));
+        // What a RUN writes is unknown content, not absence (`git clone`, protoc's output, `cp`, …).
+        for (const write of findRunWrites(run)) addOpaque(state.fs, toImageKey(write.path), line, `RUN ${write.program}`);
         break;
+      }
       case 'CMD':
         state.cmd = toCommandForm(instruction);
         state.cmdSet = true;

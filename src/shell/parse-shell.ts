@@ -37,7 +37,10 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
   };
 
   for (let token = lexer.next(); token; token = lexer.next()) {
-    if (token.kind === 'redirect') continue;
+    if (token.kind === 'redirect') {
+      if (token.output !== undefined) (current.outputs ??= []).push(token.output);
+      continue;
+    }
     if (token.kind === 'op') {
       const isEmpty = current.words.length === 0 && Object.keys(current.assignments).length === 0;
       if (isEmpty && token.op === '\n') continue;

@@ -5,13 +5,25 @@ import { makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js'
 afterAll(removeFixtureRepos);
 
 describe('unknown content is not absence (fixture unknown-content)', () => {
-  it('an entry script or import under content from a RUN, an external image or an unresolved variable is a warning naming it', async () => {
+  it('an entry script or import under content from a RUN (of this or another stage), an external image or an unresolved variable is a warning naming it', async () => {
     const result = await check({ cwd: makeFixtureRepo('unknown-content') });
-    const missing = result.findings.filter((f) => f.rule === 'missing-copy');
+    const missing = result.findings.filter((f) => f.rule === 'missing-copy' || f.rule === 'missing-package');
     expect(missing.map((f) => ({ severity: f.severity, evidence: f.evidence, file: f.file, line: f.line, module: f.module, assumption: f.assumption }))).toEqual([
       {
         severity: 'warning', evidence: 'assumed', file: 'services/caldav/Dockerfile', line: 15, module: '/app/bin/caldav-server',
         assumption: '/app comes from COPY --from=builder /app/venv, made by a RUN or the base image of stage builder (line 12), whose contents cannot be seen; assumed not to provide it',
+      },
+      {
+        severity: 'warning', evidence: 'assumed', file: 'services/orders-grpc/orders/server.py', line: 5, module: 'orders.gen.orders_pb2',
+        assumption: '/srv/orders/gen comes from RUN python -m grpc_tools.protoc (line 10), whose contents cannot be seen; assumed not to provide it',
+      },
+      {
+        severity: 'warning', evidence: 'assumed', file: 'services/orders-grpc/orders/server.py', line: 5, module: 'orders.gen.orders_pb2_grpc',
+        assumption: '/srv/orders/gen comes from RUN python -m grpc_tools.protoc (line 10), whose contents cannot be seen; assumed not to provide it',
+      },
+      {
+        severity: 'warning', evidence: 'assumed', file: 'services/orders-grpc/orders/server.py', line: 6, module: 'pricing_rules.engine',
+        assumption: 'the image may install more than dockguard can see: /opt/pricing-rules comes from RUN git clone (line 12), whose contents cannot be seen; assumed not to provide it',
       },
       {
         severity: 'warning', evidence: 'assumed', file: 'services/worker/worker/main.py', line: 3, module: 'acme_proto',

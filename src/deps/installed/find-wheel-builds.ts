@@ -1,5 +1,5 @@
 import path from 'node:path/posix';
-import { runShellCommands } from '../installs/run-shell-commands.js';
+import { runShellCommands } from '../../shell/run-shell-commands.js';
 import { asImagePath, type RepoPath, type RunRecord } from '../../types.js';
 import { extractInstalls, type InstallCommand } from '../installs.js';
 

@@ -1,12 +1,13 @@
-import { parseShell } from '../../shell/parse-shell.js';
-import type { ShellCommand } from '../../shell/shell-command.js';
-import type { RunRecord } from '../../types.js';
+import { parseShell } from './parse-shell.js';
+import type { ShellCommand } from './shell-command.js';
+import type { RunRecord } from '../types.js';
 
 const parsed = new WeakMap<RunRecord, ShellCommand[]>();
 
 /**
  * The simple commands of a shell-form RUN, parsed once per RUN: the install
- * reader and the wheel-build reader both walk every RUN of the image.
+ * reader, the wheel-build reader and the image model's write reader all
+ * walk every RUN of the image.
  * Callers must not modify the result.
  */
 export function runShellCommands(run: RunRecord): ShellCommand[] {
