@@ -3,6 +3,9 @@ import type { ImageModel, ImagePath } from '../types.js';
 
 type Opaque = ImageModel['opaque'][number];
 
+/** What follows a module's path in the name of a file that is that module. */
+const MODULE_SUFFIX = /^(\.py[ci]?|(\.[^./]+)?\.(so|pyd))$/;
+
 /**
  * The opaque content (external image, URL, RUN output, unresolved variable)
  * that could hold `path`: content dockguard cannot see is unknown, not
@@ -32,8 +35,9 @@ export function findOpaqueModuleCover(opaque: ImageModel['opaque'], sysPath: rea
 
 function covers(opaquePath: string, path: string): boolean {
   if (relativeBelow(opaquePath, path) !== undefined) return true;
-  // `<path>.py`, `<path>.cpython-312-x86_64-linux-gnu.so`, or anything below `<path>/`.
-  return opaquePath.startsWith(`${path}/`) || opaquePath.startsWith(`${path}.`);
+  // Anything below `<path>/`, or the module's own file: `<path>.py`, `<path>.cpython-312-x86_64-linux-gnu.so`.
+  if (opaquePath.startsWith(`${path}/`)) return true;
+  return opaquePath.startsWith(`${path}.`) && MODULE_SUFFIX.test(opaquePath.slice(path.length));
 }
 
 /** The assumption a finding under opaque content rests on, in words. */
