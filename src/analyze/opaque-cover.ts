@@ -1,5 +1,5 @@
 import { relativeBelow } from '../python/image-path.js';
-import type { ImageModel, ImagePath } from '../types.js';
+import type { ImageModel } from '../types.js';
 
 type Opaque = ImageModel['opaque'][number];
 
@@ -22,11 +22,15 @@ export function findOpaqueCover(opaque: ImageModel['opaque'], path: string): Opa
   return best;
 }
 
-/** A module under any sys.path entry: `a.b` → `<entry>/a/b` (as a package folder, `.py` or extension file). */
-export function findOpaqueModuleCover(opaque: ImageModel['opaque'], sysPath: readonly ImagePath[], module: string): Opaque | undefined {
+/**
+ * A module under any entry of a search path (sys.path, or the `__path__` of
+ * the package that was found): `a.b` → `<entry>/a/b` (as a package folder,
+ * `.py` or extension file).
+ */
+export function findOpaqueModuleCover(opaque: ImageModel['opaque'], searchPath: readonly string[], parts: readonly string[]): Opaque | undefined {
   if (opaque.length === 0) return undefined;
-  const rel = module.split('.').join('/');
-  for (const entry of sysPath) {
+  const rel = parts.join('/');
+  for (const entry of searchPath) {
     const found = findOpaqueCover(opaque, entry === '/' ? `/${rel}` : `${entry}/${rel}`);
     if (found) return found;
   }

@@ -9,11 +9,11 @@ describe('opaque content that could hold a path or module', () => {
     const opaque = [entry('/app/gen'), entry('/app/fast.cpython-312-x86_64-linux-gnu.so'), entry('/app/notes.txt')];
     expect(findOpaqueCover(opaque, '/app/gen/a_pb2.py')).toBe(opaque[0]);
     const sysPath = ['/app' as ImagePath];
-    expect(findOpaqueModuleCover(opaque, sysPath, 'gen.a_pb2')).toBe(opaque[0]);
-    expect(findOpaqueModuleCover(opaque, sysPath, 'fast')).toBe(opaque[1]);
-    expect(findOpaqueModuleCover(opaque, sysPath, 'notes')).toBeUndefined();
-    expect(findOpaqueModuleCover(opaque, sysPath, 'other')).toBeUndefined();
-    expect(findOpaqueModuleCover([entry('/app/pkg/mod.py')], sysPath, 'pkg')).toBeDefined();
+    expect(findOpaqueModuleCover(opaque, sysPath, ['gen', 'a_pb2'])).toBe(opaque[0]);
+    expect(findOpaqueModuleCover(opaque, sysPath, ['fast'])).toBe(opaque[1]);
+    expect(findOpaqueModuleCover(opaque, sysPath, ['notes'])).toBeUndefined();
+    expect(findOpaqueModuleCover(opaque, sysPath, ['other'])).toBeUndefined();
+    expect(findOpaqueModuleCover([entry('/app/pkg/mod.py')], sysPath, ['pkg'])).toBeDefined();
   });
 
   it('takes the latest entry when several cover', () => {

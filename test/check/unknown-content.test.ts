@@ -25,6 +25,8 @@ describe('unknown content is not absence (fixture unknown-content)', () => {
         severity: 'warning', evidence: 'assumed', file: 'services/orders-grpc/orders/server.py', line: 6, module: 'pricing_rules.engine',
         assumption: 'the image may install more than dockguard can see: /opt/pricing-rules comes from RUN git clone (line 12), whose contents cannot be seen; assumed not to provide it',
       },
+      // `orders` is found at /srv/orders: its submodules cannot come from the clone on PYTHONPATH.
+      { severity: 'error', evidence: 'proven', file: 'services/orders-grpc/orders/server.py', line: 8, module: 'orders.pricing', assumption: undefined },
       {
         severity: 'warning', evidence: 'assumed', file: 'services/worker/worker/main.py', line: 3, module: 'acme_proto',
         assumption: '/srv/acme_proto comes from COPY --from=ghcr.io/acme/proto-stubs:2.4 (external image) (line 11), whose contents cannot be seen; assumed not to provide it',
@@ -34,6 +36,6 @@ describe('unknown content is not absence (fixture unknown-content)', () => {
         assumption: '/srv/worker/settings.py comes from COPY ${SETTINGS_FILE} (a variable with no known value) (line 10), whose contents cannot be seen; assumed not to provide it',
       },
     ]);
-    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.findings.filter((f) => f.severity === 'error')).toHaveLength(1);
   });
 });
