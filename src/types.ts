@@ -143,6 +143,8 @@ export interface RepoSnapshot {
   readonly submodules?: readonly RepoPath[];
   /** Content id (git blob id when known) for caching; undefined when unknown. */
   contentId(path: RepoPath): string | undefined;
+  /** Where a symbolic link leads (the file at the end of a chain of links); undefined for a plain file or a link that leads nowhere usable. */
+  linkTarget?(path: RepoPath): RepoPath | undefined;
 }
 
 /** A problem found while building a model (image, launch, imports). Rules turn these into findings. */

@@ -44,6 +44,14 @@ export async function createWorktreeSnapshot(root: string): Promise<RepoSnapshot
       }
     },
     contentId: () => undefined,
+    linkTarget(file: RepoPath): RepoPath | undefined {
+      try {
+        const target = followLinks(root, file, files);
+        return target === file ? undefined : target;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 

@@ -44,3 +44,19 @@ describe('symbolic links in the working tree', () => {
     }
   });
 });
+
+describe('a module that is a link out of the build context', () => {
+  it('is an error in both checks: the image gets the link, not the file it points to in the repository', async () => {
+    const root = makeFixtureRepo('compose-bind-mounts');
+    writeFileSync(path.join(root, 'api/app/routes.py'), 'from flask import Flask\n\nfrom app.retention import DAYS\n\n\ndef register(app: Flask) -> None:\n    app.config["RETENTION_DAYS"] = DAYS\n');
+    symlinkSync('../../worker/tasks/cleanup.py', path.join(root, 'api/app/retention.py'));
+    git(root, 'add', '-A');
+    for (const staged of [false, true]) {
+      const result = await check({ cwd: root, staged });
+      const api = result.findings.filter((f) => f.service === 'api/Dockerfile');
+      expect(api.map((f) => [f.code, f.severity, f.file, f.message])).toEqual([
+        ['DG007', 'error', 'api/app/retention.py', 'api/app/retention.py is a symbolic link to worker/tasks/cleanup.py, outside the build context api: the image gets the link, not the file; dockguard could not analyse it'],
+      ]);
+    }
+  });
+});
