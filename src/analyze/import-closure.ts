@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { BuildContext } from '../dockerfile/build-context.js';
 import { imageTree, resolveDotted, type ExecutedFile, type ResolveResult } from '../python/module-finder.js';
 import { relativeBelow } from '../python/image-path.js';
@@ -23,6 +24,7 @@ import type { ModuleStore } from './module-store.js';
 import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase, type RepoHit } from './repo-bases.js';
 import { definesName } from './defines-name.js';
 import { assumeUnevaluablePaths, recordPathChanges, type PathChanges } from './path-change-effects.js';
+import { describeOpaqueCover, findOpaqueModuleCover } from './opaque-cover.js';
 
 /** Where an import is written, and the guess reaching that place rests on, if any. */
 interface Site {
@@ -43,6 +45,8 @@ interface Visit {
   /** Why reaching this file rests on a guess (only fallback roots reach it); undefined when a real root does. */
   assumption: string | undefined;
   via: { parent: Visit | undefined; file: string; line: number; module: string } | undefined;
+  /** Source a heredoc wrote (then `repoPath` is the Dockerfile). */
+  inline?: string;
 }
 
 export interface ClosureRoot {
@@ -168,11 +172,16 @@ export class ImportClosure {
   private async drain(start: Visit[]): Promise<void> {
     let frontier = start;
     while (frontier.length > 0) {
-      const stored = await Promise.all(frontier.map((visit) => this.input.store.get(visit.repoPath)));
+      const stored = await Promise.all(frontier.map((visit) => this.readVisit(visit)));
       const next: Visit[] = [];
       for (let i = 0; i < frontier.length; i++) {
         const visit = frontier[i]!;
         const module = stored[i]!;
+        const escape = this.linkOutOfContext(visit);
+        if (escape) {
+          this.result.unreadable.push({ path: visit.repoPath, reason: escape });
+          continue;
+        }
         if (!module.ok) {
           this.result.unreadable.push({ path: visit.repoPath, reason: module.reason });
           continue;
@@ -215,8 +224,30 @@ export class ImportClosure {
     });
   }
 
+  private readVisit(visit: Visit) {
+    const { store } = this.input;
+    return visit.inline === undefined ? store.get(visit.repoPath) : store.getInline(visit.repoPath, visit.imagePath, visit.inline);
+  }
+
+  /**
+   * A module that is a symbolic link to a file outside the build context:
+   * BuildKit copies the link, not the file (or fails the COPY that names it),
+   * so what the repository shows at the link's target is not in the image.
+   */
+  private linkOutOfContext(visit: Visit): string | undefined {
+    const root = this.input.context?.root;
+    if (root === undefined || visit.inline !== undefined) return undefined;
+    const target = this.input.snapshot.linkTarget?.(visit.repoPath);
+    if (target === undefined || root === '' || target.startsWith(`${root}/`)) return undefined;
+    // In the container the link resolves from where it was copied: it works when the image has a file there.
+    const text = path.posix.relative(path.posix.dirname(visit.repoPath), target);
+    if (this.input.image.files.has(asImagePath(path.posix.resolve(path.posix.dirname(visit.imagePath), text)))) return undefined;
+    return `is a symbolic link to ${target}, outside the build context ${root}: the image gets the link, not the file`;
+  }
+
   private async processModule(visit: Visit, parsed: ParsedModule, next: Visit[]): Promise<void> {
-    this.result.modules.set(visit.repoPath, parsed);
+    // A heredoc's module is not a repository file: the Dockerfile is an input of the service as a whole.
+    if (visit.inline === undefined) this.result.modules.set(visit.repoPath, parsed);
     this.recordPathChanges(visit, parsed);
     const firstError = parsed.syntaxErrors[0];
     if (firstError) this.result.syntaxErrors.push({ file: visit.repoPath, ...firstError });
@@ -311,7 +342,7 @@ export class ImportClosure {
       return;
     }
     const origin = this.input.image.files.get(asImagePath(initFile));
-    const text = origin ? await this.input.store.getText(origin.repoPath) : undefined;
+    const text = origin?.inline ?? (origin ? await this.input.store.getText(origin.repoPath) : undefined);
     if (text === undefined || definesName(text, candidate.slice(parent.length + 1))) return;
     this.reportMissing(from, candidate, ref, guarded, site, hit);
   }
@@ -335,6 +366,8 @@ export class ImportClosure {
     const diagnosis: CopyDiagnosis | { unit: undefined; reason: 'nowhere'; ignoredBy?: undefined; fix?: undefined } = hit
       ? diagnoseMissingCopy({ ...this.input, hit, module })
       : { unit: undefined, reason: 'nowhere' };
+    const cover = this.opaqueCover(module);
+    const assumption = site.assumption ?? (cover ? describeOpaqueCover(cover) : undefined);
     const missing: MissingModule = {
       module,
       file: site.file,
@@ -347,7 +380,7 @@ export class ImportClosure {
       ...(diagnosis.ignoredBy ? { ignoredBy: diagnosis.ignoredBy } : {}),
       ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),
       ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
-      ...(site.assumption !== undefined ? { assumption: site.assumption } : baseImageAssumption(this.input.image, module)),
+      ...(assumption !== undefined ? { assumption } : baseImageAssumption(this.input.image, module)),
       ...how,
     };
     if (missing.assumption === undefined) {
@@ -361,6 +394,10 @@ export class ImportClosure {
   private addExternal(from: Visit | undefined, module: string, ref: ImportRef, guarded: boolean, site: Site): void {
     const existing = this.externals.get(module);
     if (existing && (guarded || !existing.guarded) && (site.assumption !== undefined || existing.assumption === undefined)) return;
+    // Content dockguard cannot see (a clone on PYTHONPATH, another stage's RUN output) may hold the module;
+    // site-packages is the installs' to answer for, which the dependency check reads (`pip install --prefix` in a builder included).
+    const cover = this.opaqueCover(module, (entry) => !/\/(site|dist)-packages(\/|$)/.test(entry));
+    const assumption = site.assumption ?? (cover ? describeOpaqueCover(cover) : undefined);
     this.externals.set(module, {
       module,
       file: asRepoPath(site.file),
@@ -368,8 +405,22 @@ export class ImportClosure {
       guarded,
       chain: [...chainOf(from), { file: site.file, line: site.line, module }],
       ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
-      ...(site.assumption !== undefined ? { assumption: site.assumption } : {}),
+      ...(assumption !== undefined ? { assumption } : {}),
     });
+  }
+
+  /**
+   * Unknown content that could hold a module the image lacks: searched where
+   * Python would look, so a package found elsewhere (`/app/pkg`) bounds where
+   * its submodules can come from.
+   */
+  private opaqueCover(module: string, searched: (entry: string) => boolean = () => true) {
+    const resolution = this.resolveInImage(module);
+    if (resolution.found) return undefined;
+    const parts = module.split('.');
+    if (resolution.resolved === 0) return findOpaqueModuleCover(this.input.image.opaque, this.input.sysPath.filter(searched), parts);
+    if (!resolution.packagePath) return undefined;
+    return findOpaqueModuleCover(this.input.image.opaque, resolution.packagePath, parts.slice(resolution.resolved));
   }
 
   /** Where the repository has a module; a folder without any Python code in it is no module of the service's. */
@@ -417,7 +468,10 @@ export class ImportClosure {
     if (!origin) return;
     this.visited.add(imagePath);
     this.result.reachedFiles.push(origin.repoPath);
-    next.push({ imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guarded, assumption, via });
+    next.push({
+      imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guarded, assumption, via,
+      ...(origin.inline !== undefined ? { inline: origin.inline } : {}),
+    });
   }
 
   /** The dotted name a file has on the image's sys.path (`__main__` when it is on none). */

@@ -23,7 +23,7 @@ describe('unknown content is not absence (fixture unknown-content)', () => {
       },
       {
         severity: 'warning', evidence: 'assumed', file: 'services/orders-grpc/orders/server.py', line: 6, module: 'pricing_rules.engine',
-        assumption: 'the image may install more than dockguard can see: /opt/pricing-rules comes from RUN git clone (line 12), whose contents cannot be seen; assumed not to provide it',
+        assumption: '/opt/pricing-rules comes from RUN git clone (line 12), whose contents cannot be seen; assumed not to provide it',
       },
       // `orders` is found at /srv/orders: its submodules cannot come from the clone on PYTHONPATH.
       { severity: 'error', evidence: 'proven', file: 'services/orders-grpc/orders/server.py', line: 8, module: 'orders.pricing', assumption: undefined },
