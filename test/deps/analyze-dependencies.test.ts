@@ -31,16 +31,6 @@ describe('analyzeDependencies: what the image installs', () => {
     expect(a.dependencies!.missingPackages.map((m) => m.module)).toEqual(['exceptiongroup']);
   });
 
-  it('reads a requirements stream the RUN feeds itself (-r /dev/stdin after a pipe) as unknown, not missing', async () => {
-    const a = await analyzeInline({
-      files: { Dockerfile: `${PY}COPY r.txt /tmp/r.txt\nRUN grep -v '^torch' /tmp/r.txt | pip install -r /dev/stdin\n`, 'r.txt': 'flask==3.0.3\ntorch==2.4.0\n' },
-      imports: ['flask'],
-    });
-    expect(a.problems).toEqual([]);
-    expect(a.dependencies!.missingPackages[0]).toMatchObject({ module: 'flask', severity: 'warning' });
-    expect(a.dependencies!.missingPackages[0]!.incomplete).toContain('/dev/stdin is a stream the RUN feeds itself');
-  });
-
   it('reports a requirements file the stage does not hold yet as copy-source-missing', async () => {
     const a = await analyzeInline({ files: { Dockerfile: `${PY}RUN pip install -r reqs/prod.txt\n`, 'reqs/prod.txt': 'flask\n' }, imports: ['flask'] });
     expect(a.problems).toEqual([expect.objectContaining({ rule: 'copy-source-missing', line: 3 })]);

@@ -14,8 +14,6 @@ export type Located =
  * `--mount=type=bind` sources.
  */
 export function locateAtRun(imagePath: string, run: RunRecord, image: ImageModel, snapshot: RepoSnapshot): Located {
-  // `-r /dev/stdin` after a pipe, `/dev/fd/63` from `<(…)`: what flows in is made by the RUN itself.
-  if (/^\/(dev|proc)\//.test(imagePath)) return { kind: 'unknown', reason: `${imagePath} is a stream the RUN feeds itself` };
   const files = image.stages?.find((s) => s.label === run.stage)?.filesAtRun.get(run.line);
   if (files === undefined) return { kind: 'unknown', reason: `the files of stage ${run.stage} are not modelled` };
   const origin = files.get(asImagePath(imagePath));
