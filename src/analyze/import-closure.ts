@@ -24,7 +24,6 @@ import type { ModuleStore } from './module-store.js';
 import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase, type RepoHit } from './repo-bases.js';
 import { definesName } from './defines-name.js';
 import { assumeUnevaluablePaths, recordPathChanges, type PathChanges } from './path-change-effects.js';
-import { describeOpaqueCover, findOpaqueModuleCover } from './opaque-cover.js';
 
 /** Where an import is written, and the guess reaching that place rests on, if any. */
 interface Site {
@@ -366,8 +365,7 @@ export class ImportClosure {
     const diagnosis: CopyDiagnosis | { unit: undefined; reason: 'nowhere'; ignoredBy?: undefined; fix?: undefined } = hit
       ? diagnoseMissingCopy({ ...this.input, hit, module })
       : { unit: undefined, reason: 'nowhere' };
-    const cover = this.opaqueCover(module);
-    const assumption = site.assumption ?? (cover ? describeOpaqueCover(cover) : undefined);
+    const assumption = site.assumption;
     const missing: MissingModule = {
       module,
       file: site.file,
@@ -394,10 +392,7 @@ export class ImportClosure {
   private addExternal(from: Visit | undefined, module: string, ref: ImportRef, guarded: boolean, site: Site): void {
     const existing = this.externals.get(module);
     if (existing && (guarded || !existing.guarded) && (site.assumption !== undefined || existing.assumption === undefined)) return;
-    // Content dockguard cannot see (a clone on PYTHONPATH, another stage's RUN output) may hold the module;
-    // site-packages is the installs' to answer for, which the dependency check reads (`pip install --prefix` in a builder included).
-    const cover = this.opaqueCover(module, (entry) => !/\/(site|dist)-packages(\/|$)/.test(entry));
-    const assumption = site.assumption ?? (cover ? describeOpaqueCover(cover) : undefined);
+    const assumption = site.assumption;
     this.externals.set(module, {
       module,
       file: asRepoPath(site.file),
@@ -409,21 +404,6 @@ export class ImportClosure {
     });
   }
 
-  /**
-   * Unknown content that could hold a module the image lacks: searched where
-   * Python would look, so a package found elsewhere (`/app/pkg`) bounds where
-   * its submodules can come from.
-   */
-  private opaqueCover(module: string, searched: (entry: string) => boolean = () => true) {
-    const resolution = this.resolveInImage(module);
-    if (resolution.found) return undefined;
-    const parts = module.split('.');
-    if (resolution.resolved === 0) return findOpaqueModuleCover(this.input.image.opaque, this.input.sysPath.filter(searched), parts);
-    if (!resolution.packagePath) return undefined;
-    return findOpaqueModuleCover(this.input.image.opaque, resolution.packagePath, parts.slice(resolution.resolved));
-  }
-
-  /** Where the repository has a module; a folder without any Python code in it is no module of the service's. */
   private findInRepo(module: string): RepoHit | undefined {
     if (!this.repoHits.has(module)) {
       const hit = findInRepo(this.bases, this.input.snapshot, module);

@@ -141,7 +141,7 @@ function pickTree(state: StageState, from: string | undefined, keyword: string, 
   return {
     tree: stageTree(stage.fs),
     upstream: stage.copies.flatMap((c) => c.sourceDirs),
-    unknownReason: (source) => `${keyword} --from=${from} ${source}, made by a RUN or the base image of stage ${stage.label}`,
+    unknownReason: (source) => `${source} in stage ${stage.label} is not made by a COPY (RUN output or base image)`,
   };
 }
 
