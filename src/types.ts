@@ -85,6 +85,13 @@ export interface UnseenInput {
   reason: string;
 }
 
+/** A repository folder (or file) bind-mounted into the running container, e.g. compose `./vote:/usr/local/app`. */
+export interface RunMount {
+  repoPath: RepoPath;
+  /** Absolute, normalised path in the container. */
+  target: string;
+}
+
 /** One service to check: a Dockerfile built with a given context, target and build args. */
 export interface ServiceSpec {
   dockerfile: RepoPath;
@@ -108,6 +115,8 @@ export interface ServiceSpec {
   buildArgs: Record<string, string>;
   /** Entrypoint given by config or a compose `command:`; takes precedence over CMD. */
   entrypoint?: string | string[];
+  /** Repository folders the running container has bind-mounted (compose `volumes:`): they hide what the image holds there. */
+  mounts?: RunMount[];
   /** Extra root files (repository paths) from config `roots`. */
   roots: RepoPath[];
   /** Context uploaded by gcloud: `.gcloudignore` filters it too. */
@@ -134,6 +143,8 @@ export interface RepoSnapshot {
   readonly submodules?: readonly RepoPath[];
   /** Content id (git blob id when known) for caching; undefined when unknown. */
   contentId(path: RepoPath): string | undefined;
+  /** Where a symbolic link leads (the file at the end of a chain of links); undefined for a plain file or a link that leads nowhere usable. */
+  linkTarget?(path: RepoPath): RepoPath | undefined;
 }
 
 /** A problem found while building a model (image, launch, imports). Rules turn these into findings. */
@@ -158,6 +169,13 @@ export interface ImageFileOrigin {
   repoPath: RepoPath;
   /** 1-based Dockerfile line of the COPY/ADD that put it there (in the final stage's chain). */
   line: number;
+  /**
+   * Content a `COPY <<EOF` heredoc writes; `repoPath` is then the Dockerfile.
+   * Padded with empty lines so that its line numbers are the Dockerfile's.
+   */
+  inline?: string;
+  /** Bind-mounted into the running container (compose `volumes:`), not built into the image; `line` is then 0. */
+  mounted?: true;
 }
 
 export type CommandForm =
@@ -194,12 +212,18 @@ export interface CopyRecord {
 export interface RunRecord {
   line: number;
   stage: string;
-  /** Shell text, or the exec-form argv joined for display. */
+  /** Shell text, or the exec-form argv joined for display; for `RUN <<EOF` the heredoc's body. */
   command: string;
+  /** Dockerfile line of the command text's first line when it is not `line` (a heredoc body starts below the RUN). */
+  commandLine?: number;
   form: 'exec' | 'shell';
   args?: string[];
   workdir: ImagePath;
-  env: Record<string, string>;
+  /**
+   * Variables the RUN sees, read by name only: a view of the values at this
+   * RUN, shared structure between RUNs (see src/dockerfile/run-env.ts).
+   */
+  env: Readonly<Record<string, string>>;
   /** USER the RUN runs as, when a USER instruction set one (its `~` is that user's home). */
   user?: string;
   /** `--mount=type=bind` sources from the context: target image path → repo path. */

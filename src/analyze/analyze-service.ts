@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { BuildContext, BuildContextSpec } from '../dockerfile/build-context.js';
+import { applyRunMounts } from '../dockerfile/apply-run-mounts.js';
 import { buildImageModel, type ImageModelInput } from '../dockerfile/build-image-model.js';
 import { parseImageReference } from '../dockerfile/base-image.js';
 import { deriveLaunch } from '../launch/derive-launch.js';
@@ -73,7 +74,7 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     }
   }
   const bases = await loadRepositoryImages(text, service.dockerfile, ctx, 0);
-  const image = buildImageModel({
+  const built = buildImageModel({
     dockerfile: service.dockerfile,
     text,
     context,
@@ -81,6 +82,7 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     ...(service.target !== undefined ? { target: service.target } : {}),
     repositoryImage: (reference) => bases.get(imageKey(reference)),
   });
+  const image = applyRunMounts(built, service.mounts, ctx.snapshot);
   analysis.image = image;
   const { scripts, files: launchFiles } = await readLaunchScripts(ctx.snapshot, image);
   const projects = await readConsoleScripts(ctx.snapshot, image, async (file) => {
@@ -101,7 +103,8 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     analysis.reason = 'the Dockerfile could not be parsed';
     return { analysis, context, walkable: false };
   }
-  if (!looksLikePythonImage(image, launch)) {
+  // Whether the image is a Python one is a property of what was built, not of the code mounted into it.
+  if (!looksLikePythonImage(built, launch)) {
     analysis.status = 'skipped';
     analysis.reason = 'not Python: the image neither uses a Python base image nor runs or installs Python';
     // Only the Dockerfile's own problems matter for an image dockguard does not analyse.
@@ -232,12 +235,14 @@ async function readLaunchScripts(snapshot: RepoSnapshot, image: ImageModel): Pro
     .map((c) => (c === undefined ? '' : c.form === 'exec' ? c.args.join(' ') : c.command))
     .join(' ');
   const wanted = new Map<ImagePath, RepoPath>();
+  const scripts = new Map<ImagePath, string>();
   for (const [imagePath, origin] of image.files) {
     const base = path.posix.basename(imagePath);
     const isSupervisorConfig = base.endsWith('.conf') && (base.startsWith('supervisord') || imagePath.startsWith('/etc/supervisor/'));
-    if (base === 'gunicorn.conf.py' || base.endsWith('.sh') || isSupervisorConfig || commandText.includes(base)) wanted.set(imagePath, origin.repoPath);
+    if (!(base === 'gunicorn.conf.py' || base.endsWith('.sh') || isSupervisorConfig || commandText.includes(base))) continue;
+    if (origin.inline !== undefined) scripts.set(imagePath, origin.inline);
+    else wanted.set(imagePath, origin.repoPath);
   }
-  const scripts = new Map<ImagePath, string>();
   await Promise.all(
     [...wanted].map(async ([imagePath, repoPath]) => {
       const text = await readText(snapshot, repoPath);

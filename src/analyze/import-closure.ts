@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { BuildContext } from '../dockerfile/build-context.js';
 import { imageTree, resolveDotted, type ExecutedFile, type ResolveResult } from '../python/module-finder.js';
 import { relativeBelow } from '../python/image-path.js';
@@ -45,6 +46,8 @@ interface Visit {
   /** Why reaching this file rests on a guess (only fallback roots reach it); undefined when a real root does. */
   assumption: string | undefined;
   via: { parent: Visit | undefined; file: string; line: number; module: string } | undefined;
+  /** Source a heredoc wrote (then `repoPath` is the Dockerfile). */
+  inline?: string;
 }
 
 export interface ClosureRoot {
@@ -179,12 +182,18 @@ export class ImportClosure {
   private async drain(start: Visit[]): Promise<void> {
     let frontier = start;
     while (frontier.length > 0) {
-      const stored = await Promise.all(frontier.map((visit) => this.input.store.get(visit.repoPath)));
+      const stored = await Promise.all(frontier.map((visit) => this.readVisit(visit)));
       const next: Visit[] = [];
       for (let i = 0; i < frontier.length; i++) {
         const visit = frontier[i]!;
         const module = stored[i]!;
         const isFirstVisit = !this.result.modules.has(visit.repoPath) && !this.unreadable.has(visit.repoPath);
+        const escape = this.linkOutOfContext(visit);
+        if (escape) {
+          if (isFirstVisit) this.result.unreadable.push({ path: visit.repoPath, reason: escape });
+          this.unreadable.add(visit.repoPath);
+          continue;
+        }
         if (!module.ok) {
           if (isFirstVisit) this.result.unreadable.push({ path: visit.repoPath, reason: module.reason });
           this.unreadable.add(visit.repoPath);
@@ -228,8 +237,30 @@ export class ImportClosure {
     });
   }
 
+  private readVisit(visit: Visit) {
+    const { store } = this.input;
+    return visit.inline === undefined ? store.get(visit.repoPath) : store.getInline(visit.repoPath, visit.imagePath, visit.inline);
+  }
+
+  /**
+   * A module that is a symbolic link to a file outside the build context:
+   * BuildKit copies the link, not the file (or fails the COPY that names it),
+   * so what the repository shows at the link's target is not in the image.
+   */
+  private linkOutOfContext(visit: Visit): string | undefined {
+    const root = this.input.context?.root;
+    if (root === undefined || visit.inline !== undefined) return undefined;
+    const target = this.input.snapshot.linkTarget?.(visit.repoPath);
+    if (target === undefined || root === '' || target.startsWith(`${root}/`)) return undefined;
+    // In the container the link resolves from where it was copied: it works when the image has a file there.
+    const text = path.posix.relative(path.posix.dirname(visit.repoPath), target);
+    if (this.input.image.files.has(asImagePath(path.posix.resolve(path.posix.dirname(visit.imagePath), text)))) return undefined;
+    return `is a symbolic link to ${target}, outside the build context ${root}: the image gets the link, not the file`;
+  }
+
   private async processModule(visit: Visit, parsed: ParsedModule, next: Visit[], isFirstVisit: boolean): Promise<void> {
-    this.result.modules.set(visit.repoPath, parsed);
+    // A heredoc's module is not a repository file: the Dockerfile is an input of the service as a whole.
+    if (visit.inline === undefined) this.result.modules.set(visit.repoPath, parsed);
     if (isFirstVisit) this.recordPathChanges(visit, parsed);
     const firstError = parsed.syntaxErrors[0];
     if (firstError && isFirstVisit) this.result.syntaxErrors.push({ file: visit.repoPath, ...firstError });
@@ -484,7 +515,6 @@ export class ImportClosure {
     });
   }
 
-  /** Where the repository has a module; a folder without any Python code in it is no module of the service's. */
   private findInRepo(module: string): RepoHit | undefined {
     if (!this.repoHits.has(module)) {
       const hit = findInRepo(this.bases, this.input.snapshot, module);
@@ -535,7 +565,10 @@ export class ImportClosure {
     if (!origin) return;
     if (!this.visited.has(imagePath)) this.result.reachedFiles.push(origin.repoPath);
     this.visited.set(imagePath, excuse(guard));
-    next.push({ imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guard, assumption, via });
+    next.push({
+      imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guard, assumption, via,
+      ...(origin.inline !== undefined ? { inline: origin.inline } : {}),
+    });
   }
 
   /** The dotted name a file has on the image's sys.path (`__main__` when it is on none). */

@@ -66,6 +66,11 @@ export class ModuleStore {
     return this.request(path, path, this.snapshot.contentId(path), () => this.snapshot.read(path));
   }
 
+  /** Source written inline (a `COPY <<EOF` heredoc of the Dockerfile at `path`); `key` tells heredocs apart. */
+  getInline(path: RepoPath, key: string, text: string): Promise<StoredModule> {
+    return this.request(`${path}\0inline\0${key}`, path, undefined, async () => Buffer.from(text));
+  }
+
   /**
    * Another version of a file than the snapshot's, such as the one HEAD has:
    * parsed and cached by its blob id like any other.

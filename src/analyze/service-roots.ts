@@ -66,9 +66,11 @@ function isNeverRun(repoPath: string): boolean {
   return repoPath.split('/').slice(0, -1).includes('tests');
 }
 
+/** Files the image was built with, by repository path (code a compose volume mounts is there to import, not a root). */
 function indexByRepoPath(image: ImageModel): Map<RepoPath, Array<ImagePath>> {
   const index = new Map<RepoPath, Array<ImagePath>>();
   for (const [imagePath, origin] of image.files) {
+    if (origin.mounted) continue;
     const list = index.get(origin.repoPath);
     if (list) list.push(imagePath);
     else index.set(origin.repoPath, [imagePath]);

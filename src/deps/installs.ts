@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
 import { parseShell } from '../shell/parse-shell.js';
+import { runShellCommands } from '../shell/run-shell-commands.js';
 import { asImagePath, type ImagePath, type RepoPath, type RunRecord } from '../types.js';
 import { emptyGroups, type InstallCommand, type InstallTool } from './installs/install-command.js';
 import { readPdmArgs, readPipenvArgs, readPoetryArgs, readUvSyncArgs } from './installs/read-lock-installer-args.js';
@@ -18,7 +19,7 @@ const WRAPPERS = new Set(['sudo', 'exec', 'nice', 'nohup', 'time', 'command']);
  * Nothing is resolved against the image here.
  */
 export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCommand[] {
-  const commands = run.form === 'exec' && run.args ? execCommands(run.args, run.env) : parseShell(run.command, { env: run.env });
+  const commands = run.form === 'exec' && run.args ? execCommands(run.args, run.env) : runShellCommands(run);
   const installs: InstallCommand[] = [];
   let cwd = run.workdir;
   for (const command of commands) {
@@ -27,7 +28,7 @@ export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCo
       cwd = changeDir(cwd, words[1]);
       continue;
     }
-    const line = run.line + command.line - 1;
+    const line = (run.commandLine ?? run.line) + command.line - 1;
     const install = readInstall(words, line, cwd);
     if (!install) continue;
     for (const problem of install.problems) problem.file = dockerfile;

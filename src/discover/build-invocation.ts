@@ -1,4 +1,4 @@
-import type { RepoPath, UnseenInput } from '../types.js';
+import type { RepoPath, RunMount, UnseenInput } from '../types.js';
 
 /** One way a Dockerfile is built, as found in a compose file or a script. */
 export interface BuildInvocation {
@@ -12,6 +12,7 @@ export interface BuildInvocation {
   target?: string;
   buildArgs: Record<string, string>;
   entrypoint?: string | string[];
+  mounts?: RunMount[];
   gcloudUpload: boolean;
   /** Image names the build tags its result with (`-t`, compose `image:`), as written. */
   tags?: string[];

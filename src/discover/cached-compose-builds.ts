@@ -29,6 +29,7 @@ function isComposeBuilds(value: unknown): value is ComposeBuilds {
       isObject(build.args) &&
       Object.values(build.args).every(isString) &&
       (build.target === undefined || isString(build.target)) &&
-      (build.entrypoint === undefined || isString(build.entrypoint) || (Array.isArray(build.entrypoint) && build.entrypoint.every(isString))),
+      (build.entrypoint === undefined || isString(build.entrypoint) || (Array.isArray(build.entrypoint) && build.entrypoint.every(isString))) &&
+      (build.mounts === undefined || (Array.isArray(build.mounts) && build.mounts.every((m: unknown) => isObject(m) && isString(m.source) && isString(m.target)))),
   );
 }

@@ -1,7 +1,9 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
-import type { RepoPath, RepoSnapshot } from '../types.js';
+import path from 'node:path';
+import type { RepoPath, RepoSnapshot, RunMount } from '../types.js';
 import type { BuildInvocation } from './build-invocation.js';
 import { contextNotFound, dockerfileNotFound, unreadableFile } from './discovery-problems.js';
+import { readComposeMounts, type ComposeMount } from './read-compose-mounts.js';
 import { joinRepoPath, parentDir } from './repo-path.js';
 import type { ScanResult } from './scan-text-script.js';
 import { shellWords } from './shell-words.js';
@@ -10,7 +12,7 @@ import { shellWords } from './shell-words.js';
 export interface ComposeBuilds {
   /** The first YAML error, when the file does not parse. */
   error?: { line: number; message: string };
-  builds: Array<ComposeBuild & { name: string; line: number; entrypoint?: string | string[] }>;
+  builds: Array<ComposeBuild & { name: string; line: number; entrypoint?: string | string[]; mounts?: ComposeMount[] }>;
 }
 
 /**
@@ -30,7 +32,7 @@ export function readComposeFile(text: string, file: RepoPath, snapshot: RepoSnap
     if (context === undefined || dockerfile === undefined) continue;
     if (!snapshot.files.has(dockerfile)) result.problems.push(dockerfileNotFound(file, build.line, dockerfile));
     else if (!snapshot.dirs.has(context)) result.problems.push(contextNotFound(file, build.line, dockerfile, context));
-    else result.invocations.push(toInvocation({ ...build, file, context, dockerfile }));
+    else result.invocations.push(toInvocation({ ...build, file, context, dockerfile }, snapshot));
   }
   return result;
 }
@@ -55,7 +57,8 @@ export function parseComposeBuilds(text: string): ComposeBuilds {
     const entrypoint = readOverride(service);
     const imageText = scalarText(service.get('image'));
     const image = imageText === undefined ? undefined : interpolate(imageText);
-    builds.push({ ...build, name, line, ...(entrypoint !== undefined ? { entrypoint } : {}), ...(image !== undefined ? { image } : {}) });
+    const mounts = readComposeMounts(service.get('volumes'), interpolate);
+    builds.push({ ...build, name, line, ...(entrypoint !== undefined ? { entrypoint } : {}), ...(image !== undefined ? { image } : {}), ...(mounts.length > 0 ? { mounts } : {}) });
   }
   return { builds };
 }
@@ -104,7 +107,7 @@ function readArgs(args: unknown): Record<string, string> {
   return out;
 }
 
-function toInvocation(found: ComposeBuilds['builds'][number] & { file: RepoPath; context: RepoPath; dockerfile: RepoPath }): BuildInvocation {
+function toInvocation(found: ComposeBuilds['builds'][number] & { file: RepoPath; context: RepoPath; dockerfile: RepoPath }, snapshot: RepoSnapshot): BuildInvocation {
   const invocation: BuildInvocation = {
     dockerfile: found.dockerfile,
     context: found.context,
@@ -117,7 +120,20 @@ function toInvocation(found: ComposeBuilds['builds'][number] & { file: RepoPath;
   if (found.target !== undefined) invocation.target = found.target;
   if (found.entrypoint !== undefined) invocation.entrypoint = found.entrypoint;
   if (found.image !== undefined && !found.image.includes('$')) invocation.tags = [found.image];
+  const mounts = toRunMounts(found.file, found.mounts ?? [], snapshot);
+  if (mounts.length > 0) invocation.mounts = mounts;
   return invocation;
+}
+
+/** Mounts whose source is a folder or file of the repository, as repository paths (sources relative to the compose file). */
+function toRunMounts(file: RepoPath, mounts: ComposeMount[], snapshot: RepoSnapshot): RunMount[] {
+  const out: RunMount[] = [];
+  for (const mount of mounts) {
+    const repoPath = joinRepoPath(parentDir(file), mount.source);
+    if (repoPath === undefined || !(snapshot.dirs.has(repoPath) || snapshot.files.has(repoPath))) continue;
+    out.push({ repoPath, target: path.posix.normalize(mount.target).replace(/(.)\/$/, '$1') });
+  }
+  return out;
 }
 
 /** The launch a service's `entrypoint`/`command` give, if any. */

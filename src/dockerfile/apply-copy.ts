@@ -11,7 +11,7 @@ import type { DockerInstruction } from './parse-dockerfile.js';
 import { bucketDirMatches, placeCopyMatch, type SourceDir } from './place-copy-match.js';
 import { resolveCopySource } from './resolve-copy-source.js';
 import { contextTree, stageTree, type SourceTree } from './source-tree.js';
-import { addDir, addOpaque } from './stage-fs.js';
+import { addDir, addFile, addOpaque } from './stage-fs.js';
 import type { StageState } from './stage-state.js';
 import { lookupIn } from './variables.js';
 import { describeMissingSource } from './describe-missing-source.js';
@@ -56,8 +56,10 @@ export function applyCopy(state: StageState, instruction: DockerInstruction, env
   state.copies.push(record);
   if (destWasDir) addDir(state.fs, destKey);
 
-  for (const name of args.heredocs) {
-    addOpaque(state.fs, destWasDir ? joinKey(destKey, name) : destKey, line, `${keyword} heredoc: content written inline in the Dockerfile`);
+  // `COPY <<EOF /app/x.py` writes the body to that file: its content is known, from the Dockerfile.
+  for (const heredoc of args.heredocs) {
+    const key = destWasDir ? joinKey(destKey, heredoc.name) : destKey;
+    addFile(state.fs, key, env.dockerfile, line, '\n'.repeat(heredoc.line - 1) + heredoc.content);
   }
   const tree = pickTree(state, from, keyword, destKey, line, env, report, args.sources);
   const parents = isFlagOn(instruction.flags, 'parents');
@@ -68,6 +70,7 @@ export function applyCopy(state: StageState, instruction: DockerInstruction, env
     sources.push(source.value);
     if (source.unresolved.length > 0) {
       report('unmodelled-source', 'warning', MESSAGES.unresolvedVariable(`${keyword} source "${raw}"`, source.unresolved));
+      addOpaque(state.fs, destKey, line, `${keyword} ${raw} (a variable with no known value)`);
       continue;
     }
     if (keyword === 'ADD' && isRemoteSource(source.value)) {

@@ -117,7 +117,8 @@ function simulate(input: ImageModelInput, prefix: string, depth: number, problem
         message: MESSAGES.unresolvedVariable(`FROM ${stage.image}`, image.unresolved) });
     }
     // FROM names an earlier stage only by its exact (lower-case) name; anything else is an image.
-    const parent = stages.find((s) => s.index < stage.index && s.name !== undefined && s.name === image.value);
+    // With two earlier stages of that name the later one wins, as in BuildKit.
+    const parent = stages.findLast((s) => s.index < stage.index && s.name !== undefined && s.name === image.value);
     const label = prefix + (stage.name ?? String(stage.index));
     const baseImage = image.unresolved.length > 0 ? undefined : image.value;
     const parentState = parent ? evaluate(parent) : baseImage !== undefined ? fromRepository(baseImage) : undefined;
@@ -129,7 +130,7 @@ function simulate(input: ImageModelInput, prefix: string, depth: number, problem
 
   let targetStage = stages[stages.length - 1]!;
   if (input.target !== undefined) {
-    const found = stages.find((s) => s.name === input.target!.toLowerCase());
+    const found = stages.findLast((s) => s.name === input.target!.toLowerCase());
     if (found) targetStage = found;
     else syntax(0, MESSAGES.unknownTarget(input.target, stages.flatMap((s) => s.name ?? [])));
   }

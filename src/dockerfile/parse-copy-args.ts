@@ -1,11 +1,12 @@
 import type { DockerFlag, DockerInstruction } from './parse-dockerfile.js';
+import type { Heredoc } from './read-heredocs.js';
 import { splitWhitespace } from './split-words.js';
 
 export interface CopyArgs {
   /** Source words as written (before substitution); heredocs excluded. */
   sources: string[];
-  /** Heredoc delimiters used as sources. */
-  heredocs: string[];
+  /** Heredocs used as sources, with their bodies. */
+  heredocs: Heredoc[];
   dest: string;
 }
 
@@ -14,10 +15,14 @@ export function parseCopyArgs(instruction: DockerInstruction): CopyArgs | undefi
   const words = instruction.json ?? splitWhitespace(instruction.args);
   if (words.length < 2) return undefined;
   const sources: string[] = [];
-  const heredocs: string[] = [];
+  const heredocs: Heredoc[] = [];
   for (const word of words.slice(0, -1)) {
-    if (!instruction.json && word.startsWith('<<')) heredocs.push(word.replace(/^<<-?/, '').replace(/^["']|["']$/g, ''));
-    else sources.push(word);
+    if (instruction.json || !word.startsWith('<<')) {
+      sources.push(word);
+      continue;
+    }
+    const name = word.replace(/^<<-?/, '').replace(/^["']|["']$/g, '');
+    heredocs.push(instruction.heredocs.find((h) => h.name === name) ?? { name, content: '', line: instruction.line, quoted: false });
   }
   return { sources, heredocs, dest: words[words.length - 1]! };
 }

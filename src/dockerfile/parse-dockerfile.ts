@@ -1,4 +1,5 @@
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { readHeredocs, type Heredoc } from './read-heredocs.js';
 
 export interface DockerFlag {
   name: string;
@@ -19,8 +20,8 @@ export interface DockerInstruction {
   body: string;
   /** Exec (JSON array) form, when the arguments are one. */
   json: string[] | undefined;
-  /** Heredoc delimiters (`<<EOF` → `EOF`). */
-  heredocs: string[];
+  /** Heredocs in the order their markers appear, with their bodies. */
+  heredocs: Heredoc[];
 }
 
 export interface ParsedDockerfile {
@@ -37,8 +38,26 @@ export const KNOWN_INSTRUCTIONS = new Set([
 
 const NEEDS_ARGUMENTS = new Set(['ARG', 'ENV', 'FROM', 'USER', 'WORKDIR']);
 
+/**
+ * Recent parses by text: context inference and the image model read the
+ * same Dockerfile, and dockerfile-ast costs ~0.1 ms a line. Treat the
+ * result as read-only.
+ */
+const recent = new Map<string, ParsedDockerfile>();
+const RECENT_MAX = 64;
+
 /** Parses Dockerfile text; never throws (garbage becomes `problems`). */
 export function parseDockerfile(text: string): ParsedDockerfile {
+  let parsed = recent.get(text);
+  if (!parsed) {
+    parsed = parseText(text);
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+    recent.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseText(text: string): ParsedDockerfile {
   const problems: ParsedDockerfile['problems'] = [];
   let parsed: ReturnType<typeof DockerfileParser.parse>;
   try {
@@ -47,8 +66,9 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     return { escape: '\\', instructions: [], problems: [{ line: 1, message: `cannot parse: ${String(error)}` }] };
   }
   const instructions: DockerInstruction[] = [];
+  const escape = parsed.getEscapeCharacter();
   for (const node of parsed.getInstructions()) {
-    const instruction = toInstruction(node);
+    const instruction = toInstruction(node, escape);
     if (!KNOWN_INSTRUCTIONS.has(instruction.keyword)) {
       problems.push({ line: instruction.line, message: `unknown instruction "${node.getInstruction()}"` });
       continue;
@@ -59,25 +79,34 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     }
     instructions.push(instruction);
   }
-  return { escape: parsed.getEscapeCharacter(), instructions, problems };
+  return { escape, instructions, problems };
 }
 
-function toInstruction(node: Instruction): DockerInstruction {
+function toInstruction(node: Instruction, escape: string): DockerInstruction {
   const withFlags = node as Instruction & { getFlags?: () => Array<{ getName(): string; getValue(): string | null }> };
   const flags = withFlags.getFlags?.().map((f) => ({ name: f.getName(), value: f.getValue() })) ?? [];
-  const withHeredocs = node as Instruction & { getHeredocs?: () => Array<{ getName(): string }> };
-  const heredocs = withHeredocs.getHeredocs?.().map((h) => h.getName()) ?? [];
+  // dockerfile-ast finds the heredocs (names and ranges only); their bodies are read from the argument text.
+  const withHeredocs = node as Instruction & { getHeredocs?: () => unknown[] };
+  const hasHeredocs = (withHeredocs.getHeredocs?.().length ?? 0) > 0;
   const body = node.getArgumentsContent() ?? '';
-  const args = heredocs.length > 0 ? body.split('\n', 1)[0]! : body;
+  const line = node.getRange().start.line + 1;
+  const split = hasHeredocs ? readHeredocs(body, argumentsLine(node, line), escape) : undefined;
+  const args = split ? split.header : body;
   return {
     keyword: node.getKeyword().toUpperCase(),
-    line: node.getRange().start.line + 1,
+    line,
     flags,
     args: args.trim(),
     body,
     json: parseJsonForm(args),
-    heredocs,
+    heredocs: split?.heredocs ?? [],
   };
+}
+
+/** 1-based line where the argument text starts (after flags on continued lines). */
+function argumentsLine(node: Instruction, fallback: number): number {
+  const range = node.getArgumentsRange?.();
+  return range ? range.start.line + 1 : fallback;
 }
 
 /** BuildKit's `parseMaybeJSON`: a valid JSON array of strings, else shell form. */

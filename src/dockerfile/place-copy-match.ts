@@ -45,7 +45,7 @@ export function placeCopyMatch(p: Placement): void {
   }
   if (excluder?.isExcluded(match.keep ?? baseName(match.key), false)) return;
   const target = match.keep !== undefined ? joinKey(p.destKey, match.keep) : p.destIsDir ? joinKey(p.destKey, baseName(match.key)) : p.destKey;
-  addFile(p.fs, target, p.tree.originOf(match.key), p.line);
+  addFile(p.fs, target, p.tree.originOf(match.key), p.line, p.tree.inlineOf?.(match.key));
   const repoDir = p.tree.repoPathOf(parentKey(match.key));
   if (repoDir !== undefined) pushSourceDir(p.sourceDirs, { repoDir, imageDir: toImagePath(parentKey(target)) });
   else translateFileDirs(p, parentKey(match.key), parentKey(target));
@@ -65,7 +65,7 @@ function copyDirContents(p: Placement, srcKey: string, targetKey: string, exclud
   for (const key of contents?.files ?? p.tree.files) {
     if (!inside(key)) continue;
     const rel = key.slice(cut);
-    if (!excluder?.isExcluded(rel, false)) addFile(p.fs, joinKey(targetKey, rel), p.tree.originOf(key), p.line);
+    if (!excluder?.isExcluded(rel, false)) addFile(p.fs, joinKey(targetKey, rel), p.tree.originOf(key), p.line, p.tree.inlineOf?.(key));
   }
   for (const entry of p.tree.opaque) {
     if (isWithin(entry.key, srcKey)) addOpaque(p.fs, joinKey(targetKey, entry.key.slice(cut)), p.line, entry.reason);

@@ -3,10 +3,11 @@ import { applyCopy, type CopyEnvironment } from './apply-copy.js';
 import { buildRunRecord } from './build-run-record.js';
 import { toCommandForm, toHealthcheck } from './command-form.js';
 import { expandWord } from './expand-word.js';
-import { resolveAgainst, toImagePath } from './image-paths.js';
+import { resolveAgainst, toImageKey, toImagePath } from './image-paths.js';
 import { MESSAGES } from './messages.js';
 import type { DockerStage } from './split-stages.js';
-import { addDir } from './stage-fs.js';
+import { addDir, addOpaque } from './stage-fs.js';
+import { findRunWrites } from './find-run-writes.js';
 import type { StageState } from './stage-state.js';
 import { applyArg, applyEnv, lookupIn, type VariableScope } from './variables.js';
 
@@ -23,10 +24,10 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
     const { line } = instruction;
     switch (instruction.keyword) {
       case 'ARG':
-        applyArg(state.scope, instruction.args, env.escape, env.buildArgs, env.globals);
+        for (const name of applyArg(state.scope, instruction.args, env.escape, env.buildArgs, env.globals)) state.runEnv.refresh(name, state.scope);
         break;
       case 'ENV':
-        applyEnv(state.scope, instruction.args, env.escape);
+        for (const [name] of applyEnv(state.scope, instruction.args, env.escape)) state.runEnv.refresh(name, state.scope);
         break;
       case 'WORKDIR': {
         const dir = expandWord(instruction.args, lookupIn(state.scope), env.escape);
@@ -40,10 +41,14 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
       case 'ADD':
         applyCopy(state, instruction, env);
         break;
-      case 'RUN':
-        state.runs.push(buildRunRecord(instruction, state, contextRoot(env), env.escape));
+      case 'RUN': {
+        const run = buildRunRecord(instruction, state, contextRoot(env), env.escape);
+        state.runs.push(run);
         state.filesAtRun.set(line, snapshotFiles(state));
+        // What a RUN writes is unknown content, not absence (`git clone`, protoc's output, `cp`, …).
+        for (const write of findRunWrites(run)) addOpaque(state.fs, toImageKey(write.path), line, `RUN ${write.program}`);
         break;
+      }
       case 'CMD':
         state.cmd = toCommandForm(instruction);
         state.cmdSet = true;
@@ -72,16 +77,14 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
 
 /** RUNs with no COPY between them see the same files: share one snapshot. */
 function snapshotFiles(state: StageState): ReadonlyMap<ImagePath, ImageFileOrigin> {
-  const previous = [...state.filesAtRun.values()].at(-1);
+  const previous = state.lastFilesAtRun;
   const copies = state.copies.length;
-  if (previous !== undefined && snapshotCopies.get(previous) === copies) return previous;
+  if (previous !== undefined && previous.copies === copies) return previous.files;
   const files = new Map<ImagePath, ImageFileOrigin>();
   for (const [key, origin] of state.fs.files) files.set(toImagePath(key), origin);
-  snapshotCopies.set(files, copies);
+  state.lastFilesAtRun = { files, copies };
   return files;
 }
-
-const snapshotCopies = new WeakMap<object, number>();
 
 function contextRoot(env: StageEnvironment): RepoPath | undefined {
   return env.context?.root;

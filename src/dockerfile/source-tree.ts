@@ -12,6 +12,8 @@ export interface SourceTree {
   isDir(key: string): boolean;
   /** The repository file a tree file came from. */
   originOf(key: string): RepoPath;
+  /** Content a heredoc wrote (stage trees only). */
+  inlineOf?(key: string): string | undefined;
   /** The repository path of a context key (file or directory); undefined for stage trees. */
   repoPathOf(key: string): RepoPath | undefined;
   opaque: OpaqueEntry[];
@@ -98,6 +100,7 @@ export function stageTree(fs: StageFs): SourceTree {
     isFile: (key) => fs.files.has(key),
     isDir: (key) => fs.dirs.has(key),
     originOf: (key) => fs.files.get(key)!.repoPath,
+    inlineOf: (key) => fs.files.get(key)!.inline,
     repoPathOf: () => undefined,
     opaque: fs.opaque,
   };

@@ -43,10 +43,13 @@ export function splitStages(instructions: DockerInstruction[]): StagedDockerfile
   return { globalArgs, stages, problems };
 }
 
-/** BuildKit's lookup for `--from` / target: a stage name (case-insensitive) or a 0-based index. */
+/**
+ * BuildKit's lookup for `--from` / target: a stage name (case-insensitive) or
+ * a 0-based index. With two stages of one name the last wins, as in BuildKit.
+ */
 export function findStage(stages: DockerStage[], ref: string): DockerStage | undefined {
   const lower = ref.toLowerCase();
-  const byName = stages.find((s) => s.name === lower);
+  const byName = stages.findLast((s) => s.name === lower);
   if (byName) return byName;
   return /^\d+$/.test(ref) ? stages[Number(ref)] : undefined;
 }

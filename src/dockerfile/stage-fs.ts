@@ -33,9 +33,9 @@ export function addDir(fs: StageFs, key: string): void {
   }
 }
 
-export function addFile(fs: StageFs, key: string, repoPath: RepoPath, line: number): void {
+export function addFile(fs: StageFs, key: string, repoPath: RepoPath, line: number, inline?: string): void {
   addDir(fs, parentKey(key));
-  fs.files.set(key, { repoPath, line });
+  fs.files.set(key, inline === undefined ? { repoPath, line } : { repoPath, line, inline });
 }
 
 export function addOpaque(fs: StageFs, key: string, line: number, reason: string, buildInput = false): void {

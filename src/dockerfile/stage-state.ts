@@ -1,5 +1,6 @@
 import { asImagePath, type CommandForm, type CopyRecord, type ImageFileOrigin, type ImagePath, type RunRecord } from '../types.js';
 import { baseImagePath } from './base-image.js';
+import { RunEnv } from './run-env.js';
 import { createStageFs, type StageFs } from './stage-fs.js';
 import { createScope, type VariableScope } from './variables.js';
 
@@ -26,6 +27,10 @@ export interface StageState {
   parent: string | undefined;
   /** Files of this stage when each of its RUNs starts, by RUN line. */
   filesAtRun: Map<number, ReadonlyMap<ImagePath, ImageFileOrigin>>;
+  /** The last of those, and how many COPYs the stage had then (RUNs with no COPY between them share it). */
+  lastFilesAtRun?: { files: ReadonlyMap<ImagePath, ImageFileOrigin>; copies: number };
+  /** The variables a RUN sees. */
+  runEnv: RunEnv;
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
@@ -33,6 +38,8 @@ const DEFAULT_SHELL = ['/bin/sh', '-c'];
 export function createStageState(label: string, baseImage: string | undefined, parent?: StageState): StageState {
   // The base image's own PATH: `ENV PATH=/opt/venv/bin:$PATH` extends it, it does not replace it.
   const scope = createScope(parent?.scope, parent ? undefined : new Map([['PATH', baseImagePath(baseImage)]]));
+  const runEnv = RunEnv.inherit(parent?.runEnv);
+  if (!parent) for (const name of scope.env.keys()) runEnv.refresh(name, scope);
   return {
     label,
     fs: createStageFs(parent?.fs),
@@ -49,5 +56,6 @@ export function createStageState(label: string, baseImage: string | undefined, p
     runs: [],
     parent: parent?.label,
     filesAtRun: new Map(),
+    runEnv,
   };
 }

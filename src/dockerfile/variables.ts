@@ -31,7 +31,7 @@ export function lookupIn(scope: VariableScope): VariableLookup {
 
 /**
  * Applies `ARG a[=d] …`. A build arg wins over the default; an ARG without
- * a default inside a stage takes the global ARG's value.
+ * a default inside a stage takes the global ARG's value. Returns the names set.
  */
 export function applyArg(
   scope: VariableScope,
@@ -39,15 +39,18 @@ export function applyArg(
   escape: string,
   buildArgs: Record<string, string>,
   globals: VariableScope | undefined,
-): void {
+): string[] {
   const lookup = lookupIn(scope);
+  const names: string[] = [];
   for (const word of splitWords(args, escape)) {
     const eq = word.indexOf('=');
     const name = eq < 0 ? word : word.slice(0, eq);
     if (!name) continue;
     const fallback = eq < 0 ? globals?.args.get(name) : expandWord(word.slice(eq + 1), lookup, escape).value;
     scope.args.set(name, Object.hasOwn(buildArgs, name) ? buildArgs[name] : fallback);
+    names.push(name);
   }
+  return names;
 }
 
 /** Applies `ENV a=b c=d` or legacy `ENV a b c`; values see the variables from before the line. */

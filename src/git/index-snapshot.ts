@@ -80,6 +80,10 @@ export async function createIndexSnapshot(root: string): Promise<IndexSnapshot> 
       if (!link) return blobs.get(file);
       return 'target' in link ? blobs.get(link.target) : undefined;
     },
+    linkTarget: (file: RepoPath) => {
+      const link = links.get(file);
+      return link && 'target' in link ? link.target : undefined;
+    },
     readBlob: readObject,
     close: () => batch.close(),
   };

@@ -5,7 +5,19 @@ import type { RepoPath } from '../types.js';
 export type LinkResolution = { target: RepoPath } | { problem: string };
 
 /** Links to links are followed this far, as a kernel gives up on loops. */
-const MAX_HOPS = 8;
+export const MAX_HOPS = 8;
+
+/**
+ * The repository path a link's text leads to, relative to the link's folder;
+ * undefined when it leaves the repository (absolute, or climbing out): a
+ * checkout of the commit, and BuildKit, would not find it there.
+ */
+export function linkTarget(link: RepoPath, text: string): RepoPath | undefined {
+  const target = posix.normalize(posix.join(posix.dirname(link), text));
+  return text.startsWith('/') || target.startsWith('../') || target === '..' ? undefined : (target as RepoPath);
+}
+
+export const outsideRepository = (text: string): string => `is a symbolic link to ${text}, outside the repository`;
 
 /**
  * Follows each staged symbolic link through the index to the file it leads
@@ -30,8 +42,8 @@ export async function resolveIndexLinks(
         resolution = { problem: `is a symbolic link that cannot be read (${text.message})` };
         break;
       }
-      const target = posix.normalize(posix.join(posix.dirname(current), text)) as RepoPath;
-      if (text.startsWith('/') || target.startsWith('../') || target === '..') resolution = { problem: `is a symbolic link to ${text}, outside the repository` };
+      const target = linkTarget(current, text);
+      if (target === undefined) resolution = { problem: outsideRepository(text) };
       else if (hops >= MAX_HOPS) resolution = { problem: `is a symbolic link that leads through more than ${MAX_HOPS} links` };
       else if (texts.has(target)) current = target;
       else if (isFile(target)) resolution = { target };

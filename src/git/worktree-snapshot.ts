@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { UnreadableFileError } from '../errors.js';
 import { asRepoPath, type RepoPath, type RepoSnapshot } from '../types.js';
 import { runGit, splitNul } from './run-git.js';
 import { collectDirs } from './collect-dirs.js';
 import { listGitmodulePaths } from './list-gitmodule-paths.js';
+import { linkTarget, MAX_HOPS, outsideRepository } from './resolve-index-links.js';
 
 /**
  * The working tree as git sees it: tracked files plus untracked files that
@@ -35,13 +36,22 @@ export async function createWorktreeSnapshot(root: string): Promise<RepoSnapshot
       // version's four thread-pool round trips per file cost the main thread more than the
       // reads (370 ms vs ~100 ms over 3,000 files), CPU the parse workers need.
       try {
-        return readFileSync(path.join(root, file));
+        return readFileSync(path.join(root, followLinks(root, file, files)));
       } catch (error) {
+        if (error instanceof UnreadableFileError) throw error;
         const code = (error as NodeJS.ErrnoException).code ?? 'read error';
         throw new UnreadableFileError(file, code === 'EISDIR' ? 'is a directory' : `cannot be read (${code})`);
       }
     },
     contentId: () => undefined,
+    linkTarget(file: RepoPath): RepoPath | undefined {
+      try {
+        const target = followLinks(root, file, files);
+        return target === file ? undefined : target;
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
 
@@ -51,4 +61,23 @@ function readSubmodules(root: string): RepoPath[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * The file a path stands for once its symbolic links are followed inside the
+ * repository, as a `--staged` check and BuildKit see it: a link that leaves
+ * the repository, or leads to no file of the working tree, makes the path
+ * unreadable instead of being read from the host.
+ */
+function followLinks(root: string, file: RepoPath, files: ReadonlySet<RepoPath>): RepoPath {
+  let current = file;
+  for (let hops = 0; lstatSync(path.join(root, current)).isSymbolicLink(); hops++) {
+    if (hops >= MAX_HOPS) throw new UnreadableFileError(file, `is a symbolic link that leads through more than ${MAX_HOPS} links`);
+    const text = readlinkSync(path.join(root, current), 'utf8');
+    const target = linkTarget(current, text);
+    if (target === undefined) throw new UnreadableFileError(file, outsideRepository(text));
+    if (!files.has(target)) throw new UnreadableFileError(file, `is a symbolic link to ${target}, which the working tree does not contain as a file`);
+    current = target;
+  }
+  return current;
 }

@@ -16,7 +16,8 @@ const OPENING = new Set(['if', 'for', 'while', 'until', 'case', 'select']);
  * (any branch may be the one that runs).
  */
 export function parseShell(text: string, options: ParseShellOptions = {}): ShellCommand[] {
-  const lexer = new ShellLexer(text, options.env ? { ...options.env } : undefined);
+  // Assignments land on a layer of their own: `env` may be shared (a RUN's variables) and is only read.
+  const lexer = new ShellLexer(text, options.env ? Object.create(options.env) : undefined);
   const commands: ShellCommand[] = [];
   let current = emptyCommand(1);
   let pending: ShellSeparator | undefined;
@@ -36,7 +37,10 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
   };
 
   for (let token = lexer.next(); token; token = lexer.next()) {
-    if (token.kind === 'redirect') continue;
+    if (token.kind === 'redirect') {
+      if (token.output !== undefined) (current.outputs ??= []).push(token.output);
+      continue;
+    }
     if (token.kind === 'op') {
       const isEmpty = current.words.length === 0 && Object.keys(current.assignments).length === 0;
       if (isEmpty && token.op === '\n') continue;

@@ -12,6 +12,8 @@ export interface ShellCommand {
   separatorBefore?: ShellSeparator;
   /** 1-based line of the text where the command starts. */
   line: number;
+  /** Files its output redirections write (`> settings.py`, `2>> log`), as written after expansion. */
+  outputs?: string[];
 }
 
 export interface ParseShellOptions {

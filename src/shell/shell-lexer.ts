@@ -5,10 +5,12 @@ import { scanBalanced } from './scan-balanced.js';
 export type ShellToken =
   | { kind: 'word'; parts: WordPart[]; raw: string; line: number }
   | { kind: 'op'; op: ShellSeparator | '\n'; line: number }
-  /** A redirection with its target already consumed; callers drop it. */
-  | { kind: 'redirect'; line: number };
+  /** A redirection with its target already consumed; `output` is the file an output redirection writes. */
+  | { kind: 'redirect'; line: number; output?: string };
 
 const REDIRECT = /(\d*)(<<<|<<-|<<|<>|<&|>&|>>|>\||<|>|&>>|&>)/y;
+/** Redirections that write to a file named by their target (`>&` duplicates a descriptor instead). */
+const OUTPUT_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
 const OPERATORS: Array<[string, ShellSeparator]> = [
   ['&&', '&&'], ['||', '||'], [';;', ';'], ['|&', '|'], [';', ';'], ['|', '|'], ['&', '&'],
 ];
@@ -74,13 +76,14 @@ export class ShellLexer {
     this.pos = after;
     this.skipBlanks();
     if (this.pos >= this.text.length || this.text[this.pos] === '\n') return { kind: 'redirect', line };
-    const target = readWord(this.text, this.pos, undefined, true);
+    const isOutput = OUTPUT_REDIRECTS.has(op);
+    const target = readWord(this.text, this.pos, isOutput ? this.env : undefined, true);
     this.pos = target.end;
     if (op === '<<' || op === '<<-') {
       const delimiter = target.parts.map((p) => p.text).join('');
       this.heredocs.push({ delimiter, stripTabs: op === '<<-' });
     }
-    return { kind: 'redirect', line };
+    return isOutput ? { kind: 'redirect', line, output: target.parts.map((p) => p.text).join('') } : { kind: 'redirect', line };
   }
 
   /** Skips blanks, line continuations and comments (a `#` starting a word). */

@@ -59,9 +59,10 @@ describe('missing-copy on fixture repositories', () => {
   it('reports an ignore file it cannot read instead of guessing what COPY sees', async () => {
     const repo = makeFixtureRepo('flat-layout');
     symlinkSync('does-not-exist', path.join(repo, 'svc', '.dockerignore'));
+    // A dangling link reads as in --staged: a link to no file of the tree.
     const result = await check({ cwd: repo });
     expect(summary(result)).toEqual([{ code: 'DG007', severity: 'error', service: 'svc/Dockerfile', file: 'svc/.dockerignore', line: 0 }]);
-    expect(result.services[0]).toMatchObject({ status: 'failed', reason: 'ignore file svc/.dockerignore cannot be read (ENOENT)' });
+    expect(result.services[0]).toMatchObject({ status: 'failed', reason: 'ignore file svc/.dockerignore is a symbolic link to svc/does-not-exist, which the working tree does not contain as a file' });
   });
 
   it('passes a correct multi-stage build that copies code from the builder stage', async () => {

@@ -154,11 +154,46 @@ describe('ADD and heredocs', () => {
     expect(rules(m)).toEqual([['unmodelled-source', 2]]);
   });
 
-  it('heredoc COPY makes an opaque file with no repository origin', () => {
+  it('heredoc COPY writes a file with its body, padded so its lines are the Dockerfile lines', () => {
     const m = model('FROM x\nWORKDIR /app\nCOPY <<EOF settings.py\nDEBUG = False\nEOF\nCOPY <<-CFG ./\n\tx\n\tCFG\nCMD ["python"]\n');
-    expect(m.opaque.map((o) => o.path)).toEqual(['/app/settings.py', '/app/CFG']);
-    expect(m.files.size).toBe(0);
+    expect(m.opaque).toEqual([]);
+    expect([...m.files]).toEqual([
+      ['/app/settings.py', { repoPath: 'Dockerfile', line: 3, inline: `${'\n'.repeat(3)}DEBUG = False\n` }],
+      ['/app/CFG', { repoPath: 'Dockerfile', line: 6, inline: `${'\n'.repeat(6)}x\n` }],
+    ]);
     expect(m.cmd?.line).toBe(9);
     expect(m.problems).toEqual([]);
+  });
+
+  it('a heredoc file copied from another stage keeps its content', () => {
+    const m = model('FROM x AS gen\nCOPY <<EOF /out/conf.py\nA = 1\nEOF\nFROM x\nCOPY --from=gen /out /app\n');
+    expect(m.files.get('/app/conf.py' as never)?.inline).toBe('\n\nA = 1\n');
+  });
+
+  it('RUN <<EOF runs its body as the commands, from the line below the RUN', () => {
+    const m = model('FROM x\nRUN --mount=type=cache,target=/root/.cache \\\n  <<EOF\n  uv sync --frozen\nEOF\nRUN python3 <<EOF\nimport requests\nEOF\n');
+    expect(m.runs.map((r) => [r.line, r.commandLine, r.command])).toEqual([
+      [2, 4, '  uv sync --frozen\n'],
+      [6, undefined, 'python3 <<EOF\nimport requests\nEOF'],
+    ]);
+  });
+
+  it('a RUN heredoc with a non-shell shebang is not read as shell commands', () => {
+    const m = model('FROM x\nRUN <<EOF\n#!/usr/bin/env python3\nprint("pip install x")\nEOF\nRUN <<EOF\n#!/bin/bash\npip install y\nEOF\n');
+    expect(m.runs.map((r) => r.commandLine)).toEqual([undefined, 7]);
+  });
+});
+
+describe('unknown content and duplicate stage names', () => {
+  it('a COPY source with an unresolved variable makes its destination opaque', () => {
+    const m = model('FROM x\nWORKDIR /srv\nARG CFG\nCOPY ${CFG} ./app/settings.py\nCOPY $LIBS /opt/libs/\n');
+    expect(m.opaque.map((o) => [o.path, o.line])).toEqual([['/srv/app/settings.py', 4], ['/opt/libs', 5]]);
+  });
+
+  it('with two stages of one name the last wins for --from, FROM and the target, as in BuildKit', () => {
+    const text = 'FROM x AS build\nCOPY old.py /out/\nFROM x AS build\nCOPY new.py /out/\nFROM build AS app\nCOPY --from=build /out /app\n';
+    const m = model(text, ['old.py', 'new.py']);
+    expect(imageFiles(m)).toEqual(['/app/new.py', '/out/new.py']);
+    expect(imageFiles(model(text, ['old.py', 'new.py'], { target: 'build' }))).toEqual(['/out/new.py']);
   });
 });

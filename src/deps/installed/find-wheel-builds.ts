@@ -1,5 +1,5 @@
 import path from 'node:path/posix';
-import { parseShell } from '../../shell/parse-shell.js';
+import { runShellCommands } from '../../shell/run-shell-commands.js';
 import { asImagePath, type RepoPath, type RunRecord } from '../../types.js';
 import { extractInstalls, type InstallCommand } from '../installs.js';
 
@@ -21,7 +21,7 @@ const WHEEL_DIR = new Set(['-w', '--wheel-dir', '-d', '--dest']);
  * install reader by renaming the subcommand, so every option means the same.
  */
 export function findWheelBuilds(run: RunRecord, dockerfile: RepoPath): WheelBuild[] {
-  const commands = run.form === 'exec' && run.args ? [{ words: run.args }] : parseShell(run.command, { env: run.env });
+  const commands = run.form === 'exec' && run.args ? [{ words: run.args }] : runShellCommands(run);
   const builds: WheelBuild[] = [];
   let cwd = run.workdir as string;
   for (const { words } of commands) {

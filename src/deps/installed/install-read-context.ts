@@ -57,7 +57,7 @@ export async function locateInstalledFile(written: string, cwd: string, run: Run
   // Copied later (`RUN pip install -r requirements.txt` before `COPY . .`): the build fails, but what
   // the author meant to install is plain, so read it rather than turn every import into a warning.
   const later = run.stage === ctx.image.target ? ctx.image.files.get(asImagePath(imagePath)) : undefined;
-  if (later) return later.repoPath;
+  if (later && later.inline === undefined) return later.repoPath;
   ctx.set.incomplete.push({ file: dockerfile, line: run.line, reason: `the install on line ${run.line} cannot run (${imagePath} is not in the image)` });
   return undefined;
 }

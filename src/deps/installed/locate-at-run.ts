@@ -17,6 +17,7 @@ export function locateAtRun(imagePath: string, run: RunRecord, image: ImageModel
   const files = image.stages?.find((s) => s.label === run.stage)?.filesAtRun.get(run.line);
   if (files === undefined) return { kind: 'unknown', reason: `the files of stage ${run.stage} are not modelled` };
   const origin = files.get(asImagePath(imagePath));
+  if (origin?.inline !== undefined) return { kind: 'unknown', reason: `${imagePath} is written by a heredoc on line ${origin.line}, which is not read as a dependency file` };
   if (origin) return { kind: 'found', repoPath: origin.repoPath };
   for (const mount of run.bindMounts) {
     if (!within(imagePath, mount.target)) continue;

@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { runShellCommands } from '../shell/run-shell-commands.js';
+import type { RunRecord } from '../types.js';
+
+/** A place a RUN writes files to, and the program that does. */
+export interface RunWrite {
+  /** Absolute image path. */
+  path: string;
+  program: string;
+}
+
+/** Options that take a value, per program, so the value is not read as a positional argument. */
+const VALUE_OPTIONS: Record<string, Set<string>> = {
+  git: new Set(['-b', '--branch', '--depth', '-c', '--config', '-o', '--origin', '--reference', '--separate-git-dir', '-j', '--jobs', '--filter', '--template', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude']),
+  cp: new Set(['-t', '--target-directory', '-S', '--suffix']),
+  mv: new Set(['-t', '--target-directory', '-S', '--suffix']),
+  ln: new Set(['-t', '--target-directory', '-S', '--suffix']),
+  install: new Set(['-t', '--target-directory', '-m', '--mode', '-o', '--owner', '-g', '--group', '-S', '--suffix']),
+};
+const WRAPPERS = new Set(['sudo', 'exec', 'nice', 'nohup', 'time', 'command', 'env']);
+const PROTOC_OUT = /^--(python|grpc_python|pyi|mypy|mypy_grpc|python_betterproto)_out=(.+)$/;
+
+/**
+ * Where a RUN's commands put files, as far as their words say: `git clone`,
+ * `curl -o`, `wget`, `cp`/`mv`/`ln`/`install`, `tar -x`, `unzip`, a venv,
+ * protoc's `--python_out`, and output redirections. What lands there is
+ * unknown to dockguard, so an import resolving there is unknown, not
+ * missing. Not a full model: `rm`, `chmod` and other writes are not read.
+ */
+export function findRunWrites(run: RunRecord): RunWrite[] {
+  if (run.form !== 'shell') return [];
+  const writes: RunWrite[] = [];
+  let cwd: string = run.workdir;
+  for (const shell of runShellCommands(run)) {
+    let words = shell.words;
+    while (words[0] !== undefined && (WRAPPERS.has(words[0]) || /^[A-Za-z_]\w*=/.test(words[0]))) words = words.slice(1);
+    const program = path.posix.basename(words[0] ?? '');
+    // Named as a reader would: `RUN git clone`, `RUN python -m grpc_tools.protoc`.
+    const shown = program === 'git' || (program === 'uv' && words[1] === 'venv') ? `${program} ${words[1]}` : words[1] === '-m' && words[2] ? `${program} -m ${words[2]}` : program;
+    const at = (target: string) => writes.push({ path: path.posix.resolve(cwd, target), program: shown });
+    for (const output of shell.outputs ?? []) if (!output.startsWith('/dev/')) at(output);
+    if (program === 'cd') {
+      if (words[1] !== undefined && !words[1].includes('$')) cwd = path.posix.resolve(cwd, words[1]);
+      continue;
+    }
+    for (const target of destinationsOf(program, words.slice(1))) if (!target.includes('$') && !target.includes('`')) at(target);
+  }
+  return writes;
+}
+
+function destinationsOf(program: string, args: string[]): string[] {
+  const option = (...names: string[]) => {
+    const out: string[] = [];
+    args.forEach((arg, i) => {
+      for (const name of names) {
+        if (arg === name && args[i + 1] !== undefined) out.push(args[i + 1]!);
+        else if (name.startsWith('--') && arg.startsWith(`${name}=`)) out.push(arg.slice(name.length + 1));
+        else if (!name.startsWith('--') && arg.startsWith(name) && arg.length > name.length) out.push(arg.slice(name.length));
+      }
+    });
+    return out;
+  };
+  switch (program) {
+    case 'git': {
+      const [sub, repo, dir] = positionals(args, VALUE_OPTIONS.git!);
+      if (sub !== 'clone' || repo === undefined) return [];
+      return [dir ?? path.posix.basename(repo.replace(/\/+$/, '')).replace(/\.git$/, '')];
+    }
+    case 'curl': {
+      // `-O` names the file after the URL.
+      const named = option('-o', '--output');
+      const remote = args.includes('-O') || args.includes('--remote-name') ? urlNames(args) : [];
+      return [...named, ...remote];
+    }
+    case 'wget': {
+      const named = option('-O', '--output-document');
+      if (named.length > 0) return named;
+      const dir = option('-P', '--directory-prefix')[0] ?? '.';
+      return urlNames(args).map((name) => path.posix.join(dir, name));
+    }
+    case 'cp':
+    case 'mv':
+    case 'ln':
+    case 'install':
+    case 'rsync': {
+      const target = option('-t', '--target-directory');
+      if (target.length > 0) return target;
+      const rest = positionals(args, VALUE_OPTIONS[program] ?? new Set());
+      return rest.length >= 2 ? [rest.at(-1)!] : [];
+    }
+    case 'tar':
+      return /^-?[a-zA-Z]*x/.test(args[0] ?? '') || args.some((a) => a === '--extract' || /^-[a-zA-Z]*x/.test(a)) ? option('-C', '--directory').concat(['.']).slice(0, 1) : [];
+    case 'unzip':
+      return option('-d').concat(['.']).slice(0, 1);
+    case 'virtualenv':
+      return positionals(args, new Set()).slice(0, 1);
+    case 'protoc':
+      return args.flatMap((a) => PROTOC_OUT.exec(a)?.[2] ?? []);
+    default:
+      break;
+  }
+  if (/^python(\d(\.\d+)?)?$/.test(program) && args[0] === '-m') {
+    if (args[1] === 'venv' || args[1] === 'virtualenv') return positionals(args.slice(2), new Set()).slice(-1);
+    if (args[1] === 'grpc_tools.protoc') return args.flatMap((a) => PROTOC_OUT.exec(a)?.[2] ?? []);
+  }
+  if (program === 'uv' && args[0] === 'venv') return positionals(args.slice(1), new Set(['-p', '--python', '--prompt'])).slice(0, 1).concat(['.venv']).slice(0, 1);
+  return [];
+}
+
+/** The file names a download takes from its URLs. */
+function urlNames(args: string[]): string[] {
+  return args.filter((a) => /^[a-z]+:\/\//.test(a)).map((url) => path.posix.basename(url.replace(/[?#].*$/, '').replace(/\/+$/, ''))).filter((n) => n !== '');
+}
+
+/** Arguments that are not options or option values. */
+function positionals(args: string[], valueOptions: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      out.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('-') && arg !== '-') {
+      if (valueOptions.has(arg)) i++;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { check } from '../../src/pipeline.js';
+import { makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
+
+afterAll(removeFixtureRepos);
+
+describe('unknown content is not absence (fixture unknown-content)', () => {
+  it('an entry script or import under content from a RUN (of this or another stage), an external image or an unresolved variable is a warning naming it', async () => {
+    const result = await check({ cwd: makeFixtureRepo('unknown-content') });
+    // pricing_rules (a clone on PYTHONPATH) is left out: main's unseen-module check does not yet cover a third-party import there.
+    const missing = result.findings.filter((f) => f.rule === 'missing-copy');
+    expect(missing.map((f) => ({ severity: f.severity, evidence: f.evidence, file: f.file, line: f.line, module: f.module, assumption: f.assumption }))).toEqual([
+      {
+        severity: 'warning', evidence: 'assumed', file: 'services/caldav/Dockerfile', line: 15, module: '/app/bin/caldav-server',
+        assumption: 'the image may hold it after all: /app comes from /app/venv in stage builder is not made by a COPY (RUN output or base image), which may hold it',
+      },
+      {
+        severity: 'warning', evidence: 'assumed', file: 'services/orders-grpc/orders/server.py', line: 5, module: 'orders.gen.orders_pb2',
+        assumption: 'the image may hold it after all: /srv/orders/gen comes from RUN python -m grpc_tools.protoc, which may hold it',
+      },
+      {
+        severity: 'warning', evidence: 'assumed', file: 'services/orders-grpc/orders/server.py', line: 5, module: 'orders.gen.orders_pb2_grpc',
+        assumption: 'the image may hold it after all: /srv/orders/gen comes from RUN python -m grpc_tools.protoc, which may hold it',
+      },
+      // `orders` is found at /srv/orders: its submodules cannot come from the clone on PYTHONPATH.
+      { severity: 'error', evidence: 'proven', file: 'services/orders-grpc/orders/server.py', line: 8, module: 'orders.pricing', assumption: undefined },
+      {
+        severity: 'warning', evidence: 'assumed', file: 'services/worker/worker/main.py', line: 3, module: 'acme_proto',
+        assumption: 'the image may hold it after all: /srv/acme_proto comes from COPY --from=ghcr.io/acme/proto-stubs:2.4 (external image), which may hold it',
+      },
+      {
+        severity: 'warning', evidence: 'assumed', file: 'services/worker/worker/main.py', line: 5, module: 'worker.settings',
+        assumption: 'the image may hold it after all: /srv/worker/settings.py comes from COPY ${SETTINGS_FILE} (a variable with no known value), which may hold it',
+      },
+    ]);
+    expect(result.findings.filter((f) => f.severity === 'error' && f.rule === 'missing-copy')).toHaveLength(1);
+  });
+});
