@@ -1,4 +1,5 @@
 import type { ImportRef, ParsedModule, PathChange } from '../types.js';
+import { findAlternativeBackends } from './alternative-backends.js';
 import { isSysPathCall, readPathChange } from './path-changes.js';
 import { findUnreachedDefinitions } from './unreached-definitions.js';
 import { readCalledName } from './called-name.js';
@@ -120,7 +121,7 @@ function applyContext(
   fallbacks: readonly TryFallback[],
 ): ImportRef[] {
   const { skipped, optional, mainOnly } = findConditionalSpans(root, source);
-  const guards = [...guarded, ...optional];
+  const guards = [...guarded, ...optional, ...findAlternativeBackends(root)];
   const ignores = findIgnoreComments(root, source);
   const imports: ImportRef[] = [];
   const offsets: number[] = [];

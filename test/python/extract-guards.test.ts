@@ -139,6 +139,29 @@ describe('extractImports: conditions on the deployment’s settings', () => {
   });
 });
 
+describe('extractImports: interchangeable backends', () => {
+  test('a method every backend of one base defines imports only when the program picks that backend', () => {
+    const source = py([
+      'class ServerAdapter(object):',
+      '    def run(self, handler):',
+      '        pass',
+      'class WaitressServer(ServerAdapter):',
+      '    def run(self, handler):',
+      '        from waitress import serve',
+      '        serve(handler)',
+      'class GeventServer(ServerAdapter):',
+      '    def run(self, handler):',
+      '        from gevent import pywsgi',
+      '        pywsgi.WSGIServer(handler).serve_forever()',
+      'class Report(Base):',
+      '    def render(self):',
+      '        import jinja2',
+      'server_names = {"waitress": WaitressServer, "gevent": GeventServer}',
+    ]);
+    expect(guardOf(source)).toEqual({ waitress: 'condition', gevent: 'condition', jinja2: 'none' });
+  });
+});
+
 describe('extractImports: contextlib.suppress', () => {
   test('with suppress(ImportError) guards its body; other suppressions do not', () => {
     const source = py([

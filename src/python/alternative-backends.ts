@@ -1,0 +1,36 @@
+import type { GuardSpan } from './guards.js';
+import type { Parser } from './parser.js';
+
+/**
+ * Methods of interchangeable backends: two or more top-level classes of one
+ * module, on the same base class, that each define the same method and
+ * import in it (bottle's `ServerAdapter.run` of CherryPy, Waitress, Gevent…;
+ * a template engine's `prepare`; a storage backend's `connect`). The
+ * program picks one at run time, from its settings, so no one of those
+ * imports is proven to run: each is guarded as a run-time `condition`. A
+ * first-party module one of them needs and the image lacks stays an error
+ * under the guard policy; a third-party one is a warning.
+ */
+export function findAlternativeBackends(root: Parser.SyntaxNode): GuardSpan[] {
+  const byRole = new Map<string, Array<{ owner: string; start: number; end: number }>>();
+  for (const statement of root.namedChildren) {
+    const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (definition?.type !== 'class_definition') continue;
+    const bases = definition.childForFieldName('superclasses')?.text;
+    const owner = definition.childForFieldName('name')?.text;
+    const body = definition.childForFieldName('body');
+    if (!bases || bases === '()' || !owner || !body) continue;
+    for (const member of body.namedChildren) {
+      const method = member.type === 'decorated_definition' ? member.childForFieldName('definition') : member;
+      if (method?.type !== 'function_definition' || !/\bimport\b/.test(method.text)) continue;
+      const role = `${bases}\0${method.childForFieldName('name')?.text ?? ''}`;
+      byRole.set(role, [...(byRole.get(role) ?? []), { owner, start: method.startIndex, end: method.endIndex }]);
+    }
+  }
+  const spans: GuardSpan[] = [];
+  for (const methods of byRole.values()) {
+    if (new Set(methods.map((m) => m.owner)).size < 2) continue;
+    for (const { start, end } of methods) spans.push({ start, end, kind: 'condition' });
+  }
+  return spans;
+}
