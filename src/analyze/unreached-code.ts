@@ -36,26 +36,43 @@ export function unreachedAssumption(definition: UnreachedDefinition, file: strin
  * closures of one run ask (one per module store, see `nameUsesOf`).
  */
 export class NameUses {
-  private readonly checked = new Map<RepoPath, Set<string>>();
+  /** Every name asked about so far, in the order first asked. */
+  private readonly names: string[] = [];
+  private readonly isKnown = new Set<string>();
+  /** For each file, how many of `names` its text has been scanned for: a file is read again only for new names. */
+  private readonly scannedUpTo = new Map<RepoPath, number>();
   private readonly usedIn = new Map<string, Set<RepoPath>>();
+  private readonly inFlight = new Map<RepoPath, Promise<void>>();
 
   constructor(private readonly readText: (file: RepoPath) => Promise<string | undefined>) {}
 
   async scan(files: Iterable<RepoPath>, names: ReadonlySet<string>): Promise<void> {
+    for (const name of names) {
+      if (this.isKnown.has(name)) continue;
+      this.isKnown.add(name);
+      this.names.push(name);
+    }
+    // 30 services share most of their closures: after the first, most files need no scan at all.
     for (const file of files) {
-      const done = this.checked.get(file) ?? new Set<string>();
-      const wanted = [...names].filter((name) => !done.has(name));
-      if (wanted.length === 0) continue;
-      for (const name of wanted) done.add(name);
-      this.checked.set(file, done);
-      const text = await this.readText(file);
-      if (text === undefined) continue;
-      const pattern = new RegExp(`(?<![\\p{ID_Continue}])(?:${wanted.join('|')})(?![\\p{ID_Continue}])`, 'gu');
-      for (const match of text.matchAll(pattern)) {
-        const where = this.usedIn.get(match[0]) ?? new Set<RepoPath>();
-        where.add(file);
-        this.usedIn.set(match[0], where);
-      }
+      // Services are walked concurrently: a scan of this file another walk started must finish before its result counts.
+      await this.inFlight.get(file);
+      const from = this.scannedUpTo.get(file) ?? 0;
+      if (from === this.names.length) continue;
+      this.scannedUpTo.set(file, this.names.length);
+      const job = this.scanFile(file, this.names.slice(from));
+      this.inFlight.set(file, job);
+      await job;
+    }
+  }
+
+  private async scanFile(file: RepoPath, wanted: readonly string[]): Promise<void> {
+    const text = await this.readText(file);
+    if (text === undefined) return;
+    const pattern = new RegExp(`(?<![\\p{ID_Continue}])(?:${wanted.join('|')})(?![\\p{ID_Continue}])`, 'gu');
+    for (const match of text.matchAll(pattern)) {
+      const where = this.usedIn.get(match[0]) ?? new Set<RepoPath>();
+      where.add(file);
+      this.usedIn.set(match[0], where);
     }
   }
 

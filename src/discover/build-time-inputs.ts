@@ -48,18 +48,22 @@ async function readBuildTimeInputs(snapshot: RepoSnapshot): Promise<BuildTimeInp
     for (let dir = parentDir(path); ; dir = parentDir(dir)) {
       const patterns = ignoreFiles.get(dir);
       const relative = dir === '' ? path : path.slice(dir.length + 1);
-      const match = patterns && [...patterns].reverse().find((p) => (!p.dirOnly || isDir) && p.regex?.test(relative));
+      const match = patterns?.findLast((p) => (!p.dirOnly || isDir) && p.regex?.test(relative));
       if (match) return match.negated ? undefined : `gitignored by ${match.source} line ${match.line}, so made or fetched before the build`;
       if (dir === '') return undefined;
     }
   };
+  // Every service's walk asks about the same missing paths, each through its parents: answered once.
+  const answers = new Map<RepoPath, string | undefined>();
   return {
     submodules,
     reasonFor(path) {
       if (snapshot.files.has(path) || snapshot.dirs.has(path)) return undefined;
+      if (answers.has(path)) return answers.get(path);
       const submodule = submodules.find((s) => isAtOrBelow(path, s));
-      if (submodule !== undefined) return `in git submodule ${submodule}, whose files are not in this repository`;
-      return ignoredBy(path);
+      const answer = submodule !== undefined ? `in git submodule ${submodule}, whose files are not in this repository` : ignoredBy(path);
+      answers.set(path, answer);
+      return answer;
     },
   };
 }

@@ -25,6 +25,22 @@ export async function createWorktreeSnapshot(root: string): Promise<RepoSnapshot
   // ls-files lists a submodule as one entry (a folder on disk, or deleted when not checked out): never a file of this repository.
   const submodules = files.has(asRepoPath('.gitmodules')) ? readSubmodules(root) : [];
   for (const submodule of submodules) files.delete(submodule);
+  // Every service's walk asks about the same files (a read, then where a link leads): one lstat each.
+  const followed = new Map<RepoPath, RepoPath | UnreadableFileError>();
+  const follow = (file: RepoPath): RepoPath => {
+    let target = followed.get(file);
+    if (target === undefined) {
+      try {
+        target = followLinks(root, file, files);
+      } catch (error) {
+        if (!(error instanceof UnreadableFileError)) throw error;
+        target = error;
+      }
+      followed.set(file, target);
+    }
+    if (target instanceof UnreadableFileError) throw target;
+    return target;
+  };
   return {
     root,
     kind: 'worktree',
@@ -36,7 +52,7 @@ export async function createWorktreeSnapshot(root: string): Promise<RepoSnapshot
       // version's four thread-pool round trips per file cost the main thread more than the
       // reads (370 ms vs ~100 ms over 3,000 files), CPU the parse workers need.
       try {
-        return readFileSync(path.join(root, followLinks(root, file, files)));
+        return readFileSync(path.join(root, follow(file)));
       } catch (error) {
         if (error instanceof UnreadableFileError) throw error;
         const code = (error as NodeJS.ErrnoException).code ?? 'read error';
@@ -46,7 +62,7 @@ export async function createWorktreeSnapshot(root: string): Promise<RepoSnapshot
     contentId: () => undefined,
     linkTarget(file: RepoPath): RepoPath | undefined {
       try {
-        const target = followLinks(root, file, files);
+        const target = follow(file);
         return target === file ? undefined : target;
       } catch {
         return undefined;

@@ -11,7 +11,9 @@ import type { Parser } from './parser.js';
  * first-party module one of them needs and the image lacks stays an error
  * under the guard policy; a third-party one is a warning.
  */
-export function findAlternativeBackends(root: Parser.SyntaxNode): GuardSpan[] {
+export function findAlternativeBackends(root: Parser.SyntaxNode, source: string): GuardSpan[] {
+  // Two backends take two top-level classes with a base: most modules have none, and their tree is not walked.
+  if ((source.match(/^class\s+\w+\s*\(/gm)?.length ?? 0) < 2) return [];
   const byRole = new Map<string, Array<{ owner: string; start: number; end: number }>>();
   for (const statement of root.namedChildren) {
     const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;

@@ -121,7 +121,7 @@ function applyContext(
   fallbacks: readonly TryFallback[],
 ): ImportRef[] {
   const { skipped, optional, mainOnly } = findConditionalSpans(root, source);
-  const guards = [...guarded, ...optional, ...findAlternativeBackends(root)];
+  const guards = [...guarded, ...optional, ...findAlternativeBackends(root, source)];
   const ignores = findIgnoreComments(root, source);
   const imports: ImportRef[] = [];
   const offsets: number[] = [];

@@ -21,6 +21,8 @@ export type LimitSite = SyntaxErrorSite & { message: string };
 export function findNestingLimit(source: string): LimitSite | undefined {
   // Every indentation level takes at least one character, so deep indentation needs a long run of blanks.
   const checkIndent = /(?:^|\n)[ \t\f]{99}/.test(source);
+  // Nesting 201 brackets takes 201 opening ones: most modules have far fewer, and need no tokenizing at all.
+  if (!checkIndent && countOpeningBrackets(source) <= MAX_BRACKETS) return undefined;
   const indents = [0];
   let depth = 0;
   let line = 1;
@@ -95,4 +97,13 @@ function skipString(source: string, start: number): number {
     else if (c === quote && source.startsWith(close, i)) return i + close.length;
   }
   return source.length;
+}
+
+function countOpeningBrackets(source: string): number {
+  let count = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b || c === 0x7b) count++;
+  }
+  return count;
 }
