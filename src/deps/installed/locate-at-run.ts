@@ -26,9 +26,33 @@ export function locateAtRun(imagePath: string, run: RunRecord, image: ImageModel
     const repoPath = asRepoPath(mount.repoPath === '' ? rel : rel === '' ? mount.repoPath : `${mount.repoPath}/${rel}`);
     return snapshot.files.has(repoPath) ? { kind: 'found', repoPath } : { kind: 'missing' };
   }
-  const opaque = image.opaque.find((o) => o.line < run.line && within(imagePath, o.path));
+  const opaque = findOpaqueAbove(image, imagePath, run.line);
   if (opaque) return { kind: 'unknown', reason: `${opaque.path} comes from ${opaque.reason}` };
   return { kind: 'missing' };
+}
+
+type Opaque = ImageModel['opaque'][number];
+const opaqueByPath = new WeakMap<ImageModel, Map<string, Opaque[]>>();
+
+/**
+ * The first unknown content placed at `imagePath` or a folder above it
+ * before `line`. Indexed by path, once per image: a Dockerfile of thousands
+ * of RUNs that each write somewhere has thousands of such entries, and every
+ * program a RUN names is looked up on each PATH folder.
+ */
+function findOpaqueAbove(image: ImageModel, imagePath: string, line: number): Opaque | undefined {
+  let index = opaqueByPath.get(image);
+  if (!index) {
+    index = new Map();
+    for (const o of image.opaque) index.set(o.path, [...(index.get(o.path) ?? []), o]);
+    opaqueByPath.set(image, index);
+  }
+  let found: Opaque | undefined;
+  for (let dir = imagePath; ; dir = path.dirname(dir)) {
+    for (const o of index.get(dir) ?? []) if (o.line < line && (found === undefined || o.line < found.line)) found = o;
+    if (dir === '/' || dir === '.' || dir === '') break;
+  }
+  return found;
 }
 
 /** True when the stage holds any file under `dir` at the RUN (a directory install). */
