@@ -14,10 +14,18 @@ import type { Parser } from './parser.js';
 export function findAlternativeBackends(root: Parser.SyntaxNode, source: string): GuardSpan[] {
   // Two backends take two top-level classes with a base: most modules have none, and their tree is not walked.
   if ((source.match(/^class\s+\w+\s*\(/gm)?.length ?? 0) < 2) return [];
+  // A class none of whose text says `import` holds no backend method: most classes are skipped
+  // without asking the tree for their members, each of which is a native call.
+  const importWords = [...source.matchAll(/\bimport\b/g)].map((match) => match.index);
+  const saysImport = (node: Parser.SyntaxNode): boolean => {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    return importWords.some((offset) => offset >= start && offset < end);
+  };
   const byRole = new Map<string, Array<{ owner: string; start: number; end: number }>>();
   for (const statement of root.namedChildren) {
     const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    if (definition?.type !== 'class_definition') continue;
+    if (definition?.type !== 'class_definition' || !saysImport(definition)) continue;
     const bases = definition.childForFieldName('superclasses')?.text;
     const owner = definition.childForFieldName('name')?.text;
     const body = definition.childForFieldName('body');

@@ -67,10 +67,11 @@ export function extractImports(source: string): ParsedModule {
   for (const node of root.descendantsOfType(wanted)) {
     const type = node.type;
     if (type === 'argument_list' || type === 'generator_expression') {
-      const called = readCalledName(source, nodeStart(node).offset);
+      const at = nodeStart(node).offset;
+      const called = readCalledName(source, at);
       if (called === undefined) continue;
       calls.add(called);
-      if (isSysPathCall(source, nodeStart(node).offset, called)) pathChanges.push(readPathChange(node, called, root));
+      if (isSysPathCall(source, at, called)) pathChanges.push(readPathChange(node, called, root));
       if (!DYNAMIC_IMPORT_FUNCTIONS.has(called)) continue;
       const dynamic = readDynamicImport(node);
       if (dynamic?.kind === 'computed') computedImports.push(node.startPosition.row + 1);

@@ -2,17 +2,56 @@ import type { UnreachedDefinition } from '../types.js';
 import type { Parser } from './parser.js';
 
 const DEFINITIONS = new Set(['function_definition', 'class_definition', 'decorated_definition']);
-const WORD = /[\p{ID_Start}_][\p{ID_Continue}]*/gu;
 
 interface Definition {
   name: string;
   /** Lines whose code runs only when the definition is used: a function's body, the methods of a class. */
   lines: Array<[number, number]>;
-  /** Words of the code that runs only when the definition is used (a function's body, a whole class). */
+  /** Names of other definitions in the code that runs only when this one is used (a function's body, a whole class). */
   words: Set<string>;
 }
 
-const wordsOf = (text: string): Set<string> => new Set(text.match(WORD) ?? []);
+/** A definition's place in the source: its name token, and where its body starts. */
+interface Span {
+  definition: Definition;
+  start: number;
+  nameStart: number;
+  nameEnd: number;
+  bodyStart: number;
+  end: number;
+  isClass: boolean;
+}
+
+const isAsciiWordChar = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+const ID_CONTINUE = /\p{ID_Continue}/u;
+const isWordChar = (source: string, at: number): boolean => {
+  const code = source.charCodeAt(at);
+  return isAsciiWordChar(code) || (code > 127 && ID_CONTINUE.test(String.fromCodePoint(source.codePointAt(at) ?? code)));
+};
+
+/**
+ * Where each definition's name appears as a word: in the code of another
+ * definition's body (its `words`), or at module level. Only the definitions'
+ * names matter, so each is looked up with indexOf rather than building the
+ * set of every word of every body (the former cost of this pass).
+ */
+function recordNameUses(spans: readonly Span[], source: string, moduleWords: Set<string>): void {
+  for (const { definition } of spans) {
+    const name = definition.name;
+    for (let at = source.indexOf(name); at !== -1; at = source.indexOf(name, at + name.length)) {
+      if ((at > 0 && isWordChar(source, at - 1)) || (at + name.length < source.length && isWordChar(source, at + name.length))) continue;
+      const owner = spans.find((span) => at >= span.start && at < span.end);
+      if (!owner) moduleWords.add(name);
+      else if (at >= owner.nameStart && at < owner.nameEnd) continue;
+      else if (at < owner.bodyStart) moduleWords.add(name);
+      else {
+        owner.definition.words.add(name);
+        // A class body runs at module level (its methods do not, but only make more reached).
+        if (owner.isClass) moduleWords.add(name);
+      }
+    }
+  }
+}
 
 /**
  * Top-level functions and classes holding an import that nothing in their
@@ -27,8 +66,7 @@ const wordsOf = (text: string): Set<string> => new Set(text.match(WORD) ?? []);
  */
 export function findUnreachedDefinitions(root: Parser.SyntaxNode, source: string, importLines: readonly number[]): UnreachedDefinition[] | undefined {
   const definitions: Definition[] = [];
-  let moduleText = '';
-  let from = 0;
+  const spans: Span[] = [];
   for (const node of root.namedChildren) {
     if (!DEFINITIONS.has(node.type) || node.type === 'decorated_definition') continue;
     const name = node.childForFieldName('name');
@@ -37,19 +75,20 @@ export function findUnreachedDefinitions(root: Parser.SyntaxNode, source: string
     const isClass = node.type === 'class_definition';
     // The header (parameters, defaults, bases) runs when the definition does: module level. So does a
     // class body, methods aside; its words all count as module level, which only makes more reached.
-    moduleText += source.slice(from, name.startIndex) + source.slice(name.endIndex, isClass ? node.endIndex : body.startIndex);
-    from = node.endIndex;
-    definitions.push({
+    const definition: Definition = {
       name: name.text,
       lines: isClass ? methodLines(body) : [[node.startPosition.row + 2, node.endPosition.row + 1]],
-      words: wordsOf(source.slice(body.startIndex, node.endIndex)),
-    });
+      words: new Set(),
+    };
+    definitions.push(definition);
+    spans.push({ definition, start: node.startIndex, nameStart: name.startIndex, nameEnd: name.endIndex, bodyStart: body.startIndex, end: node.endIndex, isClass });
   }
   const holding = definitions.filter((d) => importLines.some((line) => d.lines.some(([first, last]) => line >= first && line <= last)));
   if (holding.length === 0) return undefined;
   const lazy = holding.find((d) => d.name === '__getattr__');
   const lazyBranches = lazy ? readLazyBranches(root, source, lazy) : [];
-  const moduleWords = wordsOf(moduleText + source.slice(from));
+  const moduleWords = new Set<string>();
+  recordNameUses(spans, source, moduleWords);
   const reached = new Set<Definition>();
   const queue = definitions.filter((d) => moduleWords.has(d.name));
   for (let d = queue.pop(); d !== undefined; d = queue.pop()) {
