@@ -43,6 +43,7 @@ export class NameUses {
   private readonly scannedUpTo = new Map<RepoPath, number>();
   private readonly usedIn = new Map<string, Set<RepoPath>>();
   private readonly inFlight = new Map<RepoPath, Promise<void>>();
+  private readonly patterns = new Map<string, RegExp>();
 
   constructor(private readonly readText: (file: RepoPath) => Promise<string | undefined>) {}
 
@@ -59,16 +60,31 @@ export class NameUses {
       const from = this.scannedUpTo.get(file) ?? 0;
       if (from === this.names.length) continue;
       this.scannedUpTo.set(file, this.names.length);
-      const job = this.scanFile(file, this.names.slice(from));
+      const job = this.scanFile(file, this.patternFor(from));
       this.inFlight.set(file, job);
       await job;
     }
   }
 
-  private async scanFile(file: RepoPath, wanted: readonly string[]): Promise<void> {
+  /**
+   * The pattern for the names from `from` on, compiled once per batch of names: most files are
+   * scanned for the same batch, and compiling an alternation of hundreds of names for each file
+   * cost more than the scans themselves.
+   */
+  private patternFor(from: number): RegExp {
+    const key = `${from}:${this.names.length}`;
+    let pattern = this.patterns.get(key);
+    if (!pattern) {
+      pattern = new RegExp(`(?<![\\p{ID_Continue}])(?:${this.names.slice(from).join('|')})(?![\\p{ID_Continue}])`, 'gu');
+      this.patterns.set(key, pattern);
+    }
+    return pattern;
+  }
+
+  private async scanFile(file: RepoPath, pattern: RegExp): Promise<void> {
     const text = await this.readText(file);
     if (text === undefined) return;
-    const pattern = new RegExp(`(?<![\\p{ID_Continue}])(?:${wanted.join('|')})(?![\\p{ID_Continue}])`, 'gu');
+    // matchAll copies the pattern, so one compiled pattern serves concurrent scans.
     for (const match of text.matchAll(pattern)) {
       const where = this.usedIn.get(match[0]) ?? new Set<RepoPath>();
       where.add(file);
