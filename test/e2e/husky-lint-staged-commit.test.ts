@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
@@ -136,4 +137,45 @@ describe('husky + lint-staged set up by dockguard init', () => {
     expect(withoutTiming(merge.stderr)).toBe('✔ dockguard: 1 service checked · 2 unaffected · 0 errors · 0 warnings · <time>\n');
     expect(git(root, 'log', '-1', '--format=%s %p')).toMatch(/^Merge branch 'docstring' [0-9a-f]+ [0-9a-f]+\n$/);
   });
+
+  it('in a fresh clone, the install a teammate runs anyway sets up the hooks, init says so, and their commit is checked', () => {
+    const clone = mkdtempSync(path.join(tmpdir(), 'dockguard-teammate-'));
+    try {
+      git(tmpdir(), 'clone', '-q', root, clone);
+      // A clone has no hooks until husky's prepare script runs; a plain npm install runs it.
+      expect(run('git', ['config', 'core.hooksPath'], clone, env).code, 'no hooks path before the install').toBe(1);
+      const install = run('npm', ['install'], clone, env);
+      expect(install.code, install.stderr).toBe(0);
+      expect(git(clone, 'config', 'core.hooksPath')).toBe('.husky/_\n');
+      const onboard = run(path.join(clone, 'node_modules/.bin/dockguard'), ['init'], clone, env);
+      expect(onboard.stderr).toBe('');
+      expect(onboard.code).toBe(0);
+      expect(onboard.stdout.split('\n')[0]).toBe('dockguard is already set up: nothing to change');
+      expect(porcelainStatus(clone), 'nothing in the repository changed').toBe('');
+      removeLine(clone, 'services/api/Dockerfile', 'COPY billing/ ./billing/');
+      git(clone, 'add', 'services/api/Dockerfile');
+      const blocked = commit(clone, 'Slimmer api image', env);
+      expect(blocked.code, "the teammate's commit is checked").toBe(1);
+      expect(blocked.stderr).toContain('✖ dockguard check --staged:');
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('in a clone installed with --ignore-scripts, init says what the clone still needs and changes no file', () => {
+    const clone = mkdtempSync(path.join(tmpdir(), 'dockguard-teammate-'));
+    try {
+      git(tmpdir(), 'clone', '-q', root, clone);
+      const install = run('npm', ['install', '--ignore-scripts'], clone, env);
+      expect(install.code, install.stderr).toBe(0);
+      const onboard = run(path.join(clone, 'node_modules/.bin/dockguard'), ['init'], clone, env);
+      expect(onboard.stderr).toBe('');
+      expect(onboard.code).toBe(0);
+      expect(onboard.stdout).toMatch(/^dockguard is already set up in this repository; this clone needs its git hooks:\n/);
+      expect(porcelainStatus(clone), 'nothing in the repository changed').toBe('');
+      expect(git(clone, 'config', 'core.hooksPath')).toBe('.husky/_\n');
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
