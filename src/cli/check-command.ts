@@ -12,6 +12,7 @@ export interface CheckCommandOptions {
   config?: string;
   target?: string;
   staged?: boolean;
+  since?: string;
   verbose?: boolean;
   /** commander's `--no-cache` sets this to false. */
   cache?: boolean;
@@ -48,6 +49,7 @@ export async function runCheckCommand(options: CheckCommandOptions, io: Io): Pro
       ...(options.config !== undefined ? { configPath: options.config } : {}),
       ...(options.target !== undefined ? { target: options.target } : {}),
       ...(options.staged ? { staged: true } : {}),
+      ...(options.since !== undefined ? { since: options.since } : {}),
       ...(options.verbose ? { verbose: true } : {}),
       ...(options.cache === false ? { cache: false } : {}),
       ...(options.select ? { select: options.select } : {}),
