@@ -32,6 +32,8 @@ program
   .option('--select <rules>', 'report only these rules (names or codes, comma-separated)', collect)
   .option('--ignore <rules>', 'do not report these rules (names or codes, comma-separated)', collect)
   .option('--baseline <file>', `accept the findings listed in this baseline (default: ${DEFAULT_BASELINE_FILE} at the repository root, when present)`)
+  .option('--fix', 'apply the fixes dockguard is sure of (COPY lines, requirement lines; never a lock), then check again')
+  .option('--diff', 'print those fixes as a unified diff and change nothing')
   .option('--exit-zero', 'exit 0 even when errors are found (report-only CI)')
   .option('--quiet', 'print errors and the summary only')
   .option('--no-color', 'no colours, even on a terminal')
