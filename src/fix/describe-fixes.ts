@@ -19,6 +19,14 @@ export function describeFixes(plan: FixPlan, mode: { preview: boolean; staged: b
   for (const { lock, declaration, command } of plan.locks) {
     lines.push(`dockguard: ${lock} is generated from ${declaration} and never edited: regenerate it with \`${command}\``);
   }
-  for (const { fix, reason } of plan.skipped) lines.push(`dockguard: not fixed (${fix.file}: ${fix.text.split('\n', 1)[0]}): ${reason}`);
+  // One line per file and reason: a file left alone as a whole is said once, with every fix it would have taken.
+  const skipped = new Map<string, { file: string; texts: string[]; reason: string }>();
+  for (const { fix, reason } of plan.skipped) {
+    const key = `${fix.file}\0${reason}`;
+    const entry = skipped.get(key) ?? { file: fix.file, texts: [], reason };
+    entry.texts.push(fix.text.split('\n', 1)[0]!.trim());
+    skipped.set(key, entry);
+  }
+  for (const { file, texts, reason } of skipped.values()) lines.push(`dockguard: not fixed (${file}: ${texts.join(', ')}): ${reason}`);
   return `${lines.join('\n')}\n`;
 }
