@@ -46,15 +46,13 @@ type Io = Pick<NodeJS.Process, 'cwd' | 'env' | 'stdout' | 'stderr'>;
 
 /** Runs `dockguard check`, writes the report, and returns the exit code (0 clean, 1 errors found, 2 could not run). */
 export async function runCheckCommand(options: CheckCommandOptions, io: Io): Promise<number> {
-  const progress = startProgress(io.stderr);
+  let progress = startProgress(io.stderr);
   try {
     const checkOptions = toCheckOptions(options, io);
     if (options.fix || options.diff) {
-      const code = await runFixes(checkOptions, { diff: options.diff ?? false, exitZero: options.exitZero ?? false }, io);
-      if (code !== undefined) {
-        progress.stop();
-        return code;
-      }
+      const code = await runFixes(checkOptions, { diff: options.diff ?? false, exitZero: options.exitZero ?? false }, io, () => progress.stop());
+      if (code !== undefined) return code;
+      progress = startProgress(io.stderr);
     }
     const result = await check(checkOptions);
     progress.stop();

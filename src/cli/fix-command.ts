@@ -14,11 +14,12 @@ type Io = Pick<NodeJS.Process, 'stdout' | 'stderr'>;
  * stages them) and returns undefined: the caller's own check, which follows,
  * is the re-check that reports what remains.
  */
-export async function runFixes(checkOptions: CheckOptions, mode: { diff: boolean; exitZero: boolean }, io: Io): Promise<number | undefined> {
+export async function runFixes(checkOptions: CheckOptions, mode: { diff: boolean; exitZero: boolean }, io: Io, beforeOutput: () => void): Promise<number | undefined> {
   const result = await check(checkOptions);
   const staged = checkOptions.staged === true;
   const { sources, targets } = await loadFixSources(result.root, result.findings, { staged });
   const plan = planFixes(result.findings, sources);
+  beforeOutput();
   if (mode.diff) {
     io.stdout.write(plan.files.map((f) => formatUnifiedDiff(f.file, f.before, f.after)).join(''));
     io.stderr.write(describeFixes(plan, { preview: true, staged }));

@@ -26,7 +26,7 @@ program
   .option('--config <file>', 'config file (default: dockguard.config.json, package.json "dockguard", pyproject.toml [tool.dockguard])')
   .option('--target <stage>', 'model this build stage instead of the last one')
   .option('--staged', 'check the commit being made: read everything from the git index (what the pre-commit hook runs)')
-  .option('--since <ref>', 'check the services changed since the merge-base of <ref> and HEAD, uncommitted and untracked files included (the pull-request check)')
+  .option('--since <ref>', 'check only the services that the changes since the merge-base of <ref> and HEAD affect, uncommitted and untracked files included (the pull-request check)')
   .option('--verbose', 'explain each service: Python version, installs read, and how each import was matched to a distribution')
   .option('--no-cache', 'do not read or write the parse cache under the git directory')
   .option('--select <rules>', 'report only these rules (names or codes, comma-separated)', collect)

@@ -5,10 +5,15 @@ import { parseDockerfile } from '../dockerfile/parse-dockerfile.js';
  * "after line N": when N starts (or is inside) an instruction continued over
  * several lines (`\` continuations, heredoc bodies), after that
  * instruction's last line, never in the middle of it. Comment and blank
- * lines after an instruction belong to what follows.
+ * lines after an instruction belong to what follows. Undefined when the
+ * line is before the first FROM: there is no sure place then.
  */
-export function findInstructionEnd(lines: readonly string[], after: number): number {
-  const starts = parseDockerfile(lines.join('\n')).instructions.map((instruction) => instruction.line);
+export function findInstructionEnd(lines: readonly string[], after: number): number | undefined {
+  const instructions = parseDockerfile(lines.join('\n')).instructions;
+  const starts = instructions.map((instruction) => instruction.line);
+  // Before the first FROM (a Dockerfile with no CMD gets "line 0") an instruction has no stage to go in.
+  const firstFrom = instructions.find((instruction) => instruction.keyword === 'FROM')?.line;
+  if (firstFrom === undefined || after < firstFrom) return undefined;
   const start = starts.filter((line) => line <= after).at(-1);
   if (start === undefined) return after;
   const next = starts.find((line) => line > start) ?? lines.length + 1;

@@ -100,7 +100,9 @@ function editFor(file: FileText, fix: Fix): { file: FileText } | { problem: stri
   if (isDockerfileName(fix.file)) {
     if (!isInstructionText(fix.text)) return { problem: `not a line to add (${fix.description}): edit it by hand` };
     if (lines.some((line) => line.trim() === fix.text.trim())) return { problem: `${fix.file} already has the line ${fix.text}` };
-    return { file: insertLines(file, findInstructionEnd(lines, fix.line), fix.text.split('\n')) };
+    const after = findInstructionEnd(lines, fix.line);
+    if (after === undefined) return { problem: `no stage of ${fix.file} to add it to before line ${fix.line + 1}: ${fix.description}` };
+    return { file: insertLines(file, after, fix.text.split('\n')) };
   }
   if (/ignore$/.test(name)) {
     if (lines.some((line) => line.trim() === fix.text.trim())) return { problem: `${fix.file} already has the line ${fix.text}` };

@@ -33,6 +33,13 @@ describe('Dockerfile COPY lines', () => {
     );
   });
 
+  it('does not put an instruction before the first FROM (a Dockerfile without CMD gets "line 0")', () => {
+    const fix: Fix = { file: 'svc/Dockerfile', line: 0, text: 'COPY shared/ ./shared/', description: 'add to svc/Dockerfile before the CMD' };
+    const result = plan([finding('DG001', fix)], { 'svc/Dockerfile': '# syntax=docker/dockerfile:1\nFROM python:3.12\nCOPY . .\n' });
+    expect(result.files).toEqual([]);
+    expect(skippedReasons(result)).toEqual(['no stage of svc/Dockerfile to add it to before line 1: add to svc/Dockerfile before the CMD']);
+  });
+
   it('applies a fix proposed for several services once, and a line already there not again', () => {
     const fix = req('svc/Dockerfile', 'COPY shared/ ./shared/', 2);
     const once = plan([finding('DG001', fix), finding('DG001', fix, { service: 'other/Dockerfile' })], { 'svc/Dockerfile': 'FROM python:3.12\nCOPY . .\n' });
