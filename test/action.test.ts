@@ -83,29 +83,48 @@ describe('action.yml', () => {
 
   it('its check step runs --since origin/<base> on a pull request and a full check on a push', () => {
     const origin = makeFixtureRepo('check-since');
-    const clone = mkdtempSync(path.join(tmpdir(), 'dockguard-action-'));
-    temps.push(clone);
-    execFileSync('git', ['clone', '-q', origin, clone]);
+    const clone = cloneOf(origin, []);
     git(clone, 'checkout', '-q', '-b', 'feature');
     appendFileSync(path.join(clone, 'services/orders/orders/api.py'), '\n# TODO: pagination\n');
-
-    const run = (event: string) => {
-      const output = path.join(clone, '..', `${path.basename(clone)}-output`);
-      temps.push(output);
-      writeFileSync(output, '');
-      const env = {
-        ...process.env, NO_COLOR: '1', CLI, EVENT: event, BASE_REF: event === 'push' ? '' : 'main', SINCE: '', ARGS: '--no-cache',
-        SARIF: 'false', ANNOTATIONS: 'false', SUMMARY: 'false', GITHUB_OUTPUT: output, RUNNER_TEMP: tmpdir(),
-      };
-      const result = spawnSync('bash', ['-c', checkStep.run!], { cwd: clone, env, encoding: 'utf8' });
-      return { status: result.status, stdout: result.stdout.replace(/ · \d+\.\d\ds$/m, ' · <time>'), outputs: readFileSync(output, 'utf8') };
-    };
     const base = git(clone, 'merge-base', 'origin/main', 'HEAD').slice(0, 12);
-    expect(run('pull_request')).toEqual({
+    expect(runCheckStep(clone, 'pull_request')).toEqual({
       status: 0,
       stdout: `note: changes since origin/main (merge-base ${base}): 1 path\n✔ dockguard: 1 service checked · 3 unaffected · 0 errors · 0 warnings · <time>\n`,
       outputs: 'exit-code=0\n',
     });
-    expect(run('push')).toMatchObject({ stdout: '✔ dockguard: 4 services checked · 0 errors · 0 warnings · <time>\n', outputs: 'exit-code=0\n' });
+    expect(runCheckStep(clone, 'push')).toMatchObject({ stdout: '✔ dockguard: 4 services checked · 0 errors · 0 warnings · <time>\n', outputs: 'exit-code=0\n' });
+  });
+
+  it('deepens a one-commit checkout of the pull request and fetches its base branch', () => {
+    const origin = makeFixtureRepo('check-since');
+    git(origin, 'checkout', '-q', '-b', 'feature');
+    appendFileSync(path.join(origin, 'services/notify/notify.py'), '\n\nRETRIES = 3\n');
+    git(origin, 'commit', '-q', '-am', 'notify: retries');
+    // What actions/checkout does by default: one commit, one ref.
+    const clone = cloneOf(`file://${origin}`, ['--depth', '1', '--branch', 'feature']);
+    expect(git(clone, 'rev-parse', '--is-shallow-repository').trim()).toBe('true');
+    const run = runCheckStep(clone, 'pull_request');
+    expect(run.stdout).toMatch(/^::notice title=dockguard::shallow checkout: fetching the history --since needs .*\nnote: changes since origin\/main \(merge-base [0-9a-f]{12}\): 1 path\n✔ dockguard: 1 service checked · 3 unaffected · /);
+    expect(run.outputs).toBe('exit-code=0\n');
   });
 });
+
+function cloneOf(source: string, options: string[]): string {
+  const clone = mkdtempSync(path.join(tmpdir(), 'dockguard-action-'));
+  temps.push(clone);
+  execFileSync('git', ['clone', '-q', ...options, source, clone], { stdio: 'ignore' });
+  return clone;
+}
+
+/** The check step's script, run by bash as the runner runs it, with the environment action.yml gives it. */
+function runCheckStep(clone: string, event: string) {
+  const output = `${clone}-output`;
+  temps.push(output);
+  writeFileSync(output, '');
+  const env = {
+    ...process.env, NO_COLOR: '1', CLI, EVENT: event, BASE_REF: event === 'push' ? '' : 'main', SINCE: '', ARGS: '--no-cache',
+    SARIF: 'false', ANNOTATIONS: 'false', SUMMARY: 'false', GITHUB_OUTPUT: output, RUNNER_TEMP: tmpdir(),
+  };
+  const result = spawnSync('bash', ['-c', checkStep.run!], { cwd: clone, env, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout.replace(/ · \d+\.\d\ds$/m, ' · <time>'), outputs: readFileSync(output, 'utf8') };
+}
