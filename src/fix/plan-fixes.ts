@@ -115,9 +115,13 @@ function editFor(file: FileText, fix: Fix): { file: FileText } | { problem: stri
 function tomlEdit(text: string, fix: Fix, eol: string): TextEdit {
   const pep621 = /^\s*"([^"]+)",$/.exec(fix.text)?.[1];
   if (pep621 !== undefined && path.basename(fix.file) === 'pyproject.toml') return addProjectDependency(text, pep621, eol);
-  const key = /^([A-Za-z0-9._-]+) = "\*"$/.exec(fix.text)?.[1];
-  if (key === undefined) return { problem: `not a dependency line dockguard knows how to add (${fix.text})` };
-  return addTableKey(text, path.basename(fix.file) === 'Pipfile' ? ['packages'] : ['tool', 'poetry', 'dependencies'], key, '*', eol);
+  const entry = /^([A-Za-z0-9._-]+)(?:\[([^\]]*)\])? = "\*"$/.exec(fix.text);
+  if (!entry) return { problem: `not a dependency line dockguard knows how to add (${fix.text})` };
+  const [, key, extrasText] = entry as unknown as [string, string, string | undefined];
+  // A distribution with extras is a table there: `uvicorn = { version = "*", extras = ["standard"] }`.
+  const extras = extrasText?.split(',').map((e) => e.trim()).filter(Boolean) ?? [];
+  const value = extras.length === 0 ? { text: '"*"', value: '*' } : { text: `{ version = "*", extras = ${JSON.stringify(extras).replaceAll(',', ', ')} }`, value: { version: '*', extras } };
+  return addTableKey(text, path.basename(fix.file) === 'Pipfile' ? ['packages'] : ['tool', 'poetry', 'dependencies'], key, value, eol);
 }
 
 function requirementsEdit(file: FileText, fix: Fix): { file: FileText } | { problem: string } {

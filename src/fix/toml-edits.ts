@@ -17,8 +17,12 @@ const nameOf = (requirement: string): string => normalizeName(/^[A-Za-z0-9._-]+/
  */
 export function addProjectDependency(text: string, requirement: string, eol: string): TextEdit {
   const before = parseOrUndefined(text);
-  const declared = asTable(before?.project)?.dependencies;
-  if (!Array.isArray(declared)) return { problem: 'its [project] table has no dependencies array' };
+  const project = asTable(before?.project);
+  const declared = project?.dependencies;
+  const dynamic = Array.isArray(project?.dynamic) && project.dynamic.includes('dependencies');
+  // A project that declares no dependency yet gets the key, as a one-line array.
+  if (project && declared === undefined && !dynamic) return addTableKey(text, ['project'], 'dependencies', { text: JSON.stringify([requirement]), value: [requirement] }, eol);
+  if (!Array.isArray(declared)) return { problem: `its [project] table has no dependencies array${dynamic ? ' (they are dynamic)' : ''}` };
   if (declared.some((d) => typeof d === 'string' && nameOf(d) === nameOf(requirement))) return { problem: `${requirement} is already declared` };
   const key = findProjectDependenciesKey(text);
   if (key === undefined) return { problem: 'its dependencies array is not written as `dependencies = [` under [project]' };
@@ -49,9 +53,10 @@ export function addProjectDependency(text: string, requirement: string, eol: str
 /**
  * Adds `key = value` at the end of a table (`[tool.poetry.dependencies]`,
  * a Pipfile's `[packages]`): after its last line that is neither blank nor
- * a comment. Checked by parsing again, like `addProjectDependency`.
+ * a comment. `value` is the TOML text and what it parses to. Checked by
+ * parsing again, like `addProjectDependency`.
  */
-export function addTableKey(text: string, tablePath: readonly string[], key: string, value: string, eol: string): TextEdit {
+export function addTableKey(text: string, tablePath: readonly string[], key: string, value: { text: string; value: unknown }, eol: string): TextEdit {
   const before = parseOrUndefined(text);
   let table: Table | undefined = before;
   for (const part of tablePath) table = asTable(table?.[part]);
@@ -65,7 +70,7 @@ export function addTableKey(text: string, tablePath: readonly string[], key: str
   if (end < 0) end = lines.length;
   let last = start;
   for (let i = start + 1; i < end; i++) if (!/^\s*(#.*)?$/.test(lines[i]!.trimEnd())) last = i;
-  const added = `${key} = ${JSON.stringify(value)}`;
+  const added = `${key} = ${value.text}`;
   const lastLine = lines[last]!;
   const needsBreak = !/[\r\n]$/.test(lastLine);
   lines.splice(last + 1, 0, `${needsBreak ? eol : ''}${added}${needsBreak ? '' : eol}`);
@@ -73,7 +78,7 @@ export function addTableKey(text: string, tablePath: readonly string[], key: str
   const expected = structuredClone(before);
   let target: Table = expected;
   for (const part of tablePath) target = asTable(target[part])!;
-  target[key] = value;
+  target[key] = value.value;
   return sameDocument(edited, expected) ? { text: edited } : { problem: `the edit would not leave a valid file with ${key} added to [${tablePath.join('.')}]` };
 }
 

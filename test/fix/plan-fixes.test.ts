@@ -117,9 +117,19 @@ describe('pyproject.toml and Pipfile', () => {
   it('leaves an array it cannot edit safely, and says so', () => {
     const result = plan([finding('DG101', pep621('tenacity'))], { 'pyproject.toml': '[project]\nname = "jobs"\ndynamic = ["dependencies"]\n' });
     expect(result.files).toEqual([]);
-    expect(skippedReasons(result)).toEqual(['its [project] table has no dependencies array']);
+    expect(skippedReasons(result)).toEqual(['its [project] table has no dependencies array (they are dynamic)']);
     const dotted = plan([finding('DG101', pep621('tenacity'))], { 'pyproject.toml': 'project.name = "jobs"\nproject.dependencies = ["click"]\n' });
     expect(skippedReasons(dotted)).toEqual(['its dependencies array is not written as `dependencies = [` under [project]']);
+  });
+
+  it('gives a project that declares no dependency yet the key, at the end of [project]', () => {
+    const result = plan([finding('DG101', pep621('tenacity'))], { 'pyproject.toml': '[project]\nname = "jobs"\nversion = "1.0"\n\n# tools\n[tool.ruff]\nline-length = 100\n' });
+    expect(textOf(result, 'pyproject.toml')).toBe('[project]\nname = "jobs"\nversion = "1.0"\ndependencies = ["tenacity"]\n\n# tools\n[tool.ruff]\nline-length = 100\n');
+  });
+
+  it('writes a poetry dependency with extras as a table, since `name[extra]` is no TOML key', () => {
+    const result = plan([finding('DG102', req('pyproject.toml', 'uvicorn[standard] = "*"', 2))], { 'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.12"\n' });
+    expect(textOf(result, 'pyproject.toml')).toBe('[tool.poetry.dependencies]\npython = "^3.12"\nuvicorn = { version = "*", extras = ["standard"] }\n');
   });
 
   it('adds a key at the end of [tool.poetry.dependencies] and of a Pipfile’s [packages], after comments there are none', () => {
