@@ -26,8 +26,9 @@ export function isRelevantPath(p: RepoPath): boolean {
 
 /**
  * Paths given on the command line (relative to cwd) and, with `--staged`
- * (or `--since`), every path the commit (or the branch) touches — deletions and both sides of renames
- * included, since lint-staged only passes the files that still exist.
+ * (or `--since`), every path the commit (or the branch) touches —
+ * deletions and both sides of renames included, since lint-staged only
+ * passes the files that still exist.
  */
 export async function resolveScope(
   root: string,
