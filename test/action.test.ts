@@ -38,6 +38,7 @@ const checkStep = steps.find((s) => s.id === 'check')!;
  * from here once `dockguard check --help` lists it.
  */
 const AWAITED_FROM_FORMATS = ['--output-file'];
+const AWAITED_FORMAT_VALUES = ['sarif', 'markdown', 'github'];
 
 const temps: string[] = [];
 afterAll(() => {
@@ -76,6 +77,9 @@ describe('action.yml', () => {
     const options = [...checkStep.run!.matchAll(/(?<=\s)--[a-z][a-z-]+/g)].map((m) => m[0]).filter((o) => !['--is-shallow-repository', '--verify', '--quiet', '--no-tags', '--unshallow'].includes(o));
     expect(new Set(options)).toEqual(new Set(['--since', '--format', '--output-file', '--exit-zero']));
     for (const option of options) if (!AWAITED_FROM_FORMATS.includes(option)) expect(help, option).toContain(option);
+    const formats = [...checkStep.run!.matchAll(/--format (\w+)|format=(\w+)/g)].map((m) => m[1] ?? m[2]);
+    expect(new Set(formats)).toEqual(new Set(['text', 'github', 'sarif', 'markdown']));
+    for (const format of formats) if (!AWAITED_FORMAT_VALUES.includes(format!)) expect(help, format).toContain(`"${format}"`);
     for (const step of steps.filter((s) => s.run)) expect(spawnSync('bash', ['-n', '-c', step.run!]).status, step.name).toBe(0);
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     expect(upload?.with).toMatchObject({ sarif_file: '${{ steps.check.outputs.sarif-file }}' });
