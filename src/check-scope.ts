@@ -25,9 +25,10 @@ export function isRelevantPath(p: RepoPath): boolean {
 }
 
 /**
- * Paths given on the command line (relative to cwd) and, with `--staged`,
- * every path the commit touches — deletions and both sides of renames
- * included, since lint-staged only passes the files that still exist.
+ * Paths given on the command line (relative to cwd) and, with `--staged`
+ * (or `--since`), every path the commit (or the branch) touches —
+ * deletions and both sides of renames included, since lint-staged only
+ * passes the files that still exist.
  */
 export async function resolveScope(
   root: string,
@@ -38,9 +39,11 @@ export async function resolveScope(
   changes: StagedChanges | undefined,
   /** The config's file: it decides services, contexts, exclusions and rules, so staging it checks everything. */
   configFile?: string,
+  /** With `--since`: every path changed since the merge-base, deleted ones and both sides of renames included. */
+  changedSince?: readonly RepoPath[],
 ): Promise<CheckScope> {
-  const touched = changes ? listTouchedPaths(changes) : [];
-  if (given.length === 0 && !changes) return { paths: undefined, nothingRelevant: false };
+  const touched = [...(changes ? listTouchedPaths(changes) : []), ...(changedSince ?? [])];
+  if (given.length === 0 && !changes && !changedSince) return { paths: undefined, nothingRelevant: false };
   const known = new Set<RepoPath>(touched);
   const paths = new Set<RepoPath>(touched);
   const absent: Array<{ given: string; path: RepoPath }> = [];

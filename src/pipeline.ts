@@ -31,6 +31,8 @@ import { applyBaseline } from './baseline/apply-baseline.js';
 import { loadBaseline } from './baseline/load-baseline.js';
 import type { BaselineEntry } from './baseline/baseline-file.js';
 import { listUnstagedFiles } from './git/unstaged-files.js';
+import { DockguardError } from './errors.js';
+import { describeChangesSince, listChangesSince } from './git/changes-since.js';
 import { isUnaffected, readServiceMemo, serviceMemoKey, writeServiceMemo } from './incremental/service-memo.js';
 
 export interface CheckOptions {
@@ -55,6 +57,8 @@ export interface CheckOptions {
   ignoreRules?: string[];
   /** A baseline file (relative to cwd); default `dockguard-baseline.json` at the root when there is one; false for none. */
   baseline?: string | false;
+  /** `--since <ref>`: only the services the changes since the merge-base of `ref` and HEAD affect (working tree included). */
+  since?: string;
 }
 
 /**
@@ -65,11 +69,13 @@ export interface CheckOptions {
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
+  if (options.since !== undefined && options.staged) throw new DockguardError('--since and --staged cannot be combined', 'a commit is checked with --staged, a branch with --since <ref>');
   // With --staged one git call finds the root, the repository's state and HEAD: in a hook every git process counts.
   const state = options.staged ? await detectStagedRepo(options.cwd) : undefined;
   const root = state?.root ?? (await findRepoRoot(options.cwd));
   // Independent git reads start together, so their process starts overlap.
   const changesRead = state ? settleLater(listStagedChanges(root, state.head)) : undefined;
+  const sinceRead = options.since !== undefined && !options.staged ? settleLater(listChangesSince(root, options.since)) : undefined;
   // Without --staged the cache folder takes a git call of its own: it overlaps with the snapshot (the config may still turn the cache off).
   const cacheOpening = options.cache === false ? undefined : openCacheOrNote(root, state?.cacheDir);
   const configPath = options.configPath === undefined ? undefined : path.relative(root, path.resolve(options.cwd, options.configPath));
@@ -81,7 +87,9 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     const { config, source } = await loadConfig(root, configPath, options.staged ? indexTextReader(root, snapshot) : undefined);
     const notes = state ? describeRepoState(state) : [];
     if (snapshot.submodules?.length) notes.push(`submodules are not checked: ${snapshot.submodules.join(', ')}`);
-    const scope = await resolveScope(root, options.cwd, options.paths ?? [], snapshot, await changesRead, source);
+    const since = await sinceRead;
+    if (since) notes.push(describeChangesSince(options.since!, since));
+    const scope = await resolveScope(root, options.cwd, options.paths ?? [], snapshot, await changesRead, source, since && listTouchedPaths(since.changes));
     if (scope.nothingRelevant) {
       return emptyResult(root, started, [...notes, 'nothing that can change an image is part of this check']);
     }

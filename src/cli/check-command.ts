@@ -1,8 +1,9 @@
-import { check } from '../pipeline.js';
+import { check, type CheckOptions } from '../pipeline.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
 import type { HookContext } from '../report/hook-hints.js';
 import { exitCodeFor } from '../result.js';
+import { runFixes } from './fix-command.js';
 import { reportFailure } from './report-failure.js';
 import { shouldUseColor } from './use-color.js';
 
@@ -12,6 +13,7 @@ export interface CheckCommandOptions {
   config?: string;
   target?: string;
   staged?: boolean;
+  since?: string;
   verbose?: boolean;
   /** commander's `--no-cache` sets this to false. */
   cache?: boolean;
@@ -24,6 +26,10 @@ export interface CheckCommandOptions {
   exitZero?: boolean;
   /** Errors and the summary only. */
   quiet?: boolean;
+  /** Apply the fixes dockguard is sure of, then check again. */
+  fix?: boolean;
+  /** Print those fixes as a unified diff; change nothing. */
+  diff?: boolean;
 }
 
 /**
@@ -40,21 +46,15 @@ type Io = Pick<NodeJS.Process, 'cwd' | 'env' | 'stdout' | 'stderr'>;
 
 /** Runs `dockguard check`, writes the report, and returns the exit code (0 clean, 1 errors found, 2 could not run). */
 export async function runCheckCommand(options: CheckCommandOptions, io: Io): Promise<number> {
-  const progress = startProgress(io.stderr);
+  let progress = startProgress(io.stderr);
   try {
-    const result = await check({
-      cwd: io.cwd(),
-      paths: options.paths,
-      ...(options.config !== undefined ? { configPath: options.config } : {}),
-      ...(options.target !== undefined ? { target: options.target } : {}),
-      ...(options.staged ? { staged: true } : {}),
-      ...(options.verbose ? { verbose: true } : {}),
-      ...(options.cache === false ? { cache: false } : {}),
-      ...(options.select ? { select: options.select } : {}),
-      ...(options.ignore ? { ignoreRules: options.ignore } : {}),
-      ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
-      ...(io.env.VIRTUAL_ENV !== undefined ? { virtualEnv: io.env.VIRTUAL_ENV } : {}),
-    });
+    const checkOptions = toCheckOptions(options, io);
+    if (options.fix || options.diff) {
+      const code = await runFixes(checkOptions, { diff: options.diff ?? false, exitZero: options.exitZero ?? false }, io, () => progress.stop());
+      if (code !== undefined) return code;
+      progress = startProgress(io.stderr);
+    }
+    const result = await check(checkOptions);
     progress.stop();
     const color = options.color !== false && shouldUseColor(io.env, Boolean(io.stdout.isTTY));
     const hook = options.staged ? { hook: detectHook(io.env) } : {};
@@ -66,6 +66,23 @@ export async function runCheckCommand(options: CheckCommandOptions, io: Io): Pro
     io.stderr.write(reportFailure(error));
     return 2;
   }
+}
+
+function toCheckOptions(options: CheckCommandOptions, io: Io): CheckOptions {
+  return {
+    cwd: io.cwd(),
+    paths: options.paths,
+    ...(options.config !== undefined ? { configPath: options.config } : {}),
+    ...(options.target !== undefined ? { target: options.target } : {}),
+    ...(options.staged ? { staged: true } : {}),
+    ...(options.since !== undefined ? { since: options.since } : {}),
+    ...(options.verbose ? { verbose: true } : {}),
+    ...(options.cache === false ? { cache: false } : {}),
+    ...(options.select ? { select: options.select } : {}),
+    ...(options.ignore ? { ignoreRules: options.ignore } : {}),
+    ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
+    ...(io.env.VIRTUAL_ENV !== undefined ? { virtualEnv: io.env.VIRTUAL_ENV } : {}),
+  };
 }
 
 /**

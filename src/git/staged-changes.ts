@@ -66,7 +66,7 @@ export function parseRawDiff(fields: string[]): Omit<StagedChanges, 'base'> {
 }
 
 /** Every path the commit touches, both sides of renames included (for picking services). */
-export function listTouchedPaths(changes: StagedChanges): RepoPath[] {
+export function listTouchedPaths(changes: Omit<StagedChanges, 'base' | 'previousIds'>): RepoPath[] {
   const paths = new Set<RepoPath>([
     ...changes.added, ...changes.modified, ...changes.deleted, ...changes.typeChanged, ...changes.unmerged,
   ]);

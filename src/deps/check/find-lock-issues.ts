@@ -62,7 +62,7 @@ function lockedProjectInstall(lock: RepoPath): string {
   return `RUN pip install --no-cache-dir -r ${base}`;
 }
 
-function regenerateCommand(declaration: RepoPath, lock: RepoPath): string {
+export function regenerateCommand(declaration: RepoPath, lock: RepoPath): string {
   const dir = path.dirname(lock);
   const inDir = dir === '.' ? '' : `cd ${dir} && `;
   switch (path.basename(lock)) {
