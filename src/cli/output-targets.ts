@@ -62,11 +62,14 @@ export async function planOutputs(formats: readonly OutputTarget[] | undefined, 
 /** Writes one report to its file (parent folders are made), or says in one line why it could not. */
 export async function writeReport(target: OutputTarget & { file: string }, text: string, cwd: string): Promise<void> {
   const absolute = path.resolve(cwd, target.file);
-  try {
-    await mkdir(path.dirname(absolute), { recursive: true });
-    await writeFile(absolute, text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '') : String(error);
-    throw new DockguardError(`cannot write the ${target.format} report to ${target.file}: ${reason}`);
-  }
+  const fail = (reason: string) => new DockguardError(`cannot write the ${target.format} report to ${target.file}: ${reason}`);
+  await mkdir(path.dirname(absolute), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw fail(error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'a parent of it is a file, not a folder' : reasonOf(error));
+  });
+  await writeFile(absolute, text).catch((error: NodeJS.ErrnoException) => {
+    throw fail(reasonOf(error));
+  });
 }
+
+/** Node's message without its code prefix and the path it repeats: `EACCES: permission denied, open '…'` → `permission denied`. */
+const reasonOf = (error: Error): string => error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');

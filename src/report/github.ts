@@ -1,6 +1,6 @@
 import type { CheckResult } from '../result.js';
 import type { Severity } from '../types.js';
-import { groupFindings, type FindingGroup } from './group-findings.js';
+import { describeServices, groupFindings, type FindingGroup } from './group-findings.js';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -20,10 +20,12 @@ export function formatGithub(result: CheckResult): string {
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
-function annotate({ finding, services, fixes }: FindingGroup): string {
+function annotate(group: FindingGroup): string {
+  const { finding, fixes } = group;
   const text = [finding.message];
   if (finding.assumption !== undefined) text.push(`assumed: ${finding.assumption}`);
-  text.push(services.length === 1 ? `in ${services[0]}` : `in ${services.length} services: ${services.join(', ')}`);
+  const scope = describeServices(group);
+  if (scope !== undefined) text.push(scope);
   for (const { service, fix } of fixes) text.push(`fix${fixes.length > 1 ? ` (${service})` : ''}: ${fix.description}`, ...fix.text.split('\n').map((l) => `  ${l}`));
   const where = { file: finding.file, ...(finding.line > 0 ? { line: String(finding.line) } : {}), title: `${finding.code} ${finding.rule}` };
   return command(COMMANDS[finding.severity], where, text.join('\n'));

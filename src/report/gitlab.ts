@@ -1,7 +1,7 @@
 import type { CheckResult } from '../result.js';
 import type { Severity } from '../types.js';
 import { fingerprintGroups } from './fingerprint.js';
-import { groupFindings } from './group-findings.js';
+import { describeServices, groupFindings } from './group-findings.js';
 
 /** An error breaks the image at run time; GitLab's scale has no closer word than critical. */
 const SEVERITIES: Record<Severity, 'critical' | 'minor' | 'info'> = { error: 'critical', warning: 'minor', info: 'info' };
@@ -14,11 +14,12 @@ const SEVERITIES: Record<Severity, 'critical' | 'minor' | 'info'> = { error: 'cr
 export function formatGitlab(result: CheckResult): string {
   const groups = groupFindings(result.findings);
   const fingerprints = fingerprintGroups(groups);
-  const issues = groups.map(({ finding, services }, i) => {
+  const issues = groups.map((group, i) => {
+    const { finding } = group;
     const assumed = finding.assumption !== undefined ? ` (assumed: ${finding.assumption})` : '';
-    const scope = services.length === 1 ? `in ${services[0]}` : `in ${services.length} services: ${services.join(', ')}`;
+    const scope = describeServices(group);
     return {
-      description: `${finding.code} ${finding.rule}: ${finding.message}${assumed}; ${scope}`,
+      description: `${finding.code} ${finding.rule}: ${finding.message}${assumed}${scope !== undefined ? `; ${scope}` : ''}`,
       check_name: finding.code,
       fingerprint: fingerprints[i],
       severity: SEVERITIES[finding.severity],

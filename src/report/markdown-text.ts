@@ -47,7 +47,8 @@ export const mermaidLabel = (s: string): string =>
 export function mermaidChain(service: string, chain: readonly ChainLink[]): string {
   const lines = ['flowchart LR', `  n0[${mermaidLabel(service)}]`];
   chain.forEach((link, i) => {
-    const site = link.line > 0 ? `${link.file}:${link.line}` : link.file;
+    // The first site is usually the service's Dockerfile (its CMD), already the node on the left: its line says enough.
+    const site = link.line <= 0 ? link.file : link.file === service ? `line ${link.line}` : `${link.file}:${link.line}`;
     lines.push(`  n${i} -->|${mermaidLabel(site)}| n${i + 1}[${mermaidLabel(link.module)}]`);
   });
   lines.push(`  class n${chain.length} finding`, '  classDef finding stroke:#d1242f,stroke-width:2px');

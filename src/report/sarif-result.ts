@@ -1,5 +1,5 @@
 import type { ChainLink, Finding } from '../types.js';
-import type { FindingGroup } from './group-findings.js';
+import { describeServices, type FindingGroup } from './group-findings.js';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -44,10 +44,13 @@ export function toSarifResult(group: FindingGroup, at: { fingerprint: string; ru
   };
 }
 
-function messageText({ finding, services, fixes }: FindingGroup): string {
-  const parts = [finding.message.endsWith('.') ? finding.message : `${finding.message}.`];
+function messageText(group: FindingGroup): string {
+  const { finding, fixes } = group;
+  const sentence = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}${s.endsWith('.') ? '' : '.'}`;
+  const parts = [sentence(finding.message)];
   if (finding.assumption !== undefined) parts.push(`Assumed: ${finding.assumption}.`);
-  parts.push(services.length === 1 ? `Service: ${services[0]}.` : `In ${services.length} services: ${services.join(', ')}.`);
+  const scope = describeServices(group);
+  if (scope !== undefined) parts.push(sentence(scope));
   for (const { service, fix } of fixes) parts.push(`Fix${fixes.length > 1 ? ` (${service})` : ''}: ${fix.description}: ${fix.text}`);
   return parts.join(' ');
 }

@@ -8,14 +8,13 @@ export function rulesMarkdownTable(): string {
 }
 
 /**
- * The README's rule reference: one section per rule, the target of each
- * rule's documentation link (SARIF `helpUri`), from the same data as
- * `dockguard rules CODE`.
+ * The README's rule reference: one short section per rule, the target of
+ * each rule's documentation link (SARIF `helpUri`). How to silence a rule is
+ * said once above it; `dockguard rules CODE` repeats it per rule.
  */
 export function rulesMarkdownReference(): string {
   return RULES.map((rule) => {
-    const lines = describeRule(rule).map(({ label, text }) => `- **${label}**: ${text}`);
-    return [`#### ${rule.code} ${rule.name}`, '', ...lines].join('\n');
+    const severity = describeRule(rule).find((d) => d.label === 'severity')!.text;
+    return `#### ${rule.code} ${rule.name}\n\n**${severity}.** Catches: ${rule.summary}. Why: ${rule.why}. Fix: ${rule.fix}.`;
   }).join('\n\n');
 }
-
