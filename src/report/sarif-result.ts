@@ -17,7 +17,7 @@ const encodeUri = (file: string): string => file.split('/').map(encodeURICompone
 const step = (link: ChainLink, index: number): string => `${index === 0 ? 'starts' : 'imports'} ${link.module}`;
 
 /** One result: the first service's finding, every service it concerns, its chain, evidence and fixes. */
-export function toSarifResult(group: FindingGroup, at: { fingerprint: string; ruleIndex: number | undefined; level: SarifLevel }) {
+export function toSarifResult(group: FindingGroup, at: { fingerprint: string; ruleIndex: number | undefined; level: SarifLevel; baselined: boolean }) {
   const { finding, services, fixes } = group;
   const chain = finding.chain && finding.chain.length > 1 ? finding.chain : [];
   // An assumed finding is never an error, whatever reached this point (run-rules.ts enforces it too).
@@ -40,6 +40,7 @@ export function toSarifResult(group: FindingGroup, at: { fingerprint: string; ru
         }
       : {}),
     partialFingerprints: { 'dockguard/v1': at.fingerprint },
+    ...(at.baselined ? { suppressions: [{ kind: 'external', status: 'accepted', justification: 'accepted by the dockguard baseline' }] } : {}),
     properties: properties(finding, services, fixes),
   };
 }

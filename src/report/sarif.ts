@@ -24,7 +24,9 @@ const LEVELS: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning
  */
 export function formatSarif(result: CheckResult, options: SarifOptions): string {
   const groups = groupFindings(result.findings);
-  const fingerprints = fingerprintGroups(groups);
+  // Baselined findings are results too, marked suppressed: code scanning then shows them as accepted, not as fixed.
+  const accepted = groupFindings(result.baselined);
+  const fingerprints = fingerprintGroups([...groups, ...accepted]);
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.code, index]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -34,7 +36,9 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
         tool: { driver: { name: 'dockguard', version: options.version, semanticVersion: options.version, informationUri: README_URL, rules: RULES.map(toSarifRule) } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications(result) }],
         columnKind: 'utf16CodeUnits',
-        results: groups.map((group, i) => toSarifResult(group, { fingerprint: fingerprints[i]!, ruleIndex: ruleIndex.get(group.finding.code), level: LEVELS[group.finding.severity] })),
+        results: [...groups, ...accepted].map((group, i) =>
+          toSarifResult(group, { fingerprint: fingerprints[i]!, ruleIndex: ruleIndex.get(group.finding.code), level: LEVELS[group.finding.severity], baselined: i >= groups.length }),
+        ),
       },
     ],
   };

@@ -90,6 +90,24 @@ describe('SARIF report', () => {
     expect(results[0]!.locations[0]!.physicalLocation.region.startLine).toBe(1);
   });
 
+  it('gives baselined findings as suppressed results, so code scanning shows them accepted rather than fixed', async () => {
+    const result = await checkFixture('report-formats');
+    const errors = result.findings.filter((f) => f.severity === 'error');
+    const open = sarifOf(result).runs[0].results as SarifResult[];
+    const log = sarifOf({ ...result, findings: result.findings.filter((f) => f.severity !== 'error'), baselined: errors });
+    expectValid(log);
+    const results = log.runs[0].results as Array<SarifResult & { suppressions?: unknown }>;
+    expect(results.map((r) => [r.ruleId, r.suppressions ? 'suppressed' : 'open'])).toEqual([
+      ['DG004', 'open'],
+      ['DG001', 'open'],
+      ['DG101', 'suppressed'],
+      ['DG001', 'suppressed'],
+    ]);
+    expect(results[2]!.suppressions).toEqual([{ kind: 'external', status: 'accepted', justification: 'accepted by the dockguard baseline' }]);
+    // The same problem keeps its fingerprint whether it is open or baselined.
+    expect(new Set(results.map((r) => r.partialFingerprints['dockguard/v1']))).toEqual(new Set(open.map((r) => r.partialFingerprints['dockguard/v1'])));
+  });
+
   it('the schema check rejects what SARIF forbids (so the checks above can fail)', async () => {
     const log = sarifOf(await checkFixture('report-formats'));
     log.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
