@@ -1,5 +1,5 @@
 import type { CheckResult } from '../result.js';
-import { RULES } from '../rules/index.js';
+import { RULES, type Rule } from '../rules/index.js';
 import { describeRule, isOnByDefault, README_URL, ruleDocsUrl } from '../rules/rule-docs.js';
 import type { Severity } from '../types.js';
 import { fingerprintGroups } from './fingerprint.js';
@@ -45,7 +45,7 @@ export function formatSarif(result: CheckResult, options: SarifOptions): string 
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function toSarifRule(rule: (typeof RULES)[number]) {
+function toSarifRule(rule: Rule) {
   const docs = describeRule(rule);
   return {
     id: rule.code,
