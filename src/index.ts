@@ -1,6 +1,10 @@
 export { check, type CheckOptions } from './pipeline.js';
 export { formatJson } from './report/json.js';
 export { formatText } from './report/text.js';
+export { formatSarif } from './report/sarif.js';
+export { formatGithub } from './report/github.js';
+export { formatMarkdown } from './report/markdown.js';
+export { formatGitlab } from './report/gitlab.js';
 export { exitCodeFor, type CheckResult, type ServiceReport } from './result.js';
 export { loadConfig } from './config/load-config.js';
 export { RULES } from './rules/index.js';

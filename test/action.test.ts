@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,14 +31,6 @@ const text = readFileSync(new URL('../action.yml', import.meta.url), 'utf8');
 const action = parse(text) as Action;
 const steps = action.runs.steps;
 const checkStep = steps.find((s) => s.id === 'check')!;
-
-/**
- * Options the action passes that the `formats` work adds (issue 16 items 1-4):
- * `--output-file`, and the sarif, markdown and github formats. Remove each
- * from here once `dockguard check --help` lists it.
- */
-const AWAITED_FROM_FORMATS = ['--output-file'];
-const AWAITED_FORMAT_VALUES = ['sarif', 'markdown', 'github'];
 
 const temps: string[] = [];
 afterAll(() => {
@@ -72,14 +64,15 @@ describe('action.yml', () => {
     for (const [name, output] of Object.entries(action.outputs)) expect(steps.map((s) => s.id), name).toContain(/steps\.([A-Za-z0-9_-]+)\./.exec(output.value)?.[1]);
   });
 
-  it('passes dockguard check only options it has (or that the formats work adds), and its scripts parse', () => {
+  it('passes dockguard check only options and formats it has, and its scripts parse', () => {
     const help = runCli(process.cwd(), ['check', '--help']).stdout;
-    const options = [...checkStep.run!.matchAll(/(?<=\s)--[a-z][a-z-]+/g)].map((m) => m[0]).filter((o) => !['--is-shallow-repository', '--verify', '--quiet', '--no-tags', '--unshallow'].includes(o));
-    expect(new Set(options)).toEqual(new Set(['--since', '--format', '--output-file', '--exit-zero']));
-    for (const option of options) if (!AWAITED_FROM_FORMATS.includes(option)) expect(help, option).toContain(option);
-    const formats = [...checkStep.run!.matchAll(/--format (\w+)|format=(\w+)/g)].map((m) => m[1] ?? m[2]);
+    const options = [...checkStep.run!.matchAll(/(?<=[\s(])--[a-z][a-z-]+/g)].map((m) => m[0]).filter((o) => !['--is-shallow-repository', '--verify', '--quiet', '--no-tags', '--unshallow'].includes(o));
+    expect(new Set(options)).toEqual(new Set(['--since', '--format']));
+    for (const option of options) expect(help, option).toContain(option);
+    const formats = [...checkStep.run!.matchAll(/--format "(\w+)[:"]|format=(\w+)/g)].map((m) => m[1] ?? m[2]);
     expect(new Set(formats)).toEqual(new Set(['text', 'github', 'sarif', 'markdown']));
-    for (const format of formats) if (!AWAITED_FORMAT_VALUES.includes(format!)) expect(help, format).toContain(`"${format}"`);
+    const listed = /output format: ([\w, ]+) \(default/.exec(help.replace(/\s+/g, ' '))?.[1]?.split(', ');
+    for (const format of formats) expect(listed, format).toContain(format);
     for (const step of steps.filter((s) => s.run)) expect(spawnSync('bash', ['-n', '-c', step.run!]).status, step.name).toBe(0);
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     expect(upload?.with).toMatchObject({ sarif_file: '${{ steps.check.outputs.sarif-file }}' });
@@ -97,6 +90,18 @@ describe('action.yml', () => {
       outputs: 'exit-code=0\n',
     });
     expect(runCheckStep(clone, 'push')).toMatchObject({ stdout: '✔ dockguard: 4 services checked · 0 errors · 0 warnings · <time>\n', outputs: 'exit-code=0\n' });
+  });
+
+  it('writes the SARIF file and the job summary from the same run as the log, and fails with its exit code', () => {
+    const origin = makeFixtureRepo('check-since');
+    const clone = cloneOf(origin, []);
+    const run = runCheckStep(clone, 'push', true);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('✔ dockguard: 4 services checked · 0 errors · 0 warnings · <time>\n');
+    const sarifFile = `${clone}-temp/dockguard.sarif`;
+    expect(run.outputs).toBe(`sarif-file=${sarifFile}\nexit-code=0\n`);
+    expect(JSON.parse(readFileSync(sarifFile, 'utf8'))).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'dockguard' } }, results: [] }] });
+    expect(readFileSync(`${clone}-temp/step-summary.md`, 'utf8')).toContain("| service | status | errors | warnings |\n| --- | --- | ---: | ---: |\n| `services/billing/Dockerfile` (billing) | :white_check_mark: passing | 0 | 0 |");
   });
 
   it('deepens a one-commit checkout of the pull request and fetches its base branch', () => {
@@ -121,13 +126,17 @@ function cloneOf(source: string, options: string[]): string {
 }
 
 /** The check step's script, run by bash as the runner runs it, with the environment action.yml gives it. */
-function runCheckStep(clone: string, event: string) {
+function runCheckStep(clone: string, event: string, reports = false) {
   const output = `${clone}-output`;
-  temps.push(output);
+  const runnerTemp = `${clone}-temp`;
+  temps.push(output, runnerTemp);
   writeFileSync(output, '');
+  mkdirSync(runnerTemp, { recursive: true });
+  writeFileSync(`${runnerTemp}/step-summary.md`, '');
   const env = {
     ...process.env, NO_COLOR: '1', CLI, EVENT: event, BASE_REF: event === 'push' ? '' : 'main', SINCE: '', ARGS: '--no-cache',
-    SARIF: 'false', ANNOTATIONS: 'false', SUMMARY: 'false', GITHUB_OUTPUT: output, RUNNER_TEMP: tmpdir(),
+    SARIF: String(reports), ANNOTATIONS: 'false', SUMMARY: String(reports), GITHUB_OUTPUT: output, RUNNER_TEMP: runnerTemp,
+    GITHUB_STEP_SUMMARY: `${runnerTemp}/step-summary.md`,
   };
   const result = spawnSync('bash', ['-c', checkStep.run!], { cwd: clone, env, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout.replace(/ · \d+\.\d\ds$/m, ' · <time>'), outputs: readFileSync(output, 'utf8') };

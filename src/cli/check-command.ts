@@ -1,15 +1,18 @@
 import { check, type CheckOptions } from '../pipeline.js';
-import { formatJson } from '../report/json.js';
-import { formatText } from '../report/text.js';
 import type { HookContext } from '../report/hook-hints.js';
 import { exitCodeFor } from '../result.js';
 import { runFixes } from './fix-command.js';
+import { planOutputs, type OutputTarget } from './output-targets.js';
+import { writeReports } from './write-reports.js';
 import { reportFailure } from './report-failure.js';
 import { shouldUseColor } from './use-color.js';
 
 export interface CheckCommandOptions {
   paths: string[];
-  format: 'text' | 'json';
+  /** Each `--format FORMAT[:FILE]`; text on standard output when none is given. */
+  format?: OutputTarget[];
+  /** Where the one format given without a file goes. */
+  outputFile?: string;
   config?: string;
   target?: string;
   staged?: boolean;
@@ -48,6 +51,8 @@ type Io = Pick<NodeJS.Process, 'cwd' | 'env' | 'stdout' | 'stderr'>;
 export async function runCheckCommand(options: CheckCommandOptions, io: Io): Promise<number> {
   let progress = startProgress(io.stderr);
   try {
+    // Report targets are checked before any analysis: a bad --format or output path is a usage error.
+    const outputs = await planOutputs(options.format, options.outputFile, io.cwd());
     const checkOptions = toCheckOptions(options, io);
     if (options.fix || options.diff) {
       const code = await runFixes(checkOptions, { diff: options.diff ?? false, exitZero: options.exitZero ?? false }, io, () => progress.stop());
@@ -58,8 +63,7 @@ export async function runCheckCommand(options: CheckCommandOptions, io: Io): Pro
     progress.stop();
     const color = options.color !== false && shouldUseColor(io.env, Boolean(io.stdout.isTTY));
     const hook = options.staged ? { hook: detectHook(io.env) } : {};
-    const text = () => formatText(result, { color, ...hook, verbose: options.verbose ?? false, quiet: options.quiet ?? false });
-    io.stdout.write(options.format === 'json' ? formatJson(result) : text());
+    await writeReports(result, outputs, { color, ...hook, verbose: options.verbose ?? false, quiet: options.quiet ?? false }, io);
     return options.exitZero ? 0 : exitCodeFor(result);
   } catch (error) {
     progress.stop();

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { runCheckCommand, type CheckCommandOptions } from './check-command.js';
 import { runInitCommand } from './init-command.js';
+import { collectFormats, FORMATS } from './output-targets.js';
+import { runRulesCommand } from './rules-command.js';
 import { reportFailure } from './report-failure.js';
 import { rulesHelp } from './rules-help.js';
 import { readOwnVersion } from '../own-version.js';
@@ -22,7 +24,8 @@ program
   .command('check')
   .description('check every service (or those the given paths affect)')
   .argument('[paths...]', 'Dockerfiles, files or folders; only services they affect are checked')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .option('--format <format>', `output format: ${FORMATS.join(', ')} (default text); FORMAT:FILE writes it to FILE; repeat for several reports`, collectFormats)
+  .option('--output-file <file>', 'write the report to this file (the terminal gets the summary line)')
   .option('--config <file>', 'config file (default: dockguard.config.json, package.json "dockguard", pyproject.toml [tool.dockguard])')
   .option('--target <stage>', 'model this build stage instead of the last one')
   .option('--staged', 'check the commit being made: read everything from the git index (what the pre-commit hook runs)')
@@ -40,6 +43,14 @@ program
   .addHelpText('after', rulesHelp())
   .action(async (paths: string[], options: Omit<CheckCommandOptions, 'paths'>) => {
     process.exitCode = await runCheckCommand({ paths, ...options }, process);
+  });
+
+program
+  .command('rules')
+  .description('print the rule table, or one rule\'s documentation')
+  .argument('[rule]', 'a code (DG001) or name (missing-copy)')
+  .action((rule: string | undefined) => {
+    process.exitCode = runRulesCommand(rule, process);
   });
 
 program

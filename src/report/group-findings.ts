@@ -30,3 +30,9 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   }
   return [...groups.values()];
 }
+
+/** Which services a problem concerns, in words; nothing when the finding is about the one service's own Dockerfile. */
+export function describeServices({ finding, services }: FindingGroup): string | undefined {
+  if (services.length > 1) return `in ${services.length} services: ${services.join(', ')}`;
+  return services[0] === finding.file ? undefined : `in ${services[0]}`;
+}

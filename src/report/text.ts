@@ -108,6 +108,11 @@ function contextLine(service: ServiceReport): string {
   return `context ${context} (${source})${service.launch ? ` · runs ${service.launch}` : ''}`;
 }
 
+/** The summary line alone, for a run whose reports went to files. */
+export function formatSummary(result: CheckResult, options: Pick<TextOptions, 'color'>): string {
+  return `${summaryLine(result, createColors(options.color))}\n`;
+}
+
 function summaryLine(result: CheckResult, c: Colors): string {
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;

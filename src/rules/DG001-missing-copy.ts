@@ -22,6 +22,7 @@ export const missingCopy: Rule = {
   severity: 'error',
   summary: 'a first-party module the service imports is not copied into the image',
   why: 'the import raises ModuleNotFoundError in the running container',
+  fix: "add the COPY line shown to the service's Dockerfile, or remove the pattern of the ignore file that hides the module",
   check(analysis) {
     const fromMissing = analysis.missing.map((missing) => observe(missing, analysis.service.context));
     return [...fromMissing, ...observeProblems(missingCopy, allProblems(analysis))];

@@ -7,5 +7,6 @@ export const copySourceMissing: Rule = {
   severity: 'error',
   summary: 'a COPY/ADD source does not exist in the build context (or an ignore file excludes it)',
   why: 'the build fails: docker cannot find the file',
+  fix: 'correct the source path, add the missing file, or remove the ignore-file pattern that excludes it',
   check: (analysis) => observeProblems(copySourceMissing, allProblems(analysis)),
 };

@@ -7,5 +7,6 @@ export const dockerfileSyntax: Rule = {
   severity: 'error',
   summary: 'the Dockerfile cannot be parsed or uses an instruction wrongly',
   why: 'the build fails, or dockguard cannot model the image',
+  fix: 'correct the Dockerfile line named',
   check: (analysis) => observeProblems(dockerfileSyntax, allProblems(analysis)),
 };

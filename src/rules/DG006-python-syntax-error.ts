@@ -11,6 +11,7 @@ export const pythonSyntaxError: Rule = {
   severity: 'error',
   summary: 'a Python file the service runs has a syntax error',
   why: 'importing it raises SyntaxError in the running container',
+  fix: 'correct the syntax error at the line named',
   check: (analysis) =>
     analysis.syntaxErrors.map(({ file, line, column, message }) => ({
       code: pythonSyntaxError.code,

@@ -11,6 +11,7 @@ export const fileUnreadable: Rule = {
   severity: 'error',
   summary: 'a file the service needs cannot be read or decoded (binary, too large, bad encoding)',
   why: 'dockguard cannot check what it cannot read',
+  fix: 'make the file readable UTF-8 text, or exclude the service or path in the config',
   check: (analysis) => [
     ...analysis.unreadable.map(({ path, reason }) => ({
       code: fileUnreadable.code,

@@ -7,5 +7,6 @@ export const entrypointUnknown: Rule = {
   severity: 'warning',
   summary: 'no Python entrypoint can be derived from CMD/ENTRYPOINT',
   why: 'dockguard falls back to every Python file of the service folder as a root',
+  fix: "give the service's entrypoint in the config (`services[].entrypoint`), or use a CMD/ENTRYPOINT dockguard can read",
   check: (analysis) => observeProblems(entrypointUnknown, allProblems(analysis)),
 };

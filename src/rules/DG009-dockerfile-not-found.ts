@@ -7,5 +7,6 @@ export const dockerfileNotFound: Rule = {
   severity: 'warning',
   summary: 'a compose file or build script names a Dockerfile that does not exist',
   why: 'that build fails',
+  fix: 'correct the Dockerfile path in the compose file or build script',
   check: (analysis) => observeProblems(dockerfileNotFound, allProblems(analysis)),
 };

@@ -7,5 +7,6 @@ export const discoveryFileUnreadable: Rule = {
   severity: 'warning',
   summary: 'a compose file, build script or CI file cannot be parsed',
   why: 'build contexts it defines are not known',
+  fix: 'correct the syntax of the file named',
   check: (analysis) => observeProblems(discoveryFileUnreadable, allProblems(analysis)),
 };

@@ -7,5 +7,6 @@ export const contextNotFound: Rule = {
   severity: 'warning',
   summary: 'a build command or config names a build context folder that does not exist',
   why: 'that build fails, and the service cannot be checked against it',
+  fix: 'correct the build context path in the build command or config',
   check: (analysis) => observeProblems(contextNotFound, allProblems(analysis)),
 };

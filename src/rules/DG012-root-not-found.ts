@@ -7,5 +7,6 @@ export const rootNotFound: Rule = {
   severity: 'warning',
   summary: 'a config roots entry names a file that does not exist',
   why: 'the extra entry file cannot be followed',
+  fix: 'correct or remove the `roots` entry in the config',
   check: (analysis) => observeProblems(rootNotFound, allProblems(analysis)),
 };

@@ -12,5 +12,6 @@ export const unusedIgnore: Rule = {
   severity: 'warning',
   summary: 'a dockguard ignore comment silences nothing',
   why: 'a stale ignore would hide the next real breakage on that line',
+  fix: 'remove the ignore comment, or correct the rule it names',
   check: () => [],
 };

@@ -16,6 +16,7 @@ export const computedImport: Rule = {
   severity: 'warning',
   summary: 'a module is imported by a name computed at run time',
   why: 'dockguard cannot check that the module the call loads is in the image',
+  fix: 'import the modules by literal name, or silence the line with `# dockguard: ignore[computed-import]` once the image is known to hold them',
   check(analysis) {
     const observations: Observation[] = [];
     for (const [file, parsed] of analysis.modules) {

@@ -18,6 +18,7 @@ export const missingPackage: Rule = {
   severity: 'error',
   summary: 'a third-party import whose distribution no install of the image provides',
   why: 'the import raises ModuleNotFoundError in the running container',
+  fix: 'add the requirement line shown to the file the image installs (for a lock, the `uv add`/`poetry add` command shown)',
   check: (analysis) => (analysis.dependencies?.missingPackages ?? []).map(observe),
 };
 

@@ -16,6 +16,7 @@ export const implicitPackage: Rule = {
   severity: 'error',
   summary: 'a package needed by how the code uses another one (BigQuery to_dataframe → db-dtypes) is not installed',
   why: 'the call that needs it fails at run time, often long after deploy',
+  fix: 'install one of the packages named',
   check: (analysis) =>
     (analysis.dependencies?.implicitNeeds ?? []).map((need) => ({
       code: implicitPackage.code,

@@ -14,6 +14,7 @@ export const entrypointNotInstalled: Rule = {
   severity: 'error',
   summary: 'the program CMD/ENTRYPOINT runs comes from a Python package the image does not install',
   why: 'the container exits at start: executable file not found',
+  fix: 'add the distribution that provides the program to what the image installs',
   check: (analysis) =>
     (analysis.dependencies?.missingPrograms ?? []).map((m) => ({
       code: entrypointNotInstalled.code,

@@ -14,6 +14,7 @@ export const systemPackage: Rule = {
   severity: 'error',
   summary: 'an installed package needs an OS library (libgomp1, libpq) that the image lacks',
   why: 'the build fails compiling it, or the import fails loading the shared library',
+  fix: 'add the `apt-get install`/`apk add` line shown before the Python install',
   check: (analysis) =>
     (analysis.dependencies?.systemNeeds ?? []).map((need) => ({
       code: systemPackage.code,

@@ -13,6 +13,7 @@ export const lockDrift: Rule = {
   severity: 'error',
   summary: 'a requirements/pyproject file and its lock disagree (missing from the lock, or a version outside the specifier)',
   why: 'the image installs the lock, not what is declared',
+  fix: 'regenerate the lock with the command shown, and commit it',
   check: (analysis) =>
     (analysis.dependencies?.lockDrift ?? []).map((d) => ({
       code: lockDrift.code,

@@ -13,6 +13,7 @@ export const unlockedInstall: Rule = {
   severity: 'warning',
   summary: 'the image installs a loose requirements file while a lock for it exists beside it',
   why: 'each build resolves new versions: the image is not what was tested',
+  fix: 'install the lock instead (the line shown)',
   check: (analysis) =>
     (analysis.dependencies?.unlockedInstalls ?? []).map((u) => ({
       code: unlockedInstall.code,

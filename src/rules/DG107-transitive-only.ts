@@ -14,6 +14,7 @@ export const transitiveOnly: Rule = {
   severity: 'warning',
   summary: 'an imported package is only a transitive pin of a lock, not declared directly (off unless turned on in `rules` or with --select)',
   why: 'an upgrade of the package that pulls it in can remove it',
+  fix: 'declare the package directly in the declaration file (the line shown)',
   check: (analysis) =>
     (analysis.dependencies?.transitiveOnly ?? []).map((t) => ({
       code: transitiveOnly.code,

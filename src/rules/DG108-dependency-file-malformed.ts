@@ -12,5 +12,6 @@ export const dependencyFileMalformed: Rule = {
   severity: 'error',
   summary: 'a requirements, pyproject or lock file has a line or table its format does not allow',
   why: 'what the image installs cannot be known, and pip or the locker may reject it',
+  fix: 'correct the line or table named',
   check: (analysis) => observeProblems(dependencyFileMalformed, analysis.dependencies?.problems ?? []),
 };

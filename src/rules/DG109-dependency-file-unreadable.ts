@@ -12,5 +12,6 @@ export const dependencyFileUnreadable: Rule = {
   severity: 'error',
   summary: 'a dependency file the image installs (or one it includes) is missing or cannot be decoded',
   why: 'the install fails, or installs something dockguard cannot see',
+  fix: 'add the file, or correct the path the install names',
   check: (analysis) => observeProblems(dependencyFileUnreadable, analysis.dependencies?.problems ?? []),
 };

@@ -12,5 +12,6 @@ export const dependencyFileUnanalysable: Rule = {
   severity: 'warning',
   summary: 'a dependency file depends on something static reading cannot see (an unset variable, dynamic metadata)',
   why: 'dockguard cannot vouch for what it cannot read',
+  fix: 'make the value static, or list the packages in the config',
   check: (analysis) => observeProblems(dependencyFileUnanalysable, analysis.dependencies?.problems ?? []),
 };

@@ -12,5 +12,6 @@ export const installCommandUnanalysable: Rule = {
   severity: 'warning',
   summary: 'a RUN install whose effect static reading cannot know (unset variable, conda, a URL without a name)',
   why: 'dockguard cannot vouch for what it cannot read',
+  fix: "name the packages in the RUN, or declare them in the config's `basePackages`",
   check: (analysis) => observeProblems(installCommandUnanalysable, analysis.dependencies?.problems ?? []),
 };

@@ -13,6 +13,8 @@ export interface Rule {
   summary: string;
   /** Why it breaks the container. */
   why: string;
+  /** What to do about a finding, in one line (`dockguard rules CODE`, the README's rule reference, SARIF help). */
+  fix: string;
   check(analysis: ServiceAnalysis): Observation[];
 }
 

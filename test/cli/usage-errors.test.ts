@@ -10,7 +10,7 @@ afterAll(removeFixtureRepos);
 describe('usage errors and CLI conventions', () => {
   it.each([
     [['check', '--bogus'], "dockguard: unknown option '--bogus' (see dockguard check --help)\n"],
-    [['check', '--format', 'xml'], "dockguard: option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json. (see dockguard check --help)\n"],
+    [['check', '--format', 'xml'], "dockguard: option '--format <format>' argument 'xml' is invalid. Allowed formats are text, json, sarif, github, markdown, gitlab, each optionally with :FILE. (see dockguard check --help)\n"],
     [['frob'], "dockguard: unknown command 'frob' (see dockguard --help)\n"],
     [[], 'dockguard: no command given; try dockguard check (see dockguard --help)\n'],
     [['check', '--select', 'no-such-rule'], 'dockguard: --select: unknown rule "no-such-rule"\n  hint: see `dockguard check --help` for the rule table\n'],
