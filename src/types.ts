@@ -275,8 +275,13 @@ export interface ImageModel {
   /** Every directory known to exist (parents of files, WORKDIRs, COPY destinations), plus `/`. */
   dirs: ReadonlySet<ImagePath>;
   /** Directories filled from sources that cannot be seen (external images, URLs). */
-  /** `buildInput`: filled from a source the build machine has but the repository lacks (gitignored, generated, a submodule). */
-  opaque: Array<{ path: ImagePath; line: number; reason: string; buildInput?: boolean }>;
+  /**
+   * `buildInput`: filled from a source the build machine has but the repository lacks (gitignored, generated, a submodule).
+   * `foreign`: from outside the build's sources and installs (an external image, a download, a clone, an archive, a
+   * source named by an unknown variable), so it may hold any module, a third-party one included. Content a RUN makes
+   * otherwise (a venv, a builder stage's site-packages) holds what the modelled installs put there.
+   */
+  opaque: Array<{ path: ImagePath; line: number; reason: string; buildInput?: boolean; foreign?: boolean }>;
   copies: CopyRecord[];
   runs: RunRecord[];
   workdir: ImagePath;

@@ -341,7 +341,7 @@ export class ImportClosure {
     }
     const hit = this.findInRepo(module);
     // A name found nowhere is third-party, unless a folder the build has and the repository lacks could hold it.
-    const unseenFirstParty = !hit && unseenModuleCause(module, resolution, this.input.sysPath, this.input.image, this.input.context, true) !== undefined;
+    const unseenFirstParty = !hit && unseenModuleCause(module, resolution, this.input.sysPath, this.input.image, this.input.context, 'build-inputs') !== undefined;
     if (ref.level === 0 && hit && this.isWeak(hit)) {
       // Not known to be first-party: Python finds an installed distribution of that name instead, if there is one.
       this.reportMissing(from, module, ref, guard, site, hit, { unlessInstalled: true });
@@ -352,7 +352,10 @@ export class ImportClosure {
       this.reportMissing(from, module, ref, guard, site, hit, {}, onlyIfMissing);
       return 'missing';
     }
-    this.addExternal(from, module, ref, guard, site, onlyIfMissing);
+    // Where Python looks, content from outside the build (`COPY --from=<external image> /stubs/pkg ./pkg`,
+    // a clone on PYTHONPATH) may be the module itself: then that no install provides it proves nothing.
+    const unseen = site.assumption === undefined ? unseenModuleCause(module, resolution, this.input.sysPath, this.input.image, this.input.context, 'foreign') : undefined;
+    this.addExternal(from, module, ref, guard, unseen === undefined ? site : { ...site, assumption: `the image may hold it after all: ${unseen}` }, onlyIfMissing);
     return 'external';
   }
 

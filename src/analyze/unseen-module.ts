@@ -17,7 +17,7 @@ export function unseenModuleCause(
   sysPath: readonly string[],
   image: ImageModel,
   context: BuildContext | undefined,
-  buildInputsOnly = false,
+  scope: UnseenScope = 'any',
 ): string | undefined {
   // Below a package that resolved, Python looks only in that package's folder.
   const parts = module.split('.');
@@ -27,7 +27,7 @@ export function unseenModuleCause(
   for (const entry of searchPath) {
     const base = joinImagePath(entry, ...rest);
     for (const candidate of [`${base}.py`, `${base}/__init__.py`, base]) {
-      const cause = unseenPathCause(candidate, image, context, buildInputsOnly);
+      const cause = unseenPathCause(candidate, image, context, scope);
       if (cause !== undefined) return cause;
     }
   }
@@ -35,12 +35,20 @@ export function unseenModuleCause(
 }
 
 /**
- * Why a file the image model lacks may be at `imagePath` all the same (see
- * unseenModuleCause); `buildInputsOnly` leaves out external images and
- * downloads, whose content says nothing about this repository's modules.
+ * Which unknown content may count: `any`; `build-inputs`, sources the build
+ * machine has and the repository lacks (leaving out external images and
+ * downloads, whose content says nothing about this repository's modules);
+ * `foreign`, those plus content from outside the build (an external image,
+ * a download, a clone), which may hold a third-party module that no install
+ * provides, unlike a venv or a builder stage's site-packages, which hold what
+ * the modelled installs put there.
  */
-export function unseenPathCause(imagePath: string, image: ImageModel, context: BuildContext | undefined, buildInputsOnly = false): string | undefined {
-  const opaque = image.opaque.find((o) => (o.buildInput || !buildInputsOnly) && relativeBelow(o.path, imagePath) !== undefined);
+export type UnseenScope = 'any' | 'build-inputs' | 'foreign';
+
+/** Why a file the image model lacks may be at `imagePath` all the same (see unseenModuleCause and UnseenScope). */
+export function unseenPathCause(imagePath: string, image: ImageModel, context: BuildContext | undefined, scope: UnseenScope = 'any'): string | undefined {
+  const counts = (o: ImageModel['opaque'][number]): boolean => scope === 'any' || o.buildInput === true || (scope === 'foreign' && o.foreign === true);
+  const opaque = image.opaque.find((o) => counts(o) && relativeBelow(o.path, imagePath) !== undefined);
   if (opaque) return `${opaque.path} comes from ${opaque.reason}, which may hold it`;
   return context && unseenInContext(imagePath, image, context);
 }

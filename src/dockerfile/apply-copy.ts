@@ -70,12 +70,12 @@ export function applyCopy(state: StageState, instruction: DockerInstruction, env
     sources.push(source.value);
     if (source.unresolved.length > 0) {
       report('unmodelled-source', 'warning', MESSAGES.unresolvedVariable(`${keyword} source "${raw}"`, source.unresolved));
-      addOpaque(state.fs, destKey, line, `${keyword} ${raw} (a variable with no known value)`);
+      addOpaque(state.fs, destKey, line, `${keyword} ${raw} (a variable with no known value)`, { foreign: true });
       continue;
     }
     if (keyword === 'ADD' && isRemoteSource(source.value)) {
       report('unmodelled-source', 'warning', MESSAGES.remoteSource(source.value));
-      addOpaque(state.fs, destKey, line, `ADD ${source.value}`);
+      addOpaque(state.fs, destKey, line, `ADD ${source.value}`, { foreign: true });
       continue;
     }
     if (!tree) continue;
@@ -85,7 +85,7 @@ export function applyCopy(state: StageState, instruction: DockerInstruction, env
       if (tree.tree.kind === 'stage') addOpaque(state.fs, destKey, line, tree.unknownReason(source.value));
       else if (unseen !== undefined) {
         report('unmodelled-source', 'warning', MESSAGES.unseenSource(keyword, source.value, unseen));
-        addOpaque(state.fs, destKey, line, `${keyword} ${source.value} (${unseen})`, true);
+        addOpaque(state.fs, destKey, line, `${keyword} ${source.value} (${unseen})`, { buildInput: true });
       } else if (!resolved.isWildcard) report('copy-source-missing', 'error', describeMissingSource(keyword, source.value, resolved.key, env.context!));
       continue;
     }
@@ -94,7 +94,7 @@ export function applyCopy(state: StageState, instruction: DockerInstruction, env
     for (const match of resolved.matches) {
       if (keyword === 'ADD' && unpack && !match.isDir && TAR.test(match.key) && tree.tree.kind === 'context') {
         report('unmodelled-source', 'warning', MESSAGES.tarSource(match.key));
-        addOpaque(state.fs, destKey, line, `ADD unpacks ${match.key}`);
+        addOpaque(state.fs, destKey, line, `ADD unpacks ${match.key}`, { foreign: true });
         continue;
       }
       const destIsDir = parents || destHasSlash || state.fs.dirs.has(destKey);
@@ -127,7 +127,7 @@ function pickTree(state: StageState, from: string | undefined, keyword: string, 
   }
   if (from.includes('$')) {
     report('unmodelled-source', 'warning', MESSAGES.fromVariable(keyword, from));
-    addOpaque(state.fs, destKey, line, `${keyword} --from=${from}`);
+    addOpaque(state.fs, destKey, line, `${keyword} --from=${from}`, { foreign: true });
     return undefined;
   }
   const stage = env.resolveStage(from, line);
@@ -135,7 +135,7 @@ function pickTree(state: StageState, from: string | undefined, keyword: string, 
   if (!stage) {
     // Programs a known image ships (`COPY --from=ghcr.io/astral-sh/uv /uv /uvx /bin/`) are no unknown files.
     if (!copiesKnownPrograms(from, sources)) report('unmodelled-source', 'warning', MESSAGES.externalImage(keyword, from));
-    addOpaque(state.fs, destKey, line, `${keyword} --from=${from} (external image)`);
+    addOpaque(state.fs, destKey, line, `${keyword} --from=${from} (external image)`, { foreign: true });
     return undefined;
   }
   return {
@@ -149,6 +149,6 @@ function pickTree(state: StageState, from: string | undefined, keyword: string, 
 function addUnseenBelow(state: StageState, context: BuildContext, dirKey: string, destKey: string, line: number, keyword: string): void {
   for (const key of context.unseenKeys) {
     const rel = dirKey === '' ? key : key.startsWith(`${dirKey}/`) ? key.slice(dirKey.length + 1) : undefined;
-    if (rel !== undefined) addOpaque(state.fs, joinKey(destKey, rel), line, `${keyword} of ${dirKey || '.'}, which holds ${key} (${context.unseenReason(key)})`, true);
+    if (rel !== undefined) addOpaque(state.fs, joinKey(destKey, rel), line, `${keyword} of ${dirKey || '.'}, which holds ${key} (${context.unseenReason(key)})`, { buildInput: true });
   }
 }

@@ -68,8 +68,8 @@ function copyDirContents(p: Placement, srcKey: string, targetKey: string, exclud
     if (!excluder?.isExcluded(rel, false)) addFile(p.fs, joinKey(targetKey, rel), p.tree.originOf(key), p.line, p.tree.inlineOf?.(key));
   }
   for (const entry of p.tree.opaque) {
-    if (isWithin(entry.key, srcKey)) addOpaque(p.fs, joinKey(targetKey, entry.key.slice(cut)), p.line, entry.reason);
-    else if (isWithin(srcKey, entry.key)) addOpaque(p.fs, targetKey, p.line, entry.reason);
+    if (isWithin(entry.key, srcKey)) addOpaque(p.fs, joinKey(targetKey, entry.key.slice(cut)), p.line, entry.reason, entry);
+    else if (isWithin(srcKey, entry.key)) addOpaque(p.fs, targetKey, p.line, entry.reason, entry);
   }
   const repoDir = p.tree.repoPathOf(srcKey);
   if (repoDir !== undefined) pushSourceDir(p.sourceDirs, { repoDir, imageDir: toImagePath(targetKey) });

@@ -11,6 +11,9 @@ import { findRunWrites } from './find-run-writes.js';
 import type { StageState } from './stage-state.js';
 import { applyArg, applyEnv, lookupIn, type VariableScope } from './variables.js';
 
+
+/** Programs whose output comes from outside the build (a clone, a download, an archive), not from its own installs or sources. */
+const FETCHES = new Set(['git clone', 'curl', 'wget', 'tar', 'unzip']);
 export interface StageEnvironment extends CopyEnvironment {
   buildArgs: Record<string, string>;
   globals: VariableScope;
@@ -46,7 +49,7 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
         state.runs.push(run);
         state.filesAtRun.set(line, snapshotFiles(state));
         // What a RUN writes is unknown content, not absence (`git clone`, protoc's output, `cp`, …).
-        for (const write of findRunWrites(run)) addOpaque(state.fs, toImageKey(write.path), line, `RUN ${write.program}`);
+        for (const write of findRunWrites(run)) addOpaque(state.fs, toImageKey(write.path), line, `RUN ${write.program}`, { foreign: FETCHES.has(write.program) });
         break;
       }
       case 'CMD':

@@ -8,6 +8,8 @@ export interface OpaqueEntry {
   reason: string;
   /** Filled from a source the build machine has but the repository lacks. */
   buildInput?: boolean;
+  /** From outside the build's sources and installs (see `ImageModel.opaque`). */
+  foreign?: boolean;
 }
 
 /** What one stage's filesystem is known to hold, keyed by image path without the leading `/`. */
@@ -38,7 +40,13 @@ export function addFile(fs: StageFs, key: string, repoPath: RepoPath, line: numb
   fs.files.set(key, inline === undefined ? { repoPath, line } : { repoPath, line, inline });
 }
 
-export function addOpaque(fs: StageFs, key: string, line: number, reason: string, buildInput = false): void {
+/** What else is known of unknown content: see `ImageModel.opaque`. */
+export interface OpaqueFlags {
+  buildInput?: boolean;
+  foreign?: boolean;
+}
+
+export function addOpaque(fs: StageFs, key: string, line: number, reason: string, flags: OpaqueFlags = {}): void {
   addDir(fs, parentKey(key));
-  fs.opaque.push({ key, line, reason, ...(buildInput ? { buildInput } : {}) });
+  fs.opaque.push({ key, line, reason, ...(flags.buildInput ? { buildInput: true } : {}), ...(flags.foreign ? { foreign: true } : {}) });
 }

@@ -20,3 +20,23 @@ describe('unseenModuleCause', () => {
     expect(cause('shop.checkout')).toBeUndefined();
   });
 });
+
+describe('unseenModuleCause for a third-party name (scope foreign)', () => {
+  const causeIn = (dockerfile: string, module: string, sysPath: string[]): string | undefined => {
+    const image = model(dockerfile, ['shop/__init__.py']);
+    return unseenModuleCause(module, resolveDotted(imageTree(image.files, image.dirs), sysPath, module), sysPath, image, undefined, 'foreign');
+  };
+  const SITE = '/usr/local/lib/python3.12/site-packages';
+
+  it('counts an external image, a clone and a download where Python looks', () => {
+    expect(causeIn('FROM python:3.12-slim\nWORKDIR /srv\nCOPY --from=ghcr.io/acme/stubs:2 /stubs/acme_proto ./acme_proto\n', 'acme_proto', ['/srv', SITE]))
+      .toBe('/srv/acme_proto comes from COPY --from=ghcr.io/acme/stubs:2 (external image), which may hold it');
+    expect(causeIn('FROM python:3.12-slim\nRUN git clone https://example.com/rules.git /opt/rules\nENV PYTHONPATH=/opt/rules\n', 'pricing_rules', ['/opt/rules', SITE]))
+      .toBe('/opt/rules comes from RUN git clone, which may hold it');
+  });
+
+  it('does not count content the modelled installs made: a builder stage\'s site-packages, a venv', () => {
+    expect(causeIn(DOCKERFILE, 'stripe', ['/app', SITE])).toBeUndefined();
+    expect(causeIn('FROM python:3.12-slim\nRUN python -m venv /opt/venv && /opt/venv/bin/pip install flask\n', 'stripe', ['/app', '/opt/venv/lib/python3.12/site-packages'])).toBeUndefined();
+  });
+});

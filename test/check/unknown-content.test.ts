@@ -7,7 +7,6 @@ afterAll(removeFixtureRepos);
 describe('unknown content is not absence (fixture unknown-content)', () => {
   it('an entry script or import under content from a RUN (of this or another stage), an external image or an unresolved variable is a warning naming it', async () => {
     const result = await check({ cwd: makeFixtureRepo('unknown-content') });
-    // pricing_rules (a clone on PYTHONPATH) is left out: main's unseen-module check does not yet cover a third-party import there.
     const missing = result.findings.filter((f) => f.rule === 'missing-copy');
     expect(missing.map((f) => ({ severity: f.severity, evidence: f.evidence, file: f.file, line: f.line, module: f.module, assumption: f.assumption }))).toEqual([
       {
@@ -34,5 +33,17 @@ describe('unknown content is not absence (fixture unknown-content)', () => {
       },
     ]);
     expect(result.findings.filter((f) => f.severity === 'error' && f.rule === 'missing-copy')).toHaveLength(1);
+  });
+
+  it('an import no install provides is only assumed missing when unseen content where Python looks first may hold it', async () => {
+    const result = await check({ cwd: makeFixtureRepo('unknown-content') });
+    // pricing_rules is in no repository folder: a third-party name, but /opt/pricing-rules (a RUN git clone on PYTHONPATH) may be it.
+    const missing = result.findings.filter((f) => f.rule === 'missing-package');
+    expect(missing.map((f) => ({ severity: f.severity, evidence: f.evidence, file: f.file, line: f.line, module: f.module, assumption: f.assumption }))).toEqual([
+      {
+        severity: 'warning', evidence: 'assumed', file: 'services/orders-grpc/orders/server.py', line: 6, module: 'pricing_rules.engine',
+        assumption: 'the image may hold it after all: /opt/pricing-rules comes from RUN git clone, which may hold it',
+      },
+    ]);
   });
 });
