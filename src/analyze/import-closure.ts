@@ -13,6 +13,7 @@ import {
   type MissingModule,
   type ParsedModule,
   type Problem,
+  type ReachTrace,
   type RepoPath,
   type RepoSnapshot,
 } from '../types.js';
@@ -85,6 +86,8 @@ export interface ClosureResult {
   modules: Map<RepoPath, ParsedModule>;
   /** Folders the executed modules put on sys.path, and the changes whose path cannot be evaluated. */
   pathChanges: PathChanges;
+  /** How each image file of the closure was reached (the visit that proves most), for `dockguard explain`. */
+  reachedBy: Map<ImagePath, ReachTrace>;
 }
 
 /**
@@ -113,7 +116,8 @@ export class ImportClosure {
     externalImports: [],
     reachedFiles: [],
     modules: new Map(),
-    pathChanges: { inserted: [], appended: [], unevaluable: [] },
+    pathChanges: { inserted: [], appended: [], unevaluable: [], sources: [] },
+    reachedBy: new Map(),
   };
   /** First-party findings and third-party imports of absolute imports: those a sys.path change could explain. */
   private readonly absoluteMissing = new Set<MissingModule>();
@@ -565,10 +569,12 @@ export class ImportClosure {
     if (!origin) return;
     if (!this.visited.has(imagePath)) this.result.reachedFiles.push(origin.repoPath);
     this.visited.set(imagePath, excuse(guard));
-    next.push({
+    const visit: Visit = {
       imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guard, assumption, via,
       ...(origin.inline !== undefined ? { inline: origin.inline } : {}),
-    });
+    };
+    this.result.reachedBy.set(imagePath, visit);
+    next.push(visit);
   }
 
   /** The dotted name a file has on the image's sys.path (`__main__` when it is on none). */
@@ -587,7 +593,8 @@ export class ImportClosure {
 const externalWeight = (guarded: boolean, isFallback: boolean, isAssumed: boolean): number =>
   (isAssumed ? 4 : 0) + (guarded ? 2 : 0) + (isFallback ? 1 : 0);
 
-function chainOf(visit: Visit | undefined): ChainLink[] {
+/** The import chain that reached a file, from the launch line to the import of the file itself. */
+export function chainOf(visit: ReachTrace | undefined): ChainLink[] {
   const links: ChainLink[] = [];
   for (let v = visit; v?.via; v = v.via.parent) links.push({ file: v.via.file, line: v.via.line, module: v.via.module });
   return links.reverse();
