@@ -255,7 +255,8 @@ async function readLaunchScripts(snapshot: RepoSnapshot, image: ImageModel): Pro
   return { scripts, files: [...new Set(wanted.values())] };
 }
 
-async function countIgnoreFileLines(snapshot: RepoSnapshot, context: BuildContext | undefined): Promise<Map<RepoPath, number>> {
+/** Lines of each ignore file of the context, to place an exception at its end. */
+export async function countIgnoreFileLines(snapshot: RepoSnapshot, context: BuildContext | undefined): Promise<Map<RepoPath, number>> {
   const counts = new Map<RepoPath, number>();
   for (const file of context?.ignoreFiles ?? []) {
     const text = await readText(snapshot, file);

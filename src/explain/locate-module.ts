@@ -1,5 +1,6 @@
 import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase } from '../analyze/repo-bases.js';
 import { diagnoseMissingCopy } from '../analyze/copy-fix.js';
+import { countIgnoreFileLines } from '../analyze/analyze-service.js';
 import { chainOf } from '../analyze/import-closure.js';
 import { withInstalledProjects } from '../analyze/installed-projects.js';
 import { findExcludingPattern, parseIgnoreFile } from '../dockerfile/dockerignore.js';
@@ -45,9 +46,10 @@ export async function locateModule(module: string, seen: InspectedService): Prom
   // The walk records a missing module where its import stops: for `orders.pricing.rules`, maybe at `orders.pricing`.
   const missing = analysis.missing.filter((m) => m.module === module || module.startsWith(`${m.module}.`));
   const hit = findInRepo(bases, snapshot, module);
-  const repoPath = missing[0]?.repoPath ?? (hit && holdsPythonCode(snapshot, hit.repoPath) ? hit.repoPath : undefined);
-  if (missing.length > 0 || repoPath !== undefined) {
-    const first = missing[0] ?? (hit ? toMissing(diagnoseMissingCopy({ image, context: seen.context, snapshot, hit, module, ignoreFileLines: new Map() }), module) : undefined);
+  const inRepo = hit && holdsPythonCode(snapshot, hit.repoPath) ? hit : undefined;
+  if (missing.length > 0 || inRepo !== undefined) {
+    const first = missing[0] ?? (inRepo ? toMissing(diagnoseMissingCopy({ image, context: seen.context, snapshot, hit: inRepo, module, ignoreFileLines: await countIgnoreFileLines(snapshot, seen.context) }), module) : undefined);
+    const repoPath = first?.repoPath ?? inRepo?.repoPath;
     const nearest = repoPath !== undefined ? nearestCopy(analysis.image!, repoPath) : undefined;
     return {
       module, kind: 'missing', lookups,
@@ -132,7 +134,7 @@ async function findIgnoreLine(file: RepoPath, repoPath: RepoPath | undefined, se
 
 /** The context COPY whose source folder is nearest the module's repository path (the one a fix would sit beside). */
 function nearestCopy(image: ImageModel, repoPath: RepoPath): { line: number; text: string } | undefined {
-  let best: { line: number; text: string; shared: number } | undefined;
+  let best: { line: number; text: string; score: number } | undefined;
   const target = repoPath.split('/');
   for (const copy of image.copies) {
     if (copy.from !== undefined) continue;
@@ -140,8 +142,11 @@ function nearestCopy(image: ImageModel, repoPath: RepoPath): { line: number; tex
       const parts = repoDir === '' ? [] : repoDir.split('/');
       let shared = 0;
       while (shared < parts.length && parts[shared] === target[shared]) shared++;
-      if ((!best || shared > best.shared || (shared === best.shared && copy.line > best.line))) {
-        best = { line: copy.line, text: `${copy.instruction} ${copy.sources.join(' ')} ${copy.dest}`, shared };
+      // A COPY of an unrelated folder is no nearer than none; one from the module's own folder (a sibling file) is nearest.
+      if (shared === 0 && parts.length > 0) continue;
+      const score = shared * 2 + (shared === parts.length ? 1 : 0);
+      if (!best || score > best.score || (score === best.score && copy.line > best.line)) {
+        best = { line: copy.line, text: `${copy.instruction} ${copy.sources.join(' ')} ${copy.dest}`, score };
       }
     }
   }
