@@ -32,7 +32,7 @@ export function describeSysPath({ sysPath, image, launch, projects, changes }: S
     }
     if (why !== undefined) return { path, why };
     const change = changes.sources.find((c) => c.entry === path);
-    if (change) return { path, why: `sys.path.${change.op} in ${change.file}`, file: change.file, line: change.line };
+    if (change) return { path, why: `sys.path.${change.op}`, file: change.file, line: change.line };
     if (path === INSTALLED_SITE && projects.length > 0) return { path, why: `site-packages, where the image installs ${projects.map((p) => p || '.').join(', ')}` };
     if (launch.fallback && path === image.workdir) return { path, why: 'the working directory (WORKDIR): no entrypoint was derived, so the code is taken to run from there' };
     return { path, why: 'unknown' };

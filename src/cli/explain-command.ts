@@ -41,7 +41,7 @@ export async function runExplainCommand(options: ExplainCommandOptions, io: Io):
       ...(io.env.VIRTUAL_ENV !== undefined ? { virtualEnv: io.env.VIRTUAL_ENV } : {}),
     });
     const color = options.color !== false && shouldUseColor(io.env, Boolean(io.stdout.isTTY));
-    io.stdout.write(options.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanationText(explanation, { color }));
+    io.stdout.write(options.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanationText(explanation, { color, verbose: options.verbose ?? false }));
     return 0;
   } catch (error) {
     io.stderr.write(reportFailure(error));

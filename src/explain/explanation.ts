@@ -57,6 +57,8 @@ export type FileOrigin =
 export interface ImageTreeNode {
   /** Absolute image path of the folder (or file, with `--verbose`). */
   path: string;
+  /** Set on a file (listed with `--verbose`). */
+  isFile?: true;
   /** Files below it the model knows (recursively). */
   files: number;
   /** Where they came from, with how many files each origin put there (0 for unknown content). */
@@ -108,8 +110,8 @@ export interface ModuleChain {
 
 export interface ModuleExplanation {
   module: string;
-  /** `image` (a file in the image), `missing` (first-party, not in the image), `third-party`, `stdlib`, `unknown`. */
-  kind: 'image' | 'missing' | 'third-party' | 'stdlib' | 'unknown';
+  /** `image` (a file in the image), `missing` (first-party, not in the image), `third-party`, `stdlib`. */
+  kind: 'image' | 'missing' | 'third-party' | 'stdlib';
   /** The image file it resolves to. */
   file?: string;
   /** Its repository file (for an image file, where it was copied from; for a missing one, where the repository has it). */

@@ -79,7 +79,7 @@ function toNode(folder: Folder, origins: ReadonlyMap<string, FileOrigin>, option
   const children = open ? [...folder.children.values()].sort((a, b) => byCodeUnit(a.path, b.path)).map((c) => toNode(c, origins, options, level + 1)) : [];
   if (open && options.verbose) {
     for (const file of [...folder.files].sort((a, b) => byCodeUnit(a.path, b.path))) {
-      children.push({ path: file.path, files: 1, origins: [{ ...origins.get(file.key)!, files: 1 }], repoDirs: [file.repoPath], children: [], folded: 0 });
+      children.push({ path: file.path, isFile: true, files: 1, origins: [{ ...origins.get(file.key)!, files: 1 }], repoDirs: [file.repoPath], children: [], folded: 0 });
     }
   }
   const dirs = [...repoDirs].sort(byCodeUnit);

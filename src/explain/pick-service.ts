@@ -15,8 +15,13 @@ export function serviceTitle(spec: Pick<ServiceSpec, 'dockerfile' | 'name' | 'va
  * several, is a usage error naming the nearest services.
  */
 export function pickService(query: string, specs: readonly ServiceSpec[], excluded: readonly RepoPath[], where: { root: string; cwd: string }): ServiceSpec {
-  const byName = specs.filter((s) => serviceTitle(s) === query || s.variant === query || s.name === query);
-  if (byName.length === 1) return byName[0]!;
+  // The most exact reading first: a whole title, then a config variant, then a compose name several variants may share.
+  let byName: ServiceSpec[] = [];
+  for (const matches of [(s: ServiceSpec) => serviceTitle(s) === query, (s: ServiceSpec) => s.variant === query, (s: ServiceSpec) => s.name === query]) {
+    byName = specs.filter(matches);
+    if (byName.length === 1) return byName[0]!;
+    if (byName.length > 1) break;
+  }
   const fromCwd = path.relative(where.root, path.resolve(where.cwd, query)).split(path.sep).join('/');
   const paths = new Set([fromCwd, query.replace(/^\.\//, '').replace(/\/+$/, '')]);
   const byPath = byName.length > 1 ? byName : specs.filter((s) => paths.has(s.dockerfile) || paths.has(path.posix.dirname(s.dockerfile)));

@@ -10,10 +10,11 @@ type Colors = ReturnType<typeof createColors>;
  * from, the sys.path in order with why, the entrypoints, the installs and
  * the import → distribution matches, then the module asked about.
  */
-export function formatExplanationText(explanation: Explanation, options: { color: boolean }): string {
+export function formatExplanationText(explanation: Explanation, options: { color: boolean; verbose?: boolean }): string {
   const c = createColors(options.color);
+  const verbose = options.verbose ?? false;
   const out = [...formatHeader(explanation, c), '', ...formatImage(explanation, c), '', ...formatSysPath(explanation, c), '', ...formatLaunch(explanation, c)];
-  if (explanation.installs.length > 0 || explanation.imports.length > 0) out.push('', ...formatInstalls(explanation, c));
+  if (explanation.installs.length > 0 || explanation.imports.length > 0) out.push('', ...formatInstalls(explanation, c, verbose));
   if (explanation.module) out.push('', ...formatModule(explanation.module, c));
   return `${out.join('\n')}\n`;
 }
@@ -43,7 +44,7 @@ function formatImage(e: Explanation, c: Colors): string[] {
   const lines = [c.bold(`image files (${plural(e.image.files, 'file')} the Dockerfile puts there${base})`)];
   const walk = (node: ImageTreeNode, indent: string): void => {
     const [only] = node.origins;
-    const head = `${indent}${node.path}  ${c.dim(node.files === 1 && node.children.length === 0 && node.folded === 0 && node.path.includes('.') ? '' : plural(node.files, 'file'))}`.trimEnd();
+    const head = node.isFile ? `${indent}${node.path}` : `${indent}${node.path}  ${c.dim(plural(node.files, 'file'))}`;
     const folded = node.folded > 0 ? c.dim(` (+${plural(node.folded, 'folder')})`) : '';
     const from = node.repoDirs.length > 0 ? c.dim(` ← ${node.repoDirs.join(', ')}`) : '';
     if (node.origins.length === 1 && only) lines.push(`${head}  ${describeOrigin(only)}${from}${folded}`);
@@ -88,22 +89,36 @@ function formatSysPath(e: Explanation, c: Colors): string[] {
 }
 
 function formatLaunch(e: Explanation, c: Colors): string[] {
-  const lines = [c.bold('entrypoints'), `  ${e.launch.command || '(no command)'}${e.launch.derived ? '' : c.yellow(' (not followed: every Python file of the service is taken as a root)')}`];
+  // A compose `command:` may span lines: one line here.
+  const command = e.launch.command.replace(/\s*\n\s*/g, ' ').trim();
+  // A Dockerfile's command names its line; a compose `command:` or config entrypoint does not.
+  const where = / line \d+\)$/.test(command) || e.launch.line === 0 ? '' : c.dim(` (${e.launch.file}:${e.launch.line})`);
+  const lines = [c.bold('entrypoints'), `  ${command || '(no command)'}${where}${e.launch.derived ? '' : c.yellow(' (not followed: every Python file of the service is taken as a root)')}`];
   for (const root of e.launch.roots) lines.push(`    ${root.root}  ${c.dim(root.why)}`);
   return lines;
 }
 
-function formatInstalls(e: Explanation, c: Colors): string[] {
+/** Lists longer than this are cut to their start without --verbose (a real requirements file names hundreds). */
+const LIST_LIMIT = 10;
+
+function formatInstalls(e: Explanation, c: Colors, verbose: boolean): string[] {
   const lines = [c.bold('installs')];
   for (const install of e.installs) {
     const what = [...install.files, ...install.inline].join(', ') || '(nothing readable)';
     lines.push(`  ${install.line > 0 ? `line ${install.line}` : 'base image'}  ${install.tool}: ${what}`);
-    for (const d of install.distributions) lines.push(`    ${d.name}  ${c.dim(`${d.file}:${d.line}`)}`);
+    const shown = verbose ? install.distributions : install.distributions.slice(0, LIST_LIMIT);
+    for (const d of shown) lines.push(`    ${d.name}  ${c.dim(`${d.file}:${d.line}`)}`);
+    if (shown.length < install.distributions.length) lines.push(c.dim(`    … ${install.distributions.length - shown.length} more (--verbose lists them)`));
   }
   if (e.installs.length === 0) lines.push('  (none)');
   if (e.imports.length > 0) {
     lines.push(c.bold('third-party imports → distributions'));
-    for (const i of e.imports) lines.push(`  ${i.module} → ${i.distribution}  ${c.dim(`(${i.source})`)} ${i.installed ? c.green('installed') : c.yellow('not installed')}`);
+    // What is not installed always shows; a long list of matches is cut.
+    const missing = e.imports.filter((i) => !i.installed);
+    const installed = e.imports.filter((i) => i.installed);
+    const shown = verbose ? e.imports : [...missing, ...installed.slice(0, Math.max(0, LIST_LIMIT - missing.length))];
+    for (const i of e.imports.filter((x) => shown.includes(x))) lines.push(`  ${i.module} → ${i.distribution}  ${c.dim(`(${i.source})`)} ${i.installed ? c.green('installed') : c.yellow('not installed')}`);
+    if (shown.length < e.imports.length) lines.push(c.dim(`  … ${e.imports.length - shown.length} more matched to an installed distribution (--verbose lists them)`));
   }
   return lines;
 }
@@ -113,7 +128,6 @@ const HEADLINE: Record<ModuleExplanation['kind'], string> = {
   missing: 'not in the image',
   'third-party': 'third-party',
   stdlib: 'standard library',
-  unknown: 'unknown',
 };
 
 function formatModule(m: ModuleExplanation, c: Colors): string[] {

@@ -20,7 +20,7 @@ describe('why each sys.path entry is there', () => {
       changes: { inserted: [asImagePath('/srv/plugins')], appended: [], unevaluable: [], sources: [{ entry: asImagePath('/srv/plugins'), op: 'insert', file: asRepoPath('bin/run.py'), line: 3 }] },
     });
     expect(entries).toEqual([
-      { path: '/srv/plugins', why: 'sys.path.insert in bin/run.py', file: 'bin/run.py', line: 3 },
+      { path: '/srv/plugins', why: 'sys.path.insert', file: 'bin/run.py', line: 3 },
       { path: '/app/bin', why: 'folder of the script /app/bin/run.py, which python runs' },
       { path: '/opt/lib', why: 'PYTHONPATH', file: 'svc/Dockerfile', line: 6 },
     ]);
