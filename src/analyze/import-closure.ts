@@ -22,7 +22,7 @@ import { packageOf, type ImportTarget } from './import-targets.js';
 import { isUnaskedLazyBranch, nameUsesOf, pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
 import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore } from './module-store.js';
-import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase, type RepoHit } from './repo-bases.js';
+import { computeRepoBases, findInRepo, holdsPythonCode, isWeakHit, type RepoBase, type RepoHit } from './repo-bases.js';
 import { definesName, type LocatedModule, type NameLookup } from './defines-name.js';
 import { findReplacedImports, judgeFallback, type ImportStatus } from './fallback-imports.js';
 import { excuse, isOptionalDependency, nowhereAssumption, pathGuard, refGuard, type GuardKind } from './path-guard.js';
@@ -360,14 +360,8 @@ export class ImportClosure {
     return 'external';
   }
 
-  /**
-   * A repository module that is not on the image's sys.path as far as the
-   * COPY lines tell: found only from a guessed base, or outside the build
-   * context, where no COPY could have taken it from.
-   */
   private isWeak(hit: RepoHit): boolean {
-    const contextRoot = this.input.context?.root;
-    return hit.base.heuristic || (contextRoot !== undefined && relativeBelow(contextRoot, hit.repoPath) === undefined);
+    return isWeakHit(hit, this.input.context?.root);
   }
 
   private async resolveSubmodule(from: Visit, parent: string, candidate: string, ref: ImportRef, guard: GuardKind | undefined, next: Visit[]): Promise<void> {

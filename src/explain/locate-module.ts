@@ -1,4 +1,5 @@
-import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase } from '../analyze/repo-bases.js';
+import { computeRepoBases, findInRepo, holdsPythonCode, isWeakHit, type RepoBase } from '../analyze/repo-bases.js';
+import { insideFirstPartyPackage } from '../analyze/module-imports.js';
 import { diagnoseMissingCopy } from '../analyze/copy-fix.js';
 import { countIgnoreFileLines } from '../analyze/analyze-service.js';
 import { chainOf } from '../analyze/import-closure.js';
@@ -8,7 +9,7 @@ import { isStdlib, NEWEST_PYTHON } from '../deps/stdlib.js';
 import type { InspectedService } from '../inspect-service.js';
 import { findInPath, imageTree, resolveDotted, type ModuleTree } from '../python/module-finder.js';
 import { relativeBelow } from '../python/image-path.js';
-import { asImagePath, type ImageModel, type ImagePath, type MissingModule, type RepoPath } from '../types.js';
+import { asImagePath, type ExternalImport, type ImageModel, type ImagePath, type MissingModule, type RepoPath } from '../types.js';
 import type { LookupStep, ModuleChain, ModuleExplanation } from './explanation.js';
 import { describeOrigin } from './fold-image-tree.js';
 import { explainDistribution } from './explain-distribution.js';
@@ -41,31 +42,51 @@ export async function locateModule(module: string, seen: InspectedService): Prom
       reachedBy: trace ? [toChain(chainOf(trace), trace.guard && GUARD_WORDS[trace.guard], trace.assumption)] : [],
     };
   }
+  // What the walk recorded for a module it reached is the check's answer; it records a missing module where
+  // its import stops (for `orders.pricing.rules`, maybe at `orders.pricing`).
+  const missing = analysis.missing.filter((m) => m.module === module || module.startsWith(`${m.module}.`));
+  if (missing.length > 0) return explainMissing(module, lookups, missing[0]!, missing, seen);
+  const found = findInRepo(bases, snapshot, module);
+  const hit = found && holdsPythonCode(snapshot, found.repoPath) ? found : undefined;
+  const weak = hit !== undefined && isWeakHit(hit, seen.context?.root);
+  const shadowed = weak ? `the repository's ${hit.repoPath} is not known to be on the image's sys.path, so Python imports the installed distribution` : undefined;
+  const imported = analysis.externalImports.flatMap((e) => [e, ...(e.importedNames ?? [])]);
+  const exact = imported.filter((e) => e.module === module);
+  // `from pkg import name` is recorded per name: asked about `pkg`, those are the chains that reach it.
+  const externals = exact.length > 0 ? exact : imported.filter((e) => e.module.startsWith(`${module}.`)).slice(0, 3);
+  if (externals.length > 0) return explainThirdParty(module, lookups, externals, seen, shadowed);
   const version = analysis.dependencies?.pythonVersion.version ?? NEWEST_PYTHON;
   if (isStdlib(module.split('.')[0]!, version)) return { module, kind: 'stdlib', lookups, why: `part of the standard library of Python ${version}`, reachedBy: [] };
-  // The walk records a missing module where its import stops: for `orders.pricing.rules`, maybe at `orders.pricing`.
-  const missing = analysis.missing.filter((m) => m.module === module || module.startsWith(`${m.module}.`));
-  const hit = findInRepo(bases, snapshot, module);
-  const inRepo = hit && holdsPythonCode(snapshot, hit.repoPath) ? hit : undefined;
-  if (missing.length > 0 || inRepo !== undefined) {
-    const first = missing[0] ?? (inRepo ? toMissing(diagnoseMissingCopy({ image, context: seen.context, snapshot, hit: inRepo, module, ignoreFileLines: await countIgnoreFileLines(snapshot, seen.context) }), module) : undefined);
-    const repoPath = first?.repoPath ?? inRepo?.repoPath;
-    const nearest = repoPath !== undefined ? nearestCopy(analysis.image!, repoPath) : undefined;
-    return {
-      module, kind: 'missing', lookups,
-      ...(repoPath !== undefined ? { repoPath } : {}),
-      why: await whyMissing(first, seen),
-      ...(nearest ? { nearestCopy: nearest } : {}),
-      ...(first?.fix ? { fix: first.fix } : {}),
-      reachedBy: missing.map((m) => toChain(m.chain, m.guarded ? 'try/except or a condition' : undefined, m.assumption)),
-    };
+  // Not reached: decided as the walk decides an import it cannot resolve in the image (ImportClosure.resolveImport).
+  const distribution = explainDistribution(module, seen);
+  if (hit && !(weak && distribution.installed !== undefined)) {
+    const diagnosis = diagnoseMissingCopy({ image, context: seen.context, snapshot, hit, module, ignoreFileLines: await countIgnoreFileLines(snapshot, seen.context) });
+    const unlessInstalled = `; no install provides a distribution named ${module.split('.')[0]}, so it counts as the service's own`;
+    return explainMissing(module, lookups, toMissing(diagnosis, module), [], seen, weak ? unlessInstalled : undefined);
   }
-  const externals = analysis.externalImports.flatMap((e) => [e, ...(e.importedNames ?? [])]).filter((e) => e.module === module || e.module.startsWith(`${module}.`));
+  if (!hit && insideFirstPartyPackage(resolution)) return explainMissing(module, lookups, { ...toMissing({ reason: 'nowhere' }, module), repoPath: undefined }, [], seen);
+  return explainThirdParty(module, lookups, [], seen, shadowed);
+}
+
+async function explainMissing(module: string, lookups: LookupStep[], first: MissingModule, reached: readonly MissingModule[], seen: InspectedService, note = ''): Promise<ModuleExplanation> {
+  const repoPath = first.repoPath;
+  const nearest = repoPath !== undefined ? nearestCopy(seen.analysis.image!, repoPath) : undefined;
+  return {
+    module, kind: 'missing', lookups,
+    ...(repoPath !== undefined ? { repoPath } : {}),
+    why: `${await whyMissing(first, seen)}${note}`,
+    ...(nearest ? { nearestCopy: nearest } : {}),
+    ...(first.fix ? { fix: first.fix } : {}),
+    reachedBy: reached.map((m) => toChain(m.chain, m.guarded ? 'try/except or a condition' : undefined, m.assumption)),
+  };
+}
+
+function explainThirdParty(module: string, lookups: LookupStep[], reached: readonly ExternalImport[], seen: InspectedService, why?: string): ModuleExplanation {
   return {
     module, kind: 'third-party', lookups,
-    why: 'no file of the image nor of the repository provides it: it must come from an installed distribution',
+    why: why ?? 'no file of the image nor of the repository provides it: it must come from an installed distribution',
     distribution: explainDistribution(module, seen),
-    reachedBy: externals.map((e) => toChain(e.chain, e.guarded ? 'try/except ImportError or a condition' : undefined, e.assumption)),
+    reachedBy: reached.map((e) => toChain(e.chain, e.guarded ? 'try/except ImportError or a condition' : undefined, e.assumption)),
   };
 }
 
@@ -95,7 +116,7 @@ function lookUpEntries(tree: ModuleTree, sysPath: readonly ImagePath[], module: 
   });
 }
 
-function toMissing(diagnosis: ReturnType<typeof diagnoseMissingCopy>, module: string): MissingModule {
+function toMissing(diagnosis: Pick<MissingModule, 'reason' | 'ignoredBy' | 'fix'> & { unit?: RepoPath }, module: string): MissingModule {
   return { module, file: '', line: 0, guarded: false, dynamic: false, chain: [], repoPath: diagnosis.unit, reason: diagnosis.reason, ...(diagnosis.ignoredBy ? { ignoredBy: diagnosis.ignoredBy } : {}), ...(diagnosis.fix ? { fix: diagnosis.fix } : {}) };
 }
 

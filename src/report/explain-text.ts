@@ -93,7 +93,7 @@ function formatLaunch(e: Explanation, c: Colors): string[] {
   const command = e.launch.command.replace(/\s*\n\s*/g, ' ').trim();
   // A Dockerfile's command names its line; a compose `command:` or config entrypoint does not.
   const where = / line \d+\)$/.test(command) || e.launch.line === 0 ? '' : c.dim(` (${e.launch.file}:${e.launch.line})`);
-  const lines = [c.bold('entrypoints'), `  ${command || '(no command)'}${where}${e.launch.derived ? '' : c.yellow(' (not followed: every Python file of the service is taken as a root)')}`];
+  const lines = [c.bold('entrypoints'), `  ${command || '(no command)'}${where}${e.launch.derived ? '' : c.yellow(e.status === 'skipped' || e.status === 'failed' ? ' (not followed)' : ' (not followed: every Python file of the service is taken as a root)')}`];
   for (const root of e.launch.roots) lines.push(`    ${root.root}  ${c.dim(root.why)}`);
   return lines;
 }

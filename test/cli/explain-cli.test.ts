@@ -60,8 +60,10 @@ const REPORTS_IMAGE = [
   '',
   'installs',
   '  line 4  pip: services/reports/requirements.txt',
-  '    requests  services/reports/requirements.txt:1',
+  '    redis  services/reports/requirements.txt:1',
+  '    requests  services/reports/requirements.txt:2',
   'third-party imports → distributions',
+  '  redis → redis  (knowledge) installed',
   '  requests → requests  (knowledge) installed',
   '',
 ];
@@ -136,6 +138,24 @@ describe('dockguard explain (built CLI)', () => {
     );
   });
 
+  it('agrees with check on a repository folder named like an installed distribution: Python imports the distribution', () => {
+    const run = runCli(repo, ['explain', 'reports', 'redis']);
+    expect(run.stdout.slice(run.stdout.indexOf('\nmodule ') + 1)).toBe(
+      [
+        'module redis: third-party',
+        '  looked for along sys.path:',
+        '    /srv  absent   no redis.py or redis/ here (mirrors repository folder services/reports)',
+        "  the repository's redis is not known to be on the image's sys.path, so Python imports the installed distribution",
+        '  distribution: redis (knowledge); installed as redis (services/reports/requirements.txt:1)',
+        '  reached by:',
+        '    services/reports/Dockerfile:7        starts /srv/app.py',
+        '    services/reports/app.py:2            imports reports.daily',
+        '    services/reports/reports/daily.py:1  imports redis',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('shows the guard on the chain of an optional import', () => {
     const run = runCli(repo, ['explain', 'orders', 'ujson']);
     expect(run.stdout.slice(run.stdout.indexOf('\nmodule ujson') + 1)).toBe(
@@ -176,7 +196,7 @@ describe('dockguard explain (built CLI)', () => {
         'module orders.models: not in the image',
         '  looked for along sys.path:',
         '    /srv  absent   no orders.py or orders/ here (mirrors repository folder services/reports)',
-        '  in the repository at orders, outside the build context services/reports: no COPY can take it',
+        "  in the repository at orders, outside the build context services/reports: no COPY can take it; no install provides a distribution named orders, so it counts as the service's own",
         '  not reached: nothing the container runs imports it',
         '',
       ].join('\n'),
@@ -212,7 +232,10 @@ describe('dockguard explain (built CLI)', () => {
       status: 'checked',
       sysPath: [{ path: '/srv', why: 'folder of the script /srv/app.py, which python runs' }],
       launch: { file: 'services/reports/Dockerfile', line: 7, roots: [{ root: '/srv/app.py', why: 'python script' }], derived: true },
-      installs: [{ line: 4, tool: 'pip', files: ['services/reports/requirements.txt'], distributions: [{ name: 'requests', file: 'services/reports/requirements.txt', line: 1 }] }],
+      installs: [{ line: 4, tool: 'pip', files: ['services/reports/requirements.txt'], distributions: [
+        { name: 'redis', file: 'services/reports/requirements.txt', line: 1 },
+        { name: 'requests', file: 'services/reports/requirements.txt', line: 2 },
+      ] }],
       module: {
         module: 'formatting',
         kind: 'missing',
