@@ -20,6 +20,6 @@ export function explainDistribution(module: string, seen: InspectedService): Non
   }
   const candidates = seen.ctx.dependencies.map.candidatesFor(module);
   const installed = candidates.map((c) => c.distribution).find((name) => deps?.installed.includes(name));
-  const source = candidates[0] ? `${candidates[0].source}${candidates[0].isGuess ? ' (a guess from the name)' : ''}` : 'none';
+  const source = candidates[0]?.source ?? 'none';
   return { names: candidates.map((c) => c.distribution), source, ...(installed ? { installed } : {}), ...installedFrom(installed) };
 }

@@ -21,7 +21,12 @@ export async function explainService(seen: InspectedService, module: string | un
     service: describeService(seen),
     status: seen.leftOut !== undefined ? 'unaffected' : analysis.status,
     ...(seen.leftOut !== undefined ? { reason: seen.leftOut } : analysis.reason !== undefined ? { reason: analysis.reason } : {}),
-    findings: seen.findings.map((f) => ({ code: f.code, rule: f.rule, severity: f.severity, file: f.file, line: f.line, message: f.message, ...(f.module !== undefined ? { module: f.module } : {}) })),
+    findings: seen.findings.map((f) => ({
+      code: f.code, rule: f.rule, severity: f.severity, file: f.file, line: f.line, message: f.message,
+      ...(f.module !== undefined ? { module: f.module } : {}),
+      evidence: f.evidence,
+      ...(f.assumption !== undefined ? { assumption: f.assumption } : {}),
+    })),
     ...cleanReasons(seen),
     image: image ? foldImageTree(image, fold) : { files: 0, baseImage: null, tree: [] },
     sysPath: analysis.sysPath ?? [],

@@ -14,7 +14,7 @@ export interface Explanation {
   /** Why it was skipped, failed or unaffected. */
   reason?: string;
   /** What the check found for it (none when it was left out). */
-  findings: Array<{ code: string; rule: string; severity: string; file: string; line: number; message: string; module?: string }>;
+  findings: Array<{ code: string; rule: string; severity: string; file: string; line: number; message: string; module?: string; evidence: string; assumption?: string }>;
   /** Why a checked service without errors is clean, one sentence each. */
   clean?: string[];
   image: ImageTreeSummary;

@@ -34,7 +34,10 @@ function formatHeader(e: Explanation, c: Colors): string[] {
   if (e.status === 'unaffected') lines.push(`  ${c.green('unaffected')}: ${e.reason ?? ''}`);
   else if (e.status !== 'checked') lines.push(`  ${c.yellow(e.status)}: ${e.reason ?? ''}`);
   else lines.push(`  ${errors > 0 ? c.red('checked') : c.green('checked')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
-  for (const f of e.findings) lines.push(`    ${f.severity === 'error' ? c.red(f.severity) : c.yellow(f.severity)} ${c.dim(f.code)} ${f.line > 0 ? `${f.file}:${f.line}` : f.file}  ${f.message}`);
+  for (const f of e.findings) {
+    lines.push(`    ${f.severity === 'error' ? c.red(f.severity) : c.yellow(f.severity)} ${c.dim(f.code)} ${f.line > 0 ? `${f.file}:${f.line}` : f.file}  ${f.message}`);
+    if (f.assumption !== undefined) lines.push(`      ${c.dim('assumed:')} ${f.assumption}`);
+  }
   for (const reason of e.clean ?? []) lines.push(`    ${c.dim('clean:')} ${reason}`);
   return lines;
 }
@@ -142,7 +145,8 @@ function formatModule(m: ModuleExplanation, c: Colors): string[] {
   if (m.distribution) {
     const d = m.distribution;
     const installed = d.installed ? `installed as ${d.installed}${d.from ? ` (${d.from.file}:${d.from.line})` : ''}` : 'not installed by this image';
-    lines.push(`  distribution: ${d.names.join(' or ') || 'unknown'} (${d.source}); ${installed}`);
+    // `identity`: no table maps the import; the distribution is taken to be named like it.
+    lines.push(`  distribution: ${d.names.join(' or ') || 'unknown'} (${d.source === 'identity' ? 'a guess from the import name' : d.source}); ${installed}`);
   }
   if (m.reachedBy.length === 0) lines.push(`  ${c.yellow('not reached')}: nothing the container runs imports it`);
   for (const chain of m.reachedBy) lines.push(...formatChain(chain, c));

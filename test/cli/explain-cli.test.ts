@@ -248,6 +248,28 @@ describe('dockguard explain (built CLI)', () => {
     expect(doc.image.tree[0]).toMatchObject({ path: '/srv', files: 4, children: [{ path: '/srv/reports', files: 2, origins: [{ kind: 'copy', line: 6, stage: '0', text: 'COPY reports/ reports/', files: 2 }] }] });
   });
 
+  it('lists every file of the image with where it came from with --verbose', () => {
+    const run = runCli(repo, ['explain', 'reports', '--verbose']);
+    expect(run.stdout.slice(run.stdout.indexOf('\nimage files') + 1, run.stdout.indexOf('\nsys.path'))).toBe(
+      [
+        'image files (4 files the Dockerfile puts there; what the base image python:3.12-slim holds is not listed)',
+        '  /srv  4 files',
+        '    /srv/reports  2 files  COPY reports/ reports/ (line 6, stage 0) ← services/reports/reports',
+        '      /srv/reports/__init__.py  COPY reports/ reports/ (line 6, stage 0) ← services/reports/reports/__init__.py',
+        '      /srv/reports/daily.py  COPY reports/ reports/ (line 6, stage 0) ← services/reports/reports/daily.py',
+        '    /srv/app.py  COPY app.py . (line 5, stage 0) ← services/reports/app.py',
+        '    /srv/requirements.txt  COPY requirements.txt . (line 3, stage 0) ← services/reports/requirements.txt',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('exits 2 on a --depth that is not a number of levels', () => {
+    const run = runCli(repo, ['explain', 'reports', '--depth', 'deep']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('dockguard: --depth takes a whole number of folder levels, not deep (see dockguard explain --help)\n');
+  });
+
   it('exits 2 with one line naming the near matches for an unknown service', () => {
     const run = runCli(repo, ['explain', 'report']);
     expect(run.status).toBe(2);
