@@ -11,9 +11,9 @@ type Colors = ReturnType<typeof createColors>;
  * the import → distribution matches, then the module asked about.
  */
 export function formatExplanationText(explanation: Explanation, options: { color: boolean; verbose?: boolean }): string {
-  const c = createColors(options.color);
+ const c = createColors(options.color);
   const verbose = options.verbose ?? false;
-  const out = [...formatHeader(explanation, c), '', ...formatImage(explanation, c), '', ...formatSysPath(explanation, c), '', ...formatLaunch(explanation, c)];
+  const out = [...formatHeader(explanation, c), '', ...formatImage(explanation, c, verbose), '', ...formatSysPath(explanation, c), '', ...formatLaunch(explanation, c)];
   if (explanation.installs.length > 0 || explanation.imports.length > 0) out.push('', ...formatInstalls(explanation, c, verbose));
   if (explanation.module) out.push('', ...formatModule(explanation.module, c));
   return `${out.join('\n')}\n`;
@@ -42,7 +42,7 @@ function formatHeader(e: Explanation, c: Colors): string[] {
   return lines;
 }
 
-function formatImage(e: Explanation, c: Colors): string[] {
+function formatImage(e: Explanation, c: Colors, verbose: boolean): string[] {
   const base = e.image.baseImage ? `; what the base image ${e.image.baseImage} holds is not listed` : '';
   const lines = [c.bold(`image files (${plural(e.image.files, 'file')} the Dockerfile puts there${base})`)];
   const walk = (node: ImageTreeNode, indent: string): void => {
@@ -57,12 +57,33 @@ function formatImage(e: Explanation, c: Colors): string[] {
       const label = node.children.length === 0 ? '' : 'here: ';
       for (const origin of listed) lines.push(`${indent}  ${c.dim('·')} ${label}${describeOrigin(origin)}${origin.files > 0 ? c.dim(` (${plural(origin.files, 'file')})`) : ''}`);
     }
-    for (const child of node.children) walk(child, `${indent}  `);
+    walkAll(node.children, `${indent}  `);
   };
-  for (const node of e.image.tree) walk(node, '  ');
+  // Sibling folders filled by one instruction (`COPY . .` gives dozens) are counted after the first few.
+  const walkAll = (nodes: readonly ImageTreeNode[], indent: string): void => {
+    const groups = new Map<string, ImageTreeNode[]>();
+    for (const node of nodes) if (isPlainFolder(node)) groups.set(describeOrigin(node.origins[0]!), [...(groups.get(describeOrigin(node.origins[0]!)) ?? []), node]);
+    const summarised = new Map<ImageTreeNode, ImageTreeNode[]>();
+    for (const group of groups.values()) if (!verbose && group.length > SIBLING_LIMIT + 1) summarised.set(group[SIBLING_LIMIT]!, group.slice(SIBLING_LIMIT));
+    const hidden = new Set([...summarised.values()].flat());
+    for (const node of nodes) {
+      const rest = summarised.get(node);
+      if (rest) {
+        const files = rest.reduce((sum, n) => sum + n.files, 0);
+        lines.push(`${indent}${c.dim(`… ${rest.length} more folders (${plural(files, 'file')}) from the same ${describeOrigin(rest[0]!.origins[0]!)} (--verbose lists them)`)}`);
+      } else if (!hidden.has(node)) walk(node, indent);
+    }
+  };
+  walkAll(e.image.tree, '  ');
   if (e.image.tree.length === 0) lines.push('  (no files known)');
   return lines;
 }
+
+/** Sibling folders of one origin shown in full before the rest are counted. */
+const SIBLING_LIMIT = 5;
+
+/** A folded folder whose files all come from one place: one line says all of it. */
+const isPlainFolder = (node: ImageTreeNode): boolean => !node.isFile && node.children.length === 0 && node.origins.length === 1;
 
 function describeOrigin(origin: FileOrigin): string {
   switch (origin.kind) {
