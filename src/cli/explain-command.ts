@@ -10,6 +10,7 @@ export interface ExplainCommandOptions {
   config?: string;
   target?: string;
   staged?: boolean;
+  since?: string;
   verbose?: boolean;
   depth?: string;
   /** commander's `--no-cache` sets this to false. */
@@ -35,6 +36,7 @@ export async function runExplainCommand(options: ExplainCommandOptions, io: Io):
       ...(options.config !== undefined ? { configPath: options.config } : {}),
       ...(options.target !== undefined ? { target: options.target } : {}),
       ...(options.staged ? { staged: true } : {}),
+      ...(options.since !== undefined ? { since: options.since } : {}),
       ...(options.cache === false ? { cache: false } : {}),
       ...(depth !== undefined ? { depth } : {}),
       ...(options.verbose ? { verbose: true } : {}),

@@ -63,6 +63,7 @@ program
   .option('--config <file>', 'config file (as for check)')
   .option('--target <stage>', 'model this build stage instead of the last one')
   .option('--staged', 'explain the commit being made: read the index, and say why the service is unaffected when check would leave it out')
+  .option('--since <ref>', 'say why the service is unaffected when check --since <ref> would leave it out')
   .option('--depth <levels>', 'open folders of mixed origin this many levels deep (default 3)')
   .option('--verbose', 'open every folder and list every file of the image')
   .option('--no-cache', 'do not read or write the parse cache under the git directory')

@@ -3,7 +3,7 @@ import type { Explanation } from './explanation.js';
 import { explainService } from './explain-service.js';
 import { pickService } from './pick-service.js';
 
-export interface ExplainOptions extends Pick<CheckOptions, 'cwd' | 'configPath' | 'staged' | 'target' | 'virtualEnv' | 'cache'> {
+export interface ExplainOptions extends Pick<CheckOptions, 'cwd' | 'configPath' | 'staged' | 'since' | 'target' | 'virtualEnv' | 'cache'> {
   /** A Dockerfile path (or its folder), or a service name as `check` shows it. */
   service: string;
   /** A dotted module to look for (`orders.pricing.rules`). */

@@ -222,6 +222,21 @@ describe('dockguard explain (built CLI)', () => {
     );
   });
 
+  it('says why a service is unaffected by the changes since a ref', () => {
+    const branch = makeFixtureRepo('explain-monorepo');
+    git(branch, 'checkout', '-q', '-b', 'pricing');
+    appendFileSync(path.join(branch, 'orders/pricing/rules.py'), '\nimport logging\n\nlog = logging.getLogger(__name__)\n');
+    git(branch, 'commit', '-q', '-am', 'log pricing');
+    const run = runCli(branch, ['explain', 'reports', '--since', 'main', '--format', 'json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status: 'unaffected',
+      reason:
+        "no changed file is in this image's context: of the changed orders/pricing/rules.py, none is its Dockerfile, an ignore file, the file that names its context, or within reach of a COPY/ADD source in its build context services/reports",
+      findings: [],
+    });
+  });
+
   it('prints the explanation as one JSON document with --format json', () => {
     const run = runCli(repo, ['explain', 'reports', 'formatting', '--format', 'json']);
     expect(run.status).toBe(0);
