@@ -9,3 +9,6 @@ export { exitCodeFor, type CheckResult, type ServiceReport } from './result.js';
 export { loadConfig } from './config/load-config.js';
 export { RULES } from './rules/index.js';
 export type * from './types.js';
+export { explain, type ExplainOptions } from './explain/explain.js';
+export type * from './explain/explanation.js';
+export { formatExplanationText } from './report/explain-text.js';

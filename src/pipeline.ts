@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { indexRepositoryImages, modelService, walkService } from './analyze/analyze-service.js';
+import { inspectService, NOTHING_RELEVANT, type Inspection } from './inspect-service.js';
 import { ModuleStore } from './analyze/module-store.js';
 import { openCache, type ContentCache } from './cache/open-cache.js';
 import { resolveScope } from './check-scope.js';
@@ -68,6 +69,13 @@ export interface CheckOptions {
  * and compare installs with imports → run the rules.
  */
 export async function check(options: CheckOptions): Promise<CheckResult> {
+  return (await runCheck(options)).result;
+}
+
+export type { Inspection, InspectedService } from './inspect-service.js';
+
+/** The check, and with an inspection what it read of one service. */
+export async function runCheck<T>(options: CheckOptions, inspection?: Inspection<T>): Promise<{ result: CheckResult; inspected?: T }> {
   const started = performance.now();
   if (options.since !== undefined && options.staged) throw new DockguardError('--since and --staged cannot be combined', 'a commit is checked with --staged, a branch with --since <ref>');
   // With --staged one git call finds the root, the repository's state and HEAD: in a hook every git process counts.
@@ -90,15 +98,18 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     const since = await sinceRead;
     if (since) notes.push(describeChangesSince(options.since!, since));
     const scope = await resolveScope(root, options.cwd, options.paths ?? [], snapshot, await changesRead, source, since && listTouchedPaths(since.changes));
-    if (scope.nothingRelevant) {
-      return emptyResult(root, started, [...notes, 'nothing that can change an image is part of this check']);
+    if (scope.nothingRelevant && !inspection) {
+      return { result: emptyResult(root, started, [...notes, NOTHING_RELEVANT]) };
     }
     // Opening lists the cache folder; files are read as values are asked for (compose files' builds first).
     const opened = (options.cache ?? config.cache) ? await cacheOpening : undefined;
     if (opened?.note) notes.push(opened.note);
     const cache = opened?.cache;
     const discovered = await discoverServices(snapshot, config, { ...(source === undefined ? {} : { configFile: source }), ...(cache ? { cache } : {}) });
-    const specs = discovered.services.map((s) => (options.target ? { ...s, target: options.target } : s));
+    const discoveredSpecs = discovered.services.map((s) => (options.target ? { ...s, target: options.target } : s));
+    // Each service's verdict depends on its own inputs only: an inspection runs the check of the one it picks.
+    const picked = inspection?.pick(discoveredSpecs, discovered.excluded, root);
+    const specs = picked ? [picked] : discoveredSpecs;
     const pool = createParsePool();
     try {
       const store = new ModuleStore(snapshot, pool, cache);
@@ -111,7 +122,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         scope.staged && scope.paths && snapshot.readBlob && specs.length > 0
           ? await findInvisibleEdits({ changes: scope.staged, store, readBlob: snapshot.readBlob, fingerprintOf: fingerprints.ofModule })
           : new Set<RepoPath>();
-      const reachable = scope.paths ? await filterReachable(specs, scope.paths, invisible, snapshot, cache) : specs;
+      const reachable = scope.nothingRelevant ? [] : scope.paths ? await filterReachable(specs, scope.paths, invisible, snapshot, cache) : specs;
       const memos = cache && scope.staged ? loadMemos(scope.staged, reachable, config, options.virtualEnv, cache) : undefined;
       const unaffected = memos ? await Promise.all(reachable.map((_, i) => isUnaffected(memos.entries[i], snapshot, memos.staged, fingerprints.ofFile))) : [];
       const candidates = reachable.filter((_, i) => !unaffected[i]);
@@ -139,8 +150,14 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       if (baseline && stale.length > 0) notes.push(describeStaleEntries(baseline.file, stale));
       const fixFiles = [...new Set(findings.filter((f) => f.severity === 'error' && f.fix).map((f) => f.fix!.file))];
       const commit = state ? { commit: { ...(state.operation ? { operation: state.operation } : {}), unstagedFixFiles: await listUnstagedFiles(root, fixFiles) } } : {};
+      const inspected =
+        inspection && picked
+          ? await inspection.read(
+              await inspectService(picked, { reachable, unaffected: reachable.filter((_, i) => unaffected[i]), selectedByPath, selected, analyses, findings, scope, invisible, ctx }),
+            )
+          : undefined;
       await cache?.flush().catch((error: Error) => notes.push(`the cache could not be saved (${error.message})`));
-      return {
+      const result: CheckResult = {
         root,
         services: [...analyses.map((a) => toServiceReport(a, options.verbose)), ...(scope.paths ? [] : discovered.excluded.map(excludedReport))],
         findings,
@@ -154,6 +171,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
           filesParsed: pool.stats().inThread + pool.stats().inWorkers,
         },
       };
+      return { result, ...(inspected !== undefined ? { inspected } : {}) };
     } finally {
       await pool.close();
     }

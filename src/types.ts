@@ -286,6 +286,8 @@ export interface ImageModel {
   runs: RunRecord[];
   workdir: ImagePath;
   env: Record<string, string>;
+  /** The Dockerfile line of the ENV that last set each variable of `env` (provenance, for `dockguard explain`). */
+  envLines?: Record<string, number>;
   user: string | undefined;
   shell: string[];
   cmd: CommandForm | undefined;
@@ -321,6 +323,8 @@ export interface LaunchPlan {
   sysPath: ImagePath[];
   /** Entries appended after site-packages (functions-framework's source dir). */
   sysPathTail: ImagePath[];
+  /** Why each entry of `sysPath` and `sysPathTail` is there (`folder of the script /app/main.py`, `PYTHONPATH`), by entry. */
+  sysPathWhy?: Record<string, string>;
   /** Human description: `CMD gunicorn app:app (Dockerfile line 12)`. */
   description: string;
   /** True when no entrypoint could be derived and roots fall back to the service's own Python files. */
@@ -504,4 +508,29 @@ export interface ServiceAnalysis {
   suppressions?: Suppression[];
   /** What the image installs, compared with what the code imports (undefined until that stage ran). */
   dependencies?: DependencyAnalysis;
+  /** The sys.path the import walk used, in order, each entry with why it is there (set once imports were followed). */
+  sysPath?: SysPathEntry[];
+  /** How the walk first reached each image file of the closure: the import that led there and its guard. */
+  reachedBy?: ReadonlyMap<ImagePath, ReachTrace>;
+}
+
+/** One sys.path entry of a service and why Python has it. */
+export interface SysPathEntry {
+  path: ImagePath;
+  /** In words: `folder of the script /app/main.py`, `PYTHONPATH`, `sys.path.insert`. */
+  why: string;
+  /** Where it is set, when a line says so (the ENV line, the module that inserts it). */
+  file?: string;
+  line?: number;
+}
+
+/**
+ * How the import walk reached a file: the import (`via`) written at
+ * `file:line`, from the file `parent` was reached as, and the guard or guess
+ * on that whole path. A chain is read by following `parent` to a root.
+ */
+export interface ReachTrace {
+  guard: 'import-error' | 'broad' | 'condition' | undefined;
+  assumption: string | undefined;
+  via: { parent: ReachTrace | undefined; file: string; line: number; module: string } | undefined;
 }

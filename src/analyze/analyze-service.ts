@@ -18,6 +18,7 @@ import { settleUnlessInstalled } from './settle-unless-installed.js';
 import { INSTALLED_SITE, withInstalledProjects } from './installed-projects.js';
 import { readConsoleScripts } from './read-console-scripts.js';
 import { joinImagePath } from '../python/image-path.js';
+import { describeSysPath } from './sys-path-entries.js';
 import { findDockerfileSuppressions } from '../suppress/dockerfile-suppressions.js';
 
 export interface AnalyzeContext {
@@ -147,6 +148,8 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
     externalImports: closure.externalImports,
     reachedFiles: closure.reachedFiles,
     modules: closure.modules,
+    sysPath: describeSysPath({ sysPath: closure.sysPath, image, launch, projects, changes: closure.pathChanges }),
+    reachedBy: closure.reachedBy,
   });
   analysis.problems.push(...closure.problems);
   analysis.dependencies = await analyzeDependencies(analysis, ctx.dependencies);
@@ -252,7 +255,8 @@ async function readLaunchScripts(snapshot: RepoSnapshot, image: ImageModel): Pro
   return { scripts, files: [...new Set(wanted.values())] };
 }
 
-async function countIgnoreFileLines(snapshot: RepoSnapshot, context: BuildContext | undefined): Promise<Map<RepoPath, number>> {
+/** Lines of each ignore file of the context, to place an exception at its end. */
+export async function countIgnoreFileLines(snapshot: RepoSnapshot, context: BuildContext | undefined): Promise<Map<RepoPath, number>> {
   const counts = new Map<RepoPath, number>();
   for (const file of context?.ignoreFiles ?? []) {
     const text = await readText(snapshot, file);

@@ -13,14 +13,14 @@ const MAX_ROUNDS = 4;
  * Parsed modules come from the store's memory, so a round costs only the
  * resolution.
  */
-export async function followImports(input: ClosureInput): Promise<ClosureResult> {
+export async function followImports(input: ClosureInput): Promise<ClosureResult & { sysPath: ImagePath[] }> {
   let sysPath = input.sysPath;
   for (let round = 1; ; round++) {
     const result = await new ImportClosure({ ...input, sysPath }).run();
     const known = new Set<ImagePath>(sysPath);
     const inserted = [...new Set(result.pathChanges.inserted)].filter((entry) => !known.has(entry));
     const appended = [...new Set(result.pathChanges.appended)].filter((entry) => !known.has(entry) && !inserted.includes(entry));
-    if ((inserted.length === 0 && appended.length === 0) || round === MAX_ROUNDS) return result;
+    if ((inserted.length === 0 && appended.length === 0) || round === MAX_ROUNDS) return { ...result, sysPath };
     sysPath = [...inserted, ...sysPath, ...appended];
   }
 }

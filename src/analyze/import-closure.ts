@@ -13,6 +13,7 @@ import {
   type MissingModule,
   type ParsedModule,
   type Problem,
+  type ReachTrace,
   type RepoPath,
   type RepoSnapshot,
 } from '../types.js';
@@ -21,7 +22,7 @@ import { packageOf, type ImportTarget } from './import-targets.js';
 import { isUnaskedLazyBranch, nameUsesOf, pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
 import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore } from './module-store.js';
-import { computeRepoBases, findInRepo, holdsPythonCode, type RepoBase, type RepoHit } from './repo-bases.js';
+import { computeRepoBases, findInRepo, holdsPythonCode, isWeakHit, type RepoBase, type RepoHit } from './repo-bases.js';
 import { definesName, type LocatedModule, type NameLookup } from './defines-name.js';
 import { findReplacedImports, judgeFallback, type ImportStatus } from './fallback-imports.js';
 import { excuse, isOptionalDependency, nowhereAssumption, pathGuard, refGuard, type GuardKind } from './path-guard.js';
@@ -85,6 +86,8 @@ export interface ClosureResult {
   modules: Map<RepoPath, ParsedModule>;
   /** Folders the executed modules put on sys.path, and the changes whose path cannot be evaluated. */
   pathChanges: PathChanges;
+  /** How each image file of the closure was reached (the visit that proves most), for `dockguard explain`. */
+  reachedBy: Map<ImagePath, ReachTrace>;
 }
 
 /**
@@ -113,7 +116,8 @@ export class ImportClosure {
     externalImports: [],
     reachedFiles: [],
     modules: new Map(),
-    pathChanges: { inserted: [], appended: [], unevaluable: [] },
+    pathChanges: { inserted: [], appended: [], unevaluable: [], sources: [] },
+    reachedBy: new Map(),
   };
   /** First-party findings and third-party imports of absolute imports: those a sys.path change could explain. */
   private readonly absoluteMissing = new Set<MissingModule>();
@@ -359,14 +363,8 @@ export class ImportClosure {
     return 'external';
   }
 
-  /**
-   * A repository module that is not on the image's sys.path as far as the
-   * COPY lines tell: found only from a guessed base, or outside the build
-   * context, where no COPY could have taken it from.
-   */
   private isWeak(hit: RepoHit): boolean {
-    const contextRoot = this.input.context?.root;
-    return hit.base.heuristic || (contextRoot !== undefined && relativeBelow(contextRoot, hit.repoPath) === undefined);
+    return isWeakHit(hit, this.input.context?.root);
   }
 
   private async resolveSubmodule(from: Visit, parent: string, candidate: string, ref: ImportRef, guard: GuardKind | undefined, next: Visit[]): Promise<void> {
@@ -568,10 +566,12 @@ export class ImportClosure {
     if (!origin) return;
     if (!this.visited.has(imagePath)) this.result.reachedFiles.push(origin.repoPath);
     this.visited.set(imagePath, excuse(guard));
-    next.push({
+    const visit: Visit = {
       imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guard, assumption, via,
       ...(origin.inline !== undefined ? { inline: origin.inline } : {}),
-    });
+    };
+    this.result.reachedBy.set(imagePath, visit);
+    next.push(visit);
   }
 
   /** The dotted name a file has on the image's sys.path (`__main__` when it is on none). */
@@ -590,7 +590,8 @@ export class ImportClosure {
 const externalWeight = (guarded: boolean, isFallback: boolean, isAssumed: boolean): number =>
   (isAssumed ? 4 : 0) + (guarded ? 2 : 0) + (isFallback ? 1 : 0);
 
-function chainOf(visit: Visit | undefined): ChainLink[] {
+/** The import chain that reached a file, from the launch line to the import of the file itself. */
+export function chainOf(visit: ReachTrace | undefined): ChainLink[] {
   const links: ChainLink[] = [];
   for (let v = visit; v?.via; v = v.via.parent) links.push({ file: v.via.file, line: v.via.line, module: v.via.module });
   return links.reverse();

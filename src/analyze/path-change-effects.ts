@@ -6,13 +6,19 @@ export interface PathChanges {
   inserted: ImagePath[];
   appended: ImagePath[];
   unevaluable: Array<{ file: RepoPath; line: number }>;
+  /** Which module line put each evaluated folder there (the first one that did). */
+  sources: Array<{ entry: ImagePath; op: 'insert' | 'append'; file: RepoPath; line: number }>;
 }
 
 /** Evaluates one module's sys.path changes where it lies in the image (`file`), from the image's working directory. */
 export function recordPathChanges(changes: readonly PathChange[], file: ImagePath, repoPath: RepoPath, cwd: ImagePath, into: PathChanges): void {
   for (const change of changes) {
     if (change.expr === null) into.unevaluable.push({ file: repoPath, line: change.line });
-    else (change.op === 'insert' ? into.inserted : into.appended).push(evaluatePath(change.expr, file, cwd));
+    else {
+      const entry = evaluatePath(change.expr, file, cwd);
+      (change.op === 'insert' ? into.inserted : into.appended).push(entry);
+      into.sources.push({ entry, op: change.op, file: repoPath, line: change.line });
+    }
   }
 }
 

@@ -84,3 +84,13 @@ export function findInRepo(bases: readonly RepoBase[], snapshot: RepoSnapshot, d
   }
   return undefined;
 }
+
+/**
+ * A repository module that is not on the image's sys.path as far as the
+ * COPY lines tell: found only from a guessed base, or outside the build
+ * context, where no COPY could have taken it from. Python imports an
+ * installed distribution of that name instead, if there is one.
+ */
+export function isWeakHit(hit: RepoHit, contextRoot: RepoPath | undefined): boolean {
+  return hit.base.heuristic || (contextRoot !== undefined && relativeBelow(contextRoot, hit.repoPath) === undefined);
+}

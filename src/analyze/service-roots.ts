@@ -9,7 +9,7 @@ import { joinImagePath } from '../python/image-path.js';
  * of every chain): a compose `command:` or config entrypoint when one
  * overrides the image, else the Dockerfile's ENTRYPOINT/CMD line.
  */
-function launchSite(service: ServiceSpec, image: ImageModel): { file: string; line: number } {
+export function launchSite(service: ServiceSpec, image: ImageModel): { file: string; line: number } {
   if (service.entrypoint !== undefined && service.contextOrigin !== undefined) {
     const fileAndLine = /^(.+):(\d+)$/.exec(service.contextOrigin);
     if (fileAndLine) return { file: fileAndLine[1]!, line: Number(fileAndLine[2]) };

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { runCheckCommand, type CheckCommandOptions } from './check-command.js';
 import { runInitCommand } from './init-command.js';
 import { collectFormats, FORMATS } from './output-targets.js';
@@ -9,6 +9,7 @@ import { rulesHelp } from './rules-help.js';
 import { readOwnVersion } from '../own-version.js';
 import { DEFAULT_BASELINE_FILE } from '../baseline/baseline-file.js';
 import { runBaselineCommand } from './baseline-command.js';
+import { runExplainCommand, type ExplainCommandOptions } from './explain-command.js';
 
 /** Repeated or comma-separated option values, gathered into one list. */
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',')];
@@ -51,6 +52,24 @@ program
   .argument('[rule]', 'a code (DG001) or name (missing-copy)')
   .action((rule: string | undefined) => {
     process.exitCode = runRulesCommand(rule, process);
+  });
+
+program
+  .command('explain')
+  .description("show one service as check sees it: the image's files and where each came from, sys.path, entrypoints, installs; and where a module was looked for")
+  .argument('<service>', 'a Dockerfile (or its folder), or a service name as check shows it')
+  .argument('[module]', 'a dotted module to look for, e.g. orders.pricing.rules')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .option('--config <file>', 'config file (as for check)')
+  .option('--target <stage>', 'model this build stage instead of the last one')
+  .option('--staged', 'explain the commit being made: read the index, and say why the service is unaffected when check would leave it out')
+  .option('--since <ref>', 'say why the service is unaffected when check --since <ref> would leave it out')
+  .option('--depth <levels>', 'open folders of mixed origin this many levels deep (default 3)')
+  .option('--verbose', 'open every folder and list every file of the image')
+  .option('--no-cache', 'do not read or write the parse cache under the git directory')
+  .option('--no-color', 'no colours, even on a terminal')
+  .action(async (service: string, module: string | undefined, options: Omit<ExplainCommandOptions, 'service' | 'module'>) => {
+    process.exitCode = await runExplainCommand({ service, ...(module !== undefined ? { module } : {}), ...options }, process);
   });
 
 program

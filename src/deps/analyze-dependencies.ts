@@ -85,6 +85,7 @@ export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: Depend
     ...result,
     installs: set.installs,
     installed: set.names(),
+    installedFrom: set.names().flatMap((name) => set.entriesOf(name).map((e) => ({ distribution: name, file: e.file, line: e.line, via: e.via }))),
     resolving,
     opaque: [...closure.opaque],
     incomplete: set.incomplete,

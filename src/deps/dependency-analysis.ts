@@ -142,6 +142,8 @@ export interface DependencyAnalysis {
   installs: InstallSummary[];
   /** Normalised names of every distribution the image is known to install. */
   installed: string[];
+  /** Where each installed distribution is named (a requirements line, a lock entry, the RUN itself, the base image), first place first. */
+  installedFrom?: Array<{ distribution: string; file: string; line: number; via: string }>;
   /** Installed distributions whose installer also resolves their requirements (the roots of the closure). */
   resolving: string[];
   /** Distributions (or `name[extra]`) on the closure whose requirements no source knows. */

@@ -52,6 +52,7 @@ export function buildImageModel(input: ImageModelInput): ImageModel {
     runs,
     workdir: final.workdir,
     env: Object.fromEntries(final.scope.env),
+    envLines: final.envLines,
     user: final.user,
     shell: final.shell,
     cmd: final.cmd,

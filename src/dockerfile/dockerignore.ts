@@ -136,3 +136,15 @@ function parentDir(p: string): string {
   const slash = p.lastIndexOf('/');
   return slash < 0 ? '' : p.slice(0, slash);
 }
+
+/**
+ * The line that excludes a context path, for messages: the last pattern
+ * matching it or one of its folders decides (a folder's match covers its
+ * contents), as in `createIgnoreMatcher`. Undefined when none excludes it.
+ */
+export function findExcludingPattern(patterns: readonly IgnorePattern[], target: string): IgnorePattern | undefined {
+  const candidates = target.split('/').map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+  let deciding: IgnorePattern | undefined;
+  for (const p of patterns) if (candidates.some((c) => p.regex?.test(c))) deciding = p;
+  return deciding && !deciding.exclusion ? deciding : undefined;
+}

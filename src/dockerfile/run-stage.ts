@@ -30,7 +30,10 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
         for (const name of applyArg(state.scope, instruction.args, env.escape, env.buildArgs, env.globals)) state.runEnv.refresh(name, state.scope);
         break;
       case 'ENV':
-        for (const [name] of applyEnv(state.scope, instruction.args, env.escape)) state.runEnv.refresh(name, state.scope);
+        for (const [name] of applyEnv(state.scope, instruction.args, env.escape)) {
+          state.runEnv.refresh(name, state.scope);
+          state.envLines[name] = line;
+        }
         break;
       case 'WORKDIR': {
         const dir = expandWord(instruction.args, lookupIn(state.scope), env.escape);

@@ -10,6 +10,8 @@ export interface StageState {
   label: string;
   fs: StageFs;
   scope: VariableScope;
+  /** The line of the ENV that last set each variable (inherited through `FROM <stage>`). */
+  envLines: Record<string, number>;
   workdir: ImagePath;
   user: string | undefined;
   shell: string[];
@@ -44,6 +46,7 @@ export function createStageState(label: string, baseImage: string | undefined, p
     label,
     fs: createStageFs(parent?.fs),
     scope,
+    envLines: { ...parent?.envLines },
     workdir: parent?.workdir ?? asImagePath('/'),
     user: parent?.user,
     shell: parent?.shell ?? DEFAULT_SHELL,

@@ -15,6 +15,22 @@ function sysPathOf(reached: Reached): ImagePath[] {
   return [...result.front, ...(result.ignoresPythonPath ? [] : readPythonPathEnv(env, cwd))];
 }
 
+/**
+ * Why each entry of one Python start is on sys.path: the folder of the script
+ * it runs (Python's sys.path[0]), the working directory a `-m` start or a
+ * server puts first, what the launcher's own options add, then PYTHONPATH.
+ */
+function sysPathWhyOf(reached: Reached, why: Record<string, string>): void {
+  const { result, env, cwd, program } = reached;
+  const scripts = result.roots.flatMap((root) => (root.kind === 'script' ? [root.path] : []));
+  for (const entry of result.front) {
+    const script = scripts.find((file) => file.slice(0, file.lastIndexOf('/')) === entry || (entry === '/' && file.lastIndexOf('/') === 0));
+    why[entry] ??= script ? `folder of the script ${script}, which ${program} runs` : entry === cwd ? `the working directory ${program} starts in` : `put first by ${program}`;
+  }
+  if (!result.ignoresPythonPath) for (const entry of readPythonPathEnv(env, cwd)) why[entry] ??= 'PYTHONPATH';
+  for (const entry of result.tail ?? []) why[entry] ??= `appended by ${program}`;
+}
+
 const unique = <T>(items: T[], key: (t: T) => string = String): T[] => {
   const seen = new Set<string>();
   return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
@@ -34,6 +50,7 @@ export function assemblePlan(description: string, main: Reached[], health: Reach
     roots: unique([...main, ...health].flatMap(rootsOf), (r) => JSON.stringify(r)),
     sysPath: unique(ordered.flatMap(sysPathOf)),
     sysPathTail: unique(ordered.flatMap((r) => r.result.tail ?? [])),
+    sysPathWhy: ordered.reduce<Record<string, string>>((why, reached) => (sysPathWhyOf(reached, why), why), {}),
     description,
     fallback: false,
     problems: [],

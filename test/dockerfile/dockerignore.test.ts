@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIgnoreMatcher, parseIgnoreFile } from '../../src/dockerfile/dockerignore.js';
+import { createIgnoreMatcher, findExcludingPattern, parseIgnoreFile } from '../../src/dockerfile/dockerignore.js';
 
 /** Files are checked the way a context walk does: parents before children. */
 function visible(ignore: string, files: string[]): string[] {
@@ -120,5 +120,19 @@ describe('re-includes inside an excluded folder (BuildKit walks into it)', () =>
     const files = ['server/main.py', 'server/static/app.css', 'client/src/main.js', 'tools/gen.py', 'README.md'];
     expect(visible('**\n!server/**\n!**/*.py\n', files)).toEqual(['server/main.py', 'server/static/app.css', 'tools/gen.py']);
     expect(visible('*\n!src/\n', ['src/a.py', 'src/pkg/b.py', 'tests/test_a.py'])).toEqual(['src/a.py', 'src/pkg/b.py']);
+  });
+});
+
+describe('findExcludingPattern', () => {
+  const patterns = parseIgnoreFile('*.md\nreports/legacy/\n!reports/legacy/keep.py\ndocs\n');
+
+  it('names the line that excludes a file, through the folder it matched', () => {
+    expect(findExcludingPattern(patterns, 'reports/legacy/export.py')).toMatchObject({ line: 2, pattern: 'reports/legacy' });
+    expect(findExcludingPattern(patterns, 'docs/guide/index.rst')).toMatchObject({ line: 4 });
+  });
+
+  it('gives nothing for a file a later ! line takes back, or no line matches', () => {
+    expect(findExcludingPattern(patterns, 'reports/legacy/keep.py')).toBeUndefined();
+    expect(findExcludingPattern(patterns, 'reports/daily.py')).toBeUndefined();
   });
 });
