@@ -1,6 +1,7 @@
 import { ParserUnavailableError } from '../errors.js';
 import type { ParsedModule } from '../types.js';
 import { extractImports } from './extract-imports.js';
+import type { EngineName } from './syntax-node.js';
 
 /** One file to parse: `key` is the caller's name for it (a repository path, a content id…). */
 export interface ParseItem {
@@ -15,7 +16,8 @@ export interface ParseRequest {
 }
 
 export type ParseResponse =
-  | { id: number; results: Array<[string, ParsedModule]> }
+  /** `engine`: which parser the worker used. */
+  | { id: number; results: Array<[string, ParsedModule]>; engine: EngineName }
   /** `parserUnavailable`: the worker could not load tree-sitter (its detail); no file can be parsed. */
   | { id: number; error: string; parserUnavailable?: string };
 
