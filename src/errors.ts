@@ -46,11 +46,11 @@ export class GitError extends DockguardError {}
  * `detail` names each engine's failure.
  */
 export class ParserUnavailableError extends DockguardError {
-  constructor(readonly detail: string) {
-    super(
-      `cannot load the Python parser: ${detail.split('\n', 1)[0]}`,
-      'reinstall dockguard (`npm ci` or `npm install`); its WebAssembly parser (web-tree-sitter) needs no compiler',
-    );
+  constructor(
+    readonly detail: string,
+    hint = 'reinstall dockguard (`npm ci` or `npm install`); its WebAssembly parser (web-tree-sitter) needs no compiler',
+  ) {
+    super(`cannot load the Python parser: ${detail.split('\n', 1)[0]}`, hint);
     this.name = 'ParserUnavailableError';
   }
 }

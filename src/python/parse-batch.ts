@@ -18,8 +18,8 @@ export interface ParseRequest {
 export type ParseResponse =
   /** `engine`: which parser the worker used. */
   | { id: number; results: Array<[string, ParsedModule]>; engine: EngineName }
-  /** `parserUnavailable`: the worker could not load tree-sitter (its detail); no file can be parsed. */
-  | { id: number; error: string; parserUnavailable?: string };
+  /** `parserUnavailable`: the worker could load no parser engine (the error's detail and hint); no file can be parsed. */
+  | { id: number; error: string; parserUnavailable?: { detail: string; hint: string | undefined } };
 
 /** Parses a batch; a failure names the file, since it is a bug in dockguard, not a finding. */
 export function parseBatch(items: readonly ParseItem[]): Array<[string, ParsedModule]> {

@@ -116,7 +116,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     slot.busy = undefined;
     slot.worker.unref();
     if (chunk) {
-      if ('error' in response) settle(chunk.job, response.parserUnavailable !== undefined ? new ParserUnavailableError(response.parserUnavailable) : new Error(response.error));
+      if ('error' in response) {
+        const unavailable = response.parserUnavailable;
+        settle(chunk.job, unavailable !== undefined ? new ParserUnavailableError(unavailable.detail, unavailable.hint) : new Error(response.error));
+      }
       else {
         for (const [key, parsed] of response.results) {
           chunk.job.results.set(key, parsed);

@@ -38,7 +38,7 @@ port.on('message', async (request: ParseRequest) => {
     response = { id: request.id, results: parseBatch(request.items), engine: engine.name };
   } catch (error) {
     response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
-    if (error instanceof ParserUnavailableError) response.parserUnavailable = error.detail;
+    if (error instanceof ParserUnavailableError) response.parserUnavailable = { detail: error.detail, hint: error.hint };
   }
   for (const item of request.items) charsSinceCollection += item.text.length;
   if (charsSinceCollection >= COLLECT_AFTER_CHARS && typeof collectGarbage === 'function') {

@@ -1,4 +1,4 @@
-import { DockguardError, ParserUnavailableError } from '../errors.js';
+import { ParserUnavailableError } from '../errors.js';
 import { loadNativeEngine } from './native-engine.js';
 import type { EngineName, PythonEngine, SyntaxNode, SyntaxQuery } from './syntax-node.js';
 import { loadWasmEngine } from './wasm-engine.js';
@@ -25,7 +25,8 @@ function readChoice(): 'auto' | EngineName {
   const value = process.env[ENV] ?? '';
   if (value === '' || value === 'auto') return 'auto';
   if (value === 'native' || value === 'wasm') return value;
-  throw new DockguardError(`${ENV}=${value} is not a parser engine`, `use ${ENV}=native, ${ENV}=wasm or leave it unset (native, falling back to wasm)`);
+  // A ParserUnavailableError, so that every parsing path (workers included) stops the run with it.
+  throw new ParserUnavailableError(`${ENV}=${value} names no parser engine`, `use ${ENV}=native, ${ENV}=wasm, or leave it unset (native, falling back to wasm)`);
 }
 
 /** Loads the native engine if it is the choice and loads; remembers why not otherwise. */
@@ -36,7 +37,7 @@ function tryNative(): PythonEngine | undefined {
     return (engine = loadNativeEngine());
   } catch (error) {
     nativeFailure = error instanceof Error ? error.message : String(error);
-    if (choice === 'native') throw new ParserUnavailableError(`tree-sitter: ${nativeFailure}`);
+    if (choice === 'native') throw new ParserUnavailableError(`tree-sitter: ${nativeFailure}`, `unset ${ENV} to fall back to the WebAssembly parser, or reinstall dockguard with a C++ compiler present`);
     return undefined;
   }
 }

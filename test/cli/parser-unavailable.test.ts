@@ -74,4 +74,27 @@ describe('a dockguard whose Python parser cannot be loaded', () => {
     const withoutEngine = (run: typeof native) => ({ ...run, stdout: run.stdout.replace(/ with the .*\n/, ' with <engine>\n') });
     expect(withoutEngine(fallback)).toEqual(withoutEngine(native));
   });
+
+  it('DOCKGUARD_PARSER=native forbids the fallback, and a value naming no engine stops the run, each with exit 2 and a hint', () => {
+    const install = installWithoutParser();
+    mkdirSync(path.join(install, 'node_modules'));
+    symlinkSync(path.join(packageRoot, 'node_modules', 'web-tree-sitter'), path.join(install, 'node_modules', 'web-tree-sitter'));
+    const repo = makeFixtureRepo('incremental-two-services');
+    const runWith = (cli: string, engine: string) => {
+      const run = spawnSync(process.execPath, [cli, 'check', '--no-cache'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DOCKGUARD_PARSER: engine } });
+      return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+    };
+    expect(runWith(path.join(install, 'dist', 'bundle', 'cli.js'), 'native')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "dockguard: cannot load the Python parser: tree-sitter: Cannot find module 'tree-sitter'\n" +
+        '  hint: unset DOCKGUARD_PARSER to fall back to the WebAssembly parser, or reinstall dockguard with a C++ compiler present\n',
+    });
+    expect(runWith(CLI, 'fast')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'dockguard: cannot load the Python parser: DOCKGUARD_PARSER=fast names no parser engine\n  hint: use DOCKGUARD_PARSER=native, DOCKGUARD_PARSER=wasm, or leave it unset (native, falling back to wasm)\n',
+    });
+  });
 });
