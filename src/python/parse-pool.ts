@@ -119,8 +119,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       if ('error' in response) {
         const unavailable = response.parserUnavailable;
         settle(chunk.job, unavailable !== undefined ? new ParserUnavailableError(unavailable.detail, unavailable.hint) : new Error(response.error));
-      }
-      else {
+      } else {
         for (const [key, parsed] of response.results) {
           chunk.job.results.set(key, parsed);
           chunk.job.onParsed?.(key, parsed);
