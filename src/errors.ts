@@ -40,13 +40,17 @@ export class ConfigError extends DockguardError {}
 
 export class GitError extends DockguardError {}
 
-/** tree-sitter or its Python grammar cannot be loaded: nothing can be analysed, so the run stops (exit 2). */
+/**
+ * Neither parser engine loads (the native tree-sitter binding, then its
+ * WebAssembly build): nothing can be analysed, so the run stops (exit 2).
+ * `detail` names each engine's failure.
+ */
 export class ParserUnavailableError extends DockguardError {
-  constructor(readonly detail: string) {
-    super(
-      `cannot load the Python parser (tree-sitter): ${detail.split('\n', 1)[0]}`,
-      'reinstall dockguard (`npm ci` or `npm install`); tree-sitter is compiled on install and needs a C++ compiler',
-    );
+  constructor(
+    readonly detail: string,
+    hint = 'reinstall dockguard (`npm ci` or `npm install`); its WebAssembly parser (web-tree-sitter) needs no compiler',
+  ) {
+    super(`cannot load the Python parser: ${detail.split('\n', 1)[0]}`, hint);
     this.name = 'ParserUnavailableError';
   }
 }

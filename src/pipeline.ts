@@ -15,6 +15,7 @@ import { findRepoRoot } from './git/repo-root.js';
 import { createWorktreeSnapshot } from './git/worktree-snapshot.js';
 import { readBuildIdentity } from './own-version.js';
 import { createParsePool } from './python/parse-pool.js';
+import { loadedEngineName, type EngineName } from './python/parser.js';
 import { sortFindings, toServiceReport, type CheckResult } from './result.js';
 import { globalFinding, runAllRules } from './run-rules.js';
 import { selectServices } from './select-services.js';
@@ -169,6 +170,7 @@ export async function runCheck<T>(options: CheckOptions, inspection?: Inspection
           unaffected: specs.length - selected.length,
           filesAnalysed: new Set(analyses.flatMap((a) => a.reachedFiles)).size,
           filesParsed: pool.stats().inThread + pool.stats().inWorkers,
+          ...parserOf(pool.stats().engine),
         },
       };
       return { result, ...(inspected !== undefined ? { inspected } : {}) };
@@ -178,6 +180,12 @@ export async function runCheck<T>(options: CheckOptions, inspection?: Inspection
   } finally {
     snapshot.close?.();
   }
+}
+
+/** The engine that parsed: the pool's, or this thread's when only bound names were parsed. */
+function parserOf(poolEngine: EngineName | undefined): { parser?: EngineName } {
+  const engine = poolEngine ?? loadedEngineName();
+  return engine ? { parser: engine } : {};
 }
 
 /** Rule settings: the defaults, the config's, then the command line's selection. */

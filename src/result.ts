@@ -1,3 +1,4 @@
+import type { EngineName } from './python/syntax-node.js';
 import type { ContextSource, Finding, ServiceAnalysis, ServiceStatus } from './types.js';
 import { byCodeUnit } from './by-code-unit.js';
 
@@ -54,6 +55,8 @@ export interface CheckResult {
     filesAnalysed: number;
     /** Files parsed in this run (the others came from the cache). */
     filesParsed: number;
+    /** The Python parser that ran: the native tree-sitter binding or its WebAssembly build; absent when nothing was parsed. */
+    parser?: EngineName;
   };
 }
 

@@ -4,6 +4,7 @@ import { decodeBoundNames, encodeBoundNames } from '../cache/bound-names-codec.j
 import { decodeParsedModule, encodeParsedModule } from '../cache/parsed-module-codec.js';
 import { ParserUnavailableError, UnreadableFileError } from '../errors.js';
 import { readBoundNames, type BoundNames } from '../python/bound-names.js';
+import { loadPythonEngine } from '../python/parser.js';
 import { decodePythonSource } from '../python/decode-source.js';
 import type { ParsePool } from '../python/parse-pool.js';
 import type { ParsedModule, RepoPath, RepoSnapshot } from '../types.js';
@@ -116,14 +117,14 @@ export class ModuleStore {
     if (!names) {
       const id = this.snapshot.contentId(path);
       const cached = id === undefined ? undefined : decodeBoundNames(this.cache?.get<unknown>(BOUND_NAMES, id));
-      names = cached ? Promise.resolve(cached) : this.getText(path).then((text) => this.readBoundNames(text, id));
+      names = cached ? Promise.resolve(cached) : this.getText(path).then(async (text) => (text === undefined ? undefined : this.readBoundNames(text, id)));
       this.boundNames.set(path, names);
     }
     return names;
   }
 
-  private readBoundNames(text: string | undefined, id: string | undefined): BoundNames | undefined {
-    if (text === undefined) return undefined;
+  private async readBoundNames(text: string, id: string | undefined): Promise<BoundNames> {
+    await loadPythonEngine();
     const bound = readBoundNames(text);
     if (id !== undefined) this.cache?.set(BOUND_NAMES, id, encodeBoundNames(bound));
     return bound;

@@ -4,6 +4,7 @@ import { findRepoRoot } from '../git/repo-root.js';
 import { createWorktreeSnapshot } from '../git/worktree-snapshot.js';
 import { applyInit } from '../init/apply-init.js';
 import { planInit } from '../init/plan-init.js';
+import { checkHooksDirOption } from '../init/plan-versioned-hooks.js';
 import { reportFailure } from './report-failure.js';
 import { check } from '../pipeline.js';
 import { DEFAULT_BASELINE_FILE } from '../baseline/baseline-file.js';
@@ -34,14 +35,17 @@ async function offerBaseline(cwd: string): Promise<string[]> {
 type Io = Pick<NodeJS.Process, 'cwd' | 'stdout' | 'stderr'>;
 
 /** `dockguard init`: discover the services, plan the hook set-up, carry it out (or print it with --dry-run). */
-export async function runInitCommand(options: { dryRun: boolean; force: boolean }, io: Io): Promise<number> {
+export async function runInitCommand(options: { dryRun: boolean; force: boolean; hooksDir?: string }, io: Io): Promise<number> {
   try {
     const root = await findRepoRoot(io.cwd());
+    const hooksDir = options.hooksDir === undefined ? undefined : checkHooksDirOption(root, io.cwd(), options.hooksDir);
     const { config, source } = await loadConfig(root);
     const snapshot = await createWorktreeSnapshot(root);
     const { services } = await discoverServices(snapshot, config, source === undefined ? {} : { configFile: source });
     const plan = await planInit(root, {
-      ...options,
+      dryRun: options.dryRun,
+      force: options.force,
+      ...(hooksDir !== undefined ? { hooksDir } : {}),
       services: services.map((s) => ({
         dockerfile: s.dockerfile,
         ...(s.context !== undefined ? { context: s.context === '' ? '.' : s.context } : {}),

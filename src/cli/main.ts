@@ -86,8 +86,12 @@ program
   .description('set up the pre-commit and pre-merge-commit hooks (husky + lint-staged, the pre-commit framework, or plain git hooks) and a starter config')
   .option('--dry-run', 'print the plan and change nothing')
   .option('--force', 'replace an existing foreign pre-commit hook (it is kept and chained)')
-  .action(async (options: { dryRun?: boolean; force?: boolean }) => {
-    process.exitCode = await runInitCommand({ dryRun: options.dryRun ?? false, force: options.force ?? false }, process);
+  .option('--hooks-dir <dir>', 'write plain hooks into this folder of the repository, to commit, and point core.hooksPath at it (teammates: npx dockguard init)')
+  .action(async (options: { dryRun?: boolean; force?: boolean; hooksDir?: string }) => {
+    process.exitCode = await runInitCommand(
+      { dryRun: options.dryRun ?? false, force: options.force ?? false, ...(options.hooksDir !== undefined ? { hooksDir: options.hooksDir } : {}) },
+      process,
+    );
   });
 
 /**

@@ -13,6 +13,8 @@ export interface InitOptions {
   /** Move a foreign pre-commit hook aside (kept and chained) instead of refusing. */
   force: boolean;
   services: InitService[];
+  /** `--hooks-dir`: write the hooks into this folder of the working tree (repository-relative, `/`) and point core.hooksPath at it. */
+  hooksDir?: string;
   /** The installed pre-commit's version, asked only for a pre-commit framework repository (default: `pre-commit --version`). */
   readPreCommitVersion?: (root: string) => Promise<string | undefined>;
 }
@@ -33,8 +35,8 @@ export type InitAction =
       isForClone?: boolean;
     };
 
-/** Which hook mechanism the repository gets. */
-export type HookSetup = 'husky' | 'pre-commit-framework' | 'git-hook';
+/** Which hook mechanism the repository gets: `versioned-hooks` are plain hooks in a committed folder (core.hooksPath). */
+export type HookSetup = 'husky' | 'pre-commit-framework' | 'versioned-hooks' | 'git-hook';
 
 export interface InitPlan {
   root: string;

@@ -1,5 +1,5 @@
 import type { GuardSpan } from './guards.js';
-import type { Parser } from './parser.js';
+import type { SyntaxNode } from './syntax-node.js';
 
 /**
  * Methods of interchangeable backends: two or more top-level classes of one
@@ -11,13 +11,13 @@ import type { Parser } from './parser.js';
  * first-party module one of them needs and the image lacks stays an error
  * under the guard policy; a third-party one is a warning.
  */
-export function findAlternativeBackends(root: Parser.SyntaxNode, source: string): GuardSpan[] {
+export function findAlternativeBackends(root: SyntaxNode, source: string): GuardSpan[] {
   // Two backends take two top-level classes with a base: most modules have none, and their tree is not walked.
   if ((source.match(/^class\s+\w+\s*\(/gm)?.length ?? 0) < 2) return [];
   // A class none of whose text says `import` holds no backend method: most classes are skipped
   // without asking the tree for their members, each of which is a native call.
   const importWords = [...source.matchAll(/\bimport\b/g)].map((match) => match.index);
-  const saysImport = (node: Parser.SyntaxNode): boolean => {
+  const saysImport = (node: SyntaxNode): boolean => {
     const start = node.startIndex;
     const end = node.endIndex;
     return importWords.some((offset) => offset >= start && offset < end);

@@ -1,5 +1,5 @@
 import { parseImportStatement, type ImportTarget } from './parse-import-statement.js';
-import { parsePython, type Parser } from './parser.js';
+import { withPythonTree, type SyntaxNode } from './parser.js';
 
 /** The module-level names a Python module binds, read from its parse tree. */
 export interface BoundNames {
@@ -32,7 +32,7 @@ export function readBoundNames(source: string): BoundNames {
   const names = new Set<string>();
   const starImports: ImportTarget[] = [];
   let isOpaque = OPAQUE.test(source);
-  const visit = (node: Parser.SyntaxNode): void => {
+  const visit = (node: SyntaxNode): void => {
     switch (node.type) {
       case 'function_definition':
       case 'class_definition': {
@@ -69,16 +69,16 @@ export function readBoundNames(source: string): BoundNames {
     }
     for (const child of node.namedChildren) visit(child);
   };
-  visit(parsePython(source).rootNode);
+  withPythonTree(source, visit);
   return { names, starImports, isOpaque };
 }
 
-const isModuleLevel = (node: Parser.SyntaxNode): boolean => {
+const isModuleLevel = (node: SyntaxNode): boolean => {
   for (let p = node.parent; p; p = p.parent) if (NEW_SCOPES.has(p.type)) return false;
   return true;
 };
 
-function addImportedNames(statement: Parser.SyntaxNode, names: Set<string>): void {
+function addImportedNames(statement: SyntaxNode, names: Set<string>): void {
   const isFrom = statement.type === 'import_from_statement';
   for (const child of statement.childrenForFieldName('name')) {
     const alias = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : undefined;
@@ -90,7 +90,7 @@ function addImportedNames(statement: Parser.SyntaxNode, names: Set<string>): voi
 }
 
 /** Identifiers a target binds; `a.b = …` and `a[0] = …` bind nothing new. */
-function addTargets(target: Parser.SyntaxNode | null, names: Set<string>): void {
+function addTargets(target: SyntaxNode | null, names: Set<string>): void {
   if (!target) return;
   if (target.type === 'identifier') names.add(target.text);
   else if (target.type !== 'attribute' && target.type !== 'subscript') {
@@ -98,13 +98,13 @@ function addTargets(target: Parser.SyntaxNode | null, names: Set<string>): void 
   }
 }
 
-function addAllNames(assignment: Parser.SyntaxNode, names: Set<string>): void {
+function addAllNames(assignment: SyntaxNode, names: Set<string>): void {
   for (const string of assignment.childForFieldName('right')?.descendantsOfType('string_content') ?? []) {
     names.add(string.text);
   }
 }
 
-function addGlobals(fn: Parser.SyntaxNode, names: Set<string>): void {
+function addGlobals(fn: SyntaxNode, names: Set<string>): void {
   for (const statement of fn.descendantsOfType('global_statement')) {
     for (const child of statement.namedChildren) names.add(child.text);
   }

@@ -1,4 +1,4 @@
-import type { Parser } from './parser.js';
+import type { SyntaxNode } from './syntax-node.js';
 import { readStringLiteral } from './read-string-literal.js';
 import type { ImportTarget } from './parse-import-statement.js';
 
@@ -20,7 +20,7 @@ export type DynamicImport =
  * `package` argument nearly always is. Anything but a plain string literal
  * as the module name makes the call `computed`.
  */
-export function readDynamicImport(argumentList: Parser.SyntaxNode): DynamicImport | undefined {
+export function readDynamicImport(argumentList: SyntaxNode): DynamicImport | undefined {
   const first = argumentList.firstNamedChild;
   if (!first) return undefined;
   const argument = isNameKeyword(first) ? first.childForFieldName('value') : first;
@@ -39,7 +39,7 @@ export function readDynamicImport(argumentList: Parser.SyntaxNode): DynamicImpor
  * is pypiserver's `from . import _app`. 0 when absent; undefined when it is
  * not a literal (a level computed at run time).
  */
-function readImportLevel(argumentList: Parser.SyntaxNode): number | undefined {
+function readImportLevel(argumentList: SyntaxNode): number | undefined {
   const args = argumentList.namedChildren.filter((n) => n.type !== 'comment');
   const keyword = args.find((n) => n.type === 'keyword_argument' && n.childForFieldName('name')?.text === 'level');
   const positional = args.filter((n) => n.type !== 'keyword_argument');
@@ -48,7 +48,7 @@ function readImportLevel(argumentList: Parser.SyntaxNode): number | undefined {
   return node.type === 'integer' && /^\d+$/.test(node.text) ? Number(node.text) : undefined;
 }
 
-const isNameKeyword = (node: Parser.SyntaxNode): boolean =>
+const isNameKeyword = (node: SyntaxNode): boolean =>
   node.type === 'keyword_argument' && node.childForFieldName('name')?.text === 'name';
 
 /**

@@ -14,9 +14,8 @@ import {
   type TryFallback,
 } from './guards.js';
 import { findIgnoreComments, rulesIgnoredOn } from './ignore-comments.js';
-import { nodeStart } from './node-position.js';
 import { parseImportStatement, type ImportTarget } from './parse-import-statement.js';
-import { parsePython, type Parser } from './parser.js';
+import { nodeStart, withPythonTree, type SyntaxNode } from './parser.js';
 import { recoverImportsFromErrors } from './recover-imports.js';
 import { findStringFacts } from './string-facts.js';
 import { findNestingLimit } from './nesting-limits.js';
@@ -49,16 +48,19 @@ interface Located {
 
 /**
  * Parses one Python module and reads what the analysis needs from it. Never
- * throws on bad syntax. The tree is dropped on return, but its native memory
- * is freed only by finalizers that run on the event loop: a caller looping
- * over many files must yield now and then (`await new Promise(setImmediate)`),
- * or use the parse pool, which does.
+ * throws on bad syntax. The tree is dropped on return, but with the native
+ * engine its memory is freed only by finalizers that run on the event loop: a
+ * caller looping over many files must yield now and then
+ * (`await new Promise(setImmediate)`), or use the parse pool, which does.
  */
 export function extractImports(source: string): ParsedModule {
-  const root = parsePython(source).rootNode;
-  const tries: Parser.SyntaxNode[] = [];
-  const withs: Parser.SyntaxNode[] = [];
-  const python2: Parser.SyntaxNode[] = [];
+  return withPythonTree(source, (root) => readModule(root, source));
+}
+
+function readModule(root: SyntaxNode, source: string): ParsedModule {
+  const tries: SyntaxNode[] = [];
+  const withs: SyntaxNode[] = [];
+  const python2: SyntaxNode[] = [];
   const calls = new Set<string>();
   const found: Located[] = [];
   const pathChanges: PathChange[] = [];
@@ -107,7 +109,7 @@ export function extractImports(source: string): ParsedModule {
   };
 }
 
-function readStatement(statement: Parser.SyntaxNode, source: string): Located[] {
+function readStatement(statement: SyntaxNode, source: string): Located[] {
   const { offset, row: firstRow } = nodeStart(statement);
   const text = source.slice(offset, statement.endIndex);
   const lastRow = firstRow + countNewlines(text);
@@ -116,7 +118,7 @@ function readStatement(statement: Parser.SyntaxNode, source: string): Located[] 
 
 function applyContext(
   found: Located[],
-  root: Parser.SyntaxNode,
+  root: SyntaxNode,
   source: string,
   guarded: readonly GuardSpan[],
   fallbacks: readonly TryFallback[],

@@ -1,4 +1,4 @@
-import type { Parser } from './parser.js';
+import type { SyntaxNode } from './syntax-node.js';
 
 /** A half-open range of UTF-16 offsets in the source (what tree-sitter's Node binding reports). */
 export interface Span {
@@ -46,12 +46,12 @@ const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_im
  * for its body's imports; a broad one only when the body holds nothing but
  * imports (otherwise anything in the body may have raised).
  */
-export function findGuardedTryBodies(tryStatements: readonly Parser.SyntaxNode[]): { guarded: GuardSpan[]; fallbacks: TryFallback[] } {
+export function findGuardedTryBodies(tryStatements: readonly SyntaxNode[]): { guarded: GuardSpan[]; fallbacks: TryFallback[] } {
   const guarded: GuardSpan[] = [];
   const fallbacks: TryFallback[] = [];
   for (const statement of tryStatements) {
-    let body: Parser.SyntaxNode | undefined;
-    let catching: { kind: GuardKind; clause: Parser.SyntaxNode } | undefined;
+    let body: SyntaxNode | undefined;
+    let catching: { kind: GuardKind; clause: SyntaxNode } | undefined;
     for (const child of statement.namedChildren) {
       if (child.type === 'block' && !body) body = child;
       else if (child.type === 'except_clause' && !catching) {
@@ -71,7 +71,7 @@ export function findGuardedTryBodies(tryStatements: readonly Parser.SyntaxNode[]
 }
 
 /** `with suppress(ImportError):` (contextlib) guards its body like a `try:`. */
-export function findSuppressingWithBodies(withStatements: readonly Parser.SyntaxNode[], source: string): GuardSpan[] {
+export function findSuppressingWithBodies(withStatements: readonly SyntaxNode[], source: string): GuardSpan[] {
   const spans: GuardSpan[] = [];
   for (const statement of withStatements) {
     const body = statement.childForFieldName('body');
@@ -142,7 +142,7 @@ const MENTIONS_PATH = /\bPath\b|path|__file__|DIR\b|\/\s*["']|["'][^"'\n]*(?:\/|
  * dockguard cannot see at run time (`condition`), the `local_settings`
  * pattern; so do both branches of a test of the environment or of settings.
  */
-export function findConditionalSpans(root: Parser.SyntaxNode, source: string): { skipped: Span[]; optional: GuardSpan[]; mainOnly: Span[] } {
+export function findConditionalSpans(root: SyntaxNode, source: string): { skipped: Span[]; optional: GuardSpan[]; mainOnly: Span[] } {
   const skipped: Span[] = [];
   const optional: GuardSpan[] = [];
   const mainOnly: Span[] = [];
@@ -206,7 +206,7 @@ function findVersionAliases(source: string): string[] {
 const isWordChar = (code: number): boolean =>
   (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code > 127;
 
-function enclosingIf(node: Parser.SyntaxNode | null): Parser.SyntaxNode | undefined {
+function enclosingIf(node: SyntaxNode | null): SyntaxNode | undefined {
   for (let current = node, depth = 0; current && depth <= MAX_CLIMB; current = current.parent, depth++) {
     if (current.type === 'if_statement') return current;
   }

@@ -1,4 +1,4 @@
-import type { Parser } from './parser.js';
+import type { SyntaxNode } from './syntax-node.js';
 
 const IGNORE = /#\s*dockguard:\s*ignore(?:\[([^\]]*)\])?(?=\s|$)/;
 
@@ -8,7 +8,7 @@ const IGNORE = /#\s*dockguard:\s*ignore(?:\[([^\]]*)\])?(?=\s|$)/;
  * (an empty list silences every rule). Comments come from the tree, so the
  * text inside strings never counts.
  */
-export function findIgnoreComments(root: Parser.SyntaxNode, source: string): Map<number, string[]> {
+export function findIgnoreComments(root: SyntaxNode, source: string): Map<number, string[]> {
   const byRow = new Map<number, string[]>();
   if (!source.includes('dockguard')) return byRow;
   for (const comment of root.descendantsOfType('comment')) {

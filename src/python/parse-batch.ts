@@ -1,6 +1,7 @@
 import { ParserUnavailableError } from '../errors.js';
 import type { ParsedModule } from '../types.js';
 import { extractImports } from './extract-imports.js';
+import type { EngineName } from './syntax-node.js';
 
 /** One file to parse: `key` is the caller's name for it (a repository path, a content id…). */
 export interface ParseItem {
@@ -15,9 +16,10 @@ export interface ParseRequest {
 }
 
 export type ParseResponse =
-  | { id: number; results: Array<[string, ParsedModule]> }
-  /** `parserUnavailable`: the worker could not load tree-sitter (its detail); no file can be parsed. */
-  | { id: number; error: string; parserUnavailable?: string };
+  /** `engine`: which parser the worker used. */
+  | { id: number; results: Array<[string, ParsedModule]>; engine: EngineName }
+  /** `parserUnavailable`: the worker could load no parser engine (the error's detail and hint); no file can be parsed. */
+  | { id: number; error: string; parserUnavailable?: { detail: string; hint: string | undefined } };
 
 /** Parses a batch; a failure names the file, since it is a bug in dockguard, not a finding. */
 export function parseBatch(items: readonly ParseItem[]): Array<[string, ParsedModule]> {

@@ -5,6 +5,8 @@ import { Worker } from 'node:worker_threads';
 import { ParserUnavailableError } from '../errors.js';
 import type { ParsedModule } from '../types.js';
 import { parseBatch, type ParseItem, type ParseRequest, type ParseResponse } from './parse-batch.js';
+import { loadPythonEngine } from './parser.js';
+import type { EngineName } from './syntax-node.js';
 
 export type { ParseItem } from './parse-batch.js';
 
@@ -21,6 +23,8 @@ export interface ParsePoolStats {
   inThread: number;
   inWorkers: number;
   workersStarted: number;
+  /** The parser that ran, once a file was parsed (every thread chooses the same way). */
+  engine?: EngineName;
 }
 
 export interface ParsePool {
@@ -112,13 +116,16 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     slot.busy = undefined;
     slot.worker.unref();
     if (chunk) {
-      if ('error' in response) settle(chunk.job, response.parserUnavailable !== undefined ? new ParserUnavailableError(response.parserUnavailable) : new Error(response.error));
-      else {
+      if ('error' in response) {
+        const unavailable = response.parserUnavailable;
+        settle(chunk.job, unavailable !== undefined ? new ParserUnavailableError(unavailable.detail, unavailable.hint) : new Error(response.error));
+      } else {
         for (const [key, parsed] of response.results) {
           chunk.job.results.set(key, parsed);
           chunk.job.onParsed?.(key, parsed);
         }
         counts.inWorkers += response.results.length;
+        counts.engine = response.engine;
         chunk.job.pendingChunks -= 1;
         if (chunk.job.pendingChunks === 0) settle(chunk.job);
       }
@@ -144,6 +151,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
 
   const parseInThread = async (items: readonly ParseItem[], onParsed: OnParsed | undefined): Promise<Map<string, ParsedModule>> => {
     const results = new Map<string, ParsedModule>();
+    if (items.length > 0) counts.engine = (await loadPythonEngine()).name;
     for (let start = 0; start < items.length; start += YIELD_EVERY) {
       if (start > 0) await new Promise(setImmediate);
       for (const [key, parsed] of parseBatch(items.slice(start, start + YIELD_EVERY))) {

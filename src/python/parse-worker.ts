@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { ParserUnavailableError } from '../errors.js';
 import { parseBatch, type ParseRequest, type ParseResponse } from './parse-batch.js';
+import { loadPythonEngine } from './parser.js';
 
 /** Worker-thread side of the parse pool: one request is one batch, answered in one message. */
 const port = parentPort;
@@ -29,13 +30,15 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as (() => void) | undefined;
 let charsSinceCollection = 0;
 
-port.on('message', (request: ParseRequest) => {
+port.on('message', async (request: ParseRequest) => {
   let response: ParseResponse;
   try {
-    response = { id: request.id, results: parseBatch(request.items) };
+    // The pool sends a worker one request at a time, so waiting here cannot reorder answers.
+    const engine = await loadPythonEngine();
+    response = { id: request.id, results: parseBatch(request.items), engine: engine.name };
   } catch (error) {
     response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
-    if (error instanceof ParserUnavailableError) response.parserUnavailable = error.detail;
+    if (error instanceof ParserUnavailableError) response.parserUnavailable = { detail: error.detail, hint: error.hint };
   }
   for (const item of request.items) charsSinceCollection += item.text.length;
   if (charsSinceCollection >= COLLECT_AFTER_CHARS && typeof collectGarbage === 'function') {

@@ -1,5 +1,5 @@
 import type { PathChange, PathExpr } from '../types.js';
-import type { Parser } from './parser.js';
+import type { SyntaxNode } from './syntax-node.js';
 import { readStringLiteral } from './read-string-literal.js';
 
 /** `sys.path.insert(i, p)` / `sys.path.append(p)`, told apart from any other list's insert and append. */
@@ -12,7 +12,7 @@ export function isSysPathCall(source: string, openParen: number, called: string)
 }
 
 /** The change a `sys.path` call makes, with its path as an expression to evaluate where the file lies in the image. */
-export function readPathChange(argumentList: Parser.SyntaxNode, called: string, root: Parser.SyntaxNode): PathChange {
+export function readPathChange(argumentList: SyntaxNode, called: string, root: SyntaxNode): PathChange {
   const line = argumentList.startPosition.row + 1;
   const args = argumentList.namedChildren.filter((n) => n.type !== 'comment');
   const position = called === 'insert' ? readInteger(args[0]) : undefined;
@@ -22,7 +22,7 @@ export function readPathChange(argumentList: Parser.SyntaxNode, called: string, 
   return { line, op, expr: expr ?? null };
 }
 
-function readInteger(node: Parser.SyntaxNode | undefined): number | undefined {
+function readInteger(node: SyntaxNode | undefined): number | undefined {
   if (node?.type === 'integer') return Number(node.text);
   if (node?.type === 'unary_operator' && node.text.replace(/\s/g, '') === '-1') return -1;
   return undefined;
@@ -30,14 +30,14 @@ function readInteger(node: Parser.SyntaxNode | undefined): number | undefined {
 
 /** Module-level `NAME = value` bindings before a position: `HERE = os.path.dirname(__file__)`. */
 class Assignments {
-  private index: Map<string, Parser.SyntaxNode> | undefined;
+  private index: Map<string, SyntaxNode> | undefined;
 
   constructor(
-    private readonly root: Parser.SyntaxNode,
+    private readonly root: SyntaxNode,
     private readonly before: number,
   ) {}
 
-  get(name: string): Parser.SyntaxNode | undefined {
+  get(name: string): SyntaxNode | undefined {
     if (!this.index) {
       this.index = new Map();
       for (const statement of this.root.namedChildren) {
@@ -63,9 +63,9 @@ const PATH_CLASSES = new Set(['Path', 'PurePath', 'PosixPath']);
  * `Path(...)`, `.parent`, `.parents[N]`, `.resolve()`, `/`, and names bound
  * at module level to such expressions. Anything else is undefined.
  */
-function toPathExpr(node: Parser.SyntaxNode, assignments: Assignments, depth: number): PathExpr | undefined {
+function toPathExpr(node: SyntaxNode, assignments: Assignments, depth: number): PathExpr | undefined {
   if (depth > 12) return undefined;
-  const next = (n: Parser.SyntaxNode | null | undefined): PathExpr | undefined => (n ? toPathExpr(n, assignments, depth + 1) : undefined);
+  const next = (n: SyntaxNode | null | undefined): PathExpr | undefined => (n ? toPathExpr(n, assignments, depth + 1) : undefined);
   switch (node.type) {
     case 'parenthesized_expression':
       return next(node.firstNamedChild);
@@ -104,7 +104,7 @@ function toPathExpr(node: Parser.SyntaxNode, assignments: Assignments, depth: nu
   }
 }
 
-function toCallExpr(node: Parser.SyntaxNode, next: (n: Parser.SyntaxNode | null | undefined) => PathExpr | undefined): PathExpr | undefined {
+function toCallExpr(node: SyntaxNode, next: (n: SyntaxNode | null | undefined) => PathExpr | undefined): PathExpr | undefined {
   const callee = node.childForFieldName('function');
   const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((n) => n.type !== 'comment');
   if (!callee || args.some((a) => a.type === 'keyword_argument' || a.type === 'list_splat' || a.type === 'dictionary_splat')) return undefined;

@@ -1,6 +1,6 @@
 import type { ParsedModule } from '../types.js';
 import { readModuleCandidate } from './dynamic-imports.js';
-import { getPythonQuery, type Parser } from './parser.js';
+import { getPythonQuery, type SyntaxNode } from './parser.js';
 import { readStringLiteral } from './read-string-literal.js';
 
 const STRING_QUERY = '(string) @string';
@@ -17,7 +17,7 @@ const isUsageString = (value: string): boolean =>
  * lead keeps those naming repository modules).
  */
 export function findStringFacts(
-  root: Parser.SyntaxNode,
+  root: SyntaxNode,
   source: string,
   hasComputedImport: boolean,
 ): { moduleCandidates: ParsedModule['dynamicCandidates']; usageStrings: string[] } {
@@ -37,7 +37,7 @@ export function findStringFacts(
  * searched for their markers and the tree asked only what encloses each hit
  * (a hit in a comment or outside a literal is dropped).
  */
-function findUsageStrings(root: Parser.SyntaxNode, source: string): string[] {
+function findUsageStrings(root: SyntaxNode, source: string): string[] {
   const byStart = new Map<number, string | undefined>();
   for (const marker of USAGE_MARKERS) {
     for (let at = source.indexOf(marker); at !== -1; at = source.indexOf(marker, at + marker.length)) {
@@ -50,7 +50,7 @@ function findUsageStrings(root: Parser.SyntaxNode, source: string): string[] {
   return [...new Set(inSourceOrder.filter((value): value is string => value !== undefined && isUsageString(value)))];
 }
 
-function enclosingString(node: Parser.SyntaxNode | null): Parser.SyntaxNode | undefined {
+function enclosingString(node: SyntaxNode | null): SyntaxNode | undefined {
   for (let current = node, depth = 0; current && depth < 3; current = current.parent, depth++) {
     if (current.type === 'string') return current;
   }

@@ -1,4 +1,4 @@
-import { getPythonQuery, type Parser } from './parser.js';
+import { getPythonQuery, type SyntaxNode } from './parser.js';
 import type { Span } from './guards.js';
 
 const ERROR_QUERY = '(ERROR) @error (MISSING) @missing';
@@ -16,8 +16,8 @@ export interface SyntaxErrorSite {
  * Lines and columns are 1-based; columns count UTF-16 code units.
  */
 export function findSyntaxErrors(
-  root: Parser.SyntaxNode,
-  python2Statements: readonly Parser.SyntaxNode[],
+  root: SyntaxNode,
+  python2Statements: readonly SyntaxNode[],
 ): { sites: SyntaxErrorSite[]; errorSpans: Span[] } {
   const nodes = [...python2Statements];
   if (root.hasError) nodes.push(...getPythonQuery(ERROR_QUERY).captures(root).map((capture) => capture.node));

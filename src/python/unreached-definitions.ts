@@ -1,5 +1,5 @@
 import type { UnreachedDefinition } from '../types.js';
-import type { Parser } from './parser.js';
+import type { SyntaxNode } from './syntax-node.js';
 
 const DEFINITIONS = new Set(['function_definition', 'class_definition', 'decorated_definition']);
 
@@ -64,7 +64,7 @@ function recordNameUses(spans: readonly Span[], source: string, moduleWords: Set
  * definitions through which the module's own code could still call it:
  * if another module uses any of them, it runs.
  */
-export function findUnreachedDefinitions(root: Parser.SyntaxNode, source: string, importLines: readonly number[]): UnreachedDefinition[] | undefined {
+export function findUnreachedDefinitions(root: SyntaxNode, source: string, importLines: readonly number[]): UnreachedDefinition[] | undefined {
   const definitions: Definition[] = [];
   const spans: Span[] = [];
   for (const node of root.namedChildren) {
@@ -103,7 +103,7 @@ export function findUnreachedDefinitions(root: Parser.SyntaxNode, source: string
   ];
 }
 
-function methodLines(body: Parser.SyntaxNode): Array<[number, number]> {
+function methodLines(body: SyntaxNode): Array<[number, number]> {
   return body.namedChildren
     .filter((n) => n.type === 'function_definition' || n.type === 'decorated_definition')
     .map((n) => [n.startPosition.row + 2, n.endPosition.row + 1]);
@@ -132,7 +132,7 @@ function callersOf(target: Definition, unreached: readonly Definition[]): string
  * names, then one for the whole body with no names (what no branch explains:
  * followed, but only as a guess).
  */
-function readLazyBranches(root: Parser.SyntaxNode, source: string, lazy: Definition): UnreachedDefinition[] {
+function readLazyBranches(root: SyntaxNode, source: string, lazy: Definition): UnreachedDefinition[] {
   const node = root.namedChildren.find((n) => n.type === 'function_definition' && n.childForFieldName('name')?.text === '__getattr__');
   const parameter = node?.childForFieldName('parameters')?.namedChildren[0]?.text.split(/[:=]/)[0]?.trim();
   const body = node?.childForFieldName('body');
@@ -153,7 +153,7 @@ function readLazyBranches(root: Parser.SyntaxNode, source: string, lazy: Definit
 const STRING = /(['"])([\p{ID_Start}_][\p{ID_Continue}]*)\1/gu;
 
 /** The names `name == "X"`, `name in ("A", "B")` or `name in _LAZY` (a module-level literal) select; undefined otherwise. */
-function readNameCondition(condition: Parser.SyntaxNode | null, parameter: string, root: Parser.SyntaxNode, source: string): string[] | undefined {
+function readNameCondition(condition: SyntaxNode | null, parameter: string, root: SyntaxNode, source: string): string[] | undefined {
   if (!condition) return undefined;
   const text = condition.text.replace(/\s+/g, ' ').trim();
   const p = parameter.replace(/[^\w]/g, '');

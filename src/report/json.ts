@@ -19,6 +19,7 @@ export function formatJson(result: CheckResult): string {
       filesAnalysed: result.stats.filesAnalysed,
       filesParsed: result.stats.filesParsed,
       durationMs: result.stats.durationMs,
+      ...(result.stats.parser ? { parser: result.stats.parser } : {}),
     },
   };
   return `${JSON.stringify(document, null, 2)}\n`;

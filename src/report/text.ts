@@ -37,6 +37,7 @@ export function formatText(result: CheckResult, options: TextOptions): string {
   }
   if (!quiet) out.push(...formatUnchecked(result.services, c));
   if (verbose && result.baselined.length > 0) out.push(...formatBaselined(result.baselined, c));
+  if (verbose && result.stats.parser) out.push(c.dim(parserLine(result.stats.filesParsed, result.stats.parser)));
   out.push(summaryLine(result, c));
   if (options.hook && errors.length > 0) out.push('', ...formatHookHints(result, options.hook, c));
   return `${out.join('\n')}\n`;
@@ -111,6 +112,12 @@ function contextLine(service: ServiceReport): string {
 /** The summary line alone, for a run whose reports went to files. */
 export function formatSummary(result: CheckResult, options: Pick<TextOptions, 'color'>): string {
   return `${summaryLine(result, createColors(options.color))}\n`;
+}
+
+const PARSERS = { native: 'the native tree-sitter binding', wasm: 'the WebAssembly build of tree-sitter (web-tree-sitter)' };
+
+function parserLine(files: number, parser: keyof typeof PARSERS): string {
+  return `${files} file${files === 1 ? '' : 's'} parsed with ${PARSERS[parser]}`;
 }
 
 function summaryLine(result: CheckResult, c: Colors): string {

@@ -1,17 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
-import { CLI } from '../helpers/run-cli.js';
+import { CLI, withoutTiming } from '../helpers/run-cli.js';
 
 /**
- * The built CLI copied where no node_modules holds tree-sitter: as an install
- * whose native parser failed to build or load. Nothing can be analysed, so
- * the run must stop with exit 2 and one clear line, never report every file
- * as a finding or print a stack.
+ * The built CLI copied where no node_modules holds tree-sitter nor
+ * web-tree-sitter: as an install where neither parser engine can load.
+ * Nothing can be analysed, so the run must stop with exit 2 and one clear
+ * line naming each engine's failure, never report every file as a finding or
+ * print a stack. With web-tree-sitter alone (the native binding's optional
+ * install failed and npm removed it), the WebAssembly engine checks the repository.
  */
 const packageRoot = path.resolve(path.dirname(CLI), '..', '..');
 const temps: string[] = [];
@@ -29,9 +31,9 @@ afterAll(() => {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const EXPECTED =
-  "dockguard: cannot load the Python parser (tree-sitter): Cannot find module 'tree-sitter'\n" +
-  '  hint: reinstall dockguard (`npm ci` or `npm install`); tree-sitter is compiled on install and needs a C++ compiler\n';
+const expectedFailure = (install: string): string =>
+  `dockguard: cannot load the Python parser: tree-sitter: Cannot find module 'tree-sitter'; web-tree-sitter: Cannot find package 'web-tree-sitter' imported from ${path.join(install, 'dist', 'bundle', 'cli.js')}\n` +
+  '  hint: reinstall dockguard (`npm ci` or `npm install`); its WebAssembly parser (web-tree-sitter) needs no compiler\n';
 
 describe('a dockguard whose Python parser cannot be loaded', () => {
   it('stops with exit 2 and one line naming the cause, in the working tree and with --staged', () => {
@@ -39,7 +41,7 @@ describe('a dockguard whose Python parser cannot be loaded', () => {
     const repo = makeFixtureRepo('incremental-two-services');
     for (const args of [['check'], ['check', '--staged', 'svc_a/Dockerfile']]) {
       const run = spawnSync(process.execPath, [path.join(install, 'dist', 'bundle', 'cli.js'), ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-      expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }, args.join(' ')).toEqual({ status: 2, stdout: '', stderr: EXPECTED });
+      expect({ status: run.status, stdout: run.stdout, stderr: run.stderr }, args.join(' ')).toEqual({ status: 2, stdout: '', stderr: expectedFailure(install) });
     }
   });
 
@@ -49,7 +51,50 @@ describe('a dockguard whose Python parser cannot be loaded', () => {
     const { createParsePool } = (await import(distPool)) as typeof import('../../src/python/parse-pool.js');
     const pool = createParsePool({ workers: 2, workerScript: pathToFileURL(path.join(install, 'dist', 'bundle', 'parse-worker.js')) });
     const items = Array.from({ length: 60 }, (_, i) => ({ key: `m${i}.py`, text: `import json\nVALUE = ${i}\n` }));
-    await expect(pool.parseMany(items)).rejects.toMatchObject({ name: 'ParserUnavailableError', message: expect.stringContaining("Cannot find module 'tree-sitter'") });
+    await expect(pool.parseMany(items)).rejects.toMatchObject({
+      name: 'ParserUnavailableError',
+      message: expect.stringContaining("tree-sitter: Cannot find module 'tree-sitter'; web-tree-sitter: Cannot find package 'web-tree-sitter'"),
+    });
     await pool.close();
+  });
+
+  it('falls back to the WebAssembly engine when only web-tree-sitter is installed, with the same findings', () => {
+    const install = installWithoutParser();
+    mkdirSync(path.join(install, 'node_modules'));
+    symlinkSync(path.join(packageRoot, 'node_modules', 'web-tree-sitter'), path.join(install, 'node_modules', 'web-tree-sitter'));
+    const repo = makeFixtureRepo('incremental-two-services');
+    const runWith = (cli: string) => {
+      const run = spawnSync(process.execPath, [cli, 'check', '--verbose', '--no-cache'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DOCKGUARD_PARSER: '' } });
+      return { status: run.status, stdout: withoutTiming(run.stdout), stderr: run.stderr };
+    };
+    const fallback = runWith(path.join(install, 'dist', 'bundle', 'cli.js'));
+    const native = runWith(CLI);
+    expect(fallback.stdout).toContain('files parsed with the WebAssembly build of tree-sitter (web-tree-sitter)\n');
+    expect(native.stdout).toContain('files parsed with the native tree-sitter binding\n');
+    const withoutEngine = (run: typeof native) => ({ ...run, stdout: run.stdout.replace(/ with the .*\n/, ' with <engine>\n') });
+    expect(withoutEngine(fallback)).toEqual(withoutEngine(native));
+  });
+
+  it('DOCKGUARD_PARSER=native forbids the fallback, and a value naming no engine stops the run, each with exit 2 and a hint', () => {
+    const install = installWithoutParser();
+    mkdirSync(path.join(install, 'node_modules'));
+    symlinkSync(path.join(packageRoot, 'node_modules', 'web-tree-sitter'), path.join(install, 'node_modules', 'web-tree-sitter'));
+    const repo = makeFixtureRepo('incremental-two-services');
+    const runWith = (cli: string, engine: string) => {
+      const run = spawnSync(process.execPath, [cli, 'check', '--no-cache'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DOCKGUARD_PARSER: engine } });
+      return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+    };
+    expect(runWith(path.join(install, 'dist', 'bundle', 'cli.js'), 'native')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        "dockguard: cannot load the Python parser: tree-sitter: Cannot find module 'tree-sitter'\n" +
+        '  hint: unset DOCKGUARD_PARSER to fall back to the WebAssembly parser, or reinstall dockguard with a C++ compiler present\n',
+    });
+    expect(runWith(CLI, 'fast')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'dockguard: cannot load the Python parser: DOCKGUARD_PARSER=fast names no parser engine\n  hint: use DOCKGUARD_PARSER=native, DOCKGUARD_PARSER=wasm, or leave it unset (native, falling back to wasm)\n',
+    });
   });
 });

@@ -135,19 +135,52 @@ describe('the plain git hook installed by dockguard init', () => {
     expect(init(root).stdout.split('\n')[0], 'the chained set-up is stable').toBe('dockguard is already set up: nothing to change');
   });
 
-  it('blocks the commit, saying why, when no dockguard command can be found', () => {
+  const noDockguard = () => childEnv({ PATH: path.dirname(process.execPath) + path.delimiter + '/usr/bin:/bin', npm_config_offline: 'true' });
+  const NOT_FOUND_HINT =
+    'dockguard: install it: npm install --save-dev dockguard (or npm install -g dockguard;\n' +
+    'dockguard: in a clone whose package.json lists it, npm install), then commit again,\n' +
+    'dockguard: or commit with --no-verify to skip the check once.\n';
+
+  it('blocks a commit that changes watched files, saying why and how to install, when no dockguard command can be found', () => {
     const root = makeFixtureRepo(SHOP);
     expect(init(root).code).toBe(0);
     importBillingInApi(root);
     git(root, 'add', '-A');
-    const noDockguard = childEnv({ PATH: path.dirname(process.execPath) + path.delimiter + '/usr/bin:/bin', npm_config_offline: 'true' });
-    const blocked = commit(root, 'Preview invoices', noDockguard);
+    const blocked = commit(root, 'Preview invoices', noDockguard());
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toBe(
-      'dockguard: the dockguard command was not found, so this commit was not checked.\n' +
-        'dockguard: install it (npm install --save-dev dockguard, or npm install -g dockguard),\n' +
-        'dockguard: or commit with --no-verify to skip the check once.\n',
+      'dockguard: this commit changes files dockguard checks (dockguard.config.json), but the dockguard command was not found.\n' + NOT_FOUND_HINT,
     );
+  });
+
+  it('without a dockguard command, lets through a commit that touches nothing dockguard reads, and blocks a Python file moved away', () => {
+    const root = makeFixtureRepo(SHOP);
+    expect(init(root).code).toBe(0);
+    git(root, 'add', '-A');
+    expect(commit(root, 'Set up dockguard', onPath.env).code).toBe(0);
+
+    writeFileSync(path.join(root, 'README.md'), '# Shop platform\n\nServices: api, billing, worker.\n');
+    git(root, 'add', 'README.md');
+    const docs = commit(root, 'Document the services', noDockguard());
+    expect({ code: docs.code, stderr: docs.stderr }).toEqual({ code: 0, stderr: '' });
+
+    // A rename lists only the new path unless renames are split: the old module is gone from the image.
+    git(root, 'mv', 'shared/util.py', 'shared/util.txt');
+    const before = head(root);
+    const moved = commit(root, 'Move util aside', noDockguard());
+    expect(moved.code).toBe(1);
+    expect(moved.stderr).toBe('dockguard: this commit changes files dockguard checks (shared/util.py), but the dockguard command was not found.\n' + NOT_FOUND_HINT);
+    expect(head(root)).toBe(before);
+  });
+
+  it('without a dockguard command, lets the first commit of a repository through when it holds no watched file', () => {
+    const root = makeFixtureRepo(SHOP);
+    expect(init(root).code).toBe(0);
+    git(root, 'checkout', '-q', '--orphan', 'docs');
+    git(root, 'rm', '-rq', '--cached', '.');
+    git(root, 'add', 'README.md');
+    const first = commit(root, 'Start the docs branch', noDockguard());
+    expect({ code: first.code, stderr: first.stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it('blocks a clean merge that brings in the planted bug, and lets the merge through once the fix is staged', () => {

@@ -253,6 +253,6 @@ describe('the shipped hooks in a real git commit and git merge', () => {
     await init(root);
     const result = commit(root);
     expect(result.ok).toBe(false);
-    expect(result.stderr).toContain('dockguard: the dockguard command was not found, so this commit was not checked.');
+    expect(result.stderr).toContain('dockguard: this commit changes files dockguard checks (dockguard.config.json), but the dockguard command was not found.');
   });
 });

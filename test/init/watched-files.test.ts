@@ -35,6 +35,12 @@ describe('watched files', () => {
     expect(IGNORED.filter((file) => regex.test(file))).toEqual([]);
   });
 
+  it('the shipped hook, run without a dockguard command, lets through only commits that touch none of the same files', () => {
+    const hook = readFileSync(path.join(ROOT, 'hooks', 'pre-commit'), 'utf8');
+    // In single quotes, sh keeps the text as it is: the regex grep -E gets is the line's text.
+    expect(/^ {2}watched='([^']*)'$/m.exec(hook)?.[1]).toBe(WATCHED_FILES_REGEX);
+  });
+
   it('.pre-commit-hooks.yaml shipped in the package uses the same regex and command', () => {
     const hooks = parse(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<Record<string, unknown>>;
     expect(hooks).toHaveLength(1);

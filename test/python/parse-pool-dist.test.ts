@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { EXPECTED_ENGINE } from '../helpers/expected-engine.js';
 import { extractImports } from '../../src/python/extract-imports.js';
 
 /**
@@ -60,7 +61,7 @@ describe('parse pool from the compiled build', () => {
     const small = await pool.parseMany(items(3, 'd'));
     expect([a.size, b.size, c.size, small.size]).toEqual([100, 80, 50, 3]);
     expect(b.get('b/handler_7.py')).toEqual(extractImports(moduleText(7)));
-    expect(pool.stats()).toEqual({ inThread: 0, inWorkers: 233, workersStarted: 2 });
+    expect(pool.stats()).toEqual({ inThread: 0, inWorkers: 233, workersStarted: 2, engine: EXPECTED_ENGINE });
     await pool.close();
   });
 

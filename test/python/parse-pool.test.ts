@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
+import { EXPECTED_ENGINE } from '../helpers/expected-engine.js';
 import { extractImports } from '../../src/python/extract-imports.js';
 import { createParsePool } from '../../src/python/parse-pool.js';
 
@@ -39,7 +40,7 @@ describe('parse pool in the calling thread', () => {
     const results = await pool.parseMany(input);
     expect([...results.keys()]).toEqual(input.map((item) => item.key));
     expect(results.get('svc/mod_3.py')).toEqual(extractImports(serviceModule(3)));
-    expect(pool.stats()).toEqual({ inThread: 5, inWorkers: 0, workersStarted: 0 });
+    expect(pool.stats()).toEqual({ inThread: 5, inWorkers: 0, workersStarted: 0, engine: EXPECTED_ENGINE });
     await pool.close();
   });
 
@@ -47,7 +48,7 @@ describe('parse pool in the calling thread', () => {
     const pool = createParsePool({ workers: 2 });
     const results = await pool.parseMany(items(120));
     expect(results.size).toBe(120);
-    expect(pool.stats()).toEqual({ inThread: 120, inWorkers: 0, workersStarted: 0 });
+    expect(pool.stats()).toEqual({ inThread: 120, inWorkers: 0, workersStarted: 0, engine: EXPECTED_ENGINE });
     await pool.close();
   });
 
