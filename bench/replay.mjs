@@ -55,7 +55,9 @@ if (!existsSync(path.join(repo, 'dockguard-baseline.json'))) {
   gitIn('add', 'dockguard-baseline.json');
   commitStaged(repo, 'Adopt dockguard: record the old errors in a baseline');
 }
-const start = gitIn('rev-parse', 'HEAD').trim();
+// The history starts at the adoption commit, even after an interrupted run left replay commits on top.
+const start = gitIn('log', '--format=%H', '--grep=^Adopt dockguard', '-1').trim() || gitIn('rev-parse', 'HEAD').trim();
+gitIn('reset', '-q', '--hard', start);
 
 /** mulberry32: the same history on every machine for a seed. */
 function random(seed) {

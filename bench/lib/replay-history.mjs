@@ -107,14 +107,23 @@ export function createHistory(repo, random) {
       const file = pick(candidates);
       const stem = path.basename(file, '.py');
       const renamed = `${stem}_v${++counter}`;
-      const target = path.join(path.dirname(file), `${renamed}.py`);
-      gitIn('mv', file, target);
-      const word = new RegExp(`\\b${stem}\\b`, 'g');
+      gitIn('mv', file, path.join(path.dirname(file), `${renamed}.py`));
+      // What a developer's rename does to every import of it: `import a.b.<stem>`, `from a.b.<stem> import X`
+      // and `from a.b import <stem>` (kept under its old name with `as`), relative forms included. A module
+      // of the same name elsewhere (a shared library's) is left alone.
+      const packageOf = (f) => path.dirname(f).replace(`services/${service}/`, '').replaceAll('/', '.');
+      const parent = packageOf(file);
       const touched = [];
-      for (const other of pythonFiles(`services/${service}`)) {
+      for (const other of gitIn('ls-files', '-z', `services/${service}`).split('\0').filter((f) => f.endsWith('.py'))) {
         const text = read(other);
-        if (!word.test(text)) continue;
-        write(other, text.replace(word, renamed));
+        const next = text.replace(/^(\s*)(from|import) (\.*)([\w.]*)(.*)$/gm, (line, indent, keyword, dots, name, rest) => {
+          const base = dots === '' ? name : [...packageOf(other).split('.').slice(0, 1 - dots.length || undefined), ...(name ? [name] : [])].join('.');
+          if (base === `${parent}.${stem}` || base.startsWith(`${parent}.${stem}.`)) return `${indent}${keyword} ${dots}${name.replace(new RegExp(`\\b${stem}\\b$`), renamed)}${rest}`;
+          if (keyword === 'from' && base === parent) return line.replace(new RegExp(`(import .*?)\\b${stem}\\b(?! as)`), `$1${renamed} as ${stem}`);
+          return line;
+        });
+        if (next === text) continue;
+        write(other, next);
         touched.push(other);
       }
       return touched;
@@ -137,12 +146,12 @@ export function createHistory(repo, random) {
     },
     'missing package (blocked), then its fix': () => {
       // Two commits: the import of a package the image does not install, then the requirement.
-      const service = pick(services.filter((s) => !/^PyYAML==/m.test(read(`services/${s}/requirements.txt`))));
+      const service = pick(services.filter((s) => !/^stripe==/im.test(read(`services/${s}/requirements.txt`))));
       const main = `services/${service}/${service}/main.py`;
-      write(main, `${read(main)}\nimport yaml  # noqa: E402  replay ${++counter}\n`);
+      write(main, `${read(main)}\nimport stripe  # noqa: E402  replay ${++counter}\n`);
       return { staged: [main], fix: () => {
         const requirements = `services/${service}/requirements.txt`;
-        write(requirements, `${read(requirements).replace(/\n?$/, '\n')}PyYAML==6.0.2\n`);
+        write(requirements, `${read(requirements).replace(/\n?$/, '\n')}stripe==10.12.0\n`);
         return [requirements];
       } };
     },
