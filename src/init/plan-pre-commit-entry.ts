@@ -39,7 +39,12 @@ export function planPreCommitEntry(
     const stageList = entry.getIn(['hooks', 0, 'stages'], true);
     if (isSeq(stageList)) stageList.flow = true;
     const repos = doc.get('repos');
-    if (isSeq(repos)) repos.add(entry);
+    // `repos: []`, as `pre-commit sample-config` users often start: a hook added inside a flow list
+    // would be written on one line of braces. The list becomes a block list, one entry per item.
+    if (isSeq(repos)) {
+      repos.flow = false;
+      repos.add(entry);
+    }
     else doc.set('repos', doc.createNode([entry]));
     changes.unshift('add the dockguard hook');
     notes.push(stages.note);

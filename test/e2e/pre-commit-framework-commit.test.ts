@@ -82,6 +82,8 @@ describe.skipIf(PRE_COMMIT_VERSION === undefined)(`the pre-commit framework runn
     const config = parse(written) as { default_install_hook_types: string[]; repos: Array<{ repo: string; hooks: Array<Record<string, unknown>> }> };
     expect(config.default_install_hook_types).toEqual(['pre-commit', 'pre-merge-commit']);
     expect(config.repos[0]!.hooks[0]).toMatchObject({ id: 'dockguard', entry: 'dockguard check --staged', files: WATCHED_FILES_REGEX, stages });
+    // `repos: []` became a block list: one key per line, as a person would write the entry.
+    expect(written).toMatch(/^repos:\n {2}- repo: local\n {4}hooks:\n {6}- id: dockguard\n {8}name: dockguard\n {8}entry: dockguard check --staged\n {8}language: node\n/m);
     expect(install.stdout, 'plain `pre-commit install` installs both hooks').toBe(
       'pre-commit installed at .git/hooks/pre-commit\npre-commit installed at .git/hooks/pre-merge-commit\n',
     );
