@@ -9,6 +9,7 @@ import { launchDaphne, launchHypercorn, launchWaitress } from './module-app-serv
 import { isPythonProgram, launchPython } from './python.js';
 import { launchStreamlit } from './streamlit.js';
 import { launchUvicorn } from './uvicorn.js';
+import { launchUwsgi } from './uwsgi.js';
 
 /** Console programs whose Python entry dockguard knows how to find, by basename. */
 const LAUNCHERS: Record<string, Launcher> = {
@@ -24,6 +25,7 @@ const LAUNCHERS: Record<string, Launcher> = {
   daphne: launchDaphne,
   'waitress-serve': launchWaitress,
   locust: launchLocust,
+  uwsgi: launchUwsgi,
 };
 
 export function findLauncher(program: string): Launcher | undefined {
