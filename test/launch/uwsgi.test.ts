@@ -36,11 +36,11 @@ describe('uwsgi', () => {
   });
 
   it('reads the app, chdir and pythonpath from the command line, %d and $(VAR) included', () => {
-    const files = { '/srv/conf/app.ini': '[uwsgi]\nchdir = %d..\npythonpath = $(APP_LIBS)\nwsgi-file = web/app.py\n', '/srv/web/app.py': '' };
+    const files = { '/srv/conf/app.ini': '[uwsgi]\nchdir = %d..\npythonpath = $(APP_LIBS)\npythonpath = vendor\nwsgi-file = web/app.py\n', '/srv/web/app.py': '' };
     const plan = launch({ files, env: { APP_LIBS: '/srv/libs' }, cmd: exec(8, 'uwsgi', '--ini', '/srv/conf/app.ini', '--http', ':8080') });
     expect(plan.fallback).toBe(false);
     expect(plan.roots).toEqual([{ kind: 'script', path: '/srv/web/app.py', why: 'uwsgi wsgi-file' }]);
-    expect(plan.sysPath.slice(0, 2)).toEqual(['/srv/libs', '/srv']);
+    expect(plan.sysPath.slice(0, 3), 'the last pythonpath given comes first').toEqual(['/srv/vendor', '/srv/libs', '/srv']);
     const direct = launch({ files: { '/app/shop/wsgi.py': '' }, cmd: exec(5, 'uwsgi', '--http', ':80', '--module', 'shop.wsgi:app', '--chdir', '/app') });
     expect(direct.roots).toEqual([{ kind: 'module', module: 'shop.wsgi', why: 'uwsgi module' }]);
   });

@@ -59,8 +59,9 @@ function expand(value: string, configDir: ImagePath | undefined, env: Record<str
 
 /**
  * `uwsgi [--ini] app.ini` or `uwsgi --module pkg.wsgi:application`: the
- * Python plugin changes to `chdir`, puts `pythonpath` entries and the working
- * directory on sys.path (Python's `''` entry, from its argv), then imports
+ * Python plugin changes to `chdir`, puts the working directory and the
+ * `pythonpath` entries on sys.path (uWSGI's python_plugin.c, init_uwsgi_vars:
+ * "." then each entry inserted at index 0), then imports
  * `module` (or runs `wsgi-file`). Settings come from the command line and
  * from an ini file's `[uwsgi]` section; both branches of `if-env`/`if-exists`
  * blocks count, since either may apply. Daemons it attaches (`attach-daemon
@@ -106,7 +107,8 @@ export function launchUwsgi(invocation: Invocation, context: LaunchContext): Lau
   // Several daemons often run one script (`./manage.py sendalerts`, `./manage.py sendreports`): one root each.
   const keyOf = (root: LaunchRoot): string => (root.kind === 'module' ? root.module : root.kind === 'script' ? root.path : root.why);
   const unique = roots.filter((root, i) => roots.findIndex((r) => keyOf(r) === keyOf(root)) === i);
-  return { roots: unique, front: [...pythonpath.map((p) => resolveImagePath(dir, p)), dir] };
+  // uWSGI inserts "." at sys.path[0], then each pythonpath entry at 0 in turn: the last given comes first.
+  return { roots: unique, front: [...pythonpath.map((p) => resolveImagePath(dir, p)).reverse(), dir] };
 }
 
 /** Python programs among the commands uWSGI attaches or runs from hooks: `./manage.py x`, `python -m pkg`. */
