@@ -60,7 +60,7 @@ export class ModuleStore {
   constructor(
     private readonly snapshot: RepoSnapshot,
     private readonly pool: ParsePool,
-    private readonly cache?: ContentCache,
+    private readonly contentCache?: ContentCache,
   ) {}
 
   get(path: RepoPath): Promise<StoredModule> {
@@ -100,6 +100,16 @@ export class ModuleStore {
     return result;
   }
 
+  /** The content id of a file of the snapshot (the git blob id from the index), when it has one. */
+  contentId(path: RepoPath): string | undefined {
+    return this.snapshot.contentId(path);
+  }
+
+  /** The run's cache, for analyses that keep results by content id. */
+  get cache(): ContentCache | undefined {
+    return this.contentCache;
+  }
+
   /** The decoded source of a file. */
   async getText(path: RepoPath): Promise<string | undefined> {
     const text = await this.readText({ path, contentId: this.snapshot.contentId(path), read: () => this.snapshot.read(path) });
@@ -116,7 +126,7 @@ export class ModuleStore {
     let names = this.boundNames.get(path);
     if (!names) {
       const id = this.snapshot.contentId(path);
-      const cached = id === undefined ? undefined : decodeBoundNames(this.cache?.get<unknown>(BOUND_NAMES, id));
+      const cached = id === undefined ? undefined : decodeBoundNames(this.contentCache?.get<unknown>(BOUND_NAMES, id));
       names = cached ? Promise.resolve(cached) : this.getText(path).then(async (text) => (text === undefined ? undefined : this.readBoundNames(text, id)));
       this.boundNames.set(path, names);
     }
@@ -126,12 +136,12 @@ export class ModuleStore {
   private async readBoundNames(text: string, id: string | undefined): Promise<BoundNames> {
     await loadPythonEngine();
     const bound = readBoundNames(text);
-    if (id !== undefined) this.cache?.set(BOUND_NAMES, id, encodeBoundNames(bound));
+    if (id !== undefined) this.contentCache?.set(BOUND_NAMES, id, encodeBoundNames(bound));
     return bound;
   }
 
   private readCache(id: string): ParsedModule | undefined {
-    const stored = this.cache?.get<unknown>(namespaceOf(id), id);
+    const stored = this.contentCache?.get<unknown>(namespaceOf(id), id);
     return stored === undefined ? undefined : decodeParsedModule(stored);
   }
 
@@ -177,7 +187,7 @@ export class ModuleStore {
       const wait = waiting.get(key);
       if (!wait) return;
       waiting.delete(key);
-      if (wait.cacheKey !== undefined) this.cache?.set(namespaceOf(wait.cacheKey), wait.cacheKey, encodeParsedModule(parsed));
+      if (wait.cacheKey !== undefined) this.contentCache?.set(namespaceOf(wait.cacheKey), wait.cacheKey, encodeParsedModule(parsed));
       wait.resolve({ ok: true, parsed });
     };
     let failure = 'could not be parsed';
@@ -197,7 +207,7 @@ export class ModuleStore {
     try {
       const bytes = await read();
       const decoded = decodePythonSource(bytes, path);
-      return this.cache && contentId === undefined ? { ...decoded, hash: gitBlobId(bytes) } : decoded;
+      return this.contentCache && contentId === undefined ? { ...decoded, hash: gitBlobId(bytes) } : decoded;
     } catch (error) {
       if (error instanceof UnreadableFileError) return { error: error.reason };
       throw error;
