@@ -10,7 +10,8 @@
  * libraries) with its planted bugs recorded in a committed baseline, as a
  * team adopting dockguard has old errors. The history is the mix of
  * bench/lib/replay-history.mjs. For every commit `check --staged` runs twice:
- * cold (no cache folder) and warm (the cache the earlier commits left). The
+ * cold (no cache folder) and warm (the cache `dockguard init`'s check of
+ * every service and the earlier commits left). The
  * two must give the same exit code and the same error findings; the bench
  * exits 1 when they ever differ. Then the commit is made (hooks off).
  */
@@ -93,6 +94,12 @@ const cacheDir = cacheDirOf(repo);
 const warmAside = `${cacheDir}.replay-warm`;
 rmSync(cacheDir, { recursive: true, force: true });
 rmSync(warmAside, { recursive: true, force: true });
+// The warm cache starts as `dockguard init` leaves it: init runs a check of every service.
+const initCheck = spawnSync(process.execPath, [cli, 'check', '--format', 'json'], { cwd: repo, encoding: 'utf8', maxBuffer: 64 << 20 });
+if (initCheck.status !== 0 && initCheck.status !== 1) {
+  log(`the initial check exited ${initCheck.status}: ${initCheck.stderr}`);
+  process.exit(2);
+}
 const loadBefore = loadavg()[0];
 const commits = [];
 for (const { kind, staged } of history.commits()) {

@@ -112,8 +112,18 @@ export class ModuleStore {
 
   /** The decoded source of a file. */
   async getText(path: RepoPath): Promise<string | undefined> {
-    const text = await this.readText({ path, contentId: this.snapshot.contentId(path), read: () => this.snapshot.read(path) });
-    return 'text' in text ? text.text : undefined;
+    return (await this.getTextAndId(path))?.text;
+  }
+
+  /**
+   * The decoded source of a file and its content id: the index's blob id, or
+   * (with a cache) the same id computed from the bytes read, so that what a
+   * working-tree check learns from a file is found again by a staged one.
+   */
+  async getTextAndId(path: RepoPath): Promise<{ text: string; id: string | undefined } | undefined> {
+    const contentId = this.snapshot.contentId(path);
+    const text = await this.readText({ path, contentId, read: () => this.snapshot.read(path) });
+    return 'text' in text ? { text: text.text, id: contentId ?? text.hash } : undefined;
   }
 
   /**

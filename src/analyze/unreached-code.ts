@@ -94,24 +94,22 @@ export class NameUses {
    * cost ~0.25 s for a service of 670 modules.
    */
   private async scanFile(file: RepoPath, batch: { pattern: RegExp; key: string }): Promise<void> {
-    const id = this.source.contentId(file);
-    const cacheKey = id === undefined ? undefined : `${id}:${batch.key}`;
-    const cached = cacheKey === undefined ? undefined : this.source.cache?.get<unknown>(namespaceOf(cacheKey), cacheKey);
-    const found = isNameList(cached) ? cached : await this.findNames(file, batch.pattern);
-    if (found === undefined) return;
-    if (cacheKey !== undefined && cached === undefined) this.source.cache?.set(namespaceOf(cacheKey), cacheKey, found);
+    const known = this.source.contentId(file);
+    const cached = known === undefined ? undefined : this.source.cache?.get<unknown>(namespaceOf(known), `${known}:${batch.key}`);
+    let found: string[];
+    if (isNameList(cached)) found = cached;
+    else {
+      const read = await this.source.getTextAndId(file);
+      if (read === undefined) return;
+      // matchAll copies the pattern, so one compiled pattern serves concurrent scans.
+      found = [...new Set(Array.from(read.text.matchAll(batch.pattern), (match) => match[0]))];
+      if (read.id !== undefined) this.source.cache?.set(namespaceOf(read.id), `${read.id}:${batch.key}`, found);
+    }
     for (const name of found) {
       const where = this.usedIn.get(name) ?? new Set<RepoPath>();
       where.add(file);
       this.usedIn.set(name, where);
     }
-  }
-
-  private async findNames(file: RepoPath, pattern: RegExp): Promise<string[] | undefined> {
-    const text = await this.source.getText(file);
-    if (text === undefined) return undefined;
-    // matchAll copies the pattern, so one compiled pattern serves concurrent scans.
-    return [...new Set(Array.from(text.matchAll(pattern), (match) => match[0]))];
   }
 
   /** True when a file of `files` other than `own` names `name`. */
@@ -123,8 +121,9 @@ export class NameUses {
 
 /** Where NameUses reads files, and where it keeps what it found (see `scanFile`). */
 export interface NameSource {
-  getText(file: RepoPath): Promise<string | undefined>;
-  /** The file's content id, when the snapshot has one (the index); undefined otherwise. */
+  /** The text, and its content id when one is known or was computed from the bytes read. */
+  getTextAndId(file: RepoPath): Promise<{ text: string; id: string | undefined } | undefined>;
+  /** The file's content id without reading it, when the snapshot has one (the index); undefined otherwise. */
   contentId(file: RepoPath): string | undefined;
   cache?: ContentCache | undefined;
 }

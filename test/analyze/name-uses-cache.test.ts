@@ -20,13 +20,14 @@ const files = Object.keys(TEXTS).map(asRepoPath);
 const NAMES = new Set(['_load_rates', '_load_fx_table']);
 
 /** The files as a snapshot of the index gives them: texts with git blob ids, read through the cache. */
-async function sourceOver(dir: string, ids: Record<string, string>) {
+async function sourceOver(dir: string, ids: Record<string, string>, computed: Record<string, string> = {}) {
   const reads: string[] = [];
   const cache = await openCache('/', { toolVersion: 'test', dir });
   const source: NameSource = {
-    async getText(file: RepoPath) {
+    async getTextAndId(file: RepoPath) {
       reads.push(file);
-      return TEXTS[file];
+      const text = TEXTS[file];
+      return text === undefined ? undefined : { text, id: ids[file] ?? computed[file] };
     },
     contentId: (file) => ids[file],
     cache,
@@ -63,5 +64,20 @@ describe('NameUses: which files name an unreached definition, cached by content 
     const third = await sourceOver(dir, { ...ids, 'app/report.py': 'd4'.repeat(20), 'app/views.py': undefined as unknown as string });
     await new NameUses(third.source).scan(files, NAMES);
     expect(third.reads.sort()).toEqual(['app/report.py', 'app/views.py']);
+  });
+
+  it('keeps what a working-tree check read under the id computed from the bytes, for a staged check to find', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dockguard-name-uses-'));
+    dirs.push(dir);
+    const blobIds = { 'app/views.py': 'e5'.repeat(20), 'app/report.py': 'f6'.repeat(20), 'app/loaders.py': '07'.repeat(20) };
+    // The working tree knows no ids before reading; reading computes them.
+    const worktree = await sourceOver(dir, {}, blobIds);
+    await new NameUses(worktree.source).scan(files, NAMES);
+    await worktree.cache.flush();
+    const staged = await sourceOver(dir, blobIds);
+    const uses = new NameUses(staged.source);
+    await uses.scan(files, NAMES);
+    expect(staged.reads).toEqual([]);
+    expect(usesOf(uses)).toEqual({ rates: true, fx: true, ratesOnlyInViews: false });
   });
 });
