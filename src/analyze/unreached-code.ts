@@ -45,7 +45,8 @@ export class NameUses {
   private readonly scannedUpTo = new Map<RepoPath, number>();
   private readonly usedIn = new Map<string, Set<RepoPath>>();
   private readonly inFlight = new Map<RepoPath, Promise<void>>();
-  private readonly patterns = new Map<string, { pattern: RegExp; key: string }>();
+  private readonly patterns = new Map<string, Batch>();
+  private readonly batchCache = new Map<string, readonly string[] | undefined>();
 
   constructor(private readonly source: NameSource) {}
 
@@ -73,12 +74,14 @@ export class NameUses {
    * scanned for the same batch, and compiling an alternation of hundreds of names for each file
    * cost more than the scans themselves. `key` names the batch in the cache.
    */
-  private batchFrom(from: number): { pattern: RegExp; key: string } {
+  private batchFrom(from: number): Batch {
     const id = `${from}:${this.names.length}`;
     let batch = this.patterns.get(id);
     if (!batch) {
       const names = this.names.slice(from);
       batch = {
+        names,
+        nameSet: new Set(names),
         pattern: new RegExp(`(?<![\\p{ID_Continue}])(?:${names.join('|')})(?![\\p{ID_Continue}])`, 'gu'),
         key: createHash('sha1').update(names.join('\0')).digest('hex').slice(0, 16),
       };
@@ -88,28 +91,67 @@ export class NameUses {
   }
 
   /**
-   * Which names of the batch a file's text holds. By content id, the answer
-   * is cached (it depends on nothing else): a hook run that checks a service
-   * again then reads none of its files, where reading and scanning each
-   * cost ~0.25 s for a service of 670 modules.
+   * Which names of the batch a file's text holds. By content id, what was
+   * learnt is kept in the cache (it depends on nothing else): a hook run that
+   * checks a service again reads none of the files whose text was searched
+   * for these names before, by any earlier run, where reading and scanning
+   * each cost ~0.25 s for a service of 670 modules.
    */
-  private async scanFile(file: RepoPath, batch: { pattern: RegExp; key: string }): Promise<void> {
+  private async scanFile(file: RepoPath, batch: Batch): Promise<void> {
     const known = this.source.contentId(file);
-    const cached = known === undefined ? undefined : this.source.cache?.get<unknown>(namespaceOf(known), `${known}:${batch.key}`);
-    let found: string[];
-    if (isNameList(cached)) found = cached;
+    const recorded = known === undefined ? undefined : this.readRecord(known);
+    let found: readonly string[];
+    if (recorded && batch.names.every((name) => recorded.searched.has(name))) found = recorded.found.filter((name) => batch.nameSet.has(name));
     else {
       const read = await this.source.getTextAndId(file);
       if (read === undefined) return;
       // matchAll copies the pattern, so one compiled pattern serves concurrent scans.
       found = [...new Set(Array.from(read.text.matchAll(batch.pattern), (match) => match[0]))];
-      if (read.id !== undefined) this.source.cache?.set(namespaceOf(read.id), `${read.id}:${batch.key}`, found);
+      if (read.id !== undefined) this.writeRecord(read.id, batch, found);
     }
     for (const name of found) {
       const where = this.usedIn.get(name) ?? new Set<RepoPath>();
       where.add(file);
       this.usedIn.set(name, where);
     }
+  }
+
+  /**
+   * What earlier runs learnt of a file's text (by content id): the batches of
+   * names it was searched for and the names it holds. A batch's names are
+   * stored once, under the batch's key, however many files were searched for them.
+   */
+  private readRecord(id: string): { searched: Set<string>; found: string[] } | undefined {
+    const entry = this.source.cache?.get<unknown>(namespaceOf(id), id);
+    if (!isUsesEntry(entry)) return undefined;
+    const searched = new Set<string>();
+    for (const key of entry.batches) {
+      const names = this.batchNames(key);
+      if (names === undefined) return undefined;
+      for (const name of names) searched.add(name);
+    }
+    return { searched, found: entry.found };
+  }
+
+  private writeRecord(id: string, batch: Batch, found: readonly string[]): void {
+    const cache = this.source.cache;
+    if (!cache) return;
+    if (this.batchNames(batch.key) === undefined) {
+      cache.set(BATCHES, batch.key, batch.names);
+      this.batchCache.set(batch.key, batch.names);
+    }
+    const entry = cache.get<unknown>(namespaceOf(id), id);
+    const before = isUsesEntry(entry) ? entry : { batches: [], found: [] };
+    if (before.batches.includes(batch.key)) return;
+    cache.set(namespaceOf(id), id, { batches: [...before.batches, batch.key], found: [...new Set([...before.found, ...found])] } satisfies UsesEntry);
+  }
+
+  private batchNames(key: string): readonly string[] | undefined {
+    if (!this.batchCache.has(key)) {
+      const names = this.source.cache?.get<unknown>(BATCHES, key);
+      this.batchCache.set(key, isNameList(names) ? names : undefined);
+    }
+    return this.batchCache.get(key);
   }
 
   /** True when a file of `files` other than `own` names `name`. */
@@ -128,9 +170,26 @@ export interface NameSource {
   cache?: ContentCache | undefined;
 }
 
-/** Sixteen namespaces: a hook run reads the few that hold its files' entries. */
-const namespaceOf = (key: string): string => `name-uses-${key[0]}`;
+/** A batch of names searched for together: the names, their pattern, and a key naming them in the cache. */
+interface Batch {
+  names: readonly string[];
+  nameSet: ReadonlySet<string>;
+  pattern: RegExp;
+  key: string;
+}
+
+/** The cached record of a file's text: the keys of the batches it was searched for, and the names found. */
+interface UsesEntry {
+  batches: string[];
+  found: string[];
+}
+
+/** Sixteen namespaces by content id: a hook run reads the few that hold its files' entries. */
+const namespaceOf = (id: string): string => `name-uses-${id[0]}`;
+const BATCHES = 'name-batches';
 const isNameList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+const isUsesEntry = (value: unknown): value is UsesEntry =>
+  typeof value === 'object' && value !== null && isNameList((value as UsesEntry).batches) && isNameList((value as UsesEntry).found);
 
 const shared = new WeakMap<object, NameUses>();
 

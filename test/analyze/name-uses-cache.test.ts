@@ -66,6 +66,26 @@ describe('NameUses: which files name an unreached definition, cached by content 
     expect(third.reads.sort()).toEqual(['app/report.py', 'app/views.py']);
   });
 
+  it('answers a later run that asks for some of the names searched before, in another batch, and reads again for a name never searched', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dockguard-name-uses-'));
+    dirs.push(dir);
+    const ids = { 'app/views.py': '18'.repeat(20), 'app/report.py': '29'.repeat(20), 'app/loaders.py': '3a'.repeat(20) };
+    // A check of every service asks for the names of all of them, batch after batch.
+    const full = await sourceOver(dir, ids);
+    const all = new NameUses(full.source);
+    await all.scan(files, new Set(['_load_rates']));
+    await all.scan(files, new Set(['_load_fx_table', '_load_unused']));
+    await full.cache.flush();
+    // A hook run checks one service, which asks for two of those names at once.
+    const hook = await sourceOver(dir, ids);
+    const one = new NameUses(hook.source);
+    await one.scan(files, NAMES);
+    expect(hook.reads).toEqual([]);
+    expect(usesOf(one)).toEqual({ rates: true, fx: true, ratesOnlyInViews: false });
+    await one.scan(files, new Set(['_load_never_asked']));
+    expect(hook.reads.sort(), 'a name no run searched for needs the texts').toEqual([...files].sort());
+  });
+
   it('keeps what a working-tree check read under the id computed from the bytes, for a staged check to find', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dockguard-name-uses-'));
     dirs.push(dir);
