@@ -43,6 +43,9 @@ describe('uwsgi', () => {
     expect(plan.sysPath.slice(0, 3), 'the last pythonpath given comes first').toEqual(['/srv/vendor', '/srv/libs', '/srv']);
     const direct = launch({ files: { '/app/shop/wsgi.py': '' }, cmd: exec(5, 'uwsgi', '--http', ':80', '--module', 'shop.wsgi:app', '--chdir', '/app') });
     expect(direct.roots).toEqual([{ kind: 'module', module: 'shop.wsgi', why: 'uwsgi module' }]);
+    // A flag before the config file does not take it as its value.
+    const flagFirst = launch({ files, env: { APP_LIBS: '/srv/libs' }, cmd: exec(8, 'uwsgi', '--master', '--die-on-term', '/srv/conf/app.ini') });
+    expect(flagFirst.roots).toEqual([{ kind: 'script', path: '/srv/web/app.py', why: 'uwsgi wsgi-file' }]);
   });
 
   it('says why when it cannot tell the app: no module, a missing ini, a YAML config, an unknown variable', () => {

@@ -13,6 +13,7 @@ const DAEMONS = new Set(['attach-daemon', 'attach-daemon2', 'smart-attach-daemon
 const EXEC_HOOKS = /^(?:hook-(?:pre|post)-app|hook-as-user|hook-master-start|exec-(?:pre|post)-app|exec-as-user)$/;
 
 type Settings = Array<{ key: string; value: string }>;
+const CONFIG_FILE = /\.(?:ini|ya?ml|json|xml)$/;
 
 /** `key = value` lines of an ini file's `[uwsgi]` section (uWSGI reads no other by default), `;`/`#` comments out. */
 export function readUwsgiIni(text: string): Settings {
@@ -36,14 +37,22 @@ export function readUwsgiIni(text: string): Settings {
 function readArgs(args: readonly string[]): { settings: Settings; positionals: string[] } {
   const settings: Settings = [];
   const positionals: string[] = [];
+  // A flag (`--master`) takes no value; uWSGI's own table says which do. Without it, the next word is a
+  // value unless it is an option or a config file, which uWSGI loads wherever it stands (`--master app.ini`).
+  const valueAt = (i: number): string | undefined => {
+    const next = args[i];
+    return next === undefined || next.startsWith('-') || CONFIG_FILE.test(next) ? undefined : next;
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const long = /^--([^=]+)(?:=(.*))?$/.exec(arg);
-    if (long) {
-      const value = long[2] ?? (args[i + 1] !== undefined && !args[i + 1]!.startsWith('-') ? args[++i]! : '');
-      settings.push({ key: long[1]!, value });
-    } else if (/^-[A-Za-z]$/.test(arg)) settings.push({ key: arg.slice(1), value: args[i + 1] !== undefined && !args[i + 1]!.startsWith('-') ? args[++i]! : '' });
-    else positionals.push(arg);
+    const short = /^-([A-Za-z])$/.exec(arg);
+    if (long || short) {
+      const inline = long?.[2];
+      const value = inline ?? valueAt(i + 1);
+      if (inline === undefined && value !== undefined) i++;
+      settings.push({ key: (long?.[1] ?? short?.[1])!, value: value ?? '' });
+    } else positionals.push(arg);
   }
   return { settings, positionals };
 }
@@ -70,8 +79,12 @@ function expand(value: string, configDir: ImagePath | undefined, env: Record<str
 export function launchUwsgi(invocation: Invocation, context: LaunchContext): LauncherOutcome {
   const { cwd, env } = invocation;
   const { settings: fromArgs, positionals } = readArgs(invocation.args);
-  const configs = [...fromArgs.filter((s) => s.key === 'ini').map((s) => s.value.replace(/:[^/]*$/, '')), ...positionals.filter((p) => p.endsWith('.ini'))];
-  const other = [...fromArgs.filter((s) => ['yaml', 'yml', 'json', 'xml'].includes(s.key)).map((s) => s.value), ...positionals.filter((p) => /\.(?:ya?ml|json|xml)$/.test(p))];
+  // `--ini app.ini` leaves the file among the positionals (see readArgs); `--ini=app.ini:section` names a section.
+  const configs = [...fromArgs.filter((s) => s.key === 'ini' && s.value !== '').map((s) => s.value.replace(/:[^/]*$/, '')), ...positionals.filter((p) => p.endsWith('.ini'))];
+  const other = [
+    ...fromArgs.filter((s) => ['yaml', 'yml', 'json', 'xml'].includes(s.key) && s.value !== '').map((s) => s.value),
+    ...positionals.filter((p) => CONFIG_FILE.test(p) && !p.endsWith('.ini')),
+  ];
   if (other.length > 0) return { failure: `uwsgi reads its configuration from ${other[0]}, a format dockguard does not read (only .ini)` };
   const settings: Array<{ key: string; value: string; configDir: ImagePath | undefined }> = [];
   for (const config of configs) {
