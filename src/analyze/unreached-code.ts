@@ -47,6 +47,7 @@ export class NameUses {
   private readonly inFlight = new Map<RepoPath, Promise<void>>();
   private readonly patterns = new Map<string, Batch>();
   private readonly batchCache = new Map<string, readonly string[] | undefined>();
+  private readonly searchedSets = new Map<string, ReadonlySet<string> | undefined>();
 
   constructor(private readonly source: NameSource) {}
 
@@ -121,16 +122,21 @@ export class NameUses {
    * names it was searched for and the names it holds. A batch's names are
    * stored once, under the batch's key, however many files were searched for them.
    */
-  private readRecord(id: string): { searched: Set<string>; found: string[] } | undefined {
+  private readRecord(id: string): { searched: ReadonlySet<string>; found: string[] } | undefined {
     const entry = this.source.cache?.get<unknown>(namespaceOf(id), id);
     if (!isUsesEntry(entry)) return undefined;
-    const searched = new Set<string>();
-    for (const key of entry.batches) {
-      const names = this.batchNames(key);
-      if (names === undefined) return undefined;
-      for (const name of names) searched.add(name);
+    const searched = this.namesOfBatches(entry.batches);
+    return searched && { searched, found: entry.found };
+  }
+
+  /** The names of several batches, worked out once per run for each list of batches (most files share one). */
+  private namesOfBatches(keys: readonly string[]): ReadonlySet<string> | undefined {
+    const id = keys.join(',');
+    if (!this.searchedSets.has(id)) {
+      const names = keys.map((key) => this.batchNames(key));
+      this.searchedSets.set(id, names.every((n) => n !== undefined) ? new Set(names.flat()) : undefined);
     }
-    return { searched, found: entry.found };
+    return this.searchedSets.get(id);
   }
 
   private writeRecord(id: string, batch: Batch, found: readonly string[]): void {

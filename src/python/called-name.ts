@@ -4,7 +4,8 @@ const KEYWORDS = new Set([
   'import', 'in', 'is', 'lambda', 'match', 'not', 'or', 'raise', 'return', 'while', 'with', 'yield',
 ]);
 
-const isNameChar = (code: number): boolean =>
+/** A UTF-16 code unit that may belong to a Python name (any non-ASCII one counts, conservatively). */
+export const isNameChar = (code: number): boolean =>
   (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code > 127;
 
 /**

@@ -1,4 +1,5 @@
 import type { SyntaxNode } from './syntax-node.js';
+import { isNameChar } from './called-name.js';
 
 /** A half-open range of UTF-16 offsets in the source (what tree-sitter's Node binding reports). */
 export interface Span {
@@ -158,7 +159,7 @@ export function findConditionalSpans(root: SyntaxNode, source: string): { skippe
     const at = hit.index;
     // Every test below needs the marker to begin a word (`acme_config.x` is no `config.`), and
     // asking the tree about each hit is the cost of this pass: skip hits inside a longer name.
-    if (at > 0 && isWordChar(source.charCodeAt(at - 1))) continue;
+    if (at > 0 && isNameChar(source.charCodeAt(at - 1))) continue;
     const statement = enclosingIf(root.descendantForIndex(at));
     const condition = statement?.childForFieldName('condition');
     if (!statement || !condition || at < condition.startIndex || at >= condition.endIndex || seen.has(statement.startIndex)) continue;
@@ -202,9 +203,6 @@ function findVersionAliases(source: string): string[] {
   }
   return aliases;
 }
-
-const isWordChar = (code: number): boolean =>
-  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code > 127;
 
 function enclosingIf(node: SyntaxNode | null): SyntaxNode | undefined {
   for (let current = node, depth = 0; current && depth <= MAX_CLIMB; current = current.parent, depth++) {

@@ -130,13 +130,7 @@ function daemonRoots(settings: ReadonlyArray<{ key: string; value: string }>, di
   for (const { key, value } of settings) {
     const command = DAEMONS.has(key) ? value : EXEC_HOOKS.test(key) && value.startsWith('exec:') ? value.slice('exec:'.length) : undefined;
     if (command === undefined) continue;
-    let words: string[];
-    try {
-      words = splitArgs(command);
-    } catch {
-      continue;
-    }
-    const [program, ...rest] = words;
+    const [program, ...rest] = splitArgs(command);
     if (program === undefined) continue;
     if (program.endsWith('.py')) roots.push({ kind: 'script', path: resolveImagePath(dir, program), why: `uwsgi ${key}` });
     else if (isPythonProgram(basenameOf(program)) && rest[0] === '-m' && rest[1]) roots.push({ kind: 'module', module: rest[1], why: `uwsgi ${key}` });
