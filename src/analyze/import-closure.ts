@@ -19,7 +19,8 @@ import {
 } from '../types.js';
 import { diagnoseMissingCopy, type CopyDiagnosis } from './copy-fix.js';
 import { packageOf, type ImportTarget } from './import-targets.js';
-import { isUnaskedLazyBranch, nameUsesOf, pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
+import { nameUsesOf } from './name-uses.js';
+import { isUnaskedLazyBranch, pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
 import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore } from './module-store.js';
 import { computeRepoBases, findInRepo, holdsPythonCode, isWeakHit, type RepoBase, type RepoHit } from './repo-bases.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NameUses, type NameSource } from '../../src/analyze/unreached-code.js';
+import { NameUses, type NameSource } from '../../src/analyze/name-uses.js';
 import { openCache } from '../../src/cache/open-cache.js';
 import { asRepoPath, type RepoPath } from '../../src/types.js';
 
