@@ -116,7 +116,7 @@ export async function runCheck<T>(options: CheckOptions, inspection?: Inspection
       const store = new ModuleStore(snapshot, pool, cache);
       const dependencies = await createDependencyContext(snapshot, config, { virtualEnv: options.virtualEnv });
       const ctx = { snapshot, store, dependencies, loadContext: createBuildContextLoader(snapshot), repositoryImages: indexRepositoryImages(discovered.services) };
-      const fingerprints = createFingerprints(store, dependencies.implicitRules);
+      const fingerprints = createFingerprints(store, dependencies.implicitRules, snapshot);
       // Cheapest proofs first, each only for the services the one before left: edits no analysis
       // sees and Dockerfiles that cannot reach a staged path need no memo; each memo read costs.
       const invisible =

@@ -205,7 +205,8 @@ describe('dockguard explain (built CLI)', () => {
 
   it('says why a service is unaffected by the staged change', () => {
     const staged = makeFixtureRepo('explain-monorepo');
-    appendFileSync(path.join(staged, 'orders/pricing/rules.py'), '\nimport logging\n\nlog = logging.getLogger(__name__)\n');
+    // A dotted stdlib import: a plain `import logging` is a change no check can see (see fingerprintModule).
+    appendFileSync(path.join(staged, 'orders/pricing/rules.py'), '\nimport logging.handlers\n\nlog = logging.getLogger(__name__)\n');
     git(staged, 'add', '-A');
     const check = runCli(staged, ['check', '--staged']);
     expect(check.stdout).toContain('1 service checked · 1 unaffected');

@@ -165,6 +165,28 @@ describe('dockguard check --staged', () => {
     expect(json.summary).toMatchObject({ servicesChecked: 0, servicesUnaffected: 0, filesAnalysed: 0 });
   });
 
+  it('checks no service when shared code only gains lines above its imports and a plain stdlib import', () => {
+    const root = makeFixtureRepo(SHOP);
+    const util = path.join(root, 'shared/util.py');
+    writeFileSync(util, readFileSync(util, 'utf8').replace('import re\n', 'import functools\nimport re\n\n# Helpers every service shares.\n'));
+    git(root, 'add', 'shared/util.py');
+    const json = JSON.parse(dockguard(root, 'check', '--staged', '--no-cache', '--format', 'json').stdout) as { summary: object };
+    expect(json.summary).toMatchObject({ servicesChecked: 0, errors: 0 });
+  });
+
+  it('checks the services that copy shared code gaining an import named like a repository folder, even a stdlib name', () => {
+    const root = makeFixtureRepo(SHOP);
+    mkdirSync(path.join(root, 'tools/calendar'), { recursive: true });
+    writeFileSync(path.join(root, 'tools/calendar/holidays.py'), 'HOLIDAYS = ()\n');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-q', '--no-verify', '-m', 'holiday tool');
+    const util = path.join(root, 'shared/util.py');
+    writeFileSync(util, readFileSync(util, 'utf8').replace('import re\n', 'import calendar\nimport re\n'));
+    git(root, 'add', 'shared/util.py');
+    const json = JSON.parse(dockguard(root, 'check', '--staged', '--no-cache', '--format', 'json').stdout) as { summary: object };
+    expect(json.summary).toMatchObject({ servicesChecked: 2, errors: 0 });
+  });
+
   it('checks every service when the commit changes dockguard.config.json', () => {
     const root = makeFixtureRepo(SHOP);
     writeFileSync(path.join(root, 'dockguard.config.json'), `${JSON.stringify({ services: [{ dockerfile: 'services/api/Dockerfile', context: '.' }] }, null, 2)}\n`);
