@@ -20,8 +20,9 @@ describe('check --staged remembers what each service depends on', () => {
       git(repo, 'add', file);
     };
 
-    // No memo yet and a change the analysis sees (a new import): both images copy shared/, so both are checked.
-    stage('shared/a.py', 'import json\nNAME = "a2"\n');
+    // No memo yet and a change the analysis sees (a new first-party import; a plain stdlib import would not
+    // count): both images copy shared/, so both are checked.
+    stage('shared/a.py', 'import shared.b\nNAME = "a2"\n');
     expect(checkStaged(repo)).toMatchObject({ status: 0, checked: ['svc_a/Dockerfile', 'svc_b/Dockerfile'] });
 
     // svc_b never imported shared/a.py: its memo proves it unaffected.
@@ -82,7 +83,7 @@ describe('check --staged remembers what each service depends on', () => {
 
   it('checks every affected service again when the cache is off', () => {
     const repo = makeFixtureRepo('incremental-two-services');
-    writeFileSync(path.join(repo, 'shared/a.py'), 'import json\nNAME = "x"\n');
+    writeFileSync(path.join(repo, 'shared/a.py'), 'import shared.b\nNAME = "x"\n');
     git(repo, 'add', 'shared/a.py');
     runCli(repo, ['check', '--staged']);
     const run = runCli(repo, ['check', '--staged', '--no-cache', '--format', 'json']);

@@ -126,9 +126,10 @@ describe('husky + lint-staged set up by dockguard init', () => {
   it('lets a clean merge that breaks nothing through, checking only the services it affects', () => {
     git(root, 'checkout', '-q', '-b', 'docstring');
     const app = path.join(root, 'services/api/app.py');
-    // A new (standard library) import: an edit the analysis sees, unlike a docstring, which would check no service.
-    writeFileSync(app, readFileSync(app, 'utf8').replace('"""Shop HTTP API."""', '"""Shop HTTP API."""\nimport json'));
-    git(root, 'commit', '-q', '--no-verify', '-am', 'Use json in the API');
+    // A new first-party import the image holds: an edit the analysis sees, unlike a docstring or a plain
+    // standard-library import, which would check no service.
+    writeFileSync(app, readFileSync(app, 'utf8').replace('"""Shop HTTP API."""', '"""Shop HTTP API."""\nimport shared'));
+    git(root, 'commit', '-q', '--no-verify', '-am', 'Import shared in the API');
     git(root, 'checkout', '-q', 'main');
     changeReadmeOnMain('# Shop platform\n\nThree services.\n');
 
