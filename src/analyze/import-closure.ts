@@ -22,7 +22,7 @@ import { packageOf, type ImportTarget } from './import-targets.js';
 import { nameUsesOf } from './name-uses.js';
 import { isUnaskedLazyBranch, pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
 import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
-import type { ModuleStore } from './module-store.js';
+import type { ModuleStore, StoredModule } from './module-store.js';
 import { computeRepoBases, findInRepo, holdsPythonCode, isWeakHit, type RepoBase, type RepoHit } from './repo-bases.js';
 import { definesName, type LocatedModule, type NameLookup } from './defines-name.js';
 import { findReplacedImports, judgeFallback, type ImportStatus } from './fallback-imports.js';
@@ -35,7 +35,7 @@ interface Site {
   line: number;
   assumption: string | undefined;
 }
-import { unseenModuleCause, unseenPathCause } from './unseen-module.js';
+import { unseenModuleCause, unseenPathCause, type UnseenScope } from './unseen-module.js';
 
 /** One file of the closure, with how it was reached (for the import chain). */
 interface Visit {
@@ -107,6 +107,7 @@ export class ImportClosure {
   private readonly targets = new Map<ImportRef, string>();
   private readonly resolved = new Map<string, ResolveResult>();
   private readonly repoHits = new Map<string, RepoHit | undefined>();
+  private readonly unseenCauses = new Map<string, string | undefined>();
   private readonly tree;
   private readonly bases: RepoBase[];
   private readonly result: ClosureResult = {
@@ -131,6 +132,8 @@ export class ImportClosure {
   private deferred: Array<DeferredImport<Visit>> = [];
   /** Modules some closure module star-imports: their public definitions are in use. */
   private readonly starImported = new Set<string>();
+  /** Reads started when a file was reached, not yet taken by `drain`. */
+  private readonly reads = new Map<Visit, Promise<StoredModule>>();
 
   constructor(private readonly input: ClosureInput) {
     this.tree = imageTree(input.image.files, input.image.dirs);
@@ -184,14 +187,19 @@ export class ImportClosure {
     await this.drain(frontier);
   }
 
+  /**
+   * Level by level, in the order files were reached (the order decides which
+   * chain a finding shows). Each file's read was started when it was reached
+   * (see `enqueue`), so the parse workers already hold the next level's files
+   * while this one is processed, instead of idling between levels.
+   */
   private async drain(start: Visit[]): Promise<void> {
     let frontier = start;
     while (frontier.length > 0) {
-      const stored = await Promise.all(frontier.map((visit) => this.readVisit(visit)));
       const next: Visit[] = [];
-      for (let i = 0; i < frontier.length; i++) {
-        const visit = frontier[i]!;
-        const module = stored[i]!;
+      for (const visit of frontier) {
+        const module = await (this.reads.get(visit) ?? this.readVisit(visit));
+        this.reads.delete(visit);
         const isFirstVisit = !this.result.modules.has(visit.repoPath) && !this.unreadable.has(visit.repoPath);
         const escape = this.linkOutOfContext(visit);
         if (escape) {
@@ -346,7 +354,7 @@ export class ImportClosure {
     }
     const hit = this.findInRepo(module);
     // A name found nowhere is third-party, unless a folder the build has and the repository lacks could hold it.
-    const unseenFirstParty = !hit && unseenModuleCause(module, resolution, this.input.sysPath, this.input.image, this.input.context, 'build-inputs') !== undefined;
+    const unseenFirstParty = !hit && this.unseenCause(module, 'build-inputs') !== undefined;
     if (ref.level === 0 && hit && this.isWeak(hit)) {
       // Not known to be first-party: Python finds an installed distribution of that name instead, if there is one.
       this.reportMissing(from, module, ref, guard, site, hit, { unlessInstalled: true });
@@ -359,9 +367,21 @@ export class ImportClosure {
     }
     // Where Python looks, content from outside the build (`COPY --from=<external image> /stubs/pkg ./pkg`,
     // a clone on PYTHONPATH) may be the module itself: then that no install provides it proves nothing.
-    const unseen = site.assumption === undefined ? unseenModuleCause(module, resolution, this.input.sysPath, this.input.image, this.input.context, 'foreign') : undefined;
+    const unseen = site.assumption === undefined ? this.unseenCause(module, 'foreign') : undefined;
     this.addExternal(from, module, ref, guard, unseen === undefined ? site : { ...site, assumption: `the image may hold it after all: ${unseen}` }, onlyIfMissing);
     return 'external';
+  }
+
+  /**
+   * Why the image may hold `module` after all (see unseenModuleCause), once per module and scope:
+   * every site of a third-party import asks, and each answer walks the image's copies.
+   */
+  private unseenCause(module: string, scope: UnseenScope): string | undefined {
+    const key = `${scope}\0${module}`;
+    if (!this.unseenCauses.has(key)) {
+      this.unseenCauses.set(key, unseenModuleCause(module, this.resolveInImage(module), this.input.sysPath, this.input.image, this.input.context, scope));
+    }
+    return this.unseenCauses.get(key);
   }
 
   private isWeak(hit: RepoHit): boolean {
@@ -447,7 +467,7 @@ export class ImportClosure {
       ...how,
     };
     if (missing.assumption === undefined) {
-      const cause = unseenModuleCause(module, this.resolveInImage(module), this.input.sysPath, this.input.image, this.input.context);
+      const cause = this.unseenCause(module, 'any');
       if (cause !== undefined) missing.assumption = `the image may hold it after all: ${cause}`;
     }
     this.replaceMissing(recorded?.missing, missing);
@@ -573,6 +593,10 @@ export class ImportClosure {
     };
     this.result.reachedBy.set(imagePath, visit);
     next.push(visit);
+    const read = this.readVisit(visit);
+    // Awaited when `drain` reaches the visit; until then a failure (the parser cannot load) must not count as unhandled.
+    read.catch(() => undefined);
+    this.reads.set(visit, read);
   }
 
   /** The dotted name a file has on the image's sys.path (`__main__` when it is on none). */

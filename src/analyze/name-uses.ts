@@ -28,16 +28,27 @@ export class NameUses {
       this.names.push(name);
     }
     // 30 services share most of their closures: after the first, most files need no scan at all.
+    // Files are read SCAN_WINDOW at a time: one at a time, each read waited for its own round trip to git.
+    let window: Promise<void>[] = [];
     for (const file of files) {
       // Services are walked concurrently: a scan of this file another walk started must finish before its result counts.
-      await this.inFlight.get(file);
+      const running = this.inFlight.get(file);
       const from = this.scannedUpTo.get(file) ?? 0;
-      if (from === this.names.length) continue;
-      this.scannedUpTo.set(file, this.names.length);
-      const job = this.scanFile(file, this.batchFrom(from));
-      this.inFlight.set(file, job);
-      await job;
+      if (from === this.names.length) {
+        if (running) window.push(running);
+      } else {
+        this.scannedUpTo.set(file, this.names.length);
+        const batch = this.batchFrom(from);
+        const job = running ? running.then(() => this.scanFile(file, batch)) : this.scanFile(file, batch);
+        this.inFlight.set(file, job);
+        window.push(job);
+      }
+      if (window.length >= SCAN_WINDOW) {
+        await Promise.all(window);
+        window = [];
+      }
     }
+    await Promise.all(window);
   }
 
   /**
@@ -166,6 +177,9 @@ const BATCHES = 'name-batches';
 const isNameList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 const isUsesEntry = (value: unknown): value is UsesEntry =>
   typeof value === 'object' && value !== null && isNameList((value as UsesEntry).batches) && isNameList((value as UsesEntry).found);
+
+/** Files read and scanned at once: enough to fill git's pipe, few enough to hold little text at a time. */
+const SCAN_WINDOW = 64;
 
 const shared = new WeakMap<object, NameUses>();
 

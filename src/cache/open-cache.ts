@@ -105,10 +105,15 @@ export async function openCache(root: string, options: CacheOptions): Promise<Co
       if (sumBytes(shards) + unreadBytes > maxBytes) for (const namespace of onDisk) shardOf(namespace);
       for (const namespace of evictOldest(shards, maxBytes)) dirty.add(namespace);
       await mkdir(dir, { recursive: true });
-      for (const namespace of [...dirty]) {
-        shards.get(namespace)!.bytes = await writeShard(fileOf(dir, namespace), options.toolVersion, shards.get(namespace)!.entries);
-        dirty.delete(namespace);
-      }
+      // All at once: a first check writes a few hundred shards, and one after another each waited for its own write and rename.
+      const written = await Promise.allSettled(
+        [...dirty].map(async (namespace) => {
+          shards.get(namespace)!.bytes = await writeShard(fileOf(dir, namespace), options.toolVersion, shards.get(namespace)!.entries);
+          dirty.delete(namespace);
+        }),
+      );
+      const failed = written.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
       await removeStaleTemps(dir);
     },
   };

@@ -27,13 +27,10 @@ export function isStdlibEverywhere(module: string): boolean {
  */
 export function namesInRepository(snapshot: RepoSnapshot): Set<string> {
   const names = new Set<string>();
-  const addSegments = (path: string, lastIsFile: boolean) => {
-    const segments = path.split('/');
-    const last = segments.length - 1;
-    for (const [i, segment] of segments.entries()) names.add(lastIsFile && i === last ? segment.split('.')[0]! : segment);
-  };
-  for (const dir of snapshot.dirs) if (dir !== '') addSegments(dir, false);
-  for (const file of snapshot.files) addSegments(file, true);
-  for (const submodule of snapshot.submodules ?? []) addSegments(submodule, false);
+  const lastSegment = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+  // A snapshot's dirs hold every ancestor of its files, so each folder's own name and each file's stem cover every segment.
+  for (const dir of snapshot.dirs) if (dir !== '') names.add(lastSegment(dir));
+  for (const file of snapshot.files) names.add(lastSegment(file).split('.')[0]!);
+  for (const submodule of snapshot.submodules ?? []) for (const segment of submodule.split('/')) names.add(segment);
   return names;
 }

@@ -67,7 +67,8 @@ interface Chunk {
 
 interface Slot {
   worker: Worker;
-  busy: { id: number; chunk: Chunk } | undefined;
+  /** The request in flight: its chunks, whose items it carries in order. */
+  busy: { id: number; chunks: Chunk[] } | undefined;
 }
 
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
@@ -96,7 +97,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     counts.workersStarted += 1;
     // An idle pool must never keep the process alive; a busy worker is ref'd again while it works.
     slot.worker.unref();
-    slot.worker.on('message', (response: ParseResponse) => finishChunk(slot, response));
+    slot.worker.on('message', (response: ParseResponse) => finishRequest(slot, response));
     slot.worker.on('error', (error) => retire(slot, `parse worker crashed: ${error.message}`));
     slot.worker.on('exit', (code) => retire(slot, `parse worker exited unexpectedly (exit code ${code})`));
     slots.push(slot);
@@ -106,31 +107,60 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     const index = slots.indexOf(slot);
     if (index === -1) return;
     slots.splice(index, 1);
-    if (slot.busy) settle(slot.busy.chunk.job, new Error(reason));
+    for (const chunk of slot.busy?.chunks ?? []) settle(chunk.job, new Error(reason));
     void slot.worker.terminate();
     dispatch();
   };
 
-  const finishChunk = (slot: Slot, response: ParseResponse): void => {
-    const chunk = slot.busy?.id === response.id ? slot.busy.chunk : undefined;
+  const finishRequest = (slot: Slot, response: ParseResponse): void => {
+    const chunks = slot.busy?.id === response.id ? slot.busy.chunks : [];
     slot.busy = undefined;
     slot.worker.unref();
-    if (chunk) {
+    let offset = 0;
+    for (const chunk of chunks) {
       if ('error' in response) {
         const unavailable = response.parserUnavailable;
         settle(chunk.job, unavailable !== undefined ? new ParserUnavailableError(unavailable.detail, unavailable.hint) : new Error(response.error));
-      } else {
-        for (const [key, parsed] of response.results) {
-          chunk.job.results.set(key, parsed);
-          chunk.job.onParsed?.(key, parsed);
-        }
-        counts.inWorkers += response.results.length;
-        counts.engine = response.engine;
-        chunk.job.pendingChunks -= 1;
-        if (chunk.job.pendingChunks === 0) settle(chunk.job);
+        continue;
       }
+      // The worker answers the request's items in order: each chunk's results follow the previous chunk's.
+      for (const [key, parsed] of response.results.slice(offset, offset + chunk.items.length)) {
+        chunk.job.results.set(key, parsed);
+        chunk.job.onParsed?.(key, parsed);
+      }
+      offset += chunk.items.length;
+      chunk.job.pendingChunks -= 1;
+      if (chunk.job.pendingChunks === 0) settle(chunk.job);
+    }
+    if ('results' in response) {
+      counts.inWorkers += response.results.length;
+      counts.engine = response.engine;
     }
     dispatch();
+  };
+
+  /**
+   * The chunks for one request: queued chunks (of any jobs) merged up to a
+   * share of what is queued. A walk asks for a few files at a time as it
+   * reaches them; sent one message each, the workers spent their time waiting
+   * for the next message instead of parsing.
+   */
+  const takeChunks = (): Chunk[] => {
+    const queuedItems = queue.reduce((sum, chunk) => sum + (chunk.job.settled ? 0 : chunk.items.length), 0);
+    const target = Math.min(MAX_CHUNK, Math.max(1, Math.ceil(queuedItems / (size * 2))));
+    const taken: Chunk[] = [];
+    let items = 0;
+    while (queue.length > 0 && items < target) {
+      const chunk = queue.shift()!;
+      if (chunk.job.settled) continue;
+      if (items > 0 && items + chunk.items.length > MAX_CHUNK) {
+        queue.unshift(chunk);
+        break;
+      }
+      taken.push(chunk);
+      items += chunk.items.length;
+    }
+    return taken;
   };
 
   const dispatch = (): void => {
@@ -139,11 +169,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     for (let missing = Math.min(queue.length - idle, size - slots.length); missing > 0; missing--) startWorker();
     for (const slot of slots) {
       if (slot.busy) continue;
-      const chunk = queue.shift();
-      if (!chunk) break;
-      if (chunk.job.settled) continue;
-      const request: ParseRequest = { id: nextRequestId++, items: chunk.items };
-      slot.busy = { id: request.id, chunk };
+      const chunks = takeChunks();
+      if (chunks.length === 0) break;
+      const request: ParseRequest = { id: nextRequestId++, items: chunks.flatMap((chunk) => chunk.items) };
+      slot.busy = { id: request.id, chunks };
       slot.worker.ref();
       slot.worker.postMessage(request);
     }
@@ -178,7 +207,8 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     parseMany(items, onParsed) {
       if (closed) return Promise.reject(new Error('parse pool is closed'));
       // Small jobs stay in this thread only while no worker is running: once one is, its start is paid for.
-      if (!canUseWorkers || items.length === 0 || (slots.length === 0 && items.length < inThreadBelow)) return parseInThread(items, onParsed);
+      // Counted over the run: a walk asks level by level, and small levels add up to a large walk.
+      if (!canUseWorkers || items.length === 0 || (slots.length === 0 && counts.inThread + items.length < inThreadBelow)) return parseInThread(items, onParsed);
       return parseInWorkers(items, onParsed);
     },
     stats: () => ({ ...counts }),
@@ -186,7 +216,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       closed = true;
       const stopping = slots.splice(0);
       for (const chunk of queue.splice(0)) settle(chunk.job, new Error('parse pool closed'));
-      for (const slot of stopping) if (slot.busy) settle(slot.busy.chunk.job, new Error('parse pool closed'));
+      for (const slot of stopping) for (const chunk of slot.busy?.chunks ?? []) settle(chunk.job, new Error('parse pool closed'));
       await Promise.all(stopping.map((slot) => slot.worker.terminate()));
     },
   };

@@ -65,6 +65,22 @@ describe('parse pool from the compiled build', () => {
     await pool.close();
   });
 
+  test('many small calls made while the workers are busy each get exactly their own results', async () => {
+    // A walk asks for a few files at a time: queued calls are merged into one request per worker, and the
+    // answers must be split back to the call each file came from.
+    const { createParsePool } = await loadDistPool();
+    const pool = createParsePool({ workers: 2 });
+    const calls = Array.from({ length: 40 }, (_, call) => items(1 + (call % 3), `small_${call}`));
+    const results = await Promise.all([pool.parseMany(items(120, 'big')), ...calls.map((input) => pool.parseMany(input))]);
+    for (const [call, input] of calls.entries()) {
+      const got = results[call + 1]!;
+      expect([...got.keys()]).toEqual(input.map((item) => item.key));
+      for (const [i, item] of input.entries()) expect(got.get(item.key)).toEqual(extractImports(moduleText(i)));
+    }
+    expect(pool.stats()).toMatchObject({ inThread: 0, inWorkers: 120 + calls.reduce((sum, input) => sum + input.length, 0) });
+    await pool.close();
+  });
+
   test('reports each result as its chunk returns, before the rest of the call is parsed', async () => {
     const { createParsePool } = await loadDistPool();
     const pool = createParsePool({ workers: 2 });
