@@ -51,7 +51,8 @@ export function loadPythonEngine(): Promise<PythonEngine> {
     try {
       return (engine = await loadWasmEngine());
     } catch (error) {
-      const wasmFailure = error instanceof Error ? error.message : String(error);
+      // First line only: require's message goes on with its require stack.
+      const wasmFailure = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0];
       throw new ParserUnavailableError(`${nativeFailure === undefined ? '' : `tree-sitter: ${nativeFailure.split('\n', 1)[0]}; `}web-tree-sitter: ${wasmFailure}`);
     }
   })();

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dataFile } from '../package-root.js';
 import type { PythonEngine, SyntaxNode, SyntaxQuery } from './syntax-node.js';
 
@@ -12,7 +13,9 @@ import type { PythonEngine, SyntaxNode, SyntaxQuery } from './syntax-node.js';
  * go through `loadPythonEngine()`.
  */
 export async function loadWasmEngine(): Promise<PythonEngine> {
-  const { Parser, Language, Query } = await import('web-tree-sitter');
+  // Its CommonJS build, through require: the CLI bundle is compiled by vm.Script (for V8's code cache, see
+  // scripts/load-cli.mjs), where a dynamic import() has no loader to call without an experimental flag.
+  const { Parser, Language, Query } = createRequire(import.meta.url)('web-tree-sitter') as typeof import('web-tree-sitter');
   await Parser.init();
   const python = await Language.load(new Uint8Array(await readFile(dataFile('tree-sitter-python.wasm'))));
   const parser = new Parser();
