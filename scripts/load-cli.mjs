@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 const bundle = fileURLToPath(new URL('./dockguard.cjs', import.meta.url));
@@ -30,5 +31,10 @@ try {
 const script = new Script(Module.wrap(source.replace(/^#!.*/, '')), { filename: bundle, cachedData });
 // Only the build asks for a new cache, after a run that compiled what a check needs.
 if (process.env.DOCKGUARD_WRITE_CODE_CACHE === codeCache) process.once('exit', () => writeFileSync(codeCache, script.createCachedData()));
+// Grow the heap by 40% at a time, not V8's up-to-fourfold for a young heap: a full check of 3,000 modules
+// carried ~100 MB of garbage into its peak (peak RSS 340-400 MiB, 280-290 MiB with this, same CPU time).
+// Set after the compile, since V8 matches a code cache against the flags, and not for the build's run
+// that writes the cache, which records the flags of its end.
+else setFlagsFromString('--heap-growing-percent=40');
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, fileURLToPath(new URL('.', import.meta.url)));
