@@ -127,6 +127,16 @@ describe('pyproject.toml and Pipfile', () => {
     expect(textOf(result, 'pyproject.toml')).toBe('[project]\nname = "jobs"\nversion = "1.0"\ndependencies = ["tenacity"]\n\n# tools\n[tool.ruff]\nline-length = 100\n');
   });
 
+  it('adds the table line a finding proposes for a dependency with extras, to poetry and to a Pipfile', () => {
+    const line = 'pydantic = { version = "*", extras = ["email", "timezone"] }';
+    const result = plan([finding('DG102', req('pyproject.toml', line, 2)), finding('DG102', req('Pipfile', line, 1))], {
+      'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.12"\n',
+      Pipfile: '[packages]\nflask = "*"\n',
+    });
+    expect(textOf(result, 'pyproject.toml')).toBe(`[tool.poetry.dependencies]\npython = "^3.12"\n${line}\n`);
+    expect(textOf(result, 'Pipfile')).toBe(`[packages]\nflask = "*"\n${line}\n`);
+  });
+
   it('writes a poetry dependency with extras as a table, since `name[extra]` is no TOML key', () => {
     const result = plan([finding('DG102', req('pyproject.toml', 'uvicorn[standard] = "*"', 2))], { 'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.12"\n' });
     expect(textOf(result, 'pyproject.toml')).toBe('[tool.poetry.dependencies]\npython = "^3.12"\nuvicorn = { version = "*", extras = ["standard"] }\n');

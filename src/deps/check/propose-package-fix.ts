@@ -24,10 +24,21 @@ function textFor(target: DeclarationTarget, distribution: string): string {
       return `    "${distribution}",`;
     case 'poetry':
     case 'pipfile':
-      return `${distribution} = "*"`;
+      return tableEntry(distribution);
     default:
       return distribution;
   }
+}
+
+/**
+ * A Poetry or Pipfile dependency line. With extras it is an inline table, since
+ * `pydantic[email] = "*"` is no TOML key: `pydantic = { version = "*", extras = ["email"] }`.
+ */
+function tableEntry(distribution: string): string {
+  const [, name, extrasText] = /^([^[]+)(?:\[([^\]]*)\])?$/.exec(distribution) ?? [distribution, distribution, undefined];
+  const extras = extrasText?.split(',').map((e) => e.trim()).filter(Boolean) ?? [];
+  if (extras.length === 0) return `${name} = "*"`;
+  return `${name} = { version = "*", extras = [${extras.map((e) => `"${e}"`).join(', ')}] }`;
 }
 
 function describe(target: DeclarationTarget, distribution: string, dockerfile: string): string {
