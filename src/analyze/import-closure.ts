@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { BuildContext } from '../dockerfile/build-context.js';
-import { imageTree, resolveDotted, type ExecutedFile, type ResolveResult } from '../python/module-finder.js';
-import { relativeBelow } from '../python/image-path.js';
+import type { ExecutedFile } from '../python/module-finder.js';
 import {
   asImagePath,
   asRepoPath,
@@ -23,8 +22,9 @@ import { nameUsesOf } from './name-uses.js';
 import { isUnaskedLazyBranch, pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
 import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
 import type { ModuleStore, StoredModule } from './module-store.js';
-import { computeRepoBases, findInRepo, holdsPythonCode, isWeakHit, type RepoBase, type RepoHit } from './repo-bases.js';
-import { definesName, type LocatedModule, type NameLookup } from './defines-name.js';
+import type { RepoHit } from './repo-bases.js';
+import { ImageLookups } from './image-lookups.js';
+import { definesName, type NameLookup } from './defines-name.js';
 import { findReplacedImports, judgeFallback, type ImportStatus } from './fallback-imports.js';
 import { excuse, isOptionalDependency, nowhereAssumption, pathGuard, refGuard, type GuardKind } from './path-guard.js';
 import { assumeUnevaluablePaths, recordPathChanges, type PathChanges } from './path-change-effects.js';
@@ -35,7 +35,7 @@ interface Site {
   line: number;
   assumption: string | undefined;
 }
-import { unseenModuleCause, unseenPathCause, type UnseenScope } from './unseen-module.js';
+import { unseenPathCause } from './unseen-module.js';
 
 /** One file of the closure, with how it was reached (for the import chain). */
 interface Visit {
@@ -105,11 +105,7 @@ export class ImportClosure {
   private readonly unreadable = new Set<RepoPath>();
   /** The absolute module each import names, for the fallback judgement. */
   private readonly targets = new Map<ImportRef, string>();
-  private readonly resolved = new Map<string, ResolveResult>();
-  private readonly repoHits = new Map<string, RepoHit | undefined>();
-  private readonly unseenCauses = new Map<string, string | undefined>();
-  private readonly tree;
-  private readonly bases: RepoBase[];
+  private readonly lookups: ImageLookups;
   private readonly result: ClosureResult = {
     missing: [],
     problems: [],
@@ -136,8 +132,7 @@ export class ImportClosure {
   private readonly reads = new Map<Visit, Promise<StoredModule>>();
 
   constructor(private readonly input: ClosureInput) {
-    this.tree = imageTree(input.image.files, input.image.dirs);
-    this.bases = computeRepoBases(input.image, input.sysPath, input.snapshot);
+    this.lookups = new ImageLookups(input);
   }
 
   async run(): Promise<ClosureResult> {
@@ -224,14 +219,14 @@ export class ImportClosure {
       const ref: ImportRef = { module: root.module, level: 0, names: [], line: root.line, guarded: false, dynamic: false };
       const found = this.resolveImport(undefined, root.module, ref, undefined, frontier, site) === 'image';
       // CPython: "No module named pkg.__main__; 'pkg' is a package and cannot be directly executed".
-      if (found && root.runsAsMain && this.isPackage(root.module)) {
+      if (found && root.runsAsMain && this.lookups.isPackage(root.module)) {
         this.resolveImport(undefined, `${root.module}.__main__`, { ...ref, module: `${root.module}.__main__` }, undefined, frontier, site);
       }
       return;
     }
     if (root.imagePath === undefined) return;
     if (this.input.image.files.has(root.imagePath)) {
-      this.enqueue(frontier, root.imagePath, this.moduleNameOf(root.imagePath), undefined, root.assumption, {
+      this.enqueue(frontier, root.imagePath, this.lookups.moduleNameOf(root.imagePath), undefined, root.assumption, {
         parent: undefined,
         file: root.file,
         line: root.line,
@@ -298,7 +293,7 @@ export class ImportClosure {
     for (const candidate of parsed.dynamicCandidates) {
       const module = candidate.value.split(':')[0]!;
       const ref: ImportRef = { module, level: 0, names: [], line: candidate.line, guarded: false, dynamic: true };
-      if (this.resolveInImage(module).found || this.findInRepo(module)) {
+      if (this.lookups.resolveInImage(module).found || this.lookups.findInRepo(module)) {
         this.resolveImport(visit, module, ref, visit.guard, next);
       }
     }
@@ -322,7 +317,7 @@ export class ImportClosure {
     }
     // `from mod import name` with mod a plain module never imports a submodule: Python only tries
     // submodules of packages (modules with __path__); most names imported are functions and classes.
-    if (status !== 'image' || !this.isPackage(target.module)) return;
+    if (status !== 'image' || !this.lookups.isPackage(target.module)) return;
     for (const candidate of target.submoduleCandidates) {
       await this.resolveSubmodule(visit, target.module, candidate, ref, guard, next);
     }
@@ -338,7 +333,7 @@ export class ImportClosure {
     rootSite?: { file: string; line: number; assumption: string | undefined },
     onlyIfMissing?: string[],
   ): ImportStatus {
-    const resolution = this.resolveInImage(module);
+    const resolution = this.lookups.resolveInImage(module);
     const site = rootSite ?? { file: from!.repoPath, line: ref.line, assumption: from!.assumption };
     if (resolution.found) {
       this.enqueueExecuted(next, resolution.module.executed, guard, from, site, module);
@@ -348,14 +343,14 @@ export class ImportClosure {
     if (ref.level === 0 && this.input.isStdlib(topLevel)) {
       // The repository's own `calendar/models.py`, left out of the image: `import calendar` then finds the
       // standard library's module, which has no `models`.
-      const hit = module.includes('.') ? this.findInRepo(module) : undefined;
-      if (hit && !this.isWeak(hit)) this.reportMissing(from, module, ref, guard, site, hit, { stdlibShadow: true });
+      const hit = module.includes('.') ? this.lookups.findInRepo(module) : undefined;
+      if (hit && !this.lookups.isWeak(hit)) this.reportMissing(from, module, ref, guard, site, hit, { stdlibShadow: true });
       return 'stdlib';
     }
-    const hit = this.findInRepo(module);
+    const hit = this.lookups.findInRepo(module);
     // A name found nowhere is third-party, unless a folder the build has and the repository lacks could hold it.
-    const unseenFirstParty = !hit && this.unseenCause(module, 'build-inputs') !== undefined;
-    if (ref.level === 0 && hit && this.isWeak(hit)) {
+    const unseenFirstParty = !hit && this.lookups.unseenCause(module, 'build-inputs') !== undefined;
+    if (ref.level === 0 && hit && this.lookups.isWeak(hit)) {
       // Not known to be first-party: Python finds an installed distribution of that name instead, if there is one.
       this.reportMissing(from, module, ref, guard, site, hit, { unlessInstalled: true });
       this.addExternal(from, module, ref, guard, site, onlyIfMissing);
@@ -367,36 +362,20 @@ export class ImportClosure {
     }
     // Where Python looks, content from outside the build (`COPY --from=<external image> /stubs/pkg ./pkg`,
     // a clone on PYTHONPATH) may be the module itself: then that no install provides it proves nothing.
-    const unseen = site.assumption === undefined ? this.unseenCause(module, 'foreign') : undefined;
+    const unseen = site.assumption === undefined ? this.lookups.unseenCause(module, 'foreign') : undefined;
     this.addExternal(from, module, ref, guard, unseen === undefined ? site : { ...site, assumption: `the image may hold it after all: ${unseen}` }, onlyIfMissing);
     return 'external';
   }
 
-  /**
-   * Why the image may hold `module` after all (see unseenModuleCause), once per module and scope:
-   * every site of a third-party import asks, and each answer walks the image's copies.
-   */
-  private unseenCause(module: string, scope: UnseenScope): string | undefined {
-    const key = `${scope}\0${module}`;
-    if (!this.unseenCauses.has(key)) {
-      this.unseenCauses.set(key, unseenModuleCause(module, this.resolveInImage(module), this.input.sysPath, this.input.image, this.input.context, scope));
-    }
-    return this.unseenCauses.get(key);
-  }
-
-  private isWeak(hit: RepoHit): boolean {
-    return isWeakHit(hit, this.input.context?.root);
-  }
-
   private async resolveSubmodule(from: Visit, parent: string, candidate: string, ref: ImportRef, guard: GuardKind | undefined, next: Visit[]): Promise<void> {
-    const resolution = this.resolveInImage(candidate);
+    const resolution = this.lookups.resolveInImage(candidate);
     const site = { file: from.repoPath, line: ref.line, assumption: from.assumption };
     if (resolution.found) {
       this.enqueueExecuted(next, resolution.module.executed, guard, from, site, candidate);
       return;
     }
-    const hit = this.findInRepo(candidate);
-    const init = this.locate(parent);
+    const hit = this.lookups.findInRepo(candidate);
+    const init = this.lookups.locate(parent);
     // A namespace package binds no names: `from ns import name` always needs the submodule.
     if (!init?.isPackageInit) {
       if (hit) this.reportMissing(from, candidate, ref, guard, site, hit);
@@ -410,16 +389,8 @@ export class ImportClosure {
   /** How `definesName` reads bindings and finds star-imported modules in this image. */
   private readonly names: NameLookup = {
     boundNamesOf: (path) => this.input.store.getBoundNames(path),
-    locate: (module) => this.locate(module),
+    locate: (module) => this.lookups.locate(module),
   };
-
-  /** The repository file a module of the image comes from. */
-  private locate(module: string): LocatedModule | undefined {
-    const resolution = this.resolveInImage(module);
-    const file = resolution.found ? resolution.module.file : undefined;
-    const origin = file === undefined ? undefined : this.input.image.files.get(asImagePath(file));
-    return origin && { repoPath: origin.repoPath, isPackageInit: file!.endsWith('/__init__.py') };
-  }
 
   /**
    * Records a first-party module the image lacks, once per import site; a
@@ -467,7 +438,7 @@ export class ImportClosure {
       ...how,
     };
     if (missing.assumption === undefined) {
-      const cause = this.unseenCause(module, 'any');
+      const cause = this.lookups.unseenCause(module, 'any');
       if (cause !== undefined) missing.assumption = `the image may hold it after all: ${cause}`;
     }
     this.replaceMissing(recorded?.missing, missing);
@@ -537,28 +508,6 @@ export class ImportClosure {
     });
   }
 
-  private findInRepo(module: string): RepoHit | undefined {
-    if (!this.repoHits.has(module)) {
-      const hit = findInRepo(this.bases, this.input.snapshot, module);
-      this.repoHits.set(module, hit && holdsPythonCode(this.input.snapshot, hit.repoPath) ? hit : undefined);
-    }
-    return this.repoHits.get(module);
-  }
-
-  private isPackage(module: string): boolean {
-    const resolution = this.resolveInImage(module);
-    return resolution.found && resolution.module.packagePath !== undefined;
-  }
-
-  private resolveInImage(module: string): ResolveResult {
-    let resolution = this.resolved.get(module);
-    if (!resolution) {
-      resolution = resolveDotted(this.tree, this.input.sysPath, module);
-      this.resolved.set(module, resolution);
-    }
-    return resolution;
-  }
-
   /** Queues the files an import executes; most were seen already, so their chain link is built only when new. */
   private enqueueExecuted(
     next: Visit[],
@@ -599,16 +548,6 @@ export class ImportClosure {
     this.reads.set(visit, read);
   }
 
-  /** The dotted name a file has on the image's sys.path (`__main__` when it is on none). */
-  private moduleNameOf(imagePath: ImagePath): string {
-    for (const entry of this.input.sysPath) {
-      const rel = relativeBelow(entry, imagePath);
-      if (rel === undefined || !rel.endsWith('.py')) continue;
-      const dotted = rel.slice(0, -3).replace(/\/__init__$/, '').split('/');
-      if (dotted.every((part) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(part))) return dotted.join('.');
-    }
-    return '__main__';
-  }
 }
 
 /** Unguarded beats guarded, unconditional beats a fallback, a real root beats a guess; among equals the first (shortest chain) stays. */
