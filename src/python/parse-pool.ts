@@ -63,6 +63,8 @@ interface Job {
 interface Chunk {
   job: Job;
   items: ParseItem[];
+  /** Sent on its own: it was part of a merged request that failed, and must not fail other calls again. */
+  alone?: boolean;
 }
 
 interface Slot {
@@ -116,6 +118,13 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     const chunks = slot.busy?.id === response.id ? slot.busy.chunks : [];
     slot.busy = undefined;
     slot.worker.unref();
+    // A file that breaks the extraction (a bug in dockguard) fails its own call, not the calls its chunk was
+    // merged with: each chunk is sent again alone. The parser failing to load fails every call alike.
+    if ('error' in response && response.parserUnavailable === undefined && chunks.length > 1) {
+      queue.unshift(...chunks.map((chunk) => ({ ...chunk, alone: true })));
+      dispatch();
+      return;
+    }
     let offset = 0;
     for (const chunk of chunks) {
       if ('error' in response) {
@@ -153,12 +162,13 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     while (queue.length > 0 && items < target) {
       const chunk = queue.shift()!;
       if (chunk.job.settled) continue;
-      if (items > 0 && items + chunk.items.length > MAX_CHUNK) {
+      if (items > 0 && (chunk.alone || items + chunk.items.length > MAX_CHUNK)) {
         queue.unshift(chunk);
         break;
       }
       taken.push(chunk);
       items += chunk.items.length;
+      if (chunk.alone) break;
     }
     return taken;
   };

@@ -96,4 +96,32 @@ describe('parse pool worker failures reject instead of hanging', () => {
     await expect(pool.parseMany(items(60))).rejects.toThrow('parsing svc/x.py failed: nope');
     await pool.close();
   });
+
+  test('a file the worker fails on fails only its own call, also when queued calls were sent together', async () => {
+    // One worker that answers slowly (so calls queue up and are merged) and fails any request holding a `bad` file.
+    const pool = createParsePool({
+      workers: 1,
+      inThreadBelow: 0,
+      workerScript: workerScript(
+        'fails-bad.mjs',
+        [
+          "import { parentPort } from 'node:worker_threads';",
+          'parentPort.on(\'message\', ({ id, items }) => setTimeout(() => parentPort.postMessage(',
+          "  items.some((item) => item.key.includes('bad'))",
+          "    ? { id, error: 'parsing bad.py failed: nope' }",
+          "    : { id, engine: 'native', results: items.map((item) => [item.key, { imports: [], text: item.text }]) },",
+          '), 20));',
+        ].join('\n'),
+      ),
+    });
+    const first = pool.parseMany([{ key: 'first.py', text: 'a' }]);
+    const bad = pool.parseMany([{ key: 'bad.py', text: 'b' }]);
+    const good = pool.parseMany(['c1', 'c2', 'c3', 'c4', 'c5'].map((key) => ({ key: `${key}.py`, text: key })));
+    await expect(first).resolves.toBeDefined();
+    await expect(bad).rejects.toThrow('parsing bad.py failed: nope');
+    const results = await good;
+    expect([...results.keys()]).toEqual(['c1.py', 'c2.py', 'c3.py', 'c4.py', 'c5.py']);
+    expect(results.get('c3.py')).toEqual({ imports: [], text: 'c3' });
+    await pool.close();
+  });
 });
