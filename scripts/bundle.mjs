@@ -5,7 +5,7 @@
 // WebAssembly build: web-tree-sitter finds its tree-sitter.wasm next to its own module.
 //
 // The CLI is bundled as CommonJS (dist/bundle/dockguard.cjs) so that the small
-// entry point (dist/bundle/cli.js, from src/cli/load-cli.js) can compile it
+// entry point (dist/bundle/cli.js, copied from scripts/load-cli.mjs) can compile it
 // with V8's code cache, which this script then writes (see write-code-cache.mjs).
 import { copyFileSync, chmodSync } from 'node:fs';
 import { build } from 'esbuild';

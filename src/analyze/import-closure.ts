@@ -547,7 +547,6 @@ export class ImportClosure {
     read.catch(() => undefined);
     this.reads.set(visit, read);
   }
-
 }
 
 /** Unguarded beats guarded, unconditional beats a fallback, a real root beats a guess; among equals the first (shortest chain) stays. */

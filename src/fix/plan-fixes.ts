@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
 import { regenerateCommand } from '../deps/check/find-lock-issues.js';
+import { anyVersionValue } from '../deps/check/propose-package-fix.js';
 import { findCompanionLock } from '../deps/find-companion-lock.js';
 import { isDockerfileName } from '../discover/is-dockerfile-name.js';
 import type { Finding, Fix, RepoPath } from '../types.js';
@@ -123,7 +124,7 @@ function tomlEdit(text: string, fix: Fix, eol: string): TextEdit {
   const [, key, extrasText] = entry as unknown as [string, string, string | undefined];
   // A distribution with extras is a table there: `uvicorn = { version = "*", extras = ["standard"] }`.
   const extras = extrasText?.split(',').map((e) => e.trim().replace(/^"|"$/g, '')).filter(Boolean) ?? [];
-  const value = extras.length === 0 ? { text: '"*"', value: '*' } : { text: `{ version = "*", extras = ${JSON.stringify(extras).replaceAll(',', ', ')} }`, value: { version: '*', extras } };
+  const value = { text: anyVersionValue(extras), value: extras.length === 0 ? '*' : { version: '*', extras } };
   return addTableKey(text, path.basename(fix.file) === 'Pipfile' ? ['packages'] : ['tool', 'poetry', 'dependencies'], key, value, eol);
 }
 

@@ -108,7 +108,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   };
 
   const startWorker = (): void => {
-    if (counts.workersStarted === 0) limitHeapGrowth();
+    limitHeapGrowth();
     // A small young generation makes V8 collect often, and each collection frees the native
     // memory of dead tree-sitter trees that V8 cannot see.
     const slot: Slot = { worker: new Worker(script, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 } }), busy: undefined };

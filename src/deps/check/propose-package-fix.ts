@@ -37,8 +37,12 @@ function textFor(target: DeclarationTarget, distribution: string): string {
 function tableEntry(distribution: string): string {
   const [, name, extrasText] = /^([^[]+)(?:\[([^\]]*)\])?$/.exec(distribution) ?? [distribution, distribution, undefined];
   const extras = extrasText?.split(',').map((e) => e.trim()).filter(Boolean) ?? [];
-  if (extras.length === 0) return `${name} = "*"`;
-  return `${name} = { version = "*", extras = [${extras.map((e) => `"${e}"`).join(', ')}] }`;
+  return `${name} = ${anyVersionValue(extras)}`;
+}
+
+/** The TOML value of a Poetry or Pipfile dependency on any version: `"*"`, or with extras an inline table. */
+export function anyVersionValue(extras: readonly string[]): string {
+  return extras.length === 0 ? '"*"' : `{ version = "*", extras = [${extras.map((e) => `"${e}"`).join(', ')}] }`;
 }
 
 function describe(target: DeclarationTarget, distribution: string, dockerfile: string): string {
