@@ -88,7 +88,10 @@ export class NameUses {
       const read = await this.source.getTextAndId(file);
       if (read === undefined) return;
       // matchAll copies the pattern, so one compiled pattern serves concurrent scans.
-      found = [...new Set(Array.from(read.text.matchAll(batch.pattern), (match) => match[0]))];
+      const holds = new Set(Array.from(read.text.matchAll(batch.pattern), (match) => match[0]));
+      // The batch's own strings, not the matches: a match is a slice that keeps the file's whole text alive
+      // for as long as the run knows the name (~10 MB of source held by a check of every service).
+      found = batch.names.filter((name) => holds.has(name));
       if (read.id !== undefined) this.writeRecord(read.id, batch, found);
     }
     for (const name of found) {
