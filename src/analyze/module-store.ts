@@ -6,6 +6,7 @@ import { ParserUnavailableError, UnreadableFileError } from '../errors.js';
 import { readBoundNames, type BoundNames } from '../python/bound-names.js';
 import { loadPythonEngine } from '../python/parser.js';
 import { decodePythonSource } from '../python/decode-source.js';
+import { StringPool } from './intern-strings.js';
 import type { ParsePool } from '../python/parse-pool.js';
 import type { ParsedModule, RepoPath, RepoSnapshot } from '../types.js';
 
@@ -55,6 +56,8 @@ export class ModuleStore {
   private readonly results = new Map<string, Promise<StoredModule>>();
   private readonly boundNames = new Map<RepoPath, Promise<BoundNames | undefined>>();
   private pending: Pending[] = [];
+  /** Modules parsed in a worker (a first check parses thousands) share their names' strings: see StringPool. */
+  private readonly strings = new StringPool();
   private flushScheduled = false;
 
   constructor(
@@ -197,6 +200,7 @@ export class ModuleStore {
       const wait = waiting.get(key);
       if (!wait) return;
       waiting.delete(key);
+      this.strings.internModule(parsed);
       if (wait.cacheKey !== undefined) this.contentCache?.set(namespaceOf(wait.cacheKey), wait.cacheKey, encodeParsedModule(parsed));
       wait.resolve({ ok: true, parsed });
     };
