@@ -19,7 +19,7 @@ export interface CacheEntry {
   usedAt: number;
   /** The value's JSON text, as read from disk or encoded once when set; what is written back. */
   encoded: Buffer;
-  /** The value, once set or decoded. */
+  /** The value, once decoded. */
   value?: unknown;
 }
 
@@ -116,9 +116,16 @@ function indexEscapedLine(raw: Buffer, start: number, end: number): { key: strin
   return { key: parsed[0], usedAt: parsed[1] as number, encoded: Buffer.from(JSON.stringify(parsed[2])) };
 }
 
-/** An entry for a value set in this run: encoded once, for its size now and for the write later. */
+/**
+ * An entry for a value set in this run: encoded once, for its size now and
+ * for the write later. It holds only that text, like a loaded one: a check of every
+ * service sets thousands of parsed modules, and keeping each value beside its
+ * text held a second copy of all of them (~10 MB of heap) that the run never
+ * reads back. A later `get` decodes the text, so it returns what is on disk,
+ * whatever the caller does with the object it set.
+ */
 export function newEntry(usedAt: number, value: unknown): CacheEntry {
-  return { usedAt, value, encoded: Buffer.from(JSON.stringify(value) ?? 'null') };
+  return { usedAt, encoded: Buffer.from(JSON.stringify(value) ?? 'null') };
 }
 
 /** The value of an entry, decoding it on first use; undefined when its text is damaged. */

@@ -37,6 +37,18 @@ describe('openCache', () => {
     expect(again.get('syntax', blob)).toBeUndefined();
   });
 
+  it('gives back what was set, in the same run, even when the caller changed its object since', async () => {
+    const cache = await openCache('/', { ...V, dir: tempDir() });
+    const value = structuredClone(parsed);
+    cache.set('imports', 'a1', value);
+    value.imports[0]!.names.push('later');
+    value.imports[0]!.module = 'changed';
+    // What a later run would read from disk: the value as it was set.
+    expect(cache.get('imports', 'a1')).toEqual(parsed);
+    await cache.flush();
+    expect((await openCache('/', { ...V, dir: cache.dir })).get('imports', 'a1')).toEqual(parsed);
+  });
+
   it('ignores a corrupt or half-written file, and replaces it on the next flush', async () => {
     const dir = tempDir();
     const cache = await openCache('/', { ...V, dir });
