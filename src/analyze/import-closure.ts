@@ -17,7 +17,7 @@ import {
   type RepoSnapshot,
 } from '../types.js';
 import { diagnoseMissingCopy, type CopyDiagnosis } from './copy-fix.js';
-import { packageOf, type ImportTarget } from './import-targets.js';
+import { packageOf, submoduleCandidates, type ImportTarget } from './import-targets.js';
 import { nameUsesOf } from './name-uses.js';
 import { isUnaskedLazyBranch, pickReachable, unreachedAssumption, unreachedDefinitionAt, type DeferredImport } from './unreached-code.js';
 import { insideFirstPartyPackage, targetsOf } from './module-imports.js';
@@ -318,7 +318,7 @@ export class ImportClosure {
     // `from mod import name` with mod a plain module never imports a submodule: Python only tries
     // submodules of packages (modules with __path__); most names imported are functions and classes.
     if (status !== 'image' || !this.lookups.isPackage(target.module)) return;
-    for (const candidate of target.submoduleCandidates) {
+    for (const candidate of submoduleCandidates(target, ref)) {
       await this.resolveSubmodule(visit, target.module, candidate, ref, guard, next);
     }
   }

@@ -1,9 +1,8 @@
 import type { ImportRef } from '../types.js';
 
-/** The absolute module an import names, and the names it pulls from it that may be submodules. */
+/** The absolute module an import names. */
 export interface ImportTarget {
   module: string;
-  submoduleCandidates: string[];
 }
 
 /**
@@ -21,8 +20,17 @@ export function importTarget(ref: ImportRef, currentPackage: string): ImportTarg
     module = [...base, ...(ref.module === '' ? [] : ref.module.split('.'))].join('.');
   }
   if (module === '') return undefined;
-  const submoduleCandidates = ref.names.filter((name) => name !== '*').map((name) => `${module}.${name}`);
-  return { module, submoduleCandidates };
+  return { module };
+}
+
+/**
+ * The names `from module import a, b` pulls that may be submodules, as
+ * absolute modules. Worked out only for an import of a package found in the
+ * image: a check of every service holds the targets of ~45,000 imports, and
+ * these strings for all of them were ~3 MB of its heap.
+ */
+export function submoduleCandidates(target: ImportTarget, ref: ImportRef): string[] {
+  return ref.names.filter((name) => name !== '*').map((name) => `${target.module}.${name}`);
 }
 
 /** The package a module's relative imports are resolved against. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readBoundNames } from '../../src/python/bound-names.js';
-import { importTarget, packageOf } from '../../src/analyze/import-targets.js';
+import { importTarget, packageOf, submoduleCandidates } from '../../src/analyze/import-targets.js';
 
 const binds = (source: string, name: string): boolean => {
   const bound = readBoundNames(source);
@@ -65,10 +65,13 @@ describe('importTarget', () => {
   const ref = (module: string, level: number, names: string[] = []) => ({ module, level, names, line: 1, guarded: false, dynamic: false });
 
   it('keeps absolute imports and lists from-import names as possible submodules', () => {
-    expect(importTarget(ref('orders.pricing', 0, ['rules', 'Rule']), '')).toEqual({
-      module: 'orders.pricing',
-      submoduleCandidates: ['orders.pricing.rules', 'orders.pricing.Rule'],
-    });
+    const imported = ref('orders.pricing', 0, ['rules', 'Rule']);
+    const target = importTarget(imported, '');
+    expect(target).toEqual({ module: 'orders.pricing' });
+    expect(submoduleCandidates(target!, imported)).toEqual(['orders.pricing.rules', 'orders.pricing.Rule']);
+    // A star import names no submodule; a relative one's candidates are absolute.
+    const relative = ref('', 1, ['models', '*']);
+    expect(submoduleCandidates(importTarget(relative, 'svc.handlers')!, relative)).toEqual(['svc.handlers.models']);
   });
 
   it('resolves relative imports against the importing package', () => {
