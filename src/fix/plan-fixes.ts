@@ -116,14 +116,13 @@ function editFor(file: FileText, fix: Fix): { file: FileText } | { problem: stri
 function tomlEdit(text: string, fix: Fix, eol: string): TextEdit {
   const pep621 = /^\s*"([^"]+)",$/.exec(fix.text)?.[1];
   if (pep621 !== undefined && path.basename(fix.file) === 'pyproject.toml') return addProjectDependency(text, pep621, eol);
-  // The line a finding proposes: `name = "*"`, or with extras the table `name = { version = "*", extras = ["a", "b"] }`
-  // (`name[a,b] = "*"`, the form of earlier versions, is read too).
-  const entry =
-    /^([A-Za-z0-9._-]+) = \{ version = "\*", extras = \[((?:"[A-Za-z0-9._-]+"(?:, )?)*)\] \}$/.exec(fix.text) ?? /^([A-Za-z0-9._-]+)(?:\[([^\]]*)\])? = "\*"$/.exec(fix.text);
+  // The line a finding proposes (see anyVersionValue): `name = "*"`, or with extras the table
+  // `name = { version = "*", extras = ["a", "b"] }`, since `name[a,b]` is no TOML key.
+  const entry = /^([A-Za-z0-9._-]+) = (?:"\*"|\{ version = "\*", extras = \[((?:"[A-Za-z0-9._-]+"(?:, )?)*)\] \})$/.exec(fix.text);
   if (!entry) return { problem: `not a dependency line dockguard knows how to add (${fix.text})` };
   const [, key, extrasText] = entry as unknown as [string, string, string | undefined];
-  // A distribution with extras is a table there: `uvicorn = { version = "*", extras = ["standard"] }`.
-  const extras = extrasText?.split(',').map((e) => e.trim().replace(/^"|"$/g, '')).filter(Boolean) ?? [];
+  // The pattern admits only a list of quoted names, which is a JSON array's body.
+  const extras = extrasText ? (JSON.parse(`[${extrasText}]`) as string[]) : [];
   const value = { text: anyVersionValue(extras), value: extras.length === 0 ? '*' : { version: '*', extras } };
   return addTableKey(text, path.basename(fix.file) === 'Pipfile' ? ['packages'] : ['tool', 'poetry', 'dependencies'], key, value, eol);
 }

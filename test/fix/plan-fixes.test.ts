@@ -137,11 +137,6 @@ describe('pyproject.toml and Pipfile', () => {
     expect(textOf(result, 'Pipfile')).toBe(`[packages]\nflask = "*"\n${line}\n`);
   });
 
-  it('writes a poetry dependency with extras as a table, since `name[extra]` is no TOML key', () => {
-    const result = plan([finding('DG102', req('pyproject.toml', 'uvicorn[standard] = "*"', 2))], { 'pyproject.toml': '[tool.poetry.dependencies]\npython = "^3.12"\n' });
-    expect(textOf(result, 'pyproject.toml')).toBe('[tool.poetry.dependencies]\npython = "^3.12"\nuvicorn = { version = "*", extras = ["standard"] }\n');
-  });
-
   it('adds a key at the end of [tool.poetry.dependencies] and of a Pipfile’s [packages], after comments there are none', () => {
     const poetry = '[tool.poetry]\nname = "api"\n\n[tool.poetry.dependencies]\npython = "^3.12"\nflask = "^3.0"\n\n# dev tools\n[tool.poetry.group.dev.dependencies]\npytest = "^8"\n';
     const result = plan(
