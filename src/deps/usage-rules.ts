@@ -48,6 +48,8 @@ export interface SystemPackageRule {
   runtime?: { apt: NeedGroups; apk: NeedGroups };
   /** Normalised distributions that make the rule moot (a binary build). */
   unlessInstalled: string[];
+  /** Normalised extras of the distribution itself that install one of those (`psycopg[binary]`). */
+  unlessExtras: string[];
   message: string;
 }
 
@@ -67,7 +69,7 @@ export const IMPLICIT_PACKAGE_RULES: readonly ImplicitPackageRule[] = load<{ rul
 ).rules.map((rule) => ({ ...rule, needs: normalizeGroups(rule.needs) }));
 
 interface SystemData {
-  rules: Array<Omit<SystemPackageRule, 'severity' | 'unlessInstalled'> & { severity?: 'error' | 'warning'; unlessInstalled?: string[] }>;
+  rules: Array<Omit<SystemPackageRule, 'severity' | 'unlessInstalled' | 'unlessExtras'> & { severity?: 'error' | 'warning'; unlessInstalled?: string[]; unlessExtras?: string[] }>;
 }
 const SYSTEM = load<SystemData>('system-packages.json');
 
@@ -76,6 +78,7 @@ export const SYSTEM_PACKAGE_RULES: readonly SystemPackageRule[] = SYSTEM.rules.m
   distribution: normalizeName(rule.distribution),
   severity: rule.severity ?? 'error',
   unlessInstalled: (rule.unlessInstalled ?? []).map(normalizeName),
+  unlessExtras: (rule.unlessExtras ?? []).map(normalizeName),
 }));
 
 const PROGRAMS = load<{ programs: Record<string, { distributions: string[]; viaExtras?: Array<{ distribution: string; extras: string[] }> }>; notPackages: string[] }>(

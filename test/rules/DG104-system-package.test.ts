@@ -16,4 +16,15 @@ describe('DG104 system-package', () => {
     expect(systemPackage.check(await analyzeInline({ files: { Dockerfile: withApt } }))).toEqual([]);
     expect(systemPackage.check(await analyzeInline({ files: { Dockerfile: 'FROM python:3.11\nRUN pip install lightgbm==4.5.0\n' } }))).toEqual([]);
   });
+
+  it('takes psycopg[binary] (and [c]) as the binary build that brings its own libpq, but not another extra', async () => {
+    const image = 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n';
+    const check = async (requirements: string) => systemPackage.check(await analyzeInline({ files: { Dockerfile: image, 'requirements.txt': requirements } }));
+    expect(await check('psycopg[binary]==3.1.18\n')).toEqual([]);
+    expect(await check('psycopg[pool, binary]==3.1.18\n')).toEqual([]);
+    expect(await check('psycopg[c]==3.1.18\n')).toEqual([]);
+    const plain = await check('psycopg[pool]==3.1.18\n');
+    expect(plain).toEqual([expect.objectContaining({ severity: 'error', distribution: 'psycopg', file: 'requirements.txt', line: 1 })]);
+    expect(plain[0]!.fix!.text).toContain('libpq5');
+  });
 });

@@ -10,7 +10,7 @@ import { findMissingGroups, systemRulesFor, type NeedGroups, type SystemPackageR
 /** Config rules in the bundled shape: each listed OS package is needed at run time. */
 export function toSystemRules(rules: readonly ConfigSystemRule[]): SystemPackageRule[] {
   return rules.map((r) => ({
-    distribution: normalizeName(r.distribution), severity: 'error', unlessInstalled: [],
+    distribution: normalizeName(r.distribution), severity: 'error', unlessInstalled: [], unlessExtras: [],
     runtime: { apt: (r.apt ?? []).map((p) => [p]), apk: (r.apk ?? []).map((p) => [p]) },
     message: r.message ?? `${r.distribution} needs ${[...(r.apt ?? []), ...(r.apk ?? [])].join(', ')} (config)`,
   }));
@@ -28,6 +28,8 @@ export function findSystemNeeds(set: InstalledSet, image: ImageModel, extraRules
   for (const rule of rules) {
     const entry = set.entriesOf(rule.distribution)[0];
     if (!entry) continue;
+    // `psycopg[binary]` installs psycopg-binary, which no file names: the extra is the binary build.
+    if (set.hasWithExtra(rule.distribution, rule.unlessExtras)) continue;
     const runtime = checkStage(rule.runtime, image.target, set, image);
     if (runtime) needs.push(toNeed(rule, entry, 'runtime', runtime, image));
     if (rule.build && entry.stage !== undefined) {
