@@ -2,6 +2,7 @@ import { RULES, findRule } from './rules/index.js';
 import { unusedIgnore } from './rules/DG013-unused-ignore.js';
 import { applySuppressions, collectSuppressions } from './suppress/apply-suppressions.js';
 import type { Finding, Observation, Problem, ServiceAnalysis } from './types.js';
+import { python2Assumption, restsOnPython3 } from './analyze/python2-image.js';
 
 /** Findings of every service, minus those silenced inline, plus the ignore comments that silenced nothing. */
 export function runAllRules(analyses: readonly ServiceAnalysis[]): Finding[] {
@@ -36,10 +37,21 @@ export function runAllRules(analyses: readonly ServiceAnalysis[]): Finding[] {
 /** Every rule over one service, findings tagged with the service (and variant). */
 export function runRules(analysis: ServiceAnalysis): Finding[] {
   const { dockerfile, variant } = analysis.service;
+  const python2 = python2Assumption(analysis);
   return RULES.flatMap((rule) => rule.check(analysis)).map((observation) => {
-    const { code, rule, ...rest } = withEvidence(observation);
+    const { code, rule, ...rest } = withEvidence(python2 !== undefined && restsOnPython3(observation.rule) ? underPython2(observation, python2) : observation);
     return { code, rule, ...rest, service: dockerfile, ...(variant !== undefined ? { variant } : {}) };
   });
+}
+
+/**
+ * A Python finding of a Python 2 image: a guess, since dockguard models
+ * Python 3, and without the fix, which Python 3's knowledge proposed
+ * (`pip install urllib2` for a module of Python 2's standard library).
+ */
+function underPython2(observation: Observation, assumption: string): Observation {
+  const { fix: _python3Fix, ...rest } = observation;
+  return { ...rest, assumption: observation.assumption ?? assumption };
 }
 
 /**

@@ -11,6 +11,8 @@ export interface ImagePythonVersion {
   source: 'base-image' | 'default';
   /** Why the version is a guess or an approximation; absent when the tag says it plainly. */
   note?: string;
+  /** The minor the image really runs when it is outside the supported range (`'2.7'`, `'3.6'`): `version` is then the nearest one checked instead. */
+  outsideRange?: string;
 }
 
 // The python3 that `apt-get install python3` / `apk add python3` gives on each release.
@@ -65,7 +67,7 @@ function releaseOf(tag: string): string {
 function fromVersion(minor: string, image: string): ImagePythonVersion {
   if (SUPPORTED_PYTHON_VERSIONS.includes(minor)) return { version: minor, source: 'base-image' };
   const nearest = compare(minor, OLDEST_PYTHON) < 0 ? OLDEST_PYTHON : NEWEST_PYTHON;
-  return { version: nearest, source: 'base-image', note: `${image} runs Python ${minor}, outside ${OLDEST_PYTHON}–${NEWEST_PYTHON}; checked as ${nearest}` };
+  return { version: nearest, source: 'base-image', outsideRange: minor, note: `${image} runs Python ${minor}, outside ${OLDEST_PYTHON}–${NEWEST_PYTHON}; checked as ${nearest}` };
 }
 
 function systemNote(distro: string): string {
