@@ -40,6 +40,54 @@ describe('gunicorn', () => {
   });
 });
 
+describe('gunicorn config file', () => {
+  const conf = (text: string) => ({ '/app/gunicorn.conf.py': text });
+
+  it('takes wsgi_app, chdir and pythonpath from ./gunicorn.conf.py when the command line names no app', () => {
+    const plan = launch({
+      files: conf('"""Gunicorn settings."""\nimport multiprocessing\n\nbind = "0.0.0.0:8000"\nworkers = multiprocessing.cpu_count() * 2 + 1\nchdir = "src"  # the code lives here\npythonpath = "/libs"\nwsgi_app: str = \'shop.wsgi:application\'\n'),
+      cmd: exec(3, 'gunicorn'),
+    });
+    expect(plan.fallback).toBe(false);
+    expect(plan.roots).toEqual([
+      { kind: 'module', module: 'shop.wsgi', why: 'gunicorn app module' },
+      { kind: 'script', path: '/app/gunicorn.conf.py', why: 'gunicorn config' },
+    ]);
+    expect(plan.sysPath).toEqual(['/libs', '/app/src']);
+  });
+
+  it('lets the command line win over the file, setting by setting, and reads -c files too', () => {
+    const plan = launch({ files: { '/app/conf/prod.py': 'wsgi_app = "old:app"\nchdir = "/srv"\n' }, cmd: exec(3, 'gunicorn', '-c', 'conf/prod.py', 'web:app') });
+    expect(plan.roots[0]).toEqual({ kind: 'module', module: 'web', why: 'gunicorn app module' });
+    expect(plan.sysPath).toEqual(['/srv']);
+  });
+
+  it('applies the file\'s chdir to an app given on the command line (it decides where the app is imported from)', () => {
+    expect(launch({ files: conf('chdir = "/code/src"\n'), cmd: exec(3, 'gunicorn', 'main:app') }).sysPath).toEqual(['/code/src']);
+  });
+
+  it.each([
+    ['an expression', 'import os\nwsgi_app = os.environ.get("APP", "main:app")\n', 'to an expression'],
+    ['a block', 'import os\nif os.environ.get("DEBUG"):\n    chdir = "/dev"\nwsgi_app = "main:app"\n', 'inside a block'],
+    ['two assignments', 'wsgi_app = "a:app"\nwsgi_app = "b:app"\n', 'more than once'],
+  ])('cannot tell what runs when the file sets a setting in %s', (_what, text, why) => {
+    const plan = launch({ files: conf(text), cmd: exec(3, 'gunicorn', 'main:app') });
+    expect(plan.fallback).toBe(true);
+    expect(plan.problems.map((p) => p.message).join('\n')).toContain(why);
+  });
+
+  it('does not read settings written inside a docstring', () => {
+    const plan = launch({ files: conf('"""Example:\nwsgi_app = "other:app"\n"""\nwsgi_app = "main:app"\n'), cmd: exec(3, 'gunicorn') });
+    expect(plan.roots[0]).toEqual({ kind: 'module', module: 'main', why: 'gunicorn app module' });
+  });
+
+  it('still says so when neither the command line nor the file names an app', () => {
+    const plan = launch({ files: conf('bind = ":80"\n'), cmd: exec(3, 'gunicorn') });
+    expect(plan.fallback).toBe(true);
+    expect(plan.problems.map((p) => p.message).join('\n')).toContain('gunicorn is given no app module');
+  });
+});
+
 describe('uvicorn', () => {
   it('module:app root with --app-dir on sys.path, then PYTHONPATH', () => {
     const plan = launch({

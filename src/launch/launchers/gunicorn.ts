@@ -4,6 +4,7 @@ import { joinImagePath, resolveImagePath } from '../image-paths.js';
 import type { Invocation, LaunchContext, LauncherOutcome } from '../launch-context.js';
 import { allOptions, lastOption, parseOptions } from '../parse-options.js';
 import { moduleOfAppSpec, pickAppSpec } from './app-spec.js';
+import { readGunicornConfig } from './gunicorn-config.js';
 
 // Options of gunicorn that take a value; anything else is a flag.
 const TAKES_VALUE = new Set([
@@ -28,22 +29,24 @@ export function launchGunicorn(invocation: Invocation, context: LaunchContext): 
   const { cwd, env } = invocation;
   const fromEnv = env.GUNICORN_CMD_ARGS ? splitArgs(env.GUNICORN_CMD_ARGS) : [];
   const parsed = parseOptions([...fromEnv, ...invocation.args], TAKES_VALUE);
-  const app = pickAppSpec(parsed.positionals);
-  if (!app) {
-    return { failure: 'gunicorn is given no app module (a `wsgi_app` in its config file is not read)' };
-  }
-  const chdir = resolveImagePath(cwd, lastOption(parsed, '--chdir') ?? '.');
-  const pythonpath = allOptions(parsed, '--pythonpath')
+  const roots: LaunchRoot[] = [];
+  const configOption = lastOption(parsed, '-c', '--config');
+  // The config file is read before --chdir applies, so it is relative to the start-up cwd; without -c, gunicorn reads ./gunicorn.conf.py.
+  const configPath = configOption === undefined ? joinImagePath(cwd, 'gunicorn.conf.py') : configOption.startsWith('python:') ? undefined : resolveImagePath(cwd, configOption);
+  if (configOption?.startsWith('python:')) roots.push({ kind: 'module', module: configOption.slice(7), why: 'gunicorn config' });
+  else if (configPath !== undefined && (configOption !== undefined || context.hasFile(configPath))) roots.push({ kind: 'script', path: configPath, why: 'gunicorn config' });
+  const configText = configPath === undefined ? undefined : context.readImageText(configPath);
+  const config = configText === undefined ? { settings: {} } : readGunicornConfig(configText);
+  if ('failure' in config) return { failure: config.failure };
+  // The command line wins over the config file, setting by setting.
+  const app = pickAppSpec(parsed.positionals) ?? config.settings.wsgi_app;
+  if (!app) return { failure: 'gunicorn is given no app module, on its command line or as `wsgi_app` in its config file' };
+  const chdir = resolveImagePath(cwd, lastOption(parsed, '--chdir') ?? config.settings.chdir ?? '.');
+  const pythonpathOptions = allOptions(parsed, '--pythonpath');
+  const pythonpath = (pythonpathOptions.length > 0 ? pythonpathOptions : config.settings.pythonpath === undefined ? [] : [config.settings.pythonpath])
     .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
     .filter((v) => v !== '')
     .map((v) => resolveImagePath(chdir, v));
-  const roots: LaunchRoot[] = [{ kind: 'module', module: moduleOfAppSpec(app), why: 'gunicorn app module' }];
-  const config = lastOption(parsed, '-c', '--config');
-  // The config file is read before --chdir applies, so it is relative to the start-up cwd.
-  if (config?.startsWith('python:')) roots.push({ kind: 'module', module: config.slice(7), why: 'gunicorn config' });
-  else if (config) roots.push({ kind: 'script', path: resolveImagePath(cwd, config), why: 'gunicorn config' });
-  else if (context.hasFile(joinImagePath(cwd, 'gunicorn.conf.py'))) {
-    roots.push({ kind: 'script', path: joinImagePath(cwd, 'gunicorn.conf.py'), why: 'gunicorn config' });
-  }
-  return { roots, front: [...pythonpath, chdir] };
+  return { roots: [{ kind: 'module', module: moduleOfAppSpec(app), why: 'gunicorn app module' }, ...roots], front: [...pythonpath, chdir] };
 }
