@@ -18,7 +18,7 @@ import type { MarkerEnv, PyprojectFile, Requirement } from './types.js';
 export function readPyproject(path: RepoPath, text: string, env: MarkerEnv): PyprojectFile {
   const file: PyprojectFile = {
     path, format: 'pyproject', requirements: [], includes: [], constraints: [], problems: [],
-    projectName: undefined, extras: {}, groups: {}, optionalGroups: [], hasBuildSystem: false,
+    projectName: undefined, extras: {}, groups: {}, optionalGroups: [], hasBuildSystem: false, declaresMetadata: false, buildBackend: undefined,
     uvPackage: undefined, poetryPackageMode: undefined, dynamicDependencies: false, requiresPython: undefined,
   };
   const parsed = parseToml(path, text);
@@ -34,6 +34,9 @@ export function readPyproject(path: RepoPath, text: string, env: MarkerEnv): Pyp
   file.projectName = typeof project.name === 'string' ? project.name : typeof poetry.name === 'string' ? poetry.name : undefined;
   file.requiresPython = typeof project['requires-python'] === 'string' ? project['requires-python'] : undefined;
   file.hasBuildSystem = isTable(doc['build-system']);
+  file.declaresMetadata = isTable(doc.project) || isTable(tool.poetry);
+  const backend = table(doc['build-system'])['build-backend'];
+  file.buildBackend = typeof backend === 'string' ? backend : undefined;
   const uv = table(tool.uv);
   if (typeof uv.package === 'boolean') file.uvPackage = uv.package;
   if (typeof poetry['package-mode'] === 'boolean') file.poetryPackageMode = poetry['package-mode'];

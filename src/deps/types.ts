@@ -68,6 +68,10 @@ export interface PyprojectFile extends DependencyFile {
   /** Poetry groups declared `optional = true` (not installed by a plain `poetry install`). */
   optionalGroups: string[];
   hasBuildSystem: boolean;
+  /** Whether a [project] or [tool.poetry] table declares the project: without one, setuptools reads setup.py/setup.cfg. */
+  declaresMetadata: boolean;
+  /** `[build-system] build-backend`, when set. */
+  buildBackend: string | undefined;
   /** `[tool.uv] package`, when set. */
   uvPackage: boolean | undefined;
   /** `[tool.poetry] package-mode`, when set. */
