@@ -133,10 +133,13 @@ function readInstall(words: string[], line: number, cwd: ImagePath): InstallComm
     return fill(make('dnf'), (i) => i.inline.push(...positionals(after, new Set(['--setopt', '--enablerepo', '--disablerepo', '--releasever', '--installroot', '-x', '--exclude']))));
   }
   if (tool === 'apk' && sub === 'add') return fill(make('apk'), (i) => i.inline.push(...positionals(after, new Set(['-t', '--virtual', '-X', '--repository']))));
-  if (/^(conda|mamba|micromamba)$/.test(tool) && sub === 'install') {
+  // `conda install`, `conda create`/`update`, `conda env create -f environment.yml`, `micromamba install -f env.yaml`, `pixi install`.
+  const condaVerb = sub === 'env' ? `env ${after.find((w) => !w.startsWith('-')) ?? ''}`.trim() : sub;
+  const isConda = /^(conda|mamba|micromamba)$/.test(tool) && /^(install|create|update|env (create|update))$/.test(condaVerb ?? '');
+  if (isConda || (tool === 'pixi' && /^(install|add)$/.test(sub ?? ''))) {
     return fill(make('conda'), (i) => {
-      i.inline.push(...positionals(after, new Set(['-c', '--channel', '-n', '--name', '-p', '--prefix', '-f', '--file'])));
-      i.problems.push({ rule: INSTALL_UNANALYSABLE, file: '', line, severity: 'warning', message: `\`${tool} install\` is not modelled: conda packages are not checked against imports` });
+      if (condaVerb === 'install' || condaVerb === 'create') i.inline.push(...positionals(after, new Set(['-c', '--channel', '-n', '--name', '-p', '--prefix', '-f', '--file'])));
+      i.problems.push({ rule: INSTALL_UNANALYSABLE, file: '', line, severity: 'warning', message: `\`${tool} ${condaVerb}\` is not modelled: ${tool === 'pixi' ? 'pixi' : 'conda'} packages are not checked against imports` });
     });
   }
   return undefined;

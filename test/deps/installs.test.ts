@@ -90,6 +90,20 @@ describe('extractInstalls: uv, poetry, pipenv, pdm, system', () => {
     expect(one('apk add --no-cache --virtual .build-deps gcc musl-dev')).toMatchObject({ tool: 'apk', inline: ['gcc', 'musl-dev'] });
     expect(one('conda install -y -c conda-forge numpy')).toMatchObject({ tool: 'conda', inline: ['numpy'], problems: [{ rule: 'install-command-unanalysable' }] });
   });
+
+  it.each([
+    ['conda env create -f environment.yml', '`conda env create`'],
+    ['/opt/conda/bin/conda env update -n base -f environment.yml', '`conda env update`'],
+    ['mamba create -y -n app python=3.11 numpy', '`mamba create`'],
+    ['micromamba install -y -n base -f env.yaml', '`micromamba install`'],
+    ['pixi install --locked', '`pixi install`'],
+  ])('flags %s as an install it does not model, so an absence it sees proves nothing', (command, what) => {
+    expect(one(command)).toMatchObject({ tool: 'conda', problems: [{ rule: 'install-command-unanalysable', message: expect.stringContaining(what) }] });
+  });
+
+  it('leaves conda commands that install nothing alone', () => {
+    expect(extractInstalls(run('conda clean -afy && conda env list'), dockerfile)).toEqual([]);
+  });
 });
 
 describe('extractInstalls: what cannot be read is a warning, never a path or a name', () => {

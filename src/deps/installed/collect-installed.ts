@@ -68,6 +68,21 @@ function addDebianPythonPackages(install: InstallCommand, ctx: InstallReadContex
   }
 }
 
+/**
+ * `apk add py3-numpy` puts numpy in Alpine's python3 site-packages (seen by
+ * Alpine's own python3 only, as with Debian's). Alpine names them
+ * `py3-<name>` after the project, mostly but not always (py3-yaml is
+ * PyYAML, py3-dateutil python-dateutil), and dockguard has no Alpine index:
+ * each is added under its name, and the set is marked as a guess so that
+ * an import none of them matches is never a proven absence.
+ */
+function addAlpinePythonPackages(install: InstallCommand, ctx: InstallReadContext): void {
+  const python = install.inline.map((p) => p.split('=')[0] as string).filter((p) => /^py3-[a-z0-9]/.test(p) && !/^py3-(pip|setuptools|wheel)$/.test(p));
+  if (python.length === 0) return;
+  for (const apk of python) ctx.set.add({ name: normalizeName(apk.slice(4)), extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline' });
+  ctx.set.incomplete.push({ file: ctx.image.dockerfile, line: install.line, reason: `line ${install.line} installs Alpine's Python packages (${python.join(', ')}), whose distributions dockguard knows only by their names` });
+}
+
 function runsOfficialPython(image: ImageModel, stage: string): boolean {
   const root = image.stages?.find((s) => s.label === stageChain(image, stage).at(-1));
   const base = root?.base ?? image.base;
@@ -99,6 +114,7 @@ async function readOne(install: InstallCommand, run: RunRecord, ctx: InstallRead
       set.systemUnknown.set(run.stage, `line ${install.line} installs OS packages named by a variable or command output`);
     }
     if (install.tool === 'apt' && !runsOfficialPython(ctx.image, run.stage)) addDebianPythonPackages(install, ctx);
+    if (install.tool === 'apk' && !runsOfficialPython(ctx.image, run.stage)) addAlpinePythonPackages(install, ctx);
     return;
   }
   for (const problem of install.problems) {
