@@ -20,4 +20,14 @@ describe('DG105 lock-drift', () => {
   it('does not catch a lock that honours its declaration', async () => {
     expect(lockDrift.check(await analyzeInline({ files: files('flask>=3.0\n') }))).toEqual([]);
   });
+
+  it('does not catch drift of a lock the image never installs: pip install . reads the declaration, not poetry.lock', async () => {
+    const pyproject = '[tool.poetry]\nname = "svc"\nversion = "1.0"\ndescription = ""\nauthors = ["a"]\n\n[tool.poetry.dependencies]\npython = "^3.11"\nflask = "^3.0"\nhttpx = "*"\n\n[build-system]\nrequires = ["poetry-core"]\nbuild-backend = "poetry.core.masonry.api"\n';
+    const lock = '[[package]]\nname = "flask"\nversion = "3.0.3"\ndescription = ""\noptional = false\npython-versions = ">=3.8"\nfiles = []\n\n[metadata]\nlock-version = "2.0"\npython-versions = "^3.11"\ncontent-hash = "x"\n';
+    const image = (install: string) => `FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN ${install}\n`;
+    const viaPip = await analyzeInline({ files: { Dockerfile: image('pip install --no-cache-dir .'), 'pyproject.toml': pyproject, 'poetry.lock': lock } });
+    expect(lockDrift.check(viaPip)).toEqual([]);
+    const viaPoetry = await analyzeInline({ files: { Dockerfile: image('pip install poetry && poetry config virtualenvs.create false && poetry install --only main'), 'pyproject.toml': pyproject, 'poetry.lock': lock } });
+    expect(lockDrift.check(viaPoetry).map((f) => [f.file, f.distribution, f.severity])).toEqual([['pyproject.toml', 'httpx', 'error']]);
+  });
 });

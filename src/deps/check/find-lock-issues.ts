@@ -9,8 +9,9 @@ import type { InstalledSet } from '../installed/installed-set.js';
 
 /**
  * Declaration/lock pairs among the files the image installs: drift between
- * them (DG105), and a loose declaration installed while its lock sits
- * unused beside it (DG106). Each pair is compared once per service.
+ * them when the image installs the lock (DG105), and a loose declaration
+ * installed while its lock sits unused beside it (DG106). Each pair is
+ * compared once per service.
  */
 export async function findLockIssues(set: InstalledSet, image: ImageModel, snapshot: RepoSnapshot, cache: DependencyFileCache, version: string): Promise<{ drift: LockDriftIssue[]; unlocked: UnlockedInstall[] }> {
   const drift: LockDriftIssue[] = [];
@@ -29,6 +30,8 @@ export async function findLockIssues(set: InstalledSet, image: ImageModel, snaps
     }
   }
   for (const { declaration, lock } of pairs.values()) {
+    // Drift matters only to an image that installs the lock: `pip install .` beside a stale poetry.lock installs what is declared.
+    if (!used.has(lock)) continue;
     const [declared, locked] = await Promise.all([cache.load(declaration, version), cache.load(lock, version)]);
     if (locked.problems.some((p) => p.severity === 'error')) continue;
     for (const d of findLockDrift(declared.requirements, locked.requirements)) {

@@ -77,9 +77,12 @@ async function readSetuptoolsInstall(dir: string, present: ReadonlyArray<(typeof
 
 /** The project itself and its main + requested optional dependencies. */
 export function addProject(project: Pick<PyprojectFile, 'path' | 'projectName' | 'requirements' | 'extras'>, extras: string[], install: InstallCommand, ctx: InstallReadContext): void {
-  addRequirements(ctx.set, project.requirements, { via: 'pyproject' });
   const wanted = install.allExtras ? Object.keys(project.extras) : extras.map(normalizeName);
-  for (const extra of wanted) addRequirements(ctx.set, project.extras[extra] ?? [], { via: 'pyproject' });
+  // `pip install --no-deps .` installs the project alone.
+  if (!install.noDeps) {
+    addRequirements(ctx.set, project.requirements, { via: 'pyproject' });
+    for (const extra of wanted) addRequirements(ctx.set, project.extras[extra] ?? [], { via: 'pyproject' });
+  }
   if (install.noProject) return;
   if (project.projectName !== undefined) {
     ctx.set.add({ name: normalizeName(project.projectName), extras: wanted, file: project.path, line: 1, via: 'project' });

@@ -15,7 +15,8 @@ export async function readWheelInstall(word: string, install: InstallCommand, ru
   const imagePath = path.resolve(install.cwd, word);
   const dir = word.includes('*') ? path.dirname(imagePath.slice(0, imagePath.indexOf('*') + 1)) : path.dirname(imagePath);
   const build = findBuild(dir, run, ctx);
-  if (build) return readPipInstall(build.install, build.run, ctx);
+  // `pip install --no-deps dist/*.whl` of a project's own wheel installs the project alone.
+  if (build) return readPipInstall(build.projectWheel && install.noDeps ? { ...build.install, noDeps: true } : build.install, build.run, ctx);
   const { name } = word.includes('*') ? { name: '' } : nameFromLocation(word);
   if (name) ctx.set.add({ name, extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline' });
   else ctx.set.incomplete.push({ file: ctx.image.dockerfile, line: install.line, reason: `cannot tell which wheels ${word} holds (no \`pip wheel\` in the Dockerfile builds them)` });
