@@ -67,6 +67,8 @@ export interface ImplicitNeed {
   reason: string;
   severity: Severity;
   incomplete?: string;
+  /** Why the code that needs it may never run: one of several alternatives its configuration picks. */
+  runsIf?: string;
   fix?: Fix;
 }
 

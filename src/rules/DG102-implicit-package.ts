@@ -22,7 +22,7 @@ export const implicitPackage: Rule = {
       code: implicitPackage.code,
       rule: implicitPackage.name,
       severity: need.severity,
-      ...incompleteAssumption(need.incomplete),
+      ...assumptionOf(need.runsIf, need.incomplete),
       file: need.file,
       line: need.line,
       message: `${need.reason}: ${need.evidence.join(' and ')} here, but the image installs no ${either(need.alternatives)}${fixNote(need.fix)}`,
@@ -30,3 +30,10 @@ export const implicitPackage: Rule = {
       ...(need.fix ? { fix: need.fix } : {}),
     })),
 };
+
+/** Both guesses a need may rest on, in words: the code may not run, and the image may hold more. */
+function assumptionOf(runsIf: string | undefined, incomplete: string | undefined): { assumption: string } | Record<string, never> {
+  const missing = incompleteAssumption(incomplete).assumption;
+  const parts = [runsIf, missing].filter((p) => p !== undefined);
+  return parts.length === 0 ? {} : { assumption: parts.join('; ') };
+}

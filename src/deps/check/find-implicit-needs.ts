@@ -5,6 +5,7 @@ import type { ImplicitNeed } from '../dependency-analysis.js';
 import type { InstalledSet } from '../installed/installed-set.js';
 import type { InstalledClosure } from '../knowledge/close-installed.js';
 import { opaqueNote } from './opaque-note.js';
+import { configuredChoice } from './configured-url-choice.js';
 import { normalizeName } from '../normalize-name.js';
 import { findMissingGroups, matchImplicitRules, type ImplicitPackageRule, type ImplicitRuleMatch, type ModuleUsage } from '../usage-rules.js';
 import type { ImplicitRuleIndex } from './implicit-rule-index.js';
@@ -29,16 +30,18 @@ export function findImplicitNeeds(analysis: ServiceAnalysis, rules: ImplicitRule
   const needs: ImplicitNeed[] = [];
   const seen = new Set<string>();
   const incomplete = set.incompleteNote() ?? opaqueNote(closure);
-  const visit = (matches: ImplicitRuleMatch[], file: string, lineOf: (evidence: string[]) => number): void => {
+  const visit = (matches: ImplicitRuleMatch[], file: string, lineOf: (evidence: string[]) => number, strings: readonly string[] = []): void => {
     for (const { rule, evidence } of matches) {
+      const runsIf = configuredChoice(evidence, strings);
       for (const group of findMissingGroups(rule.needs, (name) => set.has(name) || closure.pulledInBy.has(name))) {
         const key = `${rule.id}\u0000${group.join(',')}`;
         if (seen.has(key)) continue;
         seen.add(key);
         needs.push({
           ruleId: rule.id, file, line: lineOf(evidence), alternatives: group, evidence, reason: rule.message,
-          severity: incomplete === undefined ? 'error' : 'warning',
+          severity: incomplete === undefined && runsIf === undefined ? 'error' : 'warning',
           ...(incomplete !== undefined ? { incomplete } : {}),
+          ...(runsIf !== undefined ? { runsIf } : {}),
           fix: proposePackageFix(rule.extra ?? (group[0] as string), set, image),
         });
       }
@@ -53,7 +56,7 @@ export function findImplicitNeeds(analysis: ServiceAnalysis, rules: ImplicitRule
       // The import that names the module itself before one of its parents (`sqlalchemy.ext.asyncio`, not `sqlalchemy`).
       const exact = parsed.imports.find((ref) => ref.module === imported || ref.module.startsWith(`${imported}.`));
       return (exact ?? parsed.imports.find((ref) => imported.startsWith(`${ref.module}.`)))?.line ?? 1;
-    });
+    }, parsed.strings);
   }
   const launch = launchWords(analysis);
   if (launch.words.length > 0) {
