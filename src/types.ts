@@ -117,12 +117,21 @@ export interface ServiceSpec {
   entrypoint?: string | string[];
   /** Repository folders the running container has bind-mounted (compose `volumes:`): they hide what the image holds there. */
   mounts?: RunMount[];
+  /** Variables the running container gets beside the image's ENV (compose `environment:`), and what may set PYTHONPATH unseen. */
+  environment?: ServiceEnvironment;
   /** Extra root files (repository paths) from config `roots`. */
   roots: RepoPath[];
   /** Context uploaded by gcloud: `.gcloudignore` filters it too. */
   gcloudUpload: boolean;
   /** Image names the repository's builds tag this Dockerfile's image with (compose `image:`, `docker build -t`). */
   tags?: string[];
+}
+
+/** The environment a deployment gives the container on top of the image's ENV. */
+export interface ServiceEnvironment {
+  values: Record<string, string>;
+  /** Where a PYTHONPATH dockguard cannot read may come from, in words (`env_file .env, which may set PYTHONPATH`). */
+  pythonPathUnknown?: string;
 }
 
 /**

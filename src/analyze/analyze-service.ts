@@ -19,6 +19,7 @@ import { INSTALLED_SITE, withInstalledProjects } from './installed-projects.js';
 import { readConsoleScripts } from './read-console-scripts.js';
 import { joinImagePath } from '../python/image-path.js';
 import { describeSysPath } from './sys-path-entries.js';
+import { findUnseenPathSources } from './unseen-path-sources.js';
 import { findDockerfileSuppressions } from '../suppress/dockerfile-suppressions.js';
 
 export interface AnalyzeContext {
@@ -95,6 +96,7 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     ...(service.entrypoint !== undefined ? { override: service.entrypoint } : {}),
     readImageText: (p) => scripts.get(p),
     consoleScripts: projects.scripts,
+    ...(service.environment ? { environment: service.environment.values } : {}),
   });
   // A base image built from the repository is an input of this check too.
   analysis.launchFiles = [...new Set([...launchFiles, ...projects.files, ...[...bases.values()].map((b) => b.dockerfile)])];
@@ -140,6 +142,7 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
     roots,
     isStdlib: (name) => isStdlib(name, version),
     ignoreFileLines: await countIgnoreFileLines(ctx.snapshot, context),
+    unseenPathSources: findUnseenPathSources(image, service),
   });
   Object.assign(analysis, {
     missing: closure.missing,
@@ -148,7 +151,7 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
     externalImports: closure.externalImports,
     reachedFiles: closure.reachedFiles,
     modules: closure.modules,
-    sysPath: describeSysPath({ sysPath: closure.sysPath, image, launch, projects, changes: closure.pathChanges }),
+    sysPath: describeSysPath({ sysPath: closure.sysPath, image, launch, projects, changes: closure.pathChanges, composePythonPath: service.environment?.values.PYTHONPATH !== undefined }),
     reachedBy: closure.reachedBy,
   });
   analysis.problems.push(...closure.problems);

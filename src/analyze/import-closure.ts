@@ -75,6 +75,8 @@ export interface ClosureInput {
   roots: ClosureRoot[];
   isStdlib: (topLevel: string) => boolean;
   ignoreFileLines: ReadonlyMap<RepoPath, number>;
+  /** What may add to sys.path where no module shows it (a .pth file a RUN writes, a compose env_file). */
+  unseenPathSources?: ReadonlyArray<{ file: string; line: number; why: string }>;
 }
 
 export interface ClosureResult {
@@ -133,6 +135,7 @@ export class ImportClosure {
 
   constructor(private readonly input: ClosureInput) {
     this.lookups = new ImageLookups(input);
+    this.result.pathChanges.unevaluable.push(...(input.unseenPathSources ?? []));
   }
 
   async run(): Promise<ClosureResult> {

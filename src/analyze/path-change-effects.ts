@@ -5,7 +5,8 @@ import { evaluatePath } from './evaluate-path.js';
 export interface PathChanges {
   inserted: ImagePath[];
   appended: ImagePath[];
-  unevaluable: Array<{ file: RepoPath; line: number }>;
+  /** `why`, when it is no `sys.path` call of a module: a RUN writing a .pth file, a compose env_file. */
+  unevaluable: Array<{ file: RepoPath | string; line: number; why?: string }>;
   /** Which module line put each evaluated folder there (the first one that did). */
   sources: Array<{ entry: ImagePath; op: 'insert' | 'append'; file: RepoPath; line: number }>;
 }
@@ -38,7 +39,7 @@ export function assumeUnevaluablePaths(
   const assumption = (module: string): string | undefined => {
     const top = module.split('.')[0]!;
     if (!names.has(top)) return undefined;
-    return `${change.file}:${change.line} changes sys.path in a way dockguard cannot evaluate, and the image has a ${top} it may make importable`;
+    return `${change.file}:${change.line} ${change.why ?? 'changes sys.path in a way dockguard cannot evaluate'}, and the image has a ${top} it may make importable`;
   };
   return {
     missing: result.missing.map((missing) => {

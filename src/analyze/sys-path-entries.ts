@@ -12,6 +12,8 @@ export interface SysPathInputs {
   projects: readonly RepoPath[];
   /** What the walk's modules did to sys.path. */
   changes: PathChanges;
+  /** The deployment (compose `environment:`) sets PYTHONPATH, over any ENV line. */
+  composePythonPath?: boolean;
 }
 
 /**
@@ -21,11 +23,12 @@ export interface SysPathInputs {
  * project, or a module's `sys.path.insert`/`append`. Provenance only: the
  * entries and their order are the walk's own.
  */
-export function describeSysPath({ sysPath, image, launch, projects, changes }: SysPathInputs): SysPathEntry[] {
+export function describeSysPath({ sysPath, image, launch, projects, changes, composePythonPath }: SysPathInputs): SysPathEntry[] {
   const launchWhy = new Map<string, string>();
   for (const [entry, why] of Object.entries(launch.sysPathWhy ?? {})) if (!launchWhy.has(joinImagePath(entry))) launchWhy.set(joinImagePath(entry), why);
   return sysPath.map((path): SysPathEntry => {
     const why = launchWhy.get(path);
+    if (why === 'PYTHONPATH' && composePythonPath) return { path, why: 'PYTHONPATH (compose environment)' };
     if (why === 'PYTHONPATH') {
       const line = image.envLines?.PYTHONPATH;
       return { path, why: 'PYTHONPATH', ...(line !== undefined ? { file: image.dockerfile, line } : {}) };

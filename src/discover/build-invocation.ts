@@ -1,4 +1,4 @@
-import type { RepoPath, RunMount, UnseenInput } from '../types.js';
+import type { RepoPath, RunMount, ServiceEnvironment, UnseenInput } from '../types.js';
 
 /** One way a Dockerfile is built, as found in a compose file or a script. */
 export interface BuildInvocation {
@@ -13,6 +13,8 @@ export interface BuildInvocation {
   buildArgs: Record<string, string>;
   entrypoint?: string | string[];
   mounts?: RunMount[];
+  /** The container's environment from compose (`environment:`, `env_file`). */
+  environment?: ServiceEnvironment;
   gcloudUpload: boolean;
   /** Image names the build tags its result with (`-t`, compose `image:`), as written. */
   tags?: string[];

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import path from 'node:path';
-import type { RepoPath, RepoSnapshot, RunMount } from '../types.js';
+import type { RepoPath, RepoSnapshot, RunMount, ServiceEnvironment } from '../types.js';
 import type { BuildInvocation } from './build-invocation.js';
 import { contextNotFound, dockerfileNotFound, unreadableFile } from './discovery-problems.js';
 import { readComposeMounts, type ComposeMount } from './read-compose-mounts.js';
@@ -12,7 +12,7 @@ import { shellWords } from './shell-words.js';
 export interface ComposeBuilds {
   /** The first YAML error, when the file does not parse. */
   error?: { line: number; message: string };
-  builds: Array<ComposeBuild & { name: string; line: number; entrypoint?: string | string[]; mounts?: ComposeMount[] }>;
+  builds: Array<ComposeBuild & { name: string; line: number; entrypoint?: string | string[]; mounts?: ComposeMount[]; environment?: ComposeEnvironment }>;
 }
 
 /**
@@ -58,7 +58,11 @@ export function parseComposeBuilds(text: string): ComposeBuilds {
     const imageText = scalarText(service.get('image'));
     const image = imageText === undefined ? undefined : interpolate(imageText);
     const mounts = readComposeMounts(service.get('volumes'), interpolate);
-    builds.push({ ...build, name, line, ...(entrypoint !== undefined ? { entrypoint } : {}), ...(image !== undefined ? { image } : {}), ...(mounts.length > 0 ? { mounts } : {}) });
+    const environment = readEnvironment(service);
+    builds.push({
+      ...build, name, line,
+      ...(entrypoint !== undefined ? { entrypoint } : {}), ...(image !== undefined ? { image } : {}), ...(mounts.length > 0 ? { mounts } : {}), ...(environment ? { environment } : {}),
+    });
   }
   return { builds };
 }
@@ -119,6 +123,7 @@ function toInvocation(found: ComposeBuilds['builds'][number] & { file: RepoPath;
   };
   if (found.target !== undefined) invocation.target = found.target;
   if (found.entrypoint !== undefined) invocation.entrypoint = found.entrypoint;
+  if (found.environment !== undefined) invocation.environment = found.environment;
   if (found.image !== undefined && !found.image.includes('$')) invocation.tags = [found.image];
   const mounts = toRunMounts(found.file, found.mounts ?? [], snapshot);
   if (mounts.length > 0) invocation.mounts = mounts;
@@ -134,6 +139,40 @@ function toRunMounts(file: RepoPath, mounts: ComposeMount[], snapshot: RepoSnaps
     out.push({ repoPath, target: path.posix.normalize(mount.target).replace(/(.)\/$/, '$1') });
   }
   return out;
+}
+
+/**
+ * The container's environment a compose service sets (`environment:`, as a
+ * map or a list), with why `PYTHONPATH` may hold more than it says: an
+ * `env_file` (often untracked, never read) or a value taken from the
+ * caller's shell. Only what changes imports is kept unknown.
+ */
+export type ComposeEnvironment = ServiceEnvironment;
+
+function readEnvironment(service: YAMLMap): ComposeEnvironment | undefined {
+  const values: Record<string, string> = {};
+  let pythonPathUnknown: string | undefined;
+  const add = (key: string, raw: string | undefined): void => {
+    const value = raw === undefined ? undefined : interpolate(raw);
+    if (value !== undefined) values[key] = value;
+    else if (key === 'PYTHONPATH') pythonPathUnknown = raw === undefined ? 'PYTHONPATH, passed from the shell that runs compose' : `PYTHONPATH=${raw}`;
+  };
+  const environment = service.get('environment');
+  if (isMap(environment)) {
+    for (const pair of environment.items) if (isScalar(pair.key)) add(String(pair.key.value), scalarText(pair.value));
+  } else if (isSeq(environment)) {
+    for (const item of environment.items) {
+      const text = scalarText(item) ?? '';
+      const eq = text.indexOf('=');
+      add(eq > 0 ? text.slice(0, eq) : text, eq > 0 ? text.slice(eq + 1) : undefined);
+    }
+  }
+  const envFile = service.get('env_file');
+  const files = (isSeq(envFile) ? envFile.items : envFile === undefined ? [] : [envFile]).map((f) => (isMap(f) ? scalarText(f.get('path')) : scalarText(f))).filter((f) => f !== undefined);
+  // `environment:` wins over env_file, so an explicit PYTHONPATH is the one the container gets.
+  if (files.length > 0 && values.PYTHONPATH === undefined && pythonPathUnknown === undefined) pythonPathUnknown = `env_file ${files.join(', ')}, which may set PYTHONPATH`;
+  if (Object.keys(values).length === 0 && pythonPathUnknown === undefined) return undefined;
+  return { values, ...(pythonPathUnknown !== undefined ? { pythonPathUnknown } : {}) };
 }
 
 /** The launch a service's `entrypoint`/`command` give, if any. */

@@ -34,6 +34,7 @@ export function specsFromInvocations(dockerfile: RepoPath, invocations: readonly
     if (tags.length > 0) spec.tags = tags;
     if (invocation.unseenInputs !== undefined) spec.unseenInputs = invocation.unseenInputs;
     if (invocation.mounts !== undefined) spec.mounts = invocation.mounts;
+    if (invocation.environment !== undefined) spec.environment = invocation.environment;
     if (unique.length > 1) {
       let label = invocation.name ?? invocation.origin;
       if (labels.has(label)) label = `${label} (${invocation.origin})`;
@@ -46,5 +47,5 @@ export function specsFromInvocations(dockerfile: RepoPath, invocations: readonly
 
 function buildKey(invocation: BuildInvocation): string {
   const args = Object.entries(invocation.buildArgs).sort(([a], [b]) => byCodeUnit(a, b));
-  return JSON.stringify([invocation.context, invocation.target ?? null, args, invocation.entrypoint ?? null, invocation.gcloudUpload, invocation.mounts ?? null]);
+  return JSON.stringify([invocation.context, invocation.target ?? null, args, invocation.entrypoint ?? null, invocation.gcloudUpload, invocation.mounts ?? null, invocation.environment ?? null]);
 }

@@ -17,6 +17,8 @@ export interface DeriveLaunchInput {
   readImageText: (p: ImagePath) => string | undefined;
   /** Console scripts of the projects the image's build copies in, by command name. */
   consoleScripts?: ReadonlyMap<string, ConsoleScript>;
+  /** Variables the deployment sets on top of the image's ENV (compose `environment:`). */
+  environment?: Record<string, string>;
 }
 
 /**
@@ -35,15 +37,16 @@ export function deriveLaunch(input: DeriveLaunchInput): LaunchPlan {
     consoleScript: (name) => input.consoleScripts?.get(name),
   };
   const command = computeEffectiveCommand(image, input.override);
-  const main = walkArgv(command.argv, image, context);
-  const health = walkArgv(healthcheckArgv(image), image, context);
+  const env = { ...image.env, ...input.environment };
+  const main = walkArgv(command.argv, image, context, env);
+  const health = walkArgv(healthcheckArgv(image), image, context, env);
   if (main.reached.length === 0) return fallbackPlan(image, command, main);
   return assemblePlan(command.description, main.reached, health.reached);
 }
 
-function walkArgv(argv: string[] | undefined, image: ImageModel, context: LaunchContext): Walk {
+function walkArgv(argv: string[] | undefined, image: ImageModel, context: LaunchContext, env: Record<string, string>): Walk {
   const walk: Walk = { context, reached: [], dead: [] };
-  if (argv) followCommand(argv, { cwd: image.workdir, env: { ...image.env }, trail: [], depth: 0, viaExec: false }, walk);
+  if (argv) followCommand(argv, { cwd: image.workdir, env: { ...env }, trail: [], depth: 0, viaExec: false }, walk);
   return walk;
 }
 
