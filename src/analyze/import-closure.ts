@@ -144,7 +144,7 @@ export class ImportClosure {
     await this.walk(this.input.roots.filter((root) => root.assumption !== undefined));
     await this.followDeferred();
     this.result.externalImports = this.externalImports();
-    Object.assign(this.result, assumeUnevaluablePaths(this.result, this.absoluteMissing, this.input.image));
+    Object.assign(this.result, assumeUnevaluablePaths(this.result, this.absoluteMissing, this.input.image, (top) => this.lookups.resolveInImage(top).found));
     return this.result;
   }
 

@@ -32,13 +32,16 @@ export function assumeUnevaluablePaths(
   result: { missing: MissingModule[]; externalImports: ExternalImport[]; pathChanges: PathChanges },
   absoluteMissing: ReadonlySet<MissingModule>,
   image: ImageModel,
+  resolvesNow: (topLevel: string) => boolean,
 ): { missing: MissingModule[]; externalImports: ExternalImport[] } {
   const [change] = result.pathChanges.unevaluable;
   if (change === undefined) return result;
   const names = namesInImage(image);
   const assumption = (module: string): string | undefined => {
     const top = module.split('.')[0]!;
-    if (!names.has(top)) return undefined;
+    // Another folder on sys.path can only help when the image holds that name somewhere else than where it
+    // resolves now: a package found already is searched for its submodules in its own folder alone.
+    if ((names.get(top) ?? 0) <= (resolvesNow(top) ? 1 : 0)) return undefined;
     return `${change.file}:${change.line} ${change.why ?? 'changes sys.path in a way dockguard cannot evaluate'}, and the image has a ${top} it may make importable`;
   };
   return {
@@ -53,10 +56,11 @@ export function assumeUnevaluablePaths(
   };
 }
 
-/** Top-level names of every module file and folder in the image, wherever it lies. */
-function namesInImage(image: ImageModel): Set<string> {
-  const names = new Set<string>();
-  for (const file of image.files.keys()) if (file.endsWith('.py')) names.add(file.slice(file.lastIndexOf('/') + 1, -3));
-  for (const dir of image.dirs) names.add(dir.slice(dir.lastIndexOf('/') + 1));
+/** How many places of the image hold a module file or folder of each name. */
+function namesInImage(image: ImageModel): Map<string, number> {
+  const names = new Map<string, number>();
+  const add = (name: string) => names.set(name, (names.get(name) ?? 0) + 1);
+  for (const file of image.files.keys()) if (file.endsWith('.py') && !file.endsWith('/__init__.py')) add(file.slice(file.lastIndexOf('/') + 1, -3));
+  for (const dir of image.dirs) add(dir.slice(dir.lastIndexOf('/') + 1));
   return names;
 }

@@ -142,10 +142,10 @@ function toRunMounts(file: RepoPath, mounts: ComposeMount[], snapshot: RepoSnaps
 }
 
 /**
- * The container's environment a compose service sets (`environment:`, as a
- * map or a list), with why `PYTHONPATH` may hold more than it says: an
+ * The container's PYTHONPATH as a compose service sets it (`environment:`,
+ * as a map or a list), or why it may hold what dockguard cannot read: an
  * `env_file` (often untracked, never read) or a value taken from the
- * caller's shell. Only what changes imports is kept unknown.
+ * caller's shell.
  */
 export type ComposeEnvironment = ServiceEnvironment;
 
@@ -153,9 +153,12 @@ function readEnvironment(service: YAMLMap): ComposeEnvironment | undefined {
   const values: Record<string, string> = {};
   let pythonPathUnknown: string | undefined;
   const add = (key: string, raw: string | undefined): void => {
+    // Of the container's variables, only PYTHONPATH changes what the analysis finds; keeping the others
+    // would split one build into variants that give the same result.
+    if (key !== 'PYTHONPATH') return;
     const value = raw === undefined ? undefined : interpolate(raw);
     if (value !== undefined) values[key] = value;
-    else if (key === 'PYTHONPATH') pythonPathUnknown = raw === undefined ? 'PYTHONPATH, passed from the shell that runs compose' : `PYTHONPATH=${raw}`;
+    else pythonPathUnknown = raw === undefined ? 'PYTHONPATH, passed from the shell that runs compose' : `PYTHONPATH=${raw}`;
   };
   const environment = service.get('environment');
   if (isMap(environment)) {

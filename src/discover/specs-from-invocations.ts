@@ -1,18 +1,23 @@
 import { byCodeUnit } from '../by-code-unit.js';
-import type { RepoPath, ServiceSpec } from '../types.js';
+import type { RepoPath, ServiceEnvironment, ServiceSpec } from '../types.js';
 import type { BuildInvocation } from './build-invocation.js';
 
 /**
  * One ServiceSpec per distinct way a Dockerfile is built. Identical builds
  * (same context, target, args, launch) collapse into the first one found;
  * when several remain, each is a variant named after its compose service
- * or, for scripts, the line that builds it.
+ * or, for scripts, the line that builds it. Builds that differ only in the
+ * PYTHONPATH their containers get are one variant whose PYTHONPATH is
+ * unknown unless they agree: another variant would give the same findings
+ * but that one, at the cost of a whole check.
  */
 export function specsFromInvocations(dockerfile: RepoPath, invocations: readonly BuildInvocation[]): ServiceSpec[] {
   const distinct = new Map<string, BuildInvocation>();
   for (const invocation of invocations) {
     const key = buildKey(invocation);
-    if (!distinct.has(key)) distinct.set(key, invocation);
+    const first = distinct.get(key);
+    if (!first) distinct.set(key, invocation);
+    else if (JSON.stringify(first.environment ?? null) !== JSON.stringify(invocation.environment ?? null)) distinct.set(key, { ...first, environment: mergeEnvironments(first, invocation) });
   }
   const unique = [...distinct.values()];
   // Every tag any build gives names this Dockerfile's image.
@@ -47,5 +52,14 @@ export function specsFromInvocations(dockerfile: RepoPath, invocations: readonly
 
 function buildKey(invocation: BuildInvocation): string {
   const args = Object.entries(invocation.buildArgs).sort(([a], [b]) => byCodeUnit(a, b));
-  return JSON.stringify([invocation.context, invocation.target ?? null, args, invocation.entrypoint ?? null, invocation.gcloudUpload, invocation.mounts ?? null, invocation.environment ?? null]);
+  return JSON.stringify([invocation.context, invocation.target ?? null, args, invocation.entrypoint ?? null, invocation.gcloudUpload, invocation.mounts ?? null]);
+}
+
+/** One environment for two builds of one image whose containers get different ones: what they agree on, or unknown. */
+function mergeEnvironments(a: BuildInvocation, b: BuildInvocation): ServiceEnvironment {
+  const unknown = a.environment?.pythonPathUnknown ?? b.environment?.pythonPathUnknown;
+  if (unknown !== undefined) return { values: {}, pythonPathUnknown: unknown };
+  const [x, y] = [a.environment?.values.PYTHONPATH, b.environment?.values.PYTHONPATH];
+  if (x === y) return { values: x === undefined ? {} : { PYTHONPATH: x } };
+  return { values: {}, pythonPathUnknown: `PYTHONPATH ${x ?? '(unset)'} in ${a.name ?? a.origin} and ${y ?? '(unset)'} in ${b.name ?? b.origin}, as the services that build it set it` };
 }

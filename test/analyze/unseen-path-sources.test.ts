@@ -18,6 +18,10 @@ describe('sys.path set by the deployment or by a .pth file (fixture deployment-p
     );
     expect(byService('reports')).toEqual([['missing-package', 'warning', 'reports']]);
     expect(result.findings.find((f) => f.service === 'services/reports/Dockerfile')!.assumption).toContain('services/reports/Dockerfile:4 writes a .pth file');
+    // ledger: built by two compose services, one of which sets PYTHONPATH: one check, in which the import is assumed.
+    expect(result.services.filter((s) => s.dockerfile === 'services/ledger/Dockerfile')).toHaveLength(1);
+    expect(byService('ledger')).toEqual([['missing-package', 'warning', 'ledger']]);
+    expect(result.findings.find((f) => f.service === 'services/ledger/Dockerfile')!.assumption).toContain('PYTHONPATH (unset) in ledger and /app/src in ledger-replay');
     // billing: its compose environment sets other variables only: python -m billing fails in the container.
     expect(byService('billing')).toEqual([['missing-package', 'error', 'billing']]);
   });
