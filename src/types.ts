@@ -289,8 +289,10 @@ export interface ImageModel {
    * `foreign`: from outside the build's sources and installs (an external image, a download, a clone, an archive, a
    * source named by an unknown variable), so it may hold any module, a third-party one included. Content a RUN makes
    * otherwise (a venv, a builder stage's site-packages) holds what the modelled installs put there.
+   * `generated`: written by a code generator (protoc, an in-place Cython build), whose modules are those whose
+   * file name (without `.py`) this regex source matches: they count as present whatever imports them.
    */
-  opaque: Array<{ path: ImagePath; line: number; reason: string; buildInput?: boolean; foreign?: boolean }>;
+  opaque: Array<{ path: ImagePath; line: number; reason: string; buildInput?: boolean; foreign?: boolean; generated?: string }>;
   copies: CopyRecord[];
   runs: RunRecord[];
   workdir: ImagePath;

@@ -47,7 +47,10 @@ export type UnseenScope = 'any' | 'build-inputs' | 'foreign';
 
 /** Why a file the image model lacks may be at `imagePath` all the same (see unseenModuleCause and UnseenScope). */
 export function unseenPathCause(imagePath: string, image: ImageModel, context: BuildContext | undefined, scope: UnseenScope = 'any'): string | undefined {
-  const counts = (o: ImageModel['opaque'][number]): boolean => scope === 'any' || o.buildInput === true || (scope === 'foreign' && o.foreign === true);
+  // A generator's output holds its own modules, whichever scope asks: `orders_pb2` is no third-party package.
+  const stem = imagePath.replace(/(\/__init__)?\.py$/, '').slice(imagePath.replace(/(\/__init__)?\.py$/, '').lastIndexOf('/') + 1);
+  const generates = (o: ImageModel['opaque'][number]): boolean => o.generated !== undefined && new RegExp(o.generated).test(stem);
+  const counts = (o: ImageModel['opaque'][number]): boolean => scope === 'any' || o.buildInput === true || generates(o) || (scope === 'foreign' && o.foreign === true);
   const opaque = image.opaque.find((o) => counts(o) && relativeBelow(o.path, imagePath) !== undefined);
   if (opaque) return `${opaque.path} comes from ${opaque.reason}, which may hold it`;
   return context && unseenInContext(imagePath, image, context);

@@ -7,6 +7,8 @@ export interface RunWrite {
   /** Absolute image path. */
   path: string;
   program: string;
+  /** A code generator's output folder, which must exist, holding modules whose names match this regex source. */
+  generated?: string;
 }
 
 /** Options that take a value, per program, so the value is not read as a positional argument. */
@@ -43,7 +45,12 @@ export function findRunWrites(run: RunRecord): RunWrite[] {
       if (words[1] !== undefined && !words[1].includes('$')) cwd = path.posix.resolve(cwd, words[1]);
       continue;
     }
-    for (const target of destinationsOf(program, words.slice(1))) if (!target.includes('$') && !target.includes('`')) at(target);
+    const generated = generatedModules(program, words.slice(1));
+    for (const target of destinationsOf(program, words.slice(1))) {
+      if (target.includes('$') || target.includes('`')) continue;
+      if (generated === undefined) at(target);
+      else writes.push({ path: path.posix.resolve(cwd, target), program: shown, generated });
+    }
   }
   return writes;
 }
@@ -105,6 +112,17 @@ function destinationsOf(program: string, args: string[]): string[] {
   }
   if (program === 'uv' && args[0] === 'venv') return positionals(args.slice(1), new Set(['-p', '--python', '--prompt'])).slice(0, 1).concat(['.venv']).slice(0, 1);
   return [];
+}
+
+/**
+ * The modules protoc's Python plugins write into their output folders:
+ * `<proto>_pb2.py` and `<proto>_pb2_grpc.py` (with `.pyi` stubs beside).
+ * betterproto writes packages named after the proto packages: any name.
+ */
+function generatedModules(program: string, args: string[]): string | undefined {
+  const isProtoc = program === 'protoc' || (/^python(\d(\.\d+)?)?$/.test(program) && args[0] === '-m' && args[1] === 'grpc_tools.protoc');
+  if (!isProtoc) return undefined;
+  return args.some((a) => a.startsWith('--python_betterproto_out=')) ? '.' : '_pb2(_grpc)?$';
 }
 
 /** The file names a download takes from its URLs. */

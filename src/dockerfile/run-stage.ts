@@ -7,6 +7,7 @@ import { resolveAgainst, toImageKey, toImagePath } from './image-paths.js';
 import { MESSAGES } from './messages.js';
 import type { DockerStage } from './split-stages.js';
 import { addDir, addOpaque } from './stage-fs.js';
+import { findInPlaceExtensions } from './in-place-extensions.js';
 import { findRunWrites } from './find-run-writes.js';
 import type { StageState } from './stage-state.js';
 import { applyArg, applyEnv, lookupIn, type VariableScope } from './variables.js';
@@ -52,7 +53,12 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
         state.runs.push(run);
         state.filesAtRun.set(line, snapshotFiles(state));
         // What a RUN writes is unknown content, not absence (`git clone`, protoc's output, `cp`, …).
-        for (const write of findRunWrites(run)) addOpaque(state.fs, toImageKey(write.path), line, `RUN ${write.program}`, { foreign: FETCHES.has(write.program) });
+        for (const write of findRunWrites(run)) {
+          // A generator's output folder must exist for it to run (protoc does not create it).
+          if (write.generated !== undefined) addDir(state.fs, toImageKey(write.path));
+          addOpaque(state.fs, toImageKey(write.path), line, `RUN ${write.program}`, { foreign: FETCHES.has(write.program), ...(write.generated !== undefined ? { generated: write.generated } : {}) });
+        }
+        for (const extension of findInPlaceExtensions(run, state.fs)) addOpaque(state.fs, extension.key, line, extension.reason, { generated: extension.generated });
         break;
       }
       case 'CMD':

@@ -10,6 +10,8 @@ export interface OpaqueEntry {
   buildInput?: boolean;
   /** From outside the build's sources and installs (see `ImageModel.opaque`). */
   foreign?: boolean;
+  /** Made by a code generator whose modules' names this pattern (regex source) matches, whatever the import. */
+  generated?: string;
 }
 
 /** What one stage's filesystem is known to hold, keyed by image path without the leading `/`. */
@@ -44,9 +46,10 @@ export function addFile(fs: StageFs, key: string, repoPath: RepoPath, line: numb
 export interface OpaqueFlags {
   buildInput?: boolean;
   foreign?: boolean;
+  generated?: string;
 }
 
 export function addOpaque(fs: StageFs, key: string, line: number, reason: string, flags: OpaqueFlags = {}): void {
   addDir(fs, parentKey(key));
-  fs.opaque.push({ key, line, reason, ...(flags.buildInput ? { buildInput: true } : {}), ...(flags.foreign ? { foreign: true } : {}) });
+  fs.opaque.push({ key, line, reason, ...(flags.buildInput ? { buildInput: true } : {}), ...(flags.foreign ? { foreign: true } : {}), ...(flags.generated !== undefined ? { generated: flags.generated } : {}) });
 }

@@ -4,6 +4,21 @@ import { model } from './model-helpers.js';
 const opaque = (text: string) => model(`FROM python:3.12\nWORKDIR /app\n${text}\n`).opaque.map((o) => [o.path, o.reason]);
 
 describe('what a RUN writes is unknown content', () => {
+  it("marks protoc's output folders as a generator's, which exist and hold *_pb2 modules (any module for betterproto)", () => {
+    const image = model('FROM python:3.12\nWORKDIR /app\nRUN protoc -I protos --python_out=gen --grpc_python_out=. protos/a.proto && python -m grpc_tools.protoc --python_betterproto_out=lib a.proto\n');
+    expect(image.opaque.map((o) => [o.path, o.generated])).toEqual([['/app/gen', '_pb2(_grpc)?$'], ['/app', '_pb2(_grpc)?$'], ['/app/lib', '.']]);
+    expect(image.dirs.has('/app/gen' as never)).toBe(true);
+  });
+
+  it('marks each .pyx of an in-place Cython build as the extension module beside it, and nothing for a plain build', () => {
+    const files = ['fast/core.pyx', 'fast/__init__.py', 'other/x.pyx'];
+    const inPlace = model('FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN cd fast && cythonize -i core.pyx\n', files).opaque;
+    expect(inPlace.map((o) => [o.path, o.generated])).toEqual([['/app/fast/core', '^core$']]);
+    const viaSetup = model('FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN python setup.py build_ext --inplace\n', files).opaque;
+    expect(viaSetup.map((o) => o.path)).toEqual(['/app/fast/core', '/app/other/x']);
+    expect(model('FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN python setup.py build_ext\n', files).opaque).toEqual([]);
+  });
+
   it('reads the destinations of clones, downloads, copies, archives, venvs, protoc and redirections', () => {
     expect(opaque('RUN git clone --depth 1 -b main https://github.com/acme/rules.git && git clone https://x/y.git /opt/y')).toEqual([
       ['/app/rules', 'RUN git clone'], ['/opt/y', 'RUN git clone'],
