@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { matchGuessedName } from '../../src/deps/check/match-guessed-name.js';
+import { findLikelyVariant, matchGuessedName } from '../../src/deps/check/match-guessed-name.js';
 import { createDistributionMap } from '../../src/deps/distribution-map.js';
 import { knownDistribution } from '../../src/deps/knowledge/bundled-knowledge.js';
 import { readCompiledRequirements } from '../../src/deps/knowledge/read-compiled-requirements.js';
@@ -125,6 +125,22 @@ describe('matchGuessedName', () => {
 
   it('does not match names that only share a prefix', () => {
     expect(matchGuessedName(['json-logic'], ['panzi-json-logic', 'jsonlogicx'])).toBeUndefined();
+  });
+});
+
+describe('findLikelyVariant', () => {
+  it.each([
+    [['python-magic'], 'magic', 'python-magic-bin'],
+    [['pillow'], 'PIL', 'pillow-simd'],
+    [['opencv-python'], 'cv2', 'opencv-contrib-python-headless'],
+    [['kafka-python'], 'kafka', 'kafka-python-ng'],
+  ])('%s (import %s) ~ %s', (expected, module, installed) => {
+    expect(findLikelyVariant(expected, module, ['numpy', installed])).toBe(installed);
+  });
+
+  it('does not take a name that shares only packaging words (python, bin, client) for a build of another', () => {
+    expect(findLikelyVariant(['python-magic'], 'magic', ['python-dateutil', 'psycopg2-binary', 'py-cord', 'redis-py-cluster'])).toBeUndefined();
+    expect(findLikelyVariant(['discord-py'], 'discord', ['py-cord'])).toBeUndefined();
   });
 });
 

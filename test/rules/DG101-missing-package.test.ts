@@ -22,4 +22,13 @@ describe('DG101 missing-package', () => {
   it('does not catch installed, stdlib or renamed imports', async () => {
     expect(missingPackage.check(await analyzeInline({ files, imports: ['yaml', 'json', 'tomllib'] }))).toEqual([]);
   });
+
+  it('is a warning when an installed distribution dockguard knows nothing of is named like a build of the one expected', async () => {
+    const files = (requirements: string) => ({ Dockerfile: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-deps -r requirements.txt\n', 'requirements.txt': requirements });
+    const fork = missingPackage.check(await analyzeInline({ files: files('python-magic-bin==0.4.14\n'), imports: ['magic'] }));
+    expect(fork).toEqual([expect.objectContaining({ module: 'magic', severity: 'warning', assumption: expect.stringContaining('the modules of python-magic-bin are unknown to dockguard, and its name makes it a likely build of python-magic') })]);
+    // Nothing installed resembles it: with every install known, the absence is proven.
+    const unrelated = missingPackage.check(await analyzeInline({ files: files('flask==3.0.3\n'), imports: ['magic'] }));
+    expect(unrelated).toEqual([expect.objectContaining({ module: 'magic', severity: 'error' })]);
+  });
 });

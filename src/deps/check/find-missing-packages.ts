@@ -3,7 +3,7 @@ import type { ImportCheck, MissingPackage, TransitiveOnly } from '../dependency-
 import type { DistributionCandidate, DistributionMap } from '../distribution-map.js';
 import type { DeclarationTarget, InstalledSet } from '../installed/installed-set.js';
 import type { InstalledClosure } from '../knowledge/close-installed.js';
-import { matchGuessedName } from './match-guessed-name.js';
+import { findLikelyVariant, matchGuessedName } from './match-guessed-name.js';
 import { opaqueNote } from './opaque-note.js';
 import { isStdlib, removedFromStdlib } from '../stdlib.js';
 import { proposePackageFix } from './propose-package-fix.js';
@@ -73,8 +73,11 @@ export function findMissingPackages(imports: ExternalImport[], installed: { set:
       unmapped.length > 0
         ? `the distribution ${expected[0]} is only guessed from the import's name, and the modules of ${listSome(unmapped)} are unknown to dockguard: one of them may provide ${external.module}`
         : undefined;
+    // A known distribution is not the only one that may ship its module: a build or fork of it (python-magic-bin).
+    const variant = isGuessed || removed ? undefined : findLikelyVariant(expected, external.module, installedNames.filter((name) => !map.knowsModulesOf(name)));
+    const variantNote = variant === undefined ? undefined : `the modules of ${variant} are unknown to dockguard, and its name makes it a likely build of ${expected[0]}: it may provide ${external.module}`;
     // The closure's own guess (reached only from fallback roots, …) and the name guess, both when both hold.
-    const assumptions = [external.assumption, guess].filter((a) => a !== undefined);
+    const assumptions = [external.assumption, guess, variantNote].filter((a) => a !== undefined);
     const assumption = assumptions.length > 0 ? assumptions.join('; ') : undefined;
     result.missing.push({
       module: external.module,

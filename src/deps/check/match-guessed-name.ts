@@ -27,3 +27,19 @@ function variantsOf(key: string): string[] {
   for (const prefix of PREFIXES) if (key.startsWith(prefix) && key.length > prefix.length) variants.push(key.slice(prefix.length));
   return variants;
 }
+
+/** Name parts that say how a distribution is built or packaged, not what it provides. */
+const PACKAGING_WORDS = new Set(['python', 'py', 'bin', 'binary', 'client', 'sdk', 'lib', 'ng', 'simd', 'cpu', 'gpu', 'cuda', 'headless', 'contrib', 'core', 'fork', 'next', 'lite', 'slim', 'full', 'dev']);
+const distinctiveParts = (name: string): string[] => normalizeName(name).split('-').filter((part) => part.length > 1 && !PACKAGING_WORDS.has(part));
+
+/**
+ * An installed distribution whose modules dockguard does not know, named
+ * like a build or fork of the one expected (`python-magic-bin` of
+ * python-magic, `pillow-simd` of pillow, `opencv-contrib-python-headless`
+ * of opencv-python): it may well ship the same module.
+ */
+export function findLikelyVariant(expected: readonly string[], module: string, unmapped: Iterable<string>): string | undefined {
+  const wanted = new Set([...expected.flatMap(distinctiveParts), ...distinctiveParts(module.split('.')[0]!.replace(/_/g, '-'))]);
+  for (const name of unmapped) if (distinctiveParts(name).some((part) => wanted.has(part))) return name;
+  return undefined;
+}
