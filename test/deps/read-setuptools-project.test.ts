@@ -93,3 +93,25 @@ describe('pip install . of a setuptools project without a [project] table', () =
     expect(missingPackage.check(analysis).map((f) => [f.module, f.severity])).toEqual([['falcon', 'warning']]);
   });
 });
+
+describe('a local project named by path in a requirements file', () => {
+  const image = 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY libs ./libs\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\n';
+  const common = { 'libs/common/pyproject.toml': '[project]\nname = "acme-common"\nversion = "1.0"\ndependencies = ["pydantic>=2"]\n', 'libs/common/acme_common/__init__.py': '' };
+  const legacy = { 'libs/legacy/setup.py': 'from setuptools import setup\nsetup(name="acme-legacy", install_requires=["requests"])\n', 'libs/legacy/acme_legacy/__init__.py': '' };
+
+  it('installs the project at that folder with its dependencies, so what none provides is proven missing', async () => {
+    const analysis = await analyzeInline({
+      files: { Dockerfile: image, 'requirements.txt': 'flask==3.0.3\n-e ./libs/common\n./libs/legacy\n', ...common, ...legacy },
+      imports: ['pydantic', 'requests', 'flask', 'redis'],
+    });
+    expect(missingPackage.check(analysis).map((f) => [f.module, f.severity])).toEqual([['redis', 'error']]);
+    expect(analysis.dependencies?.incomplete ?? []).toEqual([]);
+  });
+
+  it('still cannot tell what a path installs when no project file is there when the RUN starts', async () => {
+    const late = 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY libs ./libs\n';
+    const analysis = await analyzeInline({ files: { Dockerfile: late, 'requirements.txt': '-e ./libs/common\n', ...common }, imports: ['redis'] });
+    expect(missingPackage.check(analysis)).toEqual([expect.objectContaining({ module: 'redis', severity: 'warning', assumption: expect.stringContaining('whose name only a build could tell') })]);
+  });
+});
+

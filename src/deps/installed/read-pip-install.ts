@@ -12,6 +12,8 @@ import { findDeclarationOf, readDeclaredNames } from './declared-names.js';
 import { loadInstalledFile, locateInstalledFile, type InstallReadContext } from './install-read-context.js';
 import { readDirectoryInstall } from './read-project-install.js';
 import { readWheelInstall } from './read-wheel-install.js';
+import { locateAtRun } from './locate-at-run.js';
+import type { Requirement } from '../types.js';
 
 /** Looks like a path rather than a requirement: `.`, `./libs/x`, `/wheels/*.whl`, `dist/app-1.0.tar.gz`. */
 const isPathLike = (word: string): boolean => /^[./~]/.test(word) || /\.(whl|tar\.gz|zip)$/i.test(word) || (word.includes('/') && !word.includes('://') && !/[=<>~!@;]/.test(word));
@@ -26,7 +28,10 @@ export async function readPipInstall(install: InstallCommand, run: RunRecord, ct
     read.push(file.path, ...file.includes);
     const declaration = findDeclarationOf(file.path, ctx.snapshot.files);
     const declared = declaration ? { file: declaration, names: await readDeclaredNames(declaration, ctx.files, ctx.pythonVersion) } : undefined;
-    addRequirements(ctx.set, file.requirements, { via: declaration ? 'lock' : 'requirements', lock: file.path, ...(declared ? { declared } : {}) });
+    const projects = file.requirements.filter((r) => localProjectDir(r, install, run, ctx) !== undefined);
+    addRequirements(ctx.set, projects.length === 0 ? file.requirements : file.requirements.filter((r) => !projects.includes(r)), { via: declaration ? 'lock' : 'requirements', lock: file.path, ...(declared ? { declared } : {}) });
+    // `-e ./libs/common` in the file: the project at that folder, as `pip install -e ./libs/common` would read it.
+    for (const r of projects) read.push(...(await readDirectoryInstall(localProjectDir(r, install, run, ctx)!, r.extras, install, run, ctx, what)));
     if (!install.noDeps) await addUnsafeFooter(file.path, declaration, ctx);
     const lock = declaration ? file.path : findCompanionLock(file.path, ctx.snapshot.files);
     ctx.set.declarations.push(await declarationTarget(declaration ?? file, lock, install.line, ctx.files));
@@ -38,6 +43,22 @@ export async function readPipInstall(install: InstallCommand, run: RunRecord, ct
     else readInlineSpec(word, install, ctx);
   }
   return read;
+}
+
+/**
+ * The image folder of a requirement that names a local project by path
+ * (`-e ./libs/common`, `./libs/common`, `file:///libs/common`), when a
+ * project file is there when the RUN starts. pip takes such a path from its
+ * working directory. Anything else (a URL, an archive, a folder not there)
+ * stays a requirement whose name only a build could tell.
+ */
+function localProjectDir(r: Requirement, install: InstallCommand, run: RunRecord, ctx: InstallReadContext): string | undefined {
+  if ((r.kind !== 'path' && r.kind !== 'editable') || r.url === undefined || r.markerResult === false) return undefined;
+  const written = r.url.replace(/^file:\/\//, '').replace(/\[[^\]]*\]$/, '');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(written) || /\.(whl|zip|tar\.gz|tgz)$/i.test(written)) return undefined;
+  const dir = path.resolve(install.cwd, written);
+  const hasProject = ['pyproject.toml', 'setup.py', 'setup.cfg'].some((name) => locateAtRun(path.join(dir, name), run, ctx.image, ctx.snapshot).kind === 'found');
+  return hasProject ? dir : undefined;
 }
 
 async function readPathInstall(word: string, install: InstallCommand, run: RunRecord, ctx: InstallReadContext, what: string): Promise<string[]> {
