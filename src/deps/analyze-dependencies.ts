@@ -93,7 +93,7 @@ export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: Depend
     missingPackages: packages.missing,
     transitiveOnly: packages.transitiveOnly,
     implicitNeeds: findImplicitNeeds(analysis, ctx.implicitRules, { set, closure }, image),
-    missingPrograms: findMissingPrograms(analysis, set, image),
+    missingPrograms: findMissingPrograms(analysis, { set, closure }, image),
     systemNeeds: findSystemNeeds(set, image, ctx.systemRules),
     lockDrift: locks.drift,
     unlockedInstalls: locks.unlocked,

@@ -16,4 +16,15 @@ describe('DG103 entrypoint-not-installed', () => {
     const a = await analyzeInline({ files: { Dockerfile: dockerfile('gunicorn==23.0.0 "fastapi[standard]==0.115.4"') }, programs: ['sh', 'gunicorn', 'fastapi'] });
     expect(entrypointNotInstalled.check(a)).toEqual([]);
   });
+
+  it('does not catch a program an installed distribution pulls in (uvicorn from fastapi[standard])', async () => {
+    const a = await analyzeInline({ files: { Dockerfile: dockerfile('"fastapi[standard]==0.115.4"') }, programs: ['uvicorn'] });
+    expect(entrypointNotInstalled.check(a)).toEqual([]);
+  });
+
+  it('is a warning when an installed distribution whose requirements dockguard does not know may pull it in', async () => {
+    const findings = entrypointNotInstalled.check(await analyzeInline({ files: { Dockerfile: dockerfile('acme-platform-sdk==4.2.0') }, programs: ['gunicorn'] }));
+    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', module: 'gunicorn', assumption: expect.stringContaining('the requirements of acme-platform-sdk are unknown to dockguard') })]);
+  });
 });
+

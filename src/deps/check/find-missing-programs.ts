@@ -1,6 +1,8 @@
 import type { ImageModel, ServiceAnalysis } from '../../types.js';
 import type { MissingProgram } from '../dependency-analysis.js';
 import type { InstalledSet } from '../installed/installed-set.js';
+import type { InstalledClosure } from '../knowledge/close-installed.js';
+import { opaqueNote } from './opaque-note.js';
 import { programProvider } from '../usage-rules.js';
 import { launchWords } from './launch-words.js';
 import { proposePackageFix } from './propose-package-fix.js';
@@ -8,18 +10,21 @@ import { findProvidedProgram } from './provided-program.js';
 
 /**
  * Programs of the container command (wrappers included) that a Python
- * distribution provides but none is installed, and neither the base image
- * nor a COPY onto PATH supplies.
+ * distribution provides but none is installed (directly, or pulled in by
+ * what is: `fastapi[standard]` brings uvicorn), and neither the base image
+ * nor a COPY onto PATH supplies. What installs pull in that dockguard does
+ * not know makes an absence a guess, as for imports.
  */
-export function findMissingPrograms(analysis: ServiceAnalysis, set: InstalledSet, image: ImageModel): MissingProgram[] {
+export function findMissingPrograms(analysis: ServiceAnalysis, installed: { set: InstalledSet; closure: InstalledClosure }, image: ImageModel): MissingProgram[] {
+  const { set, closure } = installed;
   const missing: MissingProgram[] = [];
-  const incomplete = set.incompleteNote();
+  const incomplete = set.incompleteNote() ?? opaqueNote(closure);
   const { line } = launchWords(analysis);
   for (const program of new Set(analysis.launch?.programs ?? [])) {
     const provider = programProvider(program);
     if (provider.kind !== 'distribution') continue;
-    const installed = provider.distributions.some((d) => set.has(d)) || provider.viaExtras.some((v) => set.hasWithExtra(v.distribution, v.extras));
-    if (installed || provider.distributions.length === 0 || findProvidedProgram(image, program) !== undefined) continue;
+    const present = provider.distributions.some((d) => set.has(d) || closure.pulledInBy.has(d)) || provider.viaExtras.some((v) => set.hasWithExtra(v.distribution, v.extras));
+    if (present || provider.distributions.length === 0 || findProvidedProgram(image, program) !== undefined) continue;
     missing.push({
       program, file: image.dockerfile, line, alternatives: provider.distributions,
       severity: incomplete === undefined ? 'error' : 'warning',
