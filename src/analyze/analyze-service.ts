@@ -20,6 +20,7 @@ import { readConsoleScripts } from './read-console-scripts.js';
 import { joinImagePath } from '../python/image-path.js';
 import { describeSysPath } from './sys-path-entries.js';
 import { findUnseenPathSources } from './unseen-path-sources.js';
+import { findLocalProjectInstalls } from './local-project-installs.js';
 import { findDockerfileSuppressions } from '../suppress/dockerfile-suppressions.js';
 
 export interface AnalyzeContext {
@@ -132,7 +133,10 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
   const roots = collectRoots(service, image, launch);
   analysis.entrypoints = roots.map((r) => r.module ?? r.imagePath ?? '').filter((r) => r !== '');
   const version = pythonVersionOfImage(image.baseImage).version ?? NEWEST_PYTHON;
-  const projects = launch.installedProjects ?? [];
+  // Console scripts' projects, and every local project the image's own stages install.
+  const projects = [...new Set([...(launch.installedProjects ?? []), ...(await findLocalProjectInstalls(image, ctx.snapshot))])];
+  // Kept on the plan, so that `explain` looks modules up where the walk did.
+  if (projects.length > 0) analysis.launch = { ...launch, installedProjects: projects };
   const closure = await followImports({
     image: withInstalledProjects(image, projects, ctx.snapshot),
     context,
