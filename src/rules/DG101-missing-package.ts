@@ -1,5 +1,5 @@
 import type { MissingPackage } from '../deps/dependency-analysis.js';
-import type { Observation } from '../types.js';
+import type { Observation, ServiceAnalysis } from '../types.js';
 import { either, fixNote, incompleteAssumption, lookedAt } from './dependency-wording.js';
 import type { Rule } from './rule.js';
 
@@ -19,13 +19,13 @@ export const missingPackage: Rule = {
   summary: 'a third-party import whose distribution no install of the image provides',
   why: 'the import raises ModuleNotFoundError in the running container',
   fix: 'add the requirement line shown to the file the image installs (for a lock, the `uv add`/`poetry add` command shown)',
-  check: (analysis) => (analysis.dependencies?.missingPackages ?? []).map(observe),
+  check: (analysis) => (analysis.dependencies?.missingPackages ?? []).map((missing) => observe(missing, analysis)),
 };
 
 /** The import is the container's own entry module (the chain is only the launch command). */
 const isEntryModule = (m: MissingPackage): boolean => m.chain.length === 1 && !m.file.endsWith('.py');
 
-function observe(missing: MissingPackage): Observation {
+function observe(missing: MissingPackage, analysis: ServiceAnalysis): Observation {
   const fix = isEntryModule(missing) ? undefined : missing.fix;
   return {
     code: missingPackage.code,
@@ -34,7 +34,7 @@ function observe(missing: MissingPackage): Observation {
     ...assumptionOf(missing),
     file: missing.file,
     line: missing.line,
-    message: describe(missing),
+    message: describe(missing, analysis),
     module: missing.module,
     ...(missing.expected[0] !== undefined ? { distribution: missing.expected[0] } : {}),
     chain: missing.chain,
@@ -48,14 +48,29 @@ function assumptionOf(m: MissingPackage): { assumption: string } | Record<string
   return parts.length === 0 ? {} : { assumption: parts.join('; ') };
 }
 
-function describe(m: MissingPackage): string {
+function describe(m: MissingPackage, analysis: ServiceAnalysis): string {
   const guarded = m.guarded ? ' (the import is guarded by try/except, so the service may run without it)' : '';
   if (m.removedFromStdlib !== undefined) {
     const instead = m.expected.length > 0 ? `; install ${either(m.expected)} to bring it back` : '';
     return `module ${m.module} was ${m.removedFromStdlib}, which the image runs${instead}${guarded}${fixNote(m.fix)}`;
   }
   if (isEntryModule(m)) {
+    const elsewhere = placesInImage(m.module, analysis);
+    if (elsewhere.length > 0) {
+      const sysPath = (analysis.sysPath ?? []).map((e) => e.path).join(', ');
+      return `the container starts module ${m.module}, which the image holds at ${elsewhere.join(', ')}, a folder not on its sys.path (${sysPath}); put that folder on PYTHONPATH, or start the module from there${guarded}`;
+    }
     return `the container starts module ${m.module}, which is neither in the image nor in the repository, and no install provides it (${lookedAt(m.lookedAt)}); check the module name in the command${guarded}`;
   }
   return `module ${m.module} is imported but no install provides ${either(m.expected)} (${lookedAt(m.lookedAt)})${guarded}${fixNote(m.fix)}`;
+}
+
+/** Where the image holds a module or package of the entry module's top-level name, off the walk's sys.path. */
+function placesInImage(module: string, analysis: ServiceAnalysis): string[] {
+  const top = module.split('.')[0]!;
+  const image = analysis.image;
+  if (!image) return [];
+  const places = [...image.dirs].filter((dir) => dir.endsWith(`/${top}`) && image.files.has(`${dir}/__init__.py` as never));
+  for (const file of image.files.keys()) if (file.endsWith(`/${top}.py`)) places.push(file);
+  return places.sort().slice(0, 3);
 }

@@ -24,5 +24,8 @@ describe('sys.path set by the deployment or by a .pth file (fixture deployment-p
     expect(result.findings.find((f) => f.service === 'services/ledger/Dockerfile')!.assumption).toContain('PYTHONPATH (unset) in ledger and /app/src in ledger-replay');
     // billing: its compose environment sets other variables only: python -m billing fails in the container.
     expect(byService('billing')).toEqual([['missing-package', 'error', 'billing']]);
+    expect(result.findings.find((f) => f.service === 'services/billing/Dockerfile')!.message).toBe(
+      'the container starts module billing, which the image holds at /app/src/billing, a folder not on its sys.path (/app); put that folder on PYTHONPATH, or start the module from there',
+    );
   });
 });
