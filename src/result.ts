@@ -77,7 +77,7 @@ export function toServiceReport(analysis: ServiceAnalysis, verbose = false): Ser
     ...(verbose && deps
       ? {
           details: {
-            python: `${deps.pythonVersion.version} (${deps.pythonVersion.source === 'base-image' ? 'from the base image' : `default${deps.pythonVersion.note ? `: ${deps.pythonVersion.note}` : ''}`})`,
+            python: `${deps.pythonVersion.version} (${deps.pythonVersion.source === 'base-image' ? 'from the base image' : deps.pythonVersion.source === 'command' ? 'from the command' : `default${deps.pythonVersion.note ? `: ${deps.pythonVersion.note}` : ''}`})`,
             installs: deps.installs.map((i) => `line ${i.line} ${i.tool}: ${[...i.files, ...i.inline].join(', ') || '(nothing readable)'}`),
             installed: deps.installed.length,
             resolving: deps.resolving,

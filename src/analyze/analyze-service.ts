@@ -8,7 +8,7 @@ import { looksLikePythonImage } from '../launch/looks-like-python-image.js';
 import { UnreadableFileError } from '../errors.js';
 import { CONFIG_FILE_NAME } from '../config/load-config.js';
 import { isStdlib, NEWEST_PYTHON } from '../deps/stdlib.js';
-import { pythonVersionOfImage } from '../deps/python-version.js';
+import { pythonVersionOfService } from '../deps/python-version.js';
 import { analyzeDependencies, type DependencyContext } from '../deps/analyze-dependencies.js';
 import type { ImageModel, ImagePath, Problem, RepoPath, RepoSnapshot, ServiceAnalysis, ServiceSpec } from '../types.js';
 import { followImports } from './follow-imports.js';
@@ -132,7 +132,7 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
   const sysPath = launch.fallback && !launch.sysPath.includes(image.workdir) ? [image.workdir, ...launch.sysPath] : launch.sysPath;
   const roots = collectRoots(service, image, launch);
   analysis.entrypoints = roots.map((r) => r.module ?? r.imagePath ?? '').filter((r) => r !== '');
-  const version = pythonVersionOfImage(image.baseImage).version ?? NEWEST_PYTHON;
+  const version = pythonVersionOfService(image.baseImage, launch.programs).version ?? NEWEST_PYTHON;
   // Console scripts' projects, and every local project the image's own stages install.
   const projects = [...new Set([...(launch.installedProjects ?? []), ...(await findLocalProjectInstalls(image, ctx.snapshot))])];
   // Kept on the plan, so that `explain` looks modules up where the walk did.

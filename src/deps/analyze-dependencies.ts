@@ -11,7 +11,7 @@ import type { DependencyAnalysis } from './dependency-analysis.js';
 import { createDistributionMap, type DistributionMap } from './distribution-map.js';
 import { collectInstalled } from './installed/collect-installed.js';
 import { DependencyFileCache } from './installed/dependency-file-cache.js';
-import { pythonVersionOfImage } from './python-version.js';
+import { pythonVersionOfService } from './python-version.js';
 import { IMPLICIT_PACKAGE_RULES, type SystemPackageRule } from './usage-rules.js';
 import { ImplicitRuleIndex } from './check/implicit-rule-index.js';
 import { readVenvIndex, type VenvIndex } from './venv-metadata.js';
@@ -66,7 +66,7 @@ async function readKnowledge(snapshot: RepoSnapshot, files: DependencyFileCache,
  * service's problems, where copy-source-missing (DG002) reads it.
  */
 export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: DependencyContext): Promise<DependencyAnalysis> {
-  const pythonVersion = pythonVersionOfImage(analysis.image?.baseImage);
+  const pythonVersion = pythonVersionOfService(analysis.image?.baseImage, analysis.launch?.programs);
   const result: DependencyAnalysis = {
     pythonVersion, installs: [], installed: [], resolving: [], opaque: [], incomplete: [], checks: [], missingPackages: [], implicitNeeds: [],
     missingPrograms: [], systemNeeds: [], lockDrift: [], unlockedInstalls: [], transitiveOnly: [], problems: [],

@@ -140,7 +140,7 @@ export interface TransitiveOnly {
 
 export interface DependencyAnalysis {
   /** Python minor the image runs, and where that came from. */
-  pythonVersion: { version: string; source: 'base-image' | 'default'; note?: string };
+  pythonVersion: { version: string; source: 'base-image' | 'command' | 'default'; note?: string };
   installs: InstallSummary[];
   /** Normalised names of every distribution the image is known to install. */
   installed: string[];

@@ -8,7 +8,7 @@ import { NEWEST_PYTHON, OLDEST_PYTHON, SUPPORTED_PYTHON_VERSIONS } from './stdli
 export interface ImagePythonVersion {
   /** Supported minor, e.g. `'3.11'`. */
   version: string;
-  source: 'base-image' | 'default';
+  source: 'base-image' | 'command' | 'default';
   /** Why the version is a guess or an approximation; absent when the tag says it plainly. */
   note?: string;
   /** The minor the image really runs when it is outside the supported range (`'2.7'`, `'3.6'`): `version` is then the nearest one checked instead. */
@@ -49,6 +49,19 @@ export function pythonVersionOfImage(baseImage: string | undefined): ImagePython
   if (name === 'ubuntu') return fromSystem(UBUNTU[releaseOf(tag)], baseImage, systemNote('Ubuntu'));
   if (name === 'alpine') return fromSystem(ALPINE[/^\d+\.\d+/.exec(tag)?.[0] ?? ''], baseImage, systemNote('Alpine'));
   return fallback(`cannot tell the Python version of ${baseImage}`);
+}
+
+/**
+ * The Python a service runs: a command that names its interpreter's version
+ * (`python3.12 app.py`, `/usr/bin/python3.11 -m app`, a deadsnakes install on
+ * Ubuntu) runs that one, whatever the base image's own python3 is; otherwise
+ * the base image's (see `pythonVersionOfImage`).
+ */
+export function pythonVersionOfService(baseImage: string | undefined, programs: readonly string[] = []): ImagePythonVersion {
+  const named = programs.map((p) => /^(?:python|pypy)(\d+\.\d+)$/.exec(p.slice(p.lastIndexOf('/') + 1))?.[1]).find((v) => v !== undefined);
+  if (named === undefined) return pythonVersionOfImage(baseImage);
+  const result = fromVersion(named, `the command's python${named}`);
+  return { ...result, source: 'command', note: result.note ?? `the container runs python${named}` };
 }
 
 /** `registry:5000/org/python:3.11-slim@sha256:…` → name `python`, tag `3.11-slim`. */

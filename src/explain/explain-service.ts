@@ -55,7 +55,7 @@ function describeService({ analysis }: InspectedService): ExplainedService {
     target: image?.target ?? '',
     baseImage: image?.baseImage ?? null,
     ...(image?.base.kind === 'unknown' ? { baseUnknown: image.base.why } : {}),
-    ...(deps ? { python: `${deps.pythonVersion.version} (${deps.pythonVersion.source === 'base-image' ? 'from the base image' : 'default'})` } : {}),
+    ...(deps ? { python: `${deps.pythonVersion.version} (${deps.pythonVersion.source === 'default' ? 'default' : `from the ${deps.pythonVersion.source === 'command' ? 'command' : 'base image'}`})` } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pythonVersionOfImage } from '../../src/deps/python-version.js';
+import { pythonVersionOfImage, pythonVersionOfService } from '../../src/deps/python-version.js';
 import { NEWEST_PYTHON } from '../../src/deps/stdlib.js';
 
 describe('pythonVersionOfImage', () => {
@@ -80,3 +80,16 @@ describe('pythonVersionOfImage', () => {
     expect(result.note).toMatch(note);
   });
 });
+
+describe('pythonVersionOfService', () => {
+  it('takes the version a command names over the base image (a deadsnakes python3.12 on Ubuntu 22.04)', () => {
+    expect(pythonVersionOfService('ubuntu:22.04', ['python3.12'])).toMatchObject({ version: '3.12', source: 'command' });
+    expect(pythonVersionOfService('python:3.11-slim', ['/usr/local/bin/python3.13'])).toMatchObject({ version: '3.13', source: 'command' });
+  });
+
+  it("keeps the base image's version for an unversioned command", () => {
+    expect(pythonVersionOfService('ubuntu:22.04', ['python3'])).toMatchObject({ version: '3.10', source: 'base-image' });
+    expect(pythonVersionOfService('python:3.11-slim', ['gunicorn'])).toMatchObject({ version: '3.11', source: 'base-image' });
+  });
+});
+

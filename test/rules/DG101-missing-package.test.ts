@@ -31,4 +31,11 @@ describe('DG101 missing-package', () => {
     const unrelated = missingPackage.check(await analyzeInline({ files: files('flask==3.0.3\n'), imports: ['magic'] }));
     expect(unrelated).toEqual([expect.objectContaining({ module: 'magic', severity: 'error' })]);
   });
+
+  it("checks the standard library of the Python the command names, not the base image's own python3", async () => {
+    const ubuntu = { Dockerfile: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y software-properties-common && add-apt-repository ppa:deadsnakes/ppa && apt-get install -y python3.12\n' };
+    expect(missingPackage.check(await analyzeInline({ files: ubuntu, imports: ['tomllib'], programs: ['python3.12'] }))).toEqual([]);
+    expect(missingPackage.check(await analyzeInline({ files: ubuntu, imports: ['tomllib'], programs: ['python3'] }))).toEqual([expect.objectContaining({ module: 'tomllib', severity: 'error' })]);
+  });
 });
+
