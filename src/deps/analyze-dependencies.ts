@@ -1,5 +1,5 @@
 import type { DockguardConfig } from '../config/schema.js';
-import type { RepoSnapshot, ServiceAnalysis } from '../types.js';
+import type { ImageModel, RepoSnapshot, ServiceAnalysis } from '../types.js';
 import { expandExternalImports } from './check/expand-external-imports.js';
 import { findImplicitNeeds, toImplicitRules } from './check/find-implicit-needs.js';
 import { findLockIssues } from './check/find-lock-issues.js';
@@ -11,7 +11,7 @@ import type { DependencyAnalysis } from './dependency-analysis.js';
 import { createDistributionMap, type DistributionMap } from './distribution-map.js';
 import { collectInstalled } from './installed/collect-installed.js';
 import { DependencyFileCache } from './installed/dependency-file-cache.js';
-import { pythonVersionOfService } from './python-version.js';
+import { pythonVersionOfService, type ImagePythonVersion } from './python-version.js';
 import { IMPLICIT_PACKAGE_RULES, type SystemPackageRule } from './usage-rules.js';
 import { ImplicitRuleIndex } from './check/implicit-rule-index.js';
 import { readVenvIndex, type VenvIndex } from './venv-metadata.js';
@@ -79,7 +79,8 @@ export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: Depend
   result.problems = problems.filter((p) => p.rule !== 'copy-source-missing');
   const resolving = set.names().filter((name) => set.entriesOf(name).some((e) => e.pullsDependencies && e.via !== 'project'));
   const closure = resolving.length > 0 ? closeInstalled(set, await ctx.knowledge(version)) : EMPTY_CLOSURE;
-  const packages = findMissingPackages(expandExternalImports(analysis, ctx.map), { set, closure }, ctx.map, version, image);
+  const guess = versionGuess(pythonVersion, image);
+  const packages = findMissingPackages(expandExternalImports(analysis, ctx.map), { set, closure }, ctx.map, { version, ...(guess !== undefined ? { guess } : {}) }, image);
   const locks = await findLockIssues(set, image, ctx.snapshot, ctx.files, version);
   return {
     ...result,
@@ -99,4 +100,20 @@ export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: Depend
     unlockedInstalls: locks.unlocked,
     scripts: [...set.scripts],
   };
+}
+
+/** `apt-get install python3.12` (deadsnakes), `uv python install`, `pyenv install`: a Python besides the distribution's own. */
+const INSTALLS_ANOTHER_PYTHON = /\bpython3\.\d+\b|\buv\s+python\s+install\b|\bpyenv\s+install\b|\bconda\b|\bmamba\b/;
+
+/**
+ * Why the Python version the standard library is checked against is a
+ * guess, or undefined when the image says it plainly: an official python
+ * tag, a command naming its version, or a distribution's python3 in an image
+ * that installs no other. A version outside the supported range is checked
+ * as the nearest one, a guess too.
+ */
+function versionGuess(python: ImagePythonVersion, image: ImageModel): string | undefined {
+  if (python.note === undefined || python.source === 'command') return undefined;
+  if (python.source === 'default' || python.outsideRange !== undefined) return python.note;
+  return image.runs.some((run) => INSTALLS_ANOTHER_PYTHON.test(run.command)) ? `${python.note}, and the image installs another Python too` : undefined;
 }

@@ -35,7 +35,20 @@ describe('DG101 missing-package', () => {
   it("checks the standard library of the Python the command names, not the base image's own python3", async () => {
     const ubuntu = { Dockerfile: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y software-properties-common && add-apt-repository ppa:deadsnakes/ppa && apt-get install -y python3.12\n' };
     expect(missingPackage.check(await analyzeInline({ files: ubuntu, imports: ['tomllib'], programs: ['python3.12'] }))).toEqual([]);
-    expect(missingPackage.check(await analyzeInline({ files: ubuntu, imports: ['tomllib'], programs: ['python3'] }))).toEqual([expect.objectContaining({ module: 'tomllib', severity: 'error' })]);
+    // Plain python3 beside another installed Python may be either (update-alternatives): the version is a guess.
+    expect(missingPackage.check(await analyzeInline({ files: ubuntu, imports: ['tomllib'], programs: ['python3'] }))).toEqual([
+      expect.objectContaining({ module: 'tomllib', severity: 'warning', assumption: expect.stringContaining("the image's Python is taken to be 3.10") }),
+    ]);
+    // Ubuntu 22.04's own python3 alone is 3.10, which has no tomllib.
+    const plain = { Dockerfile: 'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y python3\n' };
+    expect(missingPackage.check(await analyzeInline({ files: plain, imports: ['tomllib'], programs: ['python3'] }))).toEqual([expect.objectContaining({ module: 'tomllib', severity: 'error' })]);
+  });
+
+  it('is a warning when the Python version it rests on is a guess (a distribution release dockguard does not know)', async () => {
+    const findings = missingPackage.check(await analyzeInline({ files: { Dockerfile: 'FROM debian:sid\nRUN apt-get update && apt-get install -y python3\n' }, imports: ['distutils'], programs: ['python3'] }));
+    expect(findings).toEqual([
+      expect.objectContaining({ module: 'distutils', severity: 'warning', assumption: expect.stringContaining("the image's Python is taken to be 3.14 (cannot tell which release debian:sid is") }),
+    ]);
   });
 });
 

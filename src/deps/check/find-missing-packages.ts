@@ -5,7 +5,7 @@ import type { DeclarationTarget, InstalledSet } from '../installed/installed-set
 import type { InstalledClosure } from '../knowledge/close-installed.js';
 import { findLikelyVariant, matchGuessedName } from './match-guessed-name.js';
 import { opaqueNote } from './opaque-note.js';
-import { isStdlib, removedFromStdlib } from '../stdlib.js';
+import { isStdlib, removedFromStdlib, SUPPORTED_PYTHON_VERSIONS } from '../stdlib.js';
 import { proposePackageFix } from './propose-package-fix.js';
 import { REMOVED_STDLIB_REPLACEMENTS } from './removed-stdlib.js';
 
@@ -28,7 +28,14 @@ export interface MissingPackagesResult {
 /** `a, b, c` or `a, b, c and 4 more`. */
 const listSome = (names: readonly string[]): string => (names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`);
 
-export function findMissingPackages(imports: ExternalImport[], installed: { set: InstalledSet; closure: InstalledClosure }, map: DistributionMap, version: string, image: ImageModel): MissingPackagesResult {
+export function findMissingPackages(
+  imports: ExternalImport[],
+  installed: { set: InstalledSet; closure: InstalledClosure },
+  map: DistributionMap,
+  python: { version: string; guess?: string },
+  image: ImageModel,
+): MissingPackagesResult {
+  const { version } = python;
   const { set, closure } = installed;
   const result: MissingPackagesResult = { missing: [], checks: [], transitiveOnly: [] };
   const incomplete = set.incompleteNote() ?? opaqueNote(closure);
@@ -76,8 +83,11 @@ export function findMissingPackages(imports: ExternalImport[], installed: { set:
     // A known distribution is not the only one that may ship its module: a build or fork of it (python-magic-bin).
     const variant = isGuessed || removed ? undefined : findLikelyVariant(expected, external.module, installedNames.filter((name) => !map.knowsModulesOf(name)));
     const variantNote = variant === undefined ? undefined : `the modules of ${variant} are unknown to dockguard, and its name makes it a likely build of ${expected[0]}: it may provide ${external.module}`;
+    // A module of the standard library of another Python is missing only if the image's Python is the one assumed.
+    const stdlibIn = python.guess === undefined ? [] : SUPPORTED_PYTHON_VERSIONS.filter((v) => isStdlib(external.module, v));
+    const versionNote = stdlibIn.length === 0 ? undefined : `the image's Python is taken to be ${version} (${python.guess}), and ${external.module} is in the standard library of Python ${stdlibIn[0]}${stdlibIn.length > 1 ? `–${stdlibIn.at(-1)}` : ''}`;
     // The closure's own guess (reached only from fallback roots, …) and the name guess, both when both hold.
-    const assumptions = [external.assumption, guess, variantNote].filter((a) => a !== undefined);
+    const assumptions = [external.assumption, guess, variantNote, versionNote].filter((a) => a !== undefined);
     const assumption = assumptions.length > 0 ? assumptions.join('; ') : undefined;
     result.missing.push({
       module: external.module,
