@@ -124,6 +124,8 @@ function readSetupPy(root: SyntaxNode): Declared | { unread: string } {
     const key = argument.childForFieldName('name')?.text;
     const value = argument.childForFieldName('value');
     if (value === null || value === undefined) continue;
+    // pbr (`pbr=True`, `setup_requires=["pbr"]`) reads the dependencies from requirements.txt itself.
+    if (key === 'pbr' || (key === 'setup_requires' && /["']pbr\b/.test(value.text))) return { unread: 'pbr takes install_requires from requirements.txt, which is not read here' };
     if (key === 'name') {
       const name = readStringLiteral(value.text);
       if (name !== undefined) declared.name = name;

@@ -48,6 +48,7 @@ describe('setup.py read from its parse tree', () => {
     ['an f-string entry', 'V = "1"\nsetup(name="x", install_requires=[f"a=={V}"])\n', 'not a plain string'],
     ['a call inside a function', 'def main():\n    setup(name="x", install_requires=["a"])\nmain()\n', 'inside a function or a condition'],
     ['no setup() call', 'print("hello")\n', 'no setup(...) call'],
+    ['pbr, which reads requirements.txt', 'import setuptools\nsetuptools.setup(setup_requires=["pbr>=2.0.0"], pbr=True)\n', 'pbr takes install_requires from requirements.txt'],
   ])('does not guess when install_requires comes from %s', async (_what, text, why) => {
     const reading = await readSetuptoolsProject(py(text), env);
     expect(reading).toEqual({ unread: expect.stringContaining(why) });
