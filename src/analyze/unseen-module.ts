@@ -48,7 +48,8 @@ export type UnseenScope = 'any' | 'build-inputs' | 'foreign';
 /** Why a file the image model lacks may be at `imagePath` all the same (see unseenModuleCause and UnseenScope). */
 export function unseenPathCause(imagePath: string, image: ImageModel, context: BuildContext | undefined, scope: UnseenScope = 'any'): string | undefined {
   // A generator's output holds its own modules, whichever scope asks: `orders_pb2` is no third-party package.
-  const stem = imagePath.replace(/(\/__init__)?\.py$/, '').slice(imagePath.replace(/(\/__init__)?\.py$/, '').lastIndexOf('/') + 1);
+  const base = imagePath.replace(/(\/__init__)?\.py$/, '');
+  const stem = base.slice(base.lastIndexOf('/') + 1);
   const generates = (o: ImageModel['opaque'][number]): boolean => o.generated !== undefined && new RegExp(o.generated).test(stem);
   const counts = (o: ImageModel['opaque'][number]): boolean => scope === 'any' || o.buildInput === true || generates(o) || (scope === 'foreign' && o.foreign === true);
   const opaque = image.opaque.find((o) => counts(o) && relativeBelow(o.path, imagePath) !== undefined);
