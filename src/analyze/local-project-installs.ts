@@ -1,12 +1,10 @@
 import path from 'node:path/posix';
 import { extractInstalls } from '../deps/installs.js';
-import { locateAtRun } from '../deps/installed/locate-at-run.js';
+import { projectAtRun } from '../deps/installed/locate-at-run.js';
 import { stageChain } from '../deps/installed/stage-chain.js';
 import type { InstallCommand } from '../deps/installs/install-command.js';
 import { parseToml } from '../deps/parse-toml.js';
-import type { ImageModel, RepoPath, RepoSnapshot, RunRecord } from '../types.js';
-
-const PROJECT_FILES = ['pyproject.toml', 'setup.py', 'setup.cfg'];
+import type { ImageModel, RepoPath, RepoSnapshot } from '../types.js';
 
 /**
  * Repository folders of the local projects the image's own stages install
@@ -26,7 +24,7 @@ export async function findLocalProjectInstalls(image: ImageModel, snapshot: Repo
     if (!stages.has(run.stage)) continue;
     for (const install of extractInstalls(run, image.dockerfile)) {
       for (const dir of projectDirsOf(install)) {
-        const project = locateProject(dir, run, image, snapshot);
+        const project = projectAtRun(dir, run, image, snapshot);
         if (project === undefined) continue;
         found.add(project);
         if (install.tool === 'uv-sync') for (const member of await workspaceMembers(project, snapshot)) found.add(member);
@@ -51,15 +49,6 @@ function projectDirsOf(install: InstallCommand): string[] {
     default:
       return [];
   }
-}
-
-/** The repository folder whose project file the image holds at `dir` when the RUN starts. */
-function locateProject(dir: string, run: RunRecord, image: ImageModel, snapshot: RepoSnapshot): RepoPath | undefined {
-  for (const name of PROJECT_FILES) {
-    const located = locateAtRun(path.join(dir, name), run, image, snapshot);
-    if (located.kind === 'found') return path.dirname(located.repoPath) === '.' ? ('' as RepoPath) : (path.dirname(located.repoPath) as RepoPath);
-  }
-  return undefined;
 }
 
 /** Folders matched by `[tool.uv.workspace] members` that hold a pyproject.toml, minus `exclude`. */

@@ -52,7 +52,7 @@ export function unseenPathCause(imagePath: string, image: ImageModel, context: B
   const stem = base.slice(base.lastIndexOf('/') + 1);
   const generates = (o: ImageModel['opaque'][number]): boolean => o.generated !== undefined && new RegExp(o.generated).test(stem);
   const counts = (o: ImageModel['opaque'][number]): boolean => scope === 'any' || o.buildInput === true || generates(o) || (scope === 'foreign' && o.foreign === true);
-  const opaque = image.opaque.find((o) => counts(o) && relativeBelow(o.path, imagePath) !== undefined);
+  const opaque = image.opaque.find((o) => relativeBelow(o.path, imagePath) !== undefined && counts(o));
   if (opaque) return `${opaque.path} comes from ${opaque.reason}, which may hold it`;
   return context && unseenInContext(imagePath, image, context);
 }

@@ -170,7 +170,9 @@ function valueOf(node: SyntaxNode, root: SyntaxNode): SyntaxNode | undefined {
   let bound: SyntaxNode | undefined;
   for (const assignment of root.descendantsOfType(['assignment', 'augmented_assignment', 'named_expression'])) {
     const left = assignment.childForFieldName(assignment.type === 'named_expression' ? 'name' : 'left');
-    if (left?.text !== name && !(left?.type === 'pattern_list' || left?.type === 'tuple_pattern' ? left.namedChildren.some((n) => n.text === name) : false)) continue;
+    const unpacks = left?.type === 'pattern_list' || left?.type === 'tuple_pattern';
+    const binds = left?.text === name || (unpacks && left!.namedChildren.some((n) => n.text === name));
+    if (!binds) continue;
     if (bound !== undefined || assignment.type !== 'assignment' || left?.type !== 'identifier' || assignment.parent?.parent?.type !== 'module') return undefined;
     bound = assignment.childForFieldName('right') ?? undefined;
   }

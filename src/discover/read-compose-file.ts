@@ -99,16 +99,21 @@ function readArgs(args: unknown): Record<string, string> {
     // An arg without a value comes from the caller's environment: unknown here.
     if (value !== undefined) out[key] = value;
   };
-  if (isMap(args)) {
-    for (const pair of args.items) if (isScalar(pair.key)) add(String(pair.key.value), scalarText(pair.value));
-  } else if (isSeq(args)) {
-    for (const item of args.items) {
+  forEachEntry(args, add);
+  return out;
+}
+
+/** Compose's two spellings of a mapping (`args:`, `environment:`): `{ KEY: value }` or `[KEY=value, KEY]` (a bare KEY has no value here). */
+function forEachEntry(node: unknown, visit: (key: string, raw: string | undefined) => void): void {
+  if (isMap(node)) {
+    for (const pair of node.items) if (isScalar(pair.key)) visit(String(pair.key.value), scalarText(pair.value));
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
       const text = scalarText(item) ?? '';
       const eq = text.indexOf('=');
-      if (eq > 0) add(text.slice(0, eq), text.slice(eq + 1));
+      visit(eq > 0 ? text.slice(0, eq) : text, eq > 0 ? text.slice(eq + 1) : undefined);
     }
   }
-  return out;
 }
 
 function toInvocation(found: ComposeBuilds['builds'][number] & { file: RepoPath; context: RepoPath; dockerfile: RepoPath }, snapshot: RepoSnapshot): BuildInvocation {
@@ -160,16 +165,7 @@ function readEnvironment(service: YAMLMap): ComposeEnvironment | undefined {
     if (value !== undefined) values[key] = value;
     else pythonPathUnknown = raw === undefined ? 'PYTHONPATH, passed from the shell that runs compose' : `PYTHONPATH=${raw}`;
   };
-  const environment = service.get('environment');
-  if (isMap(environment)) {
-    for (const pair of environment.items) if (isScalar(pair.key)) add(String(pair.key.value), scalarText(pair.value));
-  } else if (isSeq(environment)) {
-    for (const item of environment.items) {
-      const text = scalarText(item) ?? '';
-      const eq = text.indexOf('=');
-      add(eq > 0 ? text.slice(0, eq) : text, eq > 0 ? text.slice(eq + 1) : undefined);
-    }
-  }
+  forEachEntry(service.get('environment'), add);
   const envFile = service.get('env_file');
   const files = (isSeq(envFile) ? envFile.items : envFile === undefined ? [] : [envFile]).map((f) => (isMap(f) ? scalarText(f.get('path')) : scalarText(f))).filter((f) => f !== undefined);
   // `environment:` wins over env_file, so an explicit PYTHONPATH is the one the container gets.

@@ -1,5 +1,5 @@
 import type { MissingPackage } from '../deps/dependency-analysis.js';
-import type { Observation, ServiceAnalysis } from '../types.js';
+import { asImagePath, type Observation, type ServiceAnalysis } from '../types.js';
 import { either, fixNote, incompleteAssumption, lookedAt } from './dependency-wording.js';
 import type { Rule } from './rule.js';
 
@@ -70,7 +70,7 @@ function placesInImage(module: string, analysis: ServiceAnalysis): string[] {
   const top = module.split('.')[0]!;
   const image = analysis.image;
   if (!image) return [];
-  const places = [...image.dirs].filter((dir) => dir.endsWith(`/${top}`) && image.files.has(`${dir}/__init__.py` as never));
+  const places = [...image.dirs].filter((dir) => dir.endsWith(`/${top}`) && image.files.has(asImagePath(`${dir}/__init__.py`)));
   for (const file of image.files.keys()) if (file.endsWith(`/${top}.py`)) places.push(file);
   return places.sort().slice(0, 3);
 }

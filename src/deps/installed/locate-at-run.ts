@@ -55,6 +55,18 @@ function findOpaqueAbove(image: ImageModel, imagePath: string, line: number): Op
   return found;
 }
 
+/**
+ * The repository folder of the project (pyproject.toml, setup.py or
+ * setup.cfg) the stage holds at image folder `dir` when the RUN starts.
+ */
+export function projectAtRun(dir: string, run: RunRecord, image: ImageModel, snapshot: RepoSnapshot): RepoPath | undefined {
+  for (const name of ['pyproject.toml', 'setup.py', 'setup.cfg']) {
+    const located = locateAtRun(path.join(dir, name), run, image, snapshot);
+    if (located.kind === 'found') return path.dirname(located.repoPath) === '.' ? asRepoPath('') : asRepoPath(path.dirname(located.repoPath));
+  }
+  return undefined;
+}
+
 /** True when the stage holds any file under `dir` at the RUN (a directory install). */
 export function hasDirAtRun(dir: string, run: RunRecord, image: ImageModel): boolean {
   const files = image.stages?.find((s) => s.label === run.stage)?.filesAtRun.get(run.line);

@@ -12,7 +12,7 @@ import { findDeclarationOf, readDeclaredNames } from './declared-names.js';
 import { loadInstalledFile, locateInstalledFile, type InstallReadContext } from './install-read-context.js';
 import { readDirectoryInstall } from './read-project-install.js';
 import { readWheelInstall } from './read-wheel-install.js';
-import { locateAtRun } from './locate-at-run.js';
+import { projectAtRun } from './locate-at-run.js';
 import type { Requirement } from '../types.js';
 
 /** Looks like a path rather than a requirement: `.`, `./libs/x`, `/wheels/*.whl`, `dist/app-1.0.tar.gz`. */
@@ -28,10 +28,13 @@ export async function readPipInstall(install: InstallCommand, run: RunRecord, ct
     read.push(file.path, ...file.includes);
     const declaration = findDeclarationOf(file.path, ctx.snapshot.files);
     const declared = declaration ? { file: declaration, names: await readDeclaredNames(declaration, ctx.files, ctx.pythonVersion) } : undefined;
-    const projects = file.requirements.filter((r) => localProjectDir(r, install, run, ctx) !== undefined);
-    addRequirements(ctx.set, projects.length === 0 ? file.requirements : file.requirements.filter((r) => !projects.includes(r)), { via: declaration ? 'lock' : 'requirements', lock: file.path, ...(declared ? { declared } : {}) });
+    const projects = new Map(file.requirements.flatMap((r) => {
+      const dir = localProjectDir(r, install, run, ctx);
+      return dir === undefined ? [] : [[r, dir] as const];
+    }));
+    addRequirements(ctx.set, projects.size === 0 ? file.requirements : file.requirements.filter((r) => !projects.has(r)), { via: declaration ? 'lock' : 'requirements', lock: file.path, ...(declared ? { declared } : {}) });
     // `-e ./libs/common` in the file: the project at that folder, as `pip install -e ./libs/common` would read it.
-    for (const r of projects) read.push(...(await readDirectoryInstall(localProjectDir(r, install, run, ctx)!, r.extras, install, run, ctx, what)));
+    for (const [r, dir] of projects) read.push(...(await readDirectoryInstall(dir, r.extras, install, run, ctx, what)));
     if (!install.noDeps) await addUnsafeFooter(file.path, declaration, ctx);
     const lock = declaration ? file.path : findCompanionLock(file.path, ctx.snapshot.files);
     ctx.set.declarations.push(await declarationTarget(declaration ?? file, lock, install.line, ctx.files));
@@ -57,8 +60,7 @@ function localProjectDir(r: Requirement, install: InstallCommand, run: RunRecord
   const written = r.url.replace(/^file:\/\//, '').replace(/\[[^\]]*\]$/, '');
   if (/^[a-z][a-z0-9+.-]*:/i.test(written) || /\.(whl|zip|tar\.gz|tgz)$/i.test(written)) return undefined;
   const dir = path.resolve(install.cwd, written);
-  const hasProject = ['pyproject.toml', 'setup.py', 'setup.cfg'].some((name) => locateAtRun(path.join(dir, name), run, ctx.image, ctx.snapshot).kind === 'found');
-  return hasProject ? dir : undefined;
+  return projectAtRun(dir, run, ctx.image, ctx.snapshot) === undefined ? undefined : dir;
 }
 
 async function readPathInstall(word: string, install: InstallCommand, run: RunRecord, ctx: InstallReadContext, what: string): Promise<string[]> {
