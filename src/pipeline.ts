@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { indexRepositoryImages, modelService, walkService } from './analyze/analyze-service.js';
@@ -22,7 +23,7 @@ import { selectServices } from './select-services.js';
 import type { RepoPath, RepoSnapshot, ServiceSpec } from './types.js';
 import { createFingerprints } from './incremental/module-fingerprint.js';
 import type { DockguardConfig } from './config/schema.js';
-import { listStagedChanges, listTouchedPaths, type StagedChanges } from './git/staged-changes.js';
+import { listStagedChanges, listTouchedPaths, readStagedDiff, type StagedChanges } from './git/staged-changes.js';
 import { findInvisibleEdits } from './incremental/invisible-edits.js';
 import { dropUnchangedImages } from './incremental/unchanged-image.js';
 import { filterReachable } from './incremental/context-reach.js';
@@ -78,18 +79,23 @@ export type { Inspection, InspectedService } from './inspect-service.js';
 /** The check, and with an inspection what it read of one service. */
 export async function runCheck<T>(options: CheckOptions, inspection?: Inspection<T>): Promise<{ result: CheckResult; inspected?: T }> {
   const started = performance.now();
+  const phases = new PhaseClock(started);
   if (options.since !== undefined && options.staged) throw new DockguardError('--since and --staged cannot be combined', 'a commit is checked with --staged, a branch with --since <ref>');
   // With --staged one git call finds the root, the repository's state and HEAD: in a hook every git process counts.
+  // A hook runs at the top level, so the staged diff starts with it, from there; elsewhere it waits for the root.
+  const diffFromCwd = options.staged ? settleLater(readStagedDiff(options.cwd)) : undefined;
   const state = options.staged ? await detectStagedRepo(options.cwd) : undefined;
   const root = state?.root ?? (await findRepoRoot(options.cwd));
   // Independent git reads start together, so their process starts overlap.
-  const changesRead = state ? settleLater(listStagedChanges(root, state.head)) : undefined;
+  const changesRead = state
+    ? settleLater(isTopLevel(options.cwd, root) ? diffFromCwd!.then((diff): StagedChanges => ({ base: state.head ? 'HEAD' : 'empty-tree', ...diff })) : listStagedChanges(root, state.head))
+    : undefined;
   const sinceRead = options.since !== undefined && !options.staged ? settleLater(listChangesSince(root, options.since)) : undefined;
   // Without --staged the cache folder takes a git call of its own: it overlaps with the snapshot (the config may still turn the cache off).
   const cacheOpening = options.cache === false ? undefined : openCacheOrNote(root, state?.cacheDir);
   const configPath = options.configPath === undefined ? undefined : path.relative(root, path.resolve(options.cwd, options.configPath));
   const snapshot: RepoSnapshot & { close?: () => void; submodules?: readonly RepoPath[]; readBlob?: (id: string) => Promise<Buffer> } = options.staged
-    ? await createIndexSnapshot(root)
+    ? await createIndexSnapshot(root, state?.index)
     : await createWorktreeSnapshot(root);
   try {
     // With --staged the config is the one being committed, read from the index like everything else.
@@ -98,6 +104,7 @@ export async function runCheck<T>(options: CheckOptions, inspection?: Inspection
     if (snapshot.submodules?.length) notes.push(`submodules are not checked: ${snapshot.submodules.join(', ')}`);
     const since = await sinceRead;
     if (since) notes.push(describeChangesSince(options.since!, since));
+    phases.mark('git and config');
     const scope = await resolveScope(root, options.cwd, options.paths ?? [], snapshot, await changesRead, source, since && listTouchedPaths(since.changes));
     if (scope.nothingRelevant && !inspection) {
       return { result: emptyResult(root, started, [...notes, NOTHING_RELEVANT]) };
@@ -106,6 +113,7 @@ export async function runCheck<T>(options: CheckOptions, inspection?: Inspection
     const opened = (options.cache ?? config.cache) ? await cacheOpening : undefined;
     if (opened?.note) notes.push(opened.note);
     const cache = opened?.cache;
+    phases.mark('scope and cache');
     const discovered = await discoverServices(snapshot, config, { ...(source === undefined ? {} : { configFile: source }), ...(cache ? { cache } : {}) });
     const discoveredSpecs = discovered.services.map((s) => (options.target ? { ...s, target: options.target } : s));
     // Each service's verdict depends on its own inputs only: an inspection runs the check of the one it picks.
@@ -116,6 +124,7 @@ export async function runCheck<T>(options: CheckOptions, inspection?: Inspection
       const store = new ModuleStore(snapshot, pool, cache);
       const dependencies = await createDependencyContext(snapshot, config, { virtualEnv: options.virtualEnv });
       const ctx = { snapshot, store, dependencies, loadContext: createBuildContextLoader(snapshot), repositoryImages: indexRepositoryImages(discovered.services) };
+      phases.mark('discovery');
       const fingerprints = createFingerprints(store, dependencies.implicitRules, snapshot);
       // Cheapest proofs first, each only for the services the one before left: edits no analysis
       // sees and Dockerfiles that cannot reach a staged path need no memo; each memo read costs.
@@ -127,14 +136,18 @@ export async function runCheck<T>(options: CheckOptions, inspection?: Inspection
       const memos = cache && scope.staged ? loadMemos(scope.staged, reachable, config, options.virtualEnv, cache) : undefined;
       const unaffected = memos ? await Promise.all(reachable.map((_, i) => isUnaffected(memos.entries[i], snapshot, memos.staged, fingerprints.ofFile))) : [];
       const candidates = reachable.filter((_, i) => !unaffected[i]);
+      phases.mark('proofs of unaffected services');
       const modelled = await Promise.all(candidates.map((spec) => modelService(spec, ctx)));
       const selectedByPath = scope.paths ? selectServices(modelled, scope.paths, invisible) : modelled;
       const selected =
         scope.staged && scope.paths && snapshot.readBlob
           ? await dropUnchangedImages(selectedByPath, { changes: scope.staged, paths: scope.paths, invisibleEdits: invisible, readBlob: snapshot.readBlob, ctx })
           : selectedByPath;
+      phases.mark('image models');
       const analyses = await Promise.all(selected.map((m) => (m.walkable ? walkService(m, ctx) : m.analysis)));
+      phases.mark('import walks and dependencies');
       const serviceFindings = runAllRules(analyses);
+      phases.mark('rules');
       if (memos) {
         for (const analysis of analyses) {
           const clean = !serviceFindings.some((f) => f.severity === 'error' && f.service === analysis.service.dockerfile && f.variant === analysis.service.variant);
@@ -158,6 +171,7 @@ export async function runCheck<T>(options: CheckOptions, inspection?: Inspection
             )
           : undefined;
       await cache?.flush().catch((error: Error) => notes.push(`the cache could not be saved (${error.message})`));
+      phases.mark('baseline, memos and cache');
       const result: CheckResult = {
         root,
         services: [...analyses.map((a) => toServiceReport(a, options.verbose)), ...(scope.paths ? [] : discovered.excluded.map(excludedReport))],
@@ -171,6 +185,7 @@ export async function runCheck<T>(options: CheckOptions, inspection?: Inspection
           filesAnalysed: new Set(analyses.flatMap((a) => a.reachedFiles)).size,
           filesParsed: pool.stats().inThread + pool.stats().inWorkers,
           ...parserOf(pool.stats().engine),
+          phasesMs: phases.durations(),
         },
       };
       return { result, ...(inspected !== undefined ? { inspected } : {}) };
@@ -240,6 +255,15 @@ async function openCacheOrNote(root: string, dir: string | undefined): Promise<{
  * A promise started ahead of its use: when an earlier step throws, it is never
  * awaited, and its own failure must not surface as an unhandled rejection.
  */
+/** Whether `cwd` is the repository's top level (git prints that path resolved, so `cwd` is too). */
+function isTopLevel(cwd: string, root: string): boolean {
+  try {
+    return realpathSync.native(cwd) === realpathSync.native(root);
+  } catch {
+    return false;
+  }
+}
+
 function settleLater<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
@@ -251,4 +275,18 @@ function emptyResult(root: string, started: number, notes: string[]): CheckResul
 
 function excludedReport(dockerfile: RepoPath): ReturnType<typeof toServiceReport> {
   return { dockerfile, context: null, contextSource: 'config', entrypoints: [], status: 'skipped', reason: 'excluded by config' };
+}
+
+/** Where a check's time went, phase by phase (JSON's `summary.phasesMs`): the hook's latency is profiled from it. */
+class PhaseClock {
+  private readonly durationsMs: Record<string, number> = {};
+  constructor(private last: number) {}
+  mark(phase: string): void {
+    const now = performance.now();
+    this.durationsMs[phase] = Math.round(now - this.last);
+    this.last = now;
+  }
+  durations(): Record<string, number> {
+    return { ...this.durationsMs };
+  }
 }

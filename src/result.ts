@@ -57,6 +57,8 @@ export interface CheckResult {
     filesParsed: number;
     /** The Python parser that ran: the native tree-sitter binding or its WebAssembly build; absent when nothing was parsed. */
     parser?: EngineName;
+    /** Milliseconds per phase of the pipeline, in order (the time before the first phase is startup's). */
+    phasesMs?: Record<string, number>;
   };
 }
 

@@ -3,6 +3,9 @@ import type { RepoPath, RepoSnapshot } from '../types.js';
 import { openCatFileBatch } from './cat-file-batch.js';
 import { collectDirs } from './collect-dirs.js';
 import { GITLINK_MODE, parseIndexEntries, SYMLINK_MODE } from './parse-index-entries.js';
+import { readIndexFile } from './read-index-file.js';
+import { readVerifiedWorktreeFile } from './read-verified-worktree-file.js';
+import type { StagedRepo } from './repo-state.js';
 import { resolveIndexLinks } from './resolve-index-links.js';
 import { runGit } from './run-git.js';
 import { UnmergedPathsError } from './unmerged-paths-error.js';
@@ -24,10 +27,12 @@ export interface IndexSnapshot extends RepoSnapshot {
  * staged, staged deletions are absent, untracked files do not exist.
  * `read()` and `contentId()` follow a symbolic link to the file it leads to,
  * as a checkout's file system would. Throws UnmergedPathsError while
- * conflicts are unresolved.
+ * conflicts are unresolved. The index file is read directly when `index`
+ * says where it is and git's format allows (else `git ls-files`); a blob
+ * comes from the working tree when that holds exactly it (else `git cat-file`).
  */
-export async function createIndexSnapshot(root: string): Promise<IndexSnapshot> {
-  const entries = parseIndexEntries(await runGit(root, ['ls-files', '-z', '--stage', '--full-name']));
+export async function createIndexSnapshot(root: string, index?: StagedRepo['index']): Promise<IndexSnapshot> {
+  const entries = (index && readIndexFile(index.file, index.objectFormat)) ?? parseIndexEntries(await runGit(root, ['ls-files', '-z', '--stage', '--full-name']));
   const unmerged = [...new Set(entries.filter((entry) => entry.stage !== 0).map((entry) => entry.path))];
   if (unmerged.length > 0) throw new UnmergedPathsError(unmerged.sort());
 
@@ -45,14 +50,19 @@ export async function createIndexSnapshot(root: string): Promise<IndexSnapshot> 
 
   const files: ReadonlySet<RepoPath> = new Set(blobs.keys());
   const batch = openCatFileBatch(root);
+  let closed = false;
   const readObject = async (id: string): Promise<Buffer> => {
     const object = await batch.read(id);
     if (object.type !== 'blob') throw new Error(`is a git ${object.type}, not a file`);
     return object.content;
   };
   const readBlob = async (file: RepoPath): Promise<Buffer> => {
+    const id = blobs.get(file)!;
+    // After close every read rejects, as the cat-file process's would.
+    const onDisk = closed ? undefined : readVerifiedWorktreeFile(root, file, id, symlinks.has(file));
+    if (onDisk) return onDisk;
     try {
-      return await readObject(blobs.get(file)!);
+      return await readObject(id);
     } catch (error) {
       throw new UnreadableFileError(file, `cannot be read from the index (${(error as Error).message})`);
     }
@@ -85,6 +95,9 @@ export async function createIndexSnapshot(root: string): Promise<IndexSnapshot> 
       return link && 'target' in link ? link.target : undefined;
     },
     readBlob: readObject,
-    close: () => batch.close(),
+    close: () => {
+      closed = true;
+      batch.close();
+    },
   };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CACHE_DIR_NAME } from '../cache/cache-dir-name.js';
 import { repositoryError } from '../errors.js';
+import type { ObjectFormat } from './read-index-file.js';
 import { runGit } from './run-git.js';
 
 export type Operation = 'merge' | 'rebase' | 'cherry-pick' | 'revert';
@@ -70,22 +71,43 @@ export async function detectRepoState(root: string): Promise<RepoState> {
  * run from `cwd` (a hook pays a few milliseconds per git process): the
  * repository root, its state, and HEAD (undefined before the first commit).
  */
-export async function detectStagedRepo(cwd: string): Promise<RepoState & { root: string; head: string | undefined }> {
+export async function detectStagedRepo(cwd: string): Promise<StagedRepo> {
   let lines: string[];
   try {
-    lines = (await runGit(cwd, ['rev-parse', '--show-toplevel', ...STATE_ARGS, '--revs-only', 'HEAD'])).toString('utf8').split('\n');
+    lines = (await runGit(cwd, ['rev-parse', '--show-toplevel', ...STATE_ARGS, '--git-path', 'index', '--show-object-format', '--revs-only', 'HEAD']))
+      .toString('utf8')
+      .split('\n');
   } catch (error) {
     throw repositoryError(cwd, error);
   }
   const [root = '', ...rest] = lines;
-  // Printed only when there is one.
-  const head = rest[STATE_LINES] || undefined;
+  const [indexPath = '', format = '', head] = rest.slice(STATE_LINES);
   const state = readState(rest, cwd, undefined);
   if (looksLikeSubmodule(state.commonDir)) {
     const superproject = (await runGit(cwd, ['rev-parse', SUPERPROJECT_ARG])).toString('utf8').trim();
     state.superproject = superproject || undefined;
   }
-  return { ...state, root, head };
+  // HEAD is printed only when there is one.
+  return { ...state, root, head: head || undefined, ...readableIndex(cwd, indexPath, format) };
+}
+
+export interface StagedRepo extends RepoState {
+  root: string;
+  head: string | undefined;
+  /** The index file dockguard may read itself, with the object format its ids use; absent when only git should read it. */
+  index?: { file: string; objectFormat: ObjectFormat };
+}
+
+/**
+ * A relative `$GIT_INDEX_FILE` is git's to interpret (relative to where a hook
+ * runs, or to the top level?), and a git too old for `--show-object-format`
+ * echoes the option back: both leave the index to `git ls-files`.
+ */
+function readableIndex(cwd: string, indexPath: string, format: string): Pick<StagedRepo, 'index'> {
+  const fromEnvironment = process.env.GIT_INDEX_FILE;
+  if (indexPath === '' || (format !== 'sha1' && format !== 'sha256')) return {};
+  if (fromEnvironment !== undefined && !path.isAbsolute(fromEnvironment)) return {};
+  return { index: { file: path.resolve(cwd, indexPath), objectFormat: format } };
 }
 
 /** Reads STATE_ARGS' answer lines; relative paths in them are relative to `base`, where git ran. */

@@ -27,8 +27,18 @@ export interface StagedChanges {
  * same git call as the repository root) says which it was.
  */
 export async function listStagedChanges(root: string, head: string | undefined): Promise<StagedChanges> {
-  const output = await runGit(root, ['diff', '--cached', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', '--no-color', '--']);
-  return { base: head ? 'HEAD' : 'empty-tree', ...parseRawDiff(splitNul(output)) };
+  return { base: head ? 'HEAD' : 'empty-tree', ...(await readStagedDiff(root)) };
+}
+
+/**
+ * The staged diff run from `folder`. Its paths are relative to the top level
+ * only when `folder` is the top level (`diff.relative` would make them
+ * relative to `folder`), which is where git runs hooks: a hook can start it
+ * together with the `git rev-parse` that finds the top level.
+ */
+export async function readStagedDiff(folder: string): Promise<Omit<StagedChanges, 'base'>> {
+  const output = await runGit(folder, ['diff', '--cached', '-z', '--raw', '--no-abbrev', '-M', '--no-ext-diff', '--no-color', '--']);
+  return parseRawDiff(splitNul(output));
 }
 
 const REGULAR_FILE_MODE = /^100(644|755)$/;

@@ -20,6 +20,7 @@ export function formatJson(result: CheckResult): string {
       filesParsed: result.stats.filesParsed,
       durationMs: result.stats.durationMs,
       ...(result.stats.parser ? { parser: result.stats.parser } : {}),
+      ...(result.stats.phasesMs ? { phasesMs: result.stats.phasesMs } : {}),
     },
   };
   return `${JSON.stringify(document, null, 2)}\n`;

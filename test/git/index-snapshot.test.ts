@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createIndexSnapshot, type IndexSnapshot } from '../../src/git/index-snapshot.js';
 import { UnmergedPathsError } from '../../src/git/unmerged-paths-error.js';
+import { detectStagedRepo } from '../../src/git/repo-state.js';
 import { asRepoPath as p } from '../../src/types.js';
 import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 
@@ -21,6 +22,22 @@ afterEach(() => {
 afterAll(removeFixtureRepos);
 
 describe('createIndexSnapshot', () => {
+  it('gives the snapshot git ls-files and cat-file give when it reads the index file and verified working-tree files itself', async () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    writeFileSync(path.join(root, MAIN), 'import staged_version\n');
+    git(root, 'add', MAIN);
+    writeFileSync(path.join(root, MAIN), 'import worktree_version\n');
+    const direct = await createIndexSnapshot(root, (await detectStagedRepo(root)).index);
+    opened.push(direct);
+    const viaGit = await snapshot(root);
+    expect([...direct.files]).toEqual([...viaGit.files]);
+    for (const file of direct.files) {
+      expect(direct.contentId(file)).toBe(viaGit.contentId(file));
+      expect((await direct.read(file)).equals(await viaGit.read(file))).toBe(true);
+    }
+    expect(await text(direct, MAIN)).toBe('import staged_version\n');
+  });
+
   it('reads the staged version of a file edited again after staging', async () => {
     const root = makeFixtureRepo('staged-monorepo');
     writeFileSync(path.join(root, MAIN), 'import staged_version\n');
