@@ -10,6 +10,7 @@ const PARSING_SUITES = [
   'test/analyze/**/*.test.ts',
   'test/check/fixtures.test.ts',
   'test/check/init-bound-names.test.ts',
+  'test/check/django-settings.test.ts',
   'test/deps/read-setuptools-project.test.ts',
   'test/rules/DG014-computed-import.test.ts',
   'test/cache/*-codec.test.ts',

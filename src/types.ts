@@ -32,6 +32,8 @@ export interface ChainLink {
   file: string;
   line: number;
   module: string;
+  /** The module is named in this Django setting (or `include()`) at that line, not imported by a statement. */
+  namedIn?: string;
 }
 
 /** What to change to make a finding go away: the exact text and where it goes. */
@@ -235,8 +237,11 @@ export interface RunRecord {
   env: Readonly<Record<string, string>>;
   /** USER the RUN runs as, when a USER instruction set one (its `~` is that user's home). */
   user?: string;
-  /** `--mount=type=bind` sources from the context: target image path → repo path. */
-  bindMounts: Array<{ target: ImagePath; repoPath: RepoPath | undefined; from?: string }>;
+  /**
+   * `--mount=type=bind`: target image path → repo path for a mount of the
+   * context; for one of another stage or image (`from`), the path there.
+   */
+  bindMounts: Array<{ target: ImagePath; repoPath: RepoPath | undefined; from?: string; source?: ImagePath }>;
 }
 
 /**
@@ -383,6 +388,8 @@ export interface ImportRef {
   dynamic: boolean;
   /** Carries `# dockguard: ignore[...]` on its line: the rules listed (empty = all). */
   ignoredRules?: string[];
+  /** Not an import statement: a string Django imports, named in this setting (`INSTALLED_APPS`…) or in `include()`. */
+  namedIn?: string;
 }
 
 /**
@@ -442,6 +449,8 @@ export interface ExternalImport {
   line: number;
   /** An optional dependency: on its path, an `except ImportError` (or a run-time condition) would absorb its absence. */
   guarded: boolean;
+  /** Guarded by a run-time condition (a setting, the environment, a file's existence), not by an `except`. */
+  conditional?: true;
   chain: ChainLink[];
   ignoredRules?: string[];
   /** The guess reaching this import rests on (only fallback roots reach it, …); a finding about it is at most a warning. */
@@ -543,5 +552,5 @@ export interface SysPathEntry {
 export interface ReachTrace {
   guard: 'import-error' | 'broad' | 'condition' | undefined;
   assumption: string | undefined;
-  via: { parent: ReachTrace | undefined; file: string; line: number; module: string } | undefined;
+  via: { parent: ReachTrace | undefined; file: string; line: number; module: string; namedIn?: string } | undefined;
 }

@@ -26,6 +26,7 @@ import type { RepoHit } from './repo-bases.js';
 import { ImageLookups } from './image-lookups.js';
 import { definesName, type NameLookup } from './defines-name.js';
 import { findReplacedImports, judgeFallback, type ImportStatus } from './fallback-imports.js';
+import { SETTINGS_DEFAULT } from '../python/django-references.js';
 import { excuse, isOptionalDependency, nowhereAssumption, pathGuard, refGuard, type GuardKind } from './path-guard.js';
 import { assumeUnevaluablePaths, recordPathChanges, type PathChanges } from './path-change-effects.js';
 
@@ -47,7 +48,7 @@ interface Visit {
   guard: GuardKind | undefined;
   /** Why reaching this file rests on a guess (only fallback roots reach it); undefined when a real root does. */
   assumption: string | undefined;
-  via: { parent: Visit | undefined; file: string; line: number; module: string } | undefined;
+  via: { parent: Visit | undefined; file: string; line: number; module: string; namedIn?: string } | undefined;
   /** Source a heredoc wrote (then `repoPath` is the Dockerfile). */
   inline?: string;
 }
@@ -64,6 +65,8 @@ export interface ClosureRoot {
   runsAsMain?: boolean;
   /** Set on a root that is a guess (a fallback root): everything reached only from it is assumed. */
   assumption?: string;
+  /** The Django settings module the image's environment names: a module's `setdefault` of it then picks nothing. */
+  djangoSettings?: true;
 }
 
 export interface ClosureInput {
@@ -282,6 +285,8 @@ export class ImportClosure {
       // A module reached by an import is not the program: its `if __name__ == "__main__":` block never runs.
       // (A root may be the program, so its block is followed.)
       if (ref.mainOnly && visit.via?.parent !== undefined) continue;
+      // The environment names the settings: `os.environ.setdefault("DJANGO_SETTINGS_MODULE", …)` leaves it be.
+      if (ref.namedIn === SETTINGS_DEFAULT && this.input.roots.some((root) => root.djangoSettings)) continue;
       if (ref.names.includes('*')) this.starImported.add(target.module);
       // Visited again under a lesser guard: an import under its own except ImportError is as guarded as before.
       const known = previous && refGuard(ref) === 'import-error' ? previous.get(ref) : undefined;
@@ -337,9 +342,9 @@ export class ImportClosure {
     onlyIfMissing?: string[],
   ): ImportStatus {
     const resolution = this.lookups.resolveInImage(module);
-    const site = rootSite ?? { file: from!.repoPath, line: ref.line, assumption: from!.assumption };
+    const site = rootSite ?? { file: from!.repoPath, line: ref.line, assumption: from!.assumption ?? settingsDefaultAssumption(ref, from!) };
     if (resolution.found) {
-      this.enqueueExecuted(next, resolution.module.executed, guard, from, site, module);
+      this.enqueueExecuted(next, resolution.module.executed, guard, from, site, module, ref.namedIn);
       return 'image';
     }
     const topLevel = module.split('.')[0]!;
@@ -374,7 +379,7 @@ export class ImportClosure {
     const resolution = this.lookups.resolveInImage(candidate);
     const site = { file: from.repoPath, line: ref.line, assumption: from.assumption };
     if (resolution.found) {
-      this.enqueueExecuted(next, resolution.module.executed, guard, from, site, candidate);
+      this.enqueueExecuted(next, resolution.module.executed, guard, from, site, candidate, ref.namedIn);
       return;
     }
     const hit = this.lookups.findInRepo(candidate);
@@ -431,7 +436,7 @@ export class ImportClosure {
       line: site.line,
       guarded: guard !== undefined,
       dynamic: ref.dynamic,
-      chain: [...chainOf(from), { file: site.file, line: site.line, module }],
+      chain: [...chainOf(from), { file: site.file, line: site.line, module, ...(ref.namedIn !== undefined ? { namedIn: ref.namedIn } : {}) }],
       repoPath: diagnosis.unit,
       reason: diagnosis.reason,
       ...(diagnosis.ignoredBy ? { ignoredBy: diagnosis.ignoredBy } : {}),
@@ -487,7 +492,8 @@ export class ImportClosure {
         file: asRepoPath(site.file),
         line: site.line,
         guarded,
-        chain: [...chain, { file: site.file, line: site.line, module: name }],
+        ...(guard === 'condition' ? { conditional: true as const } : {}),
+        chain: [...chain, { file: site.file, line: site.line, module: name, ...(ref.namedIn !== undefined ? { namedIn: ref.namedIn } : {}) }],
         ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
         ...(site.assumption !== undefined ? { assumption: site.assumption } : {}),
         ...(onlyIfMissing ? { onlyIfMissing } : {}),
@@ -519,10 +525,11 @@ export class ImportClosure {
     from: Visit | undefined,
     site: Site,
     module: string,
+    namedIn?: string,
   ): void {
     for (const step of executed) {
       const imagePath = asImagePath(step.file);
-      const via = { parent: from, file: site.file, line: site.line, module };
+      const via = { parent: from, file: site.file, line: site.line, module, ...(namedIn !== undefined ? { namedIn } : {}) };
       if (this.isNewPath(imagePath, guard)) this.enqueue(next, imagePath, step.module, guard, site.assumption, via);
     }
   }
@@ -559,8 +566,21 @@ const externalWeight = (guarded: boolean, isFallback: boolean, isAssumed: boolea
 /** The import chain that reached a file, from the launch line to the import of the file itself. */
 export function chainOf(visit: ReachTrace | undefined): ChainLink[] {
   const links: ChainLink[] = [];
-  for (let v = visit; v?.via; v = v.via.parent) links.push({ file: v.via.file, line: v.via.line, module: v.via.module });
+  for (let v = visit; v?.via; v = v.via.parent) {
+    const { file, line, module, namedIn } = v.via;
+    links.push({ file, line, module, ...(namedIn !== undefined ? { namedIn } : {}) });
+  }
   return links.reverse();
+}
+
+/**
+ * A settings module a `setdefault` picks is the one Django loads only if the
+ * deployment does not set DJANGO_SETTINGS_MODULE, which dockguard cannot see
+ * where the service runs (Cloud Run, Kubernetes): what it alone reaches is assumed.
+ */
+function settingsDefaultAssumption(ref: ImportRef, from: Visit): string | undefined {
+  if (ref.namedIn !== SETTINGS_DEFAULT) return undefined;
+  return `the deployment is taken to leave DJANGO_SETTINGS_MODULE unset, so that ${from.repoPath} picks ${ref.module}`;
 }
 
 /** A base image dockguard does not know may hold the module itself: its absence is then only assumed. */

@@ -1,3 +1,4 @@
+import { SETTINGS_DEFAULT } from '../python/django-references.js';
 import path from 'node:path';
 import type { ImageModel, ImagePath, LaunchPlan, RepoPath, ServiceSpec } from '../types.js';
 import type { ClosureRoot } from './import-closure.js';
@@ -29,7 +30,9 @@ export function collectRoots(service: ServiceSpec, image: ImageModel, launch: La
   for (const root of launch.roots) {
     const rootLine = root.why.includes('HEALTHCHECK') ? (image.healthcheck?.line ?? line) : line;
     if (root.kind === 'script') roots.push({ imagePath: root.path, file, line: rootLine });
-    else if (root.kind === 'module') roots.push({ module: root.module, file, line: rootLine, ...(root.runsAsMain ? { runsAsMain: true } : {}) });
+    else if (root.kind === 'module') {
+      roots.push({ module: root.module, file, line: rootLine, ...(root.runsAsMain ? { runsAsMain: true } : {}), ...(root.why === SETTINGS_DEFAULT ? { djangoSettings: true } : {}) });
+    }
     else for (const module of root.imports) roots.push({ module, file, line: rootLine });
   }
   const byRepoPath = service.roots.length > 0 || launch.fallback ? indexByRepoPath(image) : undefined;

@@ -11,7 +11,9 @@ export type EncodedModule =
   | [EncodedImport[], Array<[string, number]>, EncodedError[], string[], string[], number[]]
   | [EncodedImport[], Array<[string, number]>, EncodedError[], string[], string[], number[], [PathChange[], UnreachedDefinition[]]];
 type EncodedError = [number, number] | [number, number, string];
-type EncodedImport = [module: string, level: number, names: string[], line: number, flags: number, ignoredRules: string[] | 0, fallbackFor: number[][] | 0];
+type EncodedImport =
+  | [module: string, level: number, names: string[], line: number, flags: number, ignoredRules: string[] | 0, fallbackFor: number[][] | 0]
+  | [module: string, level: number, names: string[], line: number, flags: number, ignoredRules: string[] | 0, fallbackFor: number[][] | 0, namedIn: string];
 
 const GUARDED = 1;
 const DYNAMIC = 2;
@@ -24,7 +26,8 @@ export function encodeParsedModule(parsed: ParsedModule): EncodedModule {
   return [
     parsed.imports.map((ref) => {
       const flags = (ref.guarded ? GUARDED : 0) | (ref.dynamic ? DYNAMIC : 0) | (ref.guardKind ? KIND_FLAGS[ref.guardKind] : 0) | (ref.mainOnly ? MAIN_ONLY : 0);
-      return [ref.module, ref.level, ref.names, ref.line, flags, ref.ignoredRules ?? 0, ref.fallbackFor ?? 0] satisfies EncodedImport;
+      const encoded: EncodedImport = [ref.module, ref.level, ref.names, ref.line, flags, ref.ignoredRules ?? 0, ref.fallbackFor ?? 0];
+      return ref.namedIn === undefined ? encoded : ([...encoded, ref.namedIn] satisfies EncodedImport);
     }),
     parsed.dynamicCandidates.map((c) => [c.value, c.line]),
     parsed.syntaxErrors.map((e) => (e.message === undefined ? [e.line, e.column] : [e.line, e.column, e.message])),
@@ -43,13 +46,14 @@ export function decodeParsedModule(value: unknown): ParsedModule | undefined {
   if (!calls.every(isString) || !strings.every(isString) || !computedImports.every(isIndex)) return undefined;
   if (extras !== undefined && (extras.length !== 2 || !Array.isArray(unreached) || !pathChanges.every(isPathChange) || !unreached.every(isUnreached))) return undefined;
   return {
-    imports: imports.map(([module, level, names, line, flags, ignoredRules, fallbackFor]) => {
+    imports: imports.map(([module, level, names, line, flags, ignoredRules, fallbackFor, namedIn]) => {
       const ref: ImportRef = { module, level, names, line, guarded: (flags & GUARDED) !== 0, dynamic: (flags & DYNAMIC) !== 0 };
       if (flags & BROAD) ref.guardKind = 'broad';
       else if (flags & CONDITION) ref.guardKind = 'condition';
       if (flags & MAIN_ONLY) ref.mainOnly = true;
       if (ignoredRules) ref.ignoredRules = ignoredRules;
       if (fallbackFor) ref.fallbackFor = fallbackFor;
+      if (namedIn !== undefined) ref.namedIn = namedIn;
       return ref;
     }),
     dynamicCandidates: candidates.map(([value, line]) => ({ value, line })),
@@ -101,9 +105,10 @@ const isPosition = (v: unknown): boolean =>
 
 function isEncodedImport(v: unknown): v is EncodedImport {
   // Entries of the older 5- and 6-element shape lack guard kinds and fallbacks: parse those files again.
-  if (!Array.isArray(v) || v.length !== 7) return false;
-  const [module, level, names, line, flags, ignoredRules, fallbackFor] = v as unknown[];
+  if (!Array.isArray(v) || (v.length !== 7 && v.length !== 8)) return false;
+  const [module, level, names, line, flags, ignoredRules, fallbackFor, namedIn] = v as unknown[];
   return (
+    (namedIn === undefined || typeof namedIn === 'string') &&
     typeof module === 'string' &&
     typeof level === 'number' &&
     Array.isArray(names) &&

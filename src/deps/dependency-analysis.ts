@@ -42,6 +42,8 @@ export interface MissingPackage {
   line: number;
   severity: Severity;
   guarded: boolean;
+  /** Guarded by a run-time condition rather than an `except`. */
+  conditional?: true;
   chain: ChainLink[];
   /** Normalised distributions any of which would provide the module; empty when none can (`imp`). */
   expected: string[];

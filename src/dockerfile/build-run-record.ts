@@ -28,7 +28,7 @@ export function buildRunRecord(instruction: DockerInstruction, state: StageState
     bindMounts.push({
       target: toImagePath(resolveAgainst(state.workdir, target)),
       repoPath: fromContext ? asRepoPath(joinKey(context, source === '.' ? '' : source)) : undefined,
-      ...(mount.from !== undefined ? { from: mount.from } : {}),
+      ...(mount.from !== undefined ? { from: mount.from, source: toImagePath(resolveAgainst(toImagePath('/'), source)) } : {}),
     });
   }
   const script = heredocScript(instruction);

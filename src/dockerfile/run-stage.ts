@@ -50,6 +50,8 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
         break;
       case 'RUN': {
         const run = buildRunRecord(instruction, state, contextRoot(env), env.escape);
+        // BuildKit builds a stage a RUN mounts (`--mount=from=builder`): its RUNs are part of the image's build.
+        for (const mount of run.bindMounts) if (mount.from !== undefined) env.resolveStage(mount.from, line);
         state.runs.push(run);
         state.filesAtRun.set(line, snapshotFiles(state));
         // What a RUN writes is unknown content, not absence (`git clone`, protoc's output, `cp`, …).

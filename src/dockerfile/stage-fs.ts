@@ -21,10 +21,22 @@ export interface StageFs {
   opaque: OpaqueEntry[];
 }
 
-export function createStageFs(from?: StageFs): StageFs {
+/**
+ * Folders every Linux base image has (the Filesystem Hierarchy Standard's,
+ * in Debian, Ubuntu, Alpine and Red Hat images alike). They matter to COPY:
+ * `COPY requirements.txt /tmp` copies into the folder /tmp, and only into a
+ * file named /tmp where no such folder exists (`FROM scratch`).
+ */
+export const LINUX_BASE_DIRS: readonly string[] = [
+  'bin', 'etc', 'home', 'lib', 'mnt', 'opt', 'root', 'run', 'sbin', 'srv', 'tmp', 'var', 'var/lib', 'var/log', 'var/tmp', 'var/cache',
+  'usr', 'usr/bin', 'usr/lib', 'usr/sbin', 'usr/share', 'usr/src', 'usr/local', 'usr/local/bin', 'usr/local/lib', 'usr/local/share',
+];
+
+/** A stage's filesystem: a copy of the stage it is built FROM, or what a base image is known to hold (`baseDirs`). */
+export function createStageFs(from?: StageFs, baseDirs: readonly string[] = []): StageFs {
   return {
     files: new Map(from?.files),
-    dirs: new Set(from?.dirs ?? ['']),
+    dirs: new Set(from?.dirs ?? ['', ...baseDirs]),
     opaque: [...(from?.opaque ?? [])],
   };
 }

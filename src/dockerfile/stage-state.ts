@@ -1,7 +1,7 @@
 import { asImagePath, type CommandForm, type CopyRecord, type ImageFileOrigin, type ImagePath, type RunRecord } from '../types.js';
 import { baseImagePath } from './base-image.js';
 import { RunEnv } from './run-env.js';
-import { createStageFs, type StageFs } from './stage-fs.js';
+import { createStageFs, LINUX_BASE_DIRS, type StageFs } from './stage-fs.js';
 import { createScope, type VariableScope } from './variables.js';
 
 /** Everything a stage carries: its filesystem and image config, as inherited by `FROM <stage>`. */
@@ -36,6 +36,7 @@ export interface StageState {
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'];
+const isScratch = (image: string): boolean => image.trim().toLowerCase() === 'scratch';
 
 export function createStageState(label: string, baseImage: string | undefined, parent?: StageState): StageState {
   // The base image's own PATH: `ENV PATH=/opt/venv/bin:$PATH` extends it, it does not replace it.
@@ -44,7 +45,7 @@ export function createStageState(label: string, baseImage: string | undefined, p
   if (!parent) for (const name of scope.env.keys()) runEnv.refresh(name, scope);
   return {
     label,
-    fs: createStageFs(parent?.fs),
+    fs: createStageFs(parent?.fs, parent || baseImage === undefined || isScratch(baseImage) ? [] : LINUX_BASE_DIRS),
     scope,
     envLines: { ...parent?.envLines },
     workdir: parent?.workdir ?? asImagePath('/'),

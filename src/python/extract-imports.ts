@@ -9,6 +9,7 @@ import {
   findGuardedTryBodies,
   findSuppressingWithBodies,
   guardAt,
+  strongerGuard,
   isInside,
   type GuardSpan,
   type TryFallback,
@@ -19,6 +20,7 @@ import { nodeStart, withPythonTree, type SyntaxNode } from './parser.js';
 import { recoverImportsFromErrors } from './recover-imports.js';
 import { findStringFacts } from './string-facts.js';
 import { findNestingLimit } from './nesting-limits.js';
+import { findDjangoSettingReferences, importsDjangoInclude, readIncludeReference, readSettingsDefault, type DjangoReference } from './django-references.js';
 import { findSyntaxErrors } from './syntax-errors.js';
 
 /**
@@ -41,6 +43,10 @@ const WANTED = [
 /** A found import before guards and ignore comments are applied. */
 interface Located {
   target: ImportTarget;
+  /** Set for a module a Django setting or `include()` names (see django-references.ts). */
+  namedIn?: string;
+  /** A Django setting under a module-level `if`: loaded only when the branch runs. */
+  conditional?: boolean;
   offset: number;
   firstRow: number;
   lastRow: number;
@@ -65,6 +71,8 @@ function readModule(root: SyntaxNode, source: string): ParsedModule {
   const found: Located[] = [];
   const pathChanges: PathChange[] = [];
   const computedImports: number[] = [];
+  const includes: SyntaxNode[] = [];
+  const settingsDefaults: DjangoReference[] = [];
   const wanted = source.includes('suppress') ? [...WANTED, 'with_statement'] : WANTED;
   for (const node of root.descendantsOfType(wanted)) {
     const type = node.type;
@@ -73,6 +81,11 @@ function readModule(root: SyntaxNode, source: string): ParsedModule {
       const called = readCalledName(source, at);
       if (called === undefined) continue;
       calls.add(called);
+      if (type === 'argument_list') {
+        if (called === 'include') includes.push(node);
+        const settings = readSettingsDefault(node, called);
+        if (settings) settingsDefaults.push(settings);
+      }
       if (isSysPathCall(source, at, called)) pathChanges.push(readPathChange(node, called, root));
       if (!DYNAMIC_IMPORT_FUNCTIONS.has(called)) continue;
       const dynamic = readDynamicImport(node);
@@ -86,6 +99,7 @@ function readModule(root: SyntaxNode, source: string): ParsedModule {
     else if (type === 'print_statement' || type === 'exec_statement') python2.push(node);
     else found.push(...readStatement(node, source));
   }
+  found.push(...findDjangoReferences(root, source, found, includes, settingsDefaults));
   const syntax = findSyntaxErrors(root, python2);
   const limit = findNestingLimit(source);
   const syntaxErrors = limit ? [...syntax.sites, limit].sort((a, b) => a.line - b.line || a.column - b.column) : syntax.sites;
@@ -109,6 +123,24 @@ function readModule(root: SyntaxNode, source: string): ParsedModule {
   };
 }
 
+/** Modules Django imports by name: settings entries, and `include()` in a URL configuration that imports it from Django. */
+function findDjangoReferences(
+  root: SyntaxNode,
+  source: string,
+  found: readonly Located[],
+  includes: readonly SyntaxNode[],
+  settingsDefaults: readonly DjangoReference[],
+): Located[] {
+  const references = [...findDjangoSettingReferences(root, source), ...settingsDefaults];
+  if (includes.length > 0 && importsDjangoInclude(found.map((f) => f.target))) {
+    for (const node of includes) {
+      const reference = readIncludeReference(node);
+      if (reference) references.push(reference);
+    }
+  }
+  return references.map(({ target, offset, row, namedIn, conditional }) => ({ target, offset, firstRow: row, lastRow: row, namedIn, conditional }));
+}
+
 function readStatement(statement: SyntaxNode, source: string): Located[] {
   const { offset, row: firstRow } = nodeStart(statement);
   const text = source.slice(offset, statement.endIndex);
@@ -128,10 +160,11 @@ function applyContext(
   const ignores = findIgnoreComments(root, source);
   const imports: ImportRef[] = [];
   const offsets: number[] = [];
-  for (const { target, offset, firstRow, lastRow } of found.sort((a, b) => a.offset - b.offset)) {
+  for (const { target, offset, firstRow, lastRow, namedIn, conditional } of found.sort((a, b) => a.offset - b.offset)) {
     if (isInside(skipped, offset)) continue;
-    const guard = guardAt(guards, offset);
+    const guard = strongerGuard(guardAt(guards, offset), conditional ? 'condition' : undefined);
     const ref: ImportRef = { ...target, line: firstRow + 1, guarded: guard !== undefined, dynamic: false };
+    if (namedIn !== undefined) ref.namedIn = namedIn;
     if (guard === 'broad' || guard === 'condition') ref.guardKind = guard;
     if (isInside(mainOnly, offset)) ref.mainOnly = true;
     const ignoredRules = rulesIgnoredOn(ignores, firstRow, lastRow);

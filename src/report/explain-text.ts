@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import type { ChainLink } from '../types.js';
 import type { Explanation, FileOrigin, ImageTreeNode, ModuleChain, ModuleExplanation } from '../explain/explanation.js';
+import { describeChainStep } from './chain-step.js';
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -182,7 +183,7 @@ function formatChain(chain: ModuleChain, c: Colors): string[] {
 function formatLinks(chain: readonly ChainLink[]): string[] {
   const sites = chain.map((link) => (link.line > 0 ? `${link.file}:${link.line}` : link.file));
   const width = Math.max(...sites.map((s) => s.length));
-  return chain.map((link, i) => `${sites[i]!.padEnd(width)}  ${i === 0 ? 'starts' : 'imports'} ${link.module}`);
+  return chain.map((link, i) => `${sites[i]!.padEnd(width)}  ${describeChainStep(link, i)}`);
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,5 +1,6 @@
 import type { ChainLink, Finding } from '../types.js';
 import { describeServices, type FindingGroup } from './group-findings.js';
+import { describeChainStep } from './chain-step.js';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -14,7 +15,7 @@ const location = (file: string, line: number) => ({
 /** A relative URI reference: each path segment percent-encoded, `/` kept. */
 const encodeUri = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
 
-const step = (link: ChainLink, index: number): string => `${index === 0 ? 'starts' : 'imports'} ${link.module}`;
+const step = (link: ChainLink, index: number): string => describeChainStep(link, index);
 
 /** One result: the first service's finding, every service it concerns, its chain, evidence and fixes. */
 export function toSarifResult(group: FindingGroup, at: { fingerprint: string; ruleIndex: number | undefined; level: SarifLevel; baselined: boolean }) {

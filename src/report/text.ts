@@ -3,6 +3,7 @@ import type { CheckResult, ServiceReport } from '../result.js';
 import type { ChainLink, Finding } from '../types.js';
 import { groupFindings, type FindingGroup } from './group-findings.js';
 import { formatHookHints, type HookContext } from './hook-hints.js';
+import { describeChainStep } from './chain-step.js';
 
 export interface TextOptions {
   color: boolean;
@@ -65,7 +66,7 @@ function formatGroup({ finding, services, fixes }: FindingGroup, c: Colors): str
 function formatChain(chain: ChainLink[]): string[] {
   const sites = chain.map((link) => (link.line > 0 ? `${link.file}:${link.line}` : link.file));
   const width = Math.max(...sites.map((s) => s.length));
-  return chain.map((link, i) => `${sites[i]!.padEnd(width)}  ${i === 0 ? 'starts' : 'imports'} ${link.module}`);
+  return chain.map((link, i) => `${sites[i]!.padEnd(width)}  ${describeChainStep(link, i)}`);
 }
 
 /** Services dockguard could not analyse: "could not look" is never a silent pass. */

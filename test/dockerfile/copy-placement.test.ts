@@ -129,7 +129,7 @@ describe('COPY destination rules (§5.3)', () => {
   });
 
   it('dirs include parents, WORKDIRs and directory destinations, and /', () => {
-    const m = model('FROM x\nWORKDIR /w/x\nCOPY pkg/a.py /opt/deep/\n', ['pkg/a.py']);
+    const m = model('FROM scratch\nWORKDIR /w/x\nCOPY pkg/a.py /opt/deep/\n', ['pkg/a.py']);
     expect([...m.dirs].sort()).toEqual(['/', '/opt', '/opt/deep', '/w', '/w/x']);
   });
 });
@@ -187,3 +187,15 @@ function makeCtx() {
   const dirs = new Set(['', 'svc', 'svc/sub', 'lib']);
   return { root: 'mono' as never, files: new Set(files), dirs, excluded: new Set<string>(), excludedBy: new Map(), ignoreFiles: [], unseenReason: () => undefined, unseenKeys: [] };
 }
+
+describe('COPY into a folder every Linux base image has', () => {
+  it('copies into /tmp, /usr/local/bin and /srv without a trailing slash, as Docker does where the folder exists', () => {
+    const m = model('FROM python:3.12-slim\nCOPY requirements.txt /tmp\nCOPY tool.sh /usr/local/bin\nCOPY app.py /srv\n', ['requirements.txt', 'tool.sh', 'app.py']);
+    expect(imageFiles(m)).toEqual(['/srv/app.py', '/tmp/requirements.txt', '/usr/local/bin/tool.sh']);
+  });
+
+  it('writes a file of that name where the folder cannot exist: FROM scratch, or a path no base image has', () => {
+    expect(imageFiles(model('FROM scratch\nCOPY requirements.txt /tmp\n', ['requirements.txt']))).toEqual(['/tmp']);
+    expect(imageFiles(model('FROM python:3.12-slim\nCOPY requirements.txt /reqs\n', ['requirements.txt']))).toEqual(['/reqs']);
+  });
+});

@@ -130,7 +130,7 @@ describe('stages', () => {
       {
         line: 5, stage: 'base', command: 'uv sync --frozen', form: 'shell', workdir: '/app',
         env: { UV_VERSION: '0.4', UV_PROJECT_ENVIRONMENT: '/usr/local' },
-        bindMounts: [{ target: '/app/uv.lock', repoPath: 'uv.lock' }, { target: '/mnt', repoPath: undefined, from: 'base' }],
+        bindMounts: [{ target: '/app/uv.lock', repoPath: 'uv.lock' }, { target: '/mnt', repoPath: undefined, from: 'base', source: '/x' }],
       },
       {
         line: 6, stage: 'base', command: 'pip install -r requirements.txt', form: 'exec', args: ['pip', 'install', '-r', 'requirements.txt'],

@@ -68,7 +68,7 @@ describe('ARG and ENV in the model', () => {
   });
 
   it('in-stage ARG default, re-declaration, and ENV shadowing an ARG', () => {
-    const text = 'FROM x\nARG D=one\nWORKDIR /$D\nARG D=two\nWORKDIR /$D\nENV D=three\nARG D=four\nWORKDIR /$D\n';
+    const text = 'FROM scratch\nARG D=one\nWORKDIR /$D\nARG D=two\nWORKDIR /$D\nENV D=three\nARG D=four\nWORKDIR /$D\n';
     expect(model(text).workdir).toBe('/three');
     expect([...model(text).dirs].sort()).toEqual(['/', '/one', '/three', '/two']);
   });

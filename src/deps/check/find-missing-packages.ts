@@ -95,6 +95,7 @@ export function findMissingPackages(
       line: external.line,
       severity: external.guarded || incomplete !== undefined || assumption !== undefined ? 'warning' : 'error',
       guarded: external.guarded,
+      ...(external.conditional ? { conditional: true as const } : {}),
       ...(assumption !== undefined ? { assumption } : {}),
       chain: external.chain,
       expected,

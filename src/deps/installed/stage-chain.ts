@@ -9,9 +9,10 @@ export function stageChain(image: ImageModel, label: string = image.target): str
 }
 
 /**
- * Stages the final image copies files from (`COPY --from=<stage>`), each
- * with the source paths it takes, followed through their own FROM chains.
- * Sources of `--from` are absolute in the source stage.
+ * Stages the final image copies files from (`COPY --from=<stage>`, or a
+ * RUN's bind mount of one), each with the source paths it takes, followed
+ * through their own FROM chains. Sources of `--from` are absolute in the
+ * source stage.
  */
 export function copiedStages(image: ImageModel): Map<string, string[]> {
   const labels = new Set((image.stages ?? []).map((s) => s.label));
@@ -22,6 +23,14 @@ export function copiedStages(image: ImageModel): Map<string, string[]> {
     if (from === undefined || !labels.has(from)) continue;
     const sources = copy.sources.map((s) => (s.startsWith('/') ? s : `/${s}`).replace(/\/+$/, '') || '/');
     for (const stage of stageChain(image, from)) copied.set(stage, [...(copied.get(stage) ?? []), ...sources]);
+  }
+  // A RUN's bind mount of another stage's folder (`--mount=type=bind,from=builder,source=/wheels`) reads it like a COPY.
+  for (const run of image.runs) {
+    for (const mount of run.bindMounts) {
+      const from = mount.from === undefined ? undefined : `${run.stage.slice(0, run.stage.lastIndexOf(':') + 1)}${mount.from}`;
+      if (from === undefined || mount.source === undefined || !labels.has(from)) continue;
+      for (const stage of stageChain(image, from)) copied.set(stage, [...(copied.get(stage) ?? []), mount.source]);
+    }
   }
   return copied;
 }

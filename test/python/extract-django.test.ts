@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest';
+import { extractImports } from '../../src/python/extract-imports.js';
+import { decodeParsedModule, encodeParsedModule } from '../../src/cache/parsed-module-codec.js';
+
+const py = (lines: string[]): string => `${lines.join('\n')}\n`;
+const viaRefs = (source: string) => extractImports(source).imports.filter((ref) => ref.namedIn !== undefined);
+
+describe('extractImports: modules Django imports by name', () => {
+  test('INSTALLED_APPS and MIDDLEWARE entries are imports: a plain name, a module, or a class of a module', () => {
+    const refs = viaRefs(
+      py([
+        'import os',
+        'INSTALLED_APPS = [',
+        '    "django.contrib.admin",',
+        "    'rest_framework',",
+        '    "polls.apps.PollsConfig",',
+        ']',
+        'MIDDLEWARE = (',
+        '    "whitenoise.middleware.WhiteNoiseMiddleware",',
+        ')',
+        'ROOT_URLCONF = "mysite.urls"',
+        'WSGI_APPLICATION = "mysite.wsgi.application"',
+      ]),
+    );
+    expect(refs).toEqual([
+      { module: 'django.contrib', level: 0, names: ['admin'], line: 3, guarded: false, dynamic: false, namedIn: 'INSTALLED_APPS' },
+      { module: 'rest_framework', level: 0, names: [], line: 4, guarded: false, dynamic: false, namedIn: 'INSTALLED_APPS' },
+      { module: 'polls.apps', level: 0, names: ['PollsConfig'], line: 5, guarded: false, dynamic: false, namedIn: 'INSTALLED_APPS' },
+      { module: 'whitenoise.middleware', level: 0, names: ['WhiteNoiseMiddleware'], line: 8, guarded: false, dynamic: false, namedIn: 'MIDDLEWARE' },
+      { module: 'mysite.urls', level: 0, names: [], line: 10, guarded: false, dynamic: false, namedIn: 'ROOT_URLCONF' },
+      { module: 'mysite.wsgi', level: 0, names: ['application'], line: 11, guarded: false, dynamic: false, namedIn: 'WSGI_APPLICATION' },
+    ]);
+  });
+
+  test('an addition under `if DEBUG:` is conditional, one in a try/except ImportError optional', () => {
+    const refs = viaRefs(
+      py([
+        'from .base import *',
+        'if DEBUG:',
+        '    INSTALLED_APPS += ["debug_toolbar"]',
+        'try:',
+        '    import django_extensions',
+        '    INSTALLED_APPS += ("django_extensions",)',
+        'except ImportError:',
+        '    pass',
+      ]),
+    );
+    expect(refs).toMatchObject([
+      { module: 'debug_toolbar', guarded: true, guardKind: 'condition', namedIn: 'INSTALLED_APPS' },
+      { module: 'django_extensions', guarded: true, namedIn: 'INSTALLED_APPS' },
+    ]);
+    expect(refs[1]!.guardKind).toBeUndefined();
+  });
+
+  test('only module-level settings count: not a local in a function, not another name, not a computed string', () => {
+    const refs = viaRefs(
+      py([
+        'def configure():',
+        '    INSTALLED_APPS = ["not_a_setting"]',
+        'OTHER_APPS = ["also_not"]',
+        'INSTALLED_APPS = [f"{PREFIX}.app", "ok_app", "has spaces", SOME_NAME]',
+      ]),
+    );
+    expect(refs.map((ref) => ref.module)).toEqual(['ok_app']);
+  });
+
+  test('include("app.urls") is an import where `include` comes from Django, and nowhere else', () => {
+    const urls = py(['from django.urls import include, path', 'urlpatterns = [', '    path("polls/", include("polls.urls")),', '    path("api/", include(("api.urls", "api"))),', ']']);
+    expect(viaRefs(urls)).toEqual([{ module: 'polls.urls', level: 0, names: [], line: 3, guarded: false, dynamic: false, namedIn: 'include()' }]);
+    expect(viaRefs(py(['from jinja2 import include', 'include("templates.base")']))).toEqual([]);
+  });
+
+  test('the setting survives the cache: encoded and decoded, the reference is the same', () => {
+    const parsed = extractImports(py(['INSTALLED_APPS = ["rest_framework"]', 'import os']));
+    expect(decodeParsedModule(JSON.parse(JSON.stringify(encodeParsedModule(parsed))))).toEqual(parsed);
+  });
+});
