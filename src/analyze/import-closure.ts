@@ -103,10 +103,12 @@ export interface ClosureResult {
  * services.
  */
 export class ImportClosure {
-  /** Each file visited, with how much the guard it was processed under excuses (it is processed again when a path proves more). */
+  /** Each file visited, with how little its path proves (`visitWeight`): it is processed again when a path proves more. */
   private readonly visited = new Map<ImagePath, number>();
   /** What became of each import of each file processed, for its fallbacks and for a visit under a lesser guard. */
   private readonly statuses = new Map<ImagePath, Map<ImportRef, ImportStatus>>();
+  /** Files last processed on a path that rests on a guess. */
+  private readonly assumedVisits = new Set<ImagePath>();
   private readonly unreadable = new Set<RepoPath>();
   /** The absolute module each import names, for the fallback judgement. */
   private readonly targets = new Map<ImportRef, string>();
@@ -279,8 +281,11 @@ export class ImportClosure {
     const firstError = parsed.syntaxErrors[0];
     if (firstError && isFirstVisit) this.result.syntaxErrors.push({ file: visit.repoPath, ...firstError });
     const pkg = packageOf(visit.module, visit.isPackageInit);
-    const previous = this.statuses.get(visit.imagePath);
+    // A visit that proves what the last one only assumed follows every import again, guarded or not.
+    const previous = this.assumedVisits.has(visit.imagePath) && visit.assumption === undefined ? undefined : this.statuses.get(visit.imagePath);
     this.statuses.set(visit.imagePath, new Map());
+    if (visit.assumption !== undefined) this.assumedVisits.add(visit.imagePath);
+    else this.assumedVisits.delete(visit.imagePath);
     for (const { ref, target } of targetsOf(parsed, pkg)) {
       // A module reached by an import is not the program: its `if __name__ == "__main__":` block never runs.
       // (A root may be the program, so its block is followed.)
@@ -424,7 +429,8 @@ export class ImportClosure {
         : hit
           ? undefined
           : nowhereAssumption(guard));
-    const weight = excuse(guard) + (assumption === undefined ? 0 : 4);
+    // Among paths to one site, a guess on the way weighs; what the import itself implies (nowhere, a fallback) is the same on every path.
+    const weight = visitWeight(guard, site.assumption);
     const recorded = this.reportedMissing.get(key);
     if (recorded && recorded.weight <= weight) return;
     const diagnosis: CopyDiagnosis | { unit: undefined; reason: 'nowhere'; ignoredBy?: undefined; fix?: undefined } = hit
@@ -530,22 +536,22 @@ export class ImportClosure {
     for (const step of executed) {
       const imagePath = asImagePath(step.file);
       const via = { parent: from, file: site.file, line: site.line, module, ...(namedIn !== undefined ? { namedIn } : {}) };
-      if (this.isNewPath(imagePath, guard)) this.enqueue(next, imagePath, step.module, guard, site.assumption, via);
+      if (this.isNewPath(imagePath, guard, site.assumption)) this.enqueue(next, imagePath, step.module, guard, site.assumption, via);
     }
   }
 
-  /** Not visited yet, or visited only under a guard that excuses more than this path's. */
-  private isNewPath(imagePath: ImagePath, guard: GuardKind | undefined): boolean {
+  /** Not visited yet, or visited only on a path that proves less: under a guard that excuses more, or resting on a guess this one does not. */
+  private isNewPath(imagePath: ImagePath, guard: GuardKind | undefined, assumption: string | undefined): boolean {
     const seen = this.visited.get(imagePath);
-    return seen === undefined || excuse(guard) < seen;
+    return seen === undefined || visitWeight(guard, assumption) < seen;
   }
 
   private enqueue(next: Visit[], imagePath: ImagePath, module: string, guard: GuardKind | undefined, assumption: string | undefined, via: Visit['via']): void {
-    if (!this.isNewPath(imagePath, guard)) return;
+    if (!this.isNewPath(imagePath, guard, assumption)) return;
     const origin = this.input.image.files.get(imagePath);
     if (!origin) return;
     if (!this.visited.has(imagePath)) this.result.reachedFiles.push(origin.repoPath);
-    this.visited.set(imagePath, excuse(guard));
+    this.visited.set(imagePath, visitWeight(guard, assumption));
     const visit: Visit = {
       imagePath, repoPath: origin.repoPath, module, isPackageInit: imagePath.endsWith('/__init__.py'), guard, assumption, via,
       ...(origin.inline !== undefined ? { inline: origin.inline } : {}),
@@ -558,6 +564,15 @@ export class ImportClosure {
     this.reads.set(visit, read);
   }
 }
+
+/**
+ * How little a path to a file proves: a guess (a fallback root, a settings
+ * module only a `setdefault` picks) weighs more than any guard, as for a
+ * missing module's site. Breadth-first order may reach a file on such a path
+ * before a proven one (`setdefault("DJANGO_SETTINGS_MODULE", "hc.settings")`
+ * a line above `from hc import settings`), which then visits it again.
+ */
+const visitWeight = (guard: GuardKind | undefined, assumption: string | undefined): number => excuse(guard) + (assumption === undefined ? 0 : 4);
 
 /** Unguarded beats guarded, unconditional beats a fallback, a real root beats a guess; among equals the first (shortest chain) stays. */
 const externalWeight = (guarded: boolean, isFallback: boolean, isAssumed: boolean): number =>
