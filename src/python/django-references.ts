@@ -41,28 +41,56 @@ export interface DjangoReference {
 export function findDjangoSettingReferences(root: SyntaxNode, source: string): DjangoReference[] {
   if (!MENTIONS_SETTING.test(source)) return [];
   const references: DjangoReference[] = [];
+  const rewritten = new Set<string>();
   const visit = (node: SyntaxNode, conditional: boolean): void => {
     for (const child of node.namedChildren) {
       if (COMPOUND.has(child.type)) visit(child, conditional || BRANCH.has(child.type));
+      else if (child.type === 'delete_statement') markDeleted(child, rewritten);
       else if (child.type === 'expression_statement') {
         const statement = child.firstNamedChild;
-        if (statement && (statement.type === 'assignment' || statement.type === 'augmented_assignment')) readAssignment(statement, conditional, references);
+        if (statement?.type === 'assignment' || statement?.type === 'augmented_assignment') readAssignment(statement, conditional, references, rewritten);
+        else if (statement?.type === 'call') readListCall(statement, conditional, references, rewritten);
       }
     }
   };
   visit(root, false);
-  return references;
+  // A list this module also filters or rebuilds (`INSTALLED_APPS.remove("debug_toolbar")`) may not hold an entry it lists.
+  return references.map((reference) => (rewritten.has(reference.namedIn) ? { ...reference, conditional: true } : reference));
 }
 
-function readAssignment(assignment: SyntaxNode, conditional: boolean, references: DjangoReference[]): void {
+function readAssignment(assignment: SyntaxNode, conditional: boolean, references: DjangoReference[], rewritten: Set<string>): void {
   const left = assignment.childForFieldName('left');
   const right = assignment.childForFieldName('right');
   if (!left || !right || left.type !== 'identifier' || !MODULE_SETTINGS.has(left.text)) return;
+  const isLiteral = right.type === 'list' || right.type === 'tuple' || right.type === 'string';
+  if (!isLiteral) rewritten.add(left.text);
   const values = right.type === 'list' || right.type === 'tuple' ? right.namedChildren : [right];
   for (const value of values) {
     const reference = readReference(value, left.text);
     if (reference) references.push({ ...reference, conditional });
   }
+}
+
+/** `INSTALLED_APPS.append("x")` / `.insert(0, "x")` / `.extend([...])` add entries; `.remove`, `.pop`, `.clear` take some away. */
+function readListCall(call: SyntaxNode, conditional: boolean, references: DjangoReference[], rewritten: Set<string>): void {
+  const callee = call.childForFieldName('function');
+  const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
+  const method = callee?.childForFieldName('attribute')?.text;
+  if (!object || object.type !== 'identifier' || !MODULE_SETTINGS.has(object.text) || method === undefined) return;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  const added = method === 'append' ? args.slice(0, 1) : method === 'insert' ? args.slice(1, 2) : method === 'extend' ? (args[0]?.namedChildren ?? []) : undefined;
+  if (added === undefined) {
+    rewritten.add(object.text);
+    return;
+  }
+  for (const value of added) {
+    const reference = readReference(value, object.text);
+    if (reference) references.push({ ...reference, conditional });
+  }
+}
+
+function markDeleted(statement: SyntaxNode, rewritten: Set<string>): void {
+  for (const setting of MODULE_SETTINGS) if (new RegExp(`\\b${setting}\\b`).test(statement.text)) rewritten.add(setting);
 }
 
 /** What a module names when it picks the settings itself: `os.environ.setdefault("DJANGO_SETTINGS_MODULE", …)`. */

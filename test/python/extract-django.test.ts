@@ -75,3 +75,14 @@ describe('extractImports: modules Django imports by name', () => {
     expect(decodeParsedModule(JSON.parse(JSON.stringify(encodeParsedModule(parsed))))).toEqual(parsed);
   });
 });
+
+describe('extractImports: Django settings lists a module changes', () => {
+  test('append, insert and extend add entries; a list the module also filters or rebuilds makes its entries conditional', () => {
+    const added = viaRefs(py(['INSTALLED_APPS = ["a_app"]', 'INSTALLED_APPS.append("b_app")', 'INSTALLED_APPS.insert(0, "c_app")', 'MIDDLEWARE = []', 'MIDDLEWARE.extend(["d.middleware.D"])']));
+    expect(added.map((ref) => [ref.module, ref.guarded])).toEqual([['a_app', false], ['b_app', false], ['c_app', false], ['d.middleware', false]]);
+    for (const rewrite of ['INSTALLED_APPS.remove("debug_toolbar")', 'INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "debug_toolbar"]', 'del INSTALLED_APPS[-1]']) {
+      const refs = viaRefs(py(['INSTALLED_APPS = ["debug_toolbar", "shop"]', rewrite]));
+      expect(refs.map((ref) => [ref.module, ref.guardKind])).toEqual([['debug_toolbar', 'condition'], ['shop', 'condition']]);
+    }
+  });
+});
