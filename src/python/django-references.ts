@@ -76,7 +76,7 @@ function readListCall(call: SyntaxNode, conditional: boolean, references: Django
   const callee = call.childForFieldName('function');
   const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
   const method = callee?.childForFieldName('attribute')?.text;
-  if (!object || object.type !== 'identifier' || !MODULE_SETTINGS.has(object.text) || method === undefined) return;
+  if (object?.type !== 'identifier' || !MODULE_SETTINGS.has(object.text) || method === undefined) return;
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   const added = method === 'append' ? args.slice(0, 1) : method === 'insert' ? args.slice(1, 2) : method === 'extend' ? (args[0]?.namedChildren ?? []) : undefined;
   if (added === undefined) {
