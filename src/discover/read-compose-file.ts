@@ -147,7 +147,7 @@ function toRunMounts(file: RepoPath, mounts: ComposeMount[], snapshot: RepoSnaps
 }
 
 /**
- * The container's PYTHONPATH as a compose service sets it (`environment:`,
+ * The container's PYTHONPATH (and DJANGO_SETTINGS_MODULE) as a compose service sets it (`environment:`,
  * as a map or a list), or why it may hold what dockguard cannot read: an
  * `env_file` (often untracked, never read) or a value taken from the
  * caller's shell.
@@ -158,11 +158,13 @@ function readEnvironment(service: YAMLMap): ComposeEnvironment | undefined {
   const values: Record<string, string> = {};
   let pythonPathUnknown: string | undefined;
   const add = (key: string, raw: string | undefined): void => {
-    // Of the container's variables, only PYTHONPATH changes what the analysis finds; keeping the others
-    // would split one build into variants that give the same result.
-    if (key !== 'PYTHONPATH') return;
+    // Of the container's variables, only PYTHONPATH and Django's settings module change what the analysis
+    // finds; keeping the others would split one build into variants that give the same result.
+    if (key !== 'PYTHONPATH' && key !== 'DJANGO_SETTINGS_MODULE') return;
     const value = raw === undefined ? undefined : interpolate(raw);
     if (value !== undefined) values[key] = value;
+    // A settings module dockguard cannot read is left out: the setdefault a module makes is then a guess, as without compose.
+    else if (key === 'DJANGO_SETTINGS_MODULE') return;
     else pythonPathUnknown = raw === undefined ? 'PYTHONPATH, passed from the shell that runs compose' : `PYTHONPATH=${raw}`;
   };
   forEachEntry(service.get('environment'), add);

@@ -57,9 +57,12 @@ function buildKey(invocation: BuildInvocation): string {
 
 /** One environment for two builds of one image whose containers get different ones: what they agree on, or unknown. */
 function mergeEnvironments(a: BuildInvocation, b: BuildInvocation): ServiceEnvironment {
+  // A settings module both set alike is kept; otherwise neither is known, and a module's setdefault stays a guess.
+  const [settingsA, settingsB] = [a.environment?.values.DJANGO_SETTINGS_MODULE, b.environment?.values.DJANGO_SETTINGS_MODULE];
+  const settings: Record<string, string> = settingsA !== undefined && settingsA === settingsB ? { DJANGO_SETTINGS_MODULE: settingsA } : {};
   const unknown = a.environment?.pythonPathUnknown ?? b.environment?.pythonPathUnknown;
-  if (unknown !== undefined) return { values: {}, pythonPathUnknown: unknown };
+  if (unknown !== undefined) return { values: settings, pythonPathUnknown: unknown };
   const [x, y] = [a.environment?.values.PYTHONPATH, b.environment?.values.PYTHONPATH];
-  if (x === y) return { values: x === undefined ? {} : { PYTHONPATH: x } };
-  return { values: {}, pythonPathUnknown: `PYTHONPATH ${x ?? '(unset)'} in ${a.name ?? a.origin} and ${y ?? '(unset)'} in ${b.name ?? b.origin}, as the services that build it set it` };
+  if (x === y) return { values: { ...(x === undefined ? {} : { PYTHONPATH: x }), ...settings } };
+  return { values: settings, pythonPathUnknown: `PYTHONPATH ${x ?? '(unset)'} in ${a.name ?? a.origin} and ${y ?? '(unset)'} in ${b.name ?? b.origin}, as the services that build it set it` };
 }

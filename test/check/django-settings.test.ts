@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/pipeline.js';
-import { makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
+import { git, makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js';
 
 afterAll(removeFixtureRepos);
 
@@ -33,5 +35,17 @@ describe('modules Django imports by name (fixture django-settings-apps)', () => 
     expect(debugToolbar!.message).toContain('runs only when a condition decided at run time holds');
     // The environment names prod: shop.settings.dev, which the setdefaults name and which adds django_extensions, is never loaded.
     expect(result.findings.some((f) => f.module === 'django_extensions')).toBe(false);
+  });
+
+  it('takes the settings module from a compose service environment: what it reaches is then proven', async () => {
+    const repo = makeFixtureRepo('django-settings-apps');
+    const compose = ['services:', '  blog:', '    build:', '      context: .', '      dockerfile: services/blog/Dockerfile', '    environment:', '      DJANGO_SETTINGS_MODULE: blog.settings', ''];
+    writeFileSync(path.join(repo, 'docker-compose.yml'), compose.join('\n'));
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'compose');
+    const result = await check({ cwd: repo, paths: ['services/blog/Dockerfile'] });
+    const whitenoise = result.findings.find((f) => f.module === 'whitenoise.middleware');
+    expect(whitenoise).toMatchObject({ severity: 'error', evidence: 'proven' });
+    expect(whitenoise!.assumption).toBeUndefined();
   });
 });
