@@ -42,13 +42,14 @@ export function findDjangoSettingReferences(root: SyntaxNode, source: string): D
   if (!MENTIONS_SETTING.test(source)) return [];
   const references: DjangoReference[] = [];
   const rewritten = new Set<string>();
+  const lists: NamedLists = new Map();
   const visit = (node: SyntaxNode, conditional: boolean): void => {
     for (const child of node.namedChildren) {
       if (COMPOUND.has(child.type)) visit(child, conditional || BRANCH.has(child.type));
       else if (child.type === 'delete_statement') markDeleted(child, rewritten);
       else if (child.type === 'expression_statement') {
         const statement = child.firstNamedChild;
-        if (statement?.type === 'assignment' || statement?.type === 'augmented_assignment') readAssignment(statement, conditional, references, rewritten);
+        if (statement?.type === 'assignment' || statement?.type === 'augmented_assignment') readAssignment(statement, conditional, { references, rewritten, lists });
         else if (statement?.type === 'call') readListCall(statement, conditional, references, rewritten);
       }
     }
@@ -58,17 +59,50 @@ export function findDjangoSettingReferences(root: SyntaxNode, source: string): D
   return references.map((reference) => (rewritten.has(reference.namedIn) ? { ...reference, conditional: true } : reference));
 }
 
-function readAssignment(assignment: SyntaxNode, conditional: boolean, references: DjangoReference[], rewritten: Set<string>): void {
+/** Module-level lists bound to other names (`THIRD_PARTY_APPS = [...]`), for `INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS`. */
+type NamedLists = Map<string, Array<{ value: SyntaxNode; conditional: boolean }>>;
+
+interface Found {
+  references: DjangoReference[];
+  rewritten: Set<string>;
+  lists: NamedLists;
+}
+
+function readAssignment(assignment: SyntaxNode, conditional: boolean, found: Found): void {
   const left = assignment.childForFieldName('left');
   const right = assignment.childForFieldName('right');
-  if (!left || !right || left.type !== 'identifier' || !MODULE_SETTINGS.has(left.text)) return;
-  const isLiteral = right.type === 'list' || right.type === 'tuple' || right.type === 'string';
-  if (!isLiteral) rewritten.add(left.text);
-  const values = right.type === 'list' || right.type === 'tuple' ? right.namedChildren : [right];
-  for (const value of values) {
-    const reference = readReference(value, left.text);
-    if (reference) references.push({ ...reference, conditional });
+  if (!left || !right || left.type !== 'identifier') return;
+  const isList = right.type === 'list' || right.type === 'tuple';
+  if (!MODULE_SETTINGS.has(left.text)) {
+    const entries = isList ? right.namedChildren.map((value) => ({ value, conditional })) : [];
+    const before = found.lists.get(left.text);
+    if (isList && assignment.type === 'assignment') found.lists.set(left.text, entries);
+    else if (isList && before) before.push(...entries);
+    else found.lists.delete(left.text);
+    return;
   }
+  const operands = right.type === 'binary_operator' ? concatenated(right) : [right];
+  for (const operand of operands) {
+    const literal = operand.type === 'list' || operand.type === 'tuple' ? operand.namedChildren : operand.type === 'string' ? [operand] : undefined;
+    const entries = literal?.map((value) => ({ value, conditional: false })) ?? (operand.type === 'identifier' ? found.lists.get(operand.text) : undefined);
+    if (entries === undefined) {
+      found.rewritten.add(left.text);
+      continue;
+    }
+    for (const entry of entries) {
+      const reference = readReference(entry.value, left.text);
+      if (reference) found.references.push({ ...reference, conditional: conditional || entry.conditional });
+    }
+  }
+}
+
+/** The operands of `a + b + [...]`, left to right; anything but `+` is one operand (unreadable). */
+function concatenated(node: SyntaxNode): SyntaxNode[] {
+  if (node.type === 'parenthesized_expression' && node.firstNamedChild) return concatenated(node.firstNamedChild);
+  if (node.type !== 'binary_operator' || node.childForFieldName('operator')?.text !== '+') return [node];
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  return left && right ? [...concatenated(left), ...concatenated(right)] : [node];
 }
 
 /** `INSTALLED_APPS.append("x")` / `.insert(0, "x")` / `.extend([...])` add entries; `.remove`, `.pop`, `.clear` take some away. */

@@ -86,3 +86,34 @@ describe('extractImports: Django settings lists a module changes', () => {
     }
   });
 });
+
+describe('extractImports: settings built from named lists', () => {
+  test('INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS reads each list (the cookiecutter-django layout)', () => {
+    const refs = viaRefs(
+      py([
+        'DJANGO_APPS = ["django.contrib.auth"]',
+        'THIRD_PARTY_APPS = [',
+        '    "crispy_forms",',
+        '    "allauth",',
+        ']',
+        'LOCAL_APPS = ["shop.users"]',
+        'if DEBUG:',
+        '    LOCAL_APPS += ["shop.devtools"]',
+        'INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + (LOCAL_APPS)',
+      ]),
+    );
+    // The entry added to LOCAL_APPS under `if DEBUG:` stays conditional in INSTALLED_APPS.
+    expect(refs.map((ref) => [ref.module, ref.line, ref.namedIn, ref.guarded])).toEqual([
+      ['django.contrib', 1, 'INSTALLED_APPS', false],
+      ['crispy_forms', 3, 'INSTALLED_APPS', false],
+      ['allauth', 4, 'INSTALLED_APPS', false],
+      ['shop', 6, 'INSTALLED_APPS', false],
+      ['shop', 8, 'INSTALLED_APPS', true],
+    ]);
+  });
+
+  test('an operand it cannot read makes the setting conditional', () => {
+    const refs = viaRefs(py(['BASE = ["a_app"]', 'INSTALLED_APPS = BASE + get_plugins()']));
+    expect(refs.map((ref) => [ref.module, ref.guardKind])).toEqual([['a_app', 'condition']]);
+  });
+});
