@@ -107,6 +107,8 @@ export class ImportClosure {
   private readonly visited = new Map<ImagePath, number>();
   /** What became of each import of each file processed, for its fallbacks and for a visit under a lesser guard. */
   private readonly statuses = new Map<ImagePath, Map<ImportRef, ImportStatus>>();
+  /** Whether an INSTALLED_APPS seen so far lists the admin, which imports every app's `admin` module. */
+  private djangoAdminInstalled = false;
   /** Files last processed on a path that rests on a guess. */
   private readonly assumedVisits = new Set<ImagePath>();
   private readonly unreadable = new Set<RepoPath>();
@@ -302,6 +304,7 @@ export class ImportClosure {
       const definition = parsed.unreached ? unreachedDefinitionAt(parsed, ref.line) : undefined;
       if (definition) this.deferred.push({ visit, ref, target, definition, file: visit.repoPath, module: visit.module });
       else await this.followImport(visit, ref, target, next);
+      if (ref.namedIn === 'INSTALLED_APPS') await this.followAppModules(visit, ref, target, next);
     }
     for (const candidate of parsed.dynamicCandidates) {
       const module = candidate.value.split(':')[0]!;
@@ -309,6 +312,27 @@ export class ImportClosure {
       if (this.lookups.resolveInImage(module).found || this.lookups.findInRepo(module)) {
         this.resolveImport(visit, module, ref, visit.guard, next);
       }
+    }
+  }
+
+  /**
+   * What Django imports of an installed app of the image at start-up:
+   * its `models` and `apps` modules when they exist, and its `admin` module
+   * when the admin app (listed before it) autodiscovers them
+   * (django/apps/config.py, django/contrib/admin/apps.py). A module the image
+   * lacks is not imported, so only those in the image are followed.
+   */
+  private async followAppModules(visit: Visit, ref: ImportRef, target: ImportTarget, next: Visit[]): Promise<void> {
+    const entry = ref.names.length === 1 ? `${target.module}.${ref.names[0]}` : target.module;
+    if (entry === 'django.contrib.admin') this.djangoAdminInstalled = true;
+    // `polls.apps.PollsConfig` names the AppConfig of the app `polls`.
+    const app = /^(.+)\.apps\.[^.]+$/.exec(entry)?.[1] ?? entry;
+    const modules = ['models', 'apps', ...(this.djangoAdminInstalled ? ['admin'] : [])].map((name) => `${app}.${name}`);
+    for (const module of modules) {
+      if (module === entry || !this.lookups.resolveInImage(module).found) continue;
+      const appRef: ImportRef = { ...ref, module, names: [], level: 0 };
+      delete appRef.fallbackFor;
+      await this.followImport(visit, appRef, { module }, next);
     }
   }
 

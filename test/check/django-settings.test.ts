@@ -13,6 +13,9 @@ describe('modules Django imports by name (fixture django-settings-apps)', () => 
     expect(found).toEqual([
       // No ENV: blog/wsgi.py's setdefault picks the settings, which a deployment may override, so a warning names that.
       { service: 'services/blog/Dockerfile', severity: 'warning', file: 'services/blog/blog/settings.py', line: 2, module: 'whitenoise.middleware' },
+      // Django imports an installed app's admin module (the admin app is installed) and models module at start-up.
+      { service: 'services/shop/Dockerfile', severity: 'error', file: 'services/shop/orders/admin.py', line: 2, module: 'import_export.admin' },
+      { service: 'services/shop/Dockerfile', severity: 'error', file: 'services/shop/orders/models.py', line: 2, module: 'django_countries.fields' },
       // A URL configuration the settings name, then include(): Django imports it on the first request.
       { service: 'services/shop/Dockerfile', severity: 'error', file: 'services/shop/orders/views.py', line: 1, module: 'stripe' },
       // ENV DJANGO_SETTINGS_MODULE names prod, whose base lists rest_framework: Django imports it at start-up.
@@ -20,7 +23,11 @@ describe('modules Django imports by name (fixture django-settings-apps)', () => 
       // Added under `if DEBUG:`: loaded only when the deployment turns DEBUG on.
       { service: 'services/shop/Dockerfile', severity: 'warning', file: 'services/shop/shop/settings/base.py', line: 11, module: 'debug_toolbar' },
     ]);
-    const [blog, stripe, restFramework, debugToolbar] = result.findings;
+    const [blog, , countries, stripe, restFramework, debugToolbar] = result.findings;
+    expect(countries!.chain?.slice(-2)).toEqual([
+      { file: 'services/shop/shop/settings/base.py', line: 8, module: 'orders.models', namedIn: 'INSTALLED_APPS' },
+      { file: 'services/shop/orders/models.py', line: 2, module: 'django_countries.fields' },
+    ]);
     expect(blog!.assumption).toContain('the deployment is taken to leave DJANGO_SETTINGS_MODULE unset, so that services/blog/blog/wsgi.py picks blog.settings');
     expect(stripe!.chain).toEqual([
       { file: 'services/shop/Dockerfile', line: 7, module: 'shop.settings.prod' },
