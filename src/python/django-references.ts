@@ -40,23 +40,21 @@ export interface DjangoReference {
  */
 export function findDjangoSettingReferences(root: SyntaxNode, source: string): DjangoReference[] {
   if (!MENTIONS_SETTING.test(source)) return [];
-  const references: DjangoReference[] = [];
-  const rewritten = new Set<string>();
-  const lists: NamedLists = new Map();
+  const found: Found = { references: [], rewritten: new Set(), lists: new Map() };
   const visit = (node: SyntaxNode, conditional: boolean): void => {
     for (const child of node.namedChildren) {
       if (COMPOUND.has(child.type)) visit(child, conditional || BRANCH.has(child.type));
-      else if (child.type === 'delete_statement') markDeleted(child, rewritten);
+      else if (child.type === 'delete_statement') markDeleted(child, found.rewritten);
       else if (child.type === 'expression_statement') {
         const statement = child.firstNamedChild;
-        if (statement?.type === 'assignment' || statement?.type === 'augmented_assignment') readAssignment(statement, conditional, { references, rewritten, lists });
-        else if (statement?.type === 'call') readListCall(statement, conditional, references, rewritten);
+        if (statement?.type === 'assignment' || statement?.type === 'augmented_assignment') readAssignment(statement, conditional, found);
+        else if (statement?.type === 'call') readListCall(statement, conditional, found);
       }
     }
   };
   visit(root, false);
   // A list this module also filters or rebuilds (`INSTALLED_APPS.remove("debug_toolbar")`) may not hold an entry it lists.
-  return references.map((reference) => (rewritten.has(reference.namedIn) ? { ...reference, conditional: true } : reference));
+  return found.references.map((reference) => (found.rewritten.has(reference.namedIn) ? { ...reference, conditional: true } : reference));
 }
 
 /** Module-level lists bound to other names (`THIRD_PARTY_APPS = [...]`), for `INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS`. */
@@ -82,7 +80,14 @@ function readAssignment(assignment: SyntaxNode, conditional: boolean, found: Fou
     return;
   }
   const operands = right.type === 'binary_operator' ? concatenated(right) : [right];
+  // `INSTALLED_APPS = INSTALLED_APPS + [...]` (or a comprehension over it) builds on the list so far; any other unconditional `=` replaces it.
+  const buildsOnItself = new RegExp(`\\b${left.text}\\b`).test(right.text);
+  if (assignment.type === 'assignment' && !buildsOnItself && !conditional) {
+    found.references = found.references.filter((reference) => reference.namedIn !== left.text);
+    found.rewritten.delete(left.text);
+  }
   for (const operand of operands) {
+    if (operand.type === 'identifier' && operand.text === left.text) continue;
     const literal = operand.type === 'list' || operand.type === 'tuple' ? operand.namedChildren : operand.type === 'string' ? [operand] : undefined;
     const entries = literal?.map((value) => ({ value, conditional: false })) ?? (operand.type === 'identifier' ? found.lists.get(operand.text) : undefined);
     if (entries === undefined) {
@@ -106,7 +111,7 @@ function concatenated(node: SyntaxNode): SyntaxNode[] {
 }
 
 /** `INSTALLED_APPS.append("x")` / `.insert(0, "x")` / `.extend([...])` add entries; `.remove`, `.pop`, `.clear` take some away. */
-function readListCall(call: SyntaxNode, conditional: boolean, references: DjangoReference[], rewritten: Set<string>): void {
+function readListCall(call: SyntaxNode, conditional: boolean, found: Found): void {
   const callee = call.childForFieldName('function');
   const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
   const method = callee?.childForFieldName('attribute')?.text;
@@ -114,12 +119,12 @@ function readListCall(call: SyntaxNode, conditional: boolean, references: Django
   const args = call.childForFieldName('arguments')?.namedChildren ?? [];
   const added = method === 'append' ? args.slice(0, 1) : method === 'insert' ? args.slice(1, 2) : method === 'extend' ? (args[0]?.namedChildren ?? []) : undefined;
   if (added === undefined) {
-    rewritten.add(object.text);
+    found.rewritten.add(object.text);
     return;
   }
   for (const value of added) {
     const reference = readReference(value, object.text);
-    if (reference) references.push({ ...reference, conditional });
+    if (reference) found.references.push({ ...reference, conditional });
   }
 }
 

@@ -117,3 +117,15 @@ describe('extractImports: settings built from named lists', () => {
     expect(refs.map((ref) => [ref.module, ref.guardKind])).toEqual([['a_app', 'condition']]);
   });
 });
+
+describe('extractImports: a setting assigned again', () => {
+  test('an unconditional `=` replaces the list so far; `X = X + [...]` extends it', () => {
+    const replaced = viaRefs(py(['INSTALLED_APPS = ["old_app"]', 'INSTALLED_APPS = ["new_app"]']));
+    expect(replaced.map((ref) => ref.module)).toEqual(['new_app']);
+    const extended = viaRefs(py(['INSTALLED_APPS = ["first_app"]', 'INSTALLED_APPS = INSTALLED_APPS + ["second_app"]']));
+    expect(extended.map((ref) => [ref.module, ref.guarded])).toEqual([['first_app', false], ['second_app', false]]);
+    // In prod.py after `from .base import *`: the base list is another module's; the addition is read.
+    const afterStarImport = viaRefs(py(['from .base import *', 'INSTALLED_APPS = INSTALLED_APPS + ["anymail"]']));
+    expect(afterStarImport.map((ref) => [ref.module, ref.guarded])).toEqual([['anymail', false]]);
+  });
+});
