@@ -12,8 +12,13 @@ const EXTENDED_FLAG = 0x4000;
 const NAME_LENGTH_MASK = 0x0fff;
 const OBJECT_TYPE_MASK = 0o170000;
 const DIRECTORY_TYPE = 0o040000;
-/** A split index keeps most entries in a shared file; a sparse index folds folders into one entry. */
-const UNSUPPORTED_EXTENSIONS = new Set(['link', 'sdir']);
+/**
+ * An extension whose signature starts with a capital is optional (a cache:
+ * TREE, REUC, UNTR, EOIE, IEOT…) and is skipped; any other changes what the
+ * entries mean (`link`: a split index keeps most entries in a shared file;
+ * `sdir`: a sparse index folds folders into one entry), so git reads those.
+ */
+const isOptionalExtension = (signature: string): boolean => signature.charCodeAt(0) >= 65 && signature.charCodeAt(0) <= 90;
 
 /**
  * The entries of git's index file, as `git ls-files --stage` lists them, read
@@ -83,7 +88,7 @@ export function parseIndexFile(raw: Buffer, format: ObjectFormat): IndexEntry[] 
     if (offset + 8 > end) return undefined;
     const signature = raw.toString('latin1', offset, offset + 4);
     const size = raw.readUInt32BE(offset + 4);
-    if (UNSUPPORTED_EXTENSIONS.has(signature)) return undefined;
+    if (!isOptionalExtension(signature)) return undefined;
     offset += 8 + size;
   }
   return offset === end ? entries : undefined;

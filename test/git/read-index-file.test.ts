@@ -92,6 +92,17 @@ describe('readIndexFile', () => {
     expect(readIndexFile(indexOf(root), 'sha1')).toBeUndefined();
   });
 
+  it('skips the optional extensions git may write (end-of-entries marker, untracked cache)', () => {
+    const root = makeFixtureRepo('staged-monorepo');
+    git(root, 'config', 'index.recordEndOfIndexEntries', 'true');
+    git(root, 'config', 'core.untrackedCache', 'true');
+    git(root, 'update-index', '--untracked-cache', '--force-write-index');
+    git(root, 'status', '--porcelain');
+    const raw = readFileSync(indexOf(root));
+    for (const signature of ['EOIE', 'UNTR']) expect(raw.includes(Buffer.from(signature))).toBe(true);
+    expect(readIndexFile(indexOf(root), 'sha1')).toEqual(listedByGit(root));
+  });
+
   it('leaves a split index to git: most of its entries live in a shared file', () => {
     const root = makeFixtureRepo('staged-monorepo');
     git(root, 'update-index', '--split-index');
@@ -115,6 +126,10 @@ describe('readIndexFile', () => {
     otherVersion.writeUInt32BE(5, 4);
     expect(parseIndexFile(otherVersion, 'sha1')).toBeUndefined();
     expect(readIndexFile(path.join(root, 'no-such-index'), 'sha1')).toBeUndefined();
+    // An extension git must understand (lower-case signature) changes what the entries mean; a capitalised one is a cache.
+    const withExtension = (signature: string) => Buffer.concat([raw.subarray(0, raw.length - 20), Buffer.from(signature, 'latin1'), Buffer.alloc(4), raw.subarray(raw.length - 20)]);
+    expect(parseIndexFile(withExtension('ABCD'), 'sha1')).toEqual(parseIndexFile(raw, 'sha1'));
+    expect(parseIndexFile(withExtension('abcd'), 'sha1')).toBeUndefined();
   });
 });
 
