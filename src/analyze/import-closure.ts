@@ -107,6 +107,8 @@ export class ImportClosure {
   private readonly visited = new Map<ImagePath, number>();
   /** What became of each import of each file processed, for its fallbacks and for a visit under a lesser guard. */
   private readonly statuses = new Map<ImagePath, Map<ImportRef, ImportStatus>>();
+  /** The image's environment names the Django settings module (a root), so no module's setdefault picks it. */
+  private readonly settingsFromEnvironment: boolean;
   /** Whether an INSTALLED_APPS seen so far lists the admin, which imports every app's `admin` module. */
   private djangoAdminInstalled = false;
   /** Files last processed on a path that rests on a guess. */
@@ -142,6 +144,7 @@ export class ImportClosure {
 
   constructor(private readonly input: ClosureInput) {
     this.lookups = new ImageLookups(input);
+    this.settingsFromEnvironment = input.roots.some((root) => root.djangoSettings);
     this.result.pathChanges.unevaluable.push(...(input.unseenPathSources ?? []));
   }
 
@@ -293,7 +296,7 @@ export class ImportClosure {
       // (A root may be the program, so its block is followed.)
       if (ref.mainOnly && visit.via?.parent !== undefined) continue;
       // The environment names the settings: `os.environ.setdefault("DJANGO_SETTINGS_MODULE", …)` leaves it be.
-      if (ref.namedIn === SETTINGS_DEFAULT && this.input.roots.some((root) => root.djangoSettings)) continue;
+      if (ref.namedIn === SETTINGS_DEFAULT && this.settingsFromEnvironment) continue;
       if (ref.names.includes('*')) this.starImported.add(target.module);
       // Visited again under a lesser guard: an import under its own except ImportError is as guarded as before.
       const known = previous && refGuard(ref) === 'import-error' ? previous.get(ref) : undefined;

@@ -1,4 +1,4 @@
-import type { ChainLink, Finding } from '../types.js';
+import type { Finding } from '../types.js';
 import { describeServices, type FindingGroup } from './group-findings.js';
 import { describeChainStep } from './chain-step.js';
 
@@ -15,7 +15,6 @@ const location = (file: string, line: number) => ({
 /** A relative URI reference: each path segment percent-encoded, `/` kept. */
 const encodeUri = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
 
-const step = (link: ChainLink, index: number): string => describeChainStep(link, index);
 
 /** One result: the first service's finding, every service it concerns, its chain, evidence and fixes. */
 export function toSarifResult(group: FindingGroup, at: { fingerprint: string; ruleIndex: number | undefined; level: SarifLevel; baselined: boolean }) {
@@ -31,11 +30,11 @@ export function toSarifResult(group: FindingGroup, at: { fingerprint: string; ru
     locations: [location(finding.file, finding.line)],
     ...(chain.length > 0
       ? {
-          relatedLocations: chain.map((link, i) => ({ id: i + 1, ...location(link.file, link.line), message: { text: step(link, i) } })),
+          relatedLocations: chain.map((link, i) => ({ id: i + 1, ...location(link.file, link.line), message: { text: describeChainStep(link, i) } })),
           codeFlows: [
             {
               message: { text: `import chain of ${services[0]}` },
-              threadFlows: [{ locations: chain.map((link, i) => ({ location: { ...location(link.file, link.line), message: { text: step(link, i) } } })) }],
+              threadFlows: [{ locations: chain.map((link, i) => ({ location: { ...location(link.file, link.line), message: { text: describeChainStep(link, i) } } })) }],
             },
           ],
         }
