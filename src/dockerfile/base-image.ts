@@ -15,6 +15,8 @@ interface ImageEntry {
   family?: 'debian' | 'alpine' | 'none';
   pythonFromTag?: boolean;
   distributions?: string[];
+  /** Distributions only images of a Python up to `version` install (setuptools and wheel in the official images). */
+  distributionsThroughPython?: { version: string; names: string[] };
   programs?: string[];
   programDir?: string;
   apt?: string[];
@@ -78,6 +80,8 @@ function describe(reference: string, depth: number): Extract<BaseImage, { kind: 
       : undefined;
     if (entry.basedOn !== undefined && parent === undefined) return undefined;
     const dir = entry.programDir ?? '/usr/local/bin';
+    const byVersion = entry.distributionsThroughPython;
+    const versionDistributions = byVersion && entry.pythonFromTag && isAtMost(match[1], byVersion.version) ? byVersion.names : [];
     const own = Object.fromEntries((entry.programs ?? []).map((p) => [p, dir === '/' ? `/${p}` : `${dir}/${p}`]));
     return {
       kind: 'known',
@@ -85,10 +89,28 @@ function describe(reference: string, depth: number): Extract<BaseImage, { kind: 
       ids: [entry.id, ...(parent?.ids ?? [])],
       family: entry.family ?? parent?.family ?? 'none',
       pythonImage: entry.pythonFromTag ? reference : parent?.pythonImage,
-      distributions: [...new Set([...(parent?.distributions ?? []), ...(entry.distributions ?? [])])],
+      distributions: [...new Set([...(parent?.distributions ?? []), ...(entry.distributions ?? []), ...versionDistributions])],
       programs: { ...(parent?.programs ?? {}), ...own },
       systemPackages: [...new Set([...(parent?.systemPackages ?? []), ...(entry.apt ?? []), ...(entry.apk ?? [])])],
     };
   }
   return undefined;
+}
+
+/**
+ * Whether the Python version a tag names is at most `limit` (`3.12.5`). A tag
+ * naming the minor alone (`3.12`) is rebuilt with each patch release, so it
+ * is that minor's newest; a tag naming no version (`slim`, `latest`) follows
+ * the newest Python.
+ */
+function isAtMost(tagVersion: string | undefined, limit: string): boolean {
+  if (tagVersion === undefined) return false;
+  const tag = tagVersion.split('.').map(Number);
+  const bound = limit.split('.').map(Number);
+  for (let i = 0; i < bound.length; i++) {
+    // A part the tag leaves out floats up to the newest release: above any bound.
+    const part = tag[i] ?? Number.POSITIVE_INFINITY;
+    if (part !== bound[i]) return part < bound[i]!;
+  }
+  return true;
 }

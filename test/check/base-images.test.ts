@@ -11,13 +11,15 @@ describe('base images (fixture base-images)', () => {
     // locust: the locust image ships locust and the locustfile's folder is on sys.path (shapes.py).
     // api: the uv image ships uv. tools: uv is copied from the uv image into /bin, on PATH.
     // docs: `apt-get install file` pulls in libmagic1 for python-magic.
+    // plugins: python:3.11-slim ships pip, setuptools (pkg_resources) and wheel; exporter's python:3.12-slim ships pip alone.
     expect(summary).toEqual([
+      { code: 'DG101', severity: 'error', file: 'services/exporter/exporter/__main__.py', line: 1, evidence: 'proven', module: 'pkg_resources' },
       { code: 'DG104', severity: 'warning', file: 'services/worker/requirements.txt', line: 2, evidence: 'assumed' },
       { code: 'DG101', severity: 'warning', file: 'services/worker/worker/main.py', line: 2, evidence: 'assumed', module: 'sklearn.linear_model' },
       { code: 'DG001', severity: 'warning', file: 'services/worker/worker/main.py', line: 4, evidence: 'assumed', module: 'worker.settings' },
     ]);
-    expect(result.findings[2]!.assumption).toContain('may hold worker.settings');
-    expect(result.findings[0]!.assumption).toContain('ghcr.io/acme/ml-base:2024.10');
-    expect(result.findings[1]!.assumption).toContain('basePackages');
+    expect(result.findings[3]!.assumption).toContain('may hold worker.settings');
+    expect(result.findings[1]!.assumption).toContain('ghcr.io/acme/ml-base:2024.10');
+    expect(result.findings[2]!.assumption).toContain('basePackages');
   });
 });

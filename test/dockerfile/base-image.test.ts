@@ -30,6 +30,24 @@ describe('describeBaseImage', () => {
     expect(known('python:3.12').programs.pip).toBe('/usr/local/bin/pip');
   });
 
+  it('knows which Python distributions the official images ship: pip, and setuptools and wheel up to Python 3.12.5', () => {
+    expect(known('python:3.11-slim').distributions).toEqual(['pip', 'setuptools', 'wheel']);
+    expect(known('python:3.8').distributions).toEqual(['pip', 'setuptools', 'wheel']);
+    expect(known('python:3.11.9-alpine3.20').distributions).toEqual(['pip', 'setuptools', 'wheel']);
+    // Tags of 3.12 patch releases built before docker-library/python#954 keep them; the 3.12 tag follows its newest patch.
+    expect(known('python:3.12.4-slim-bookworm').distributions).toEqual(['pip', 'setuptools', 'wheel']);
+    expect(known('python:3.12.5').distributions).toEqual(['pip', 'setuptools', 'wheel']);
+    expect(known('python:3.12.6').distributions).toEqual(['pip']);
+    expect(known('python:3.12-slim').distributions).toEqual(['pip']);
+    expect(known('python:3-slim').distributions).toEqual(['pip']);
+    expect(known('python:slim').distributions).toEqual(['pip']);
+    expect(known('python:latest').distributions).toEqual(['pip']);
+    expect(known('python:3.13-alpine').distributions).toEqual(['pip']);
+    // An image built on the official one inherits what it ships.
+    expect(known('ghcr.io/astral-sh/uv:python3.11-bookworm-slim').distributions).toEqual(['pip', 'setuptools', 'wheel']);
+    expect(known('debian:bookworm-slim').distributions).toEqual([]);
+  });
+
   it('knows the uv images: /uv and /uvx alone, or on a python or Debian image', () => {
     expect(known('ghcr.io/astral-sh/uv:0.5.4').programs).toEqual({ uv: '/uv', uvx: '/uvx' });
     const onPython = known('ghcr.io/astral-sh/uv:python3.12-bookworm-slim');
