@@ -4,6 +4,7 @@ import { runShellCommands } from '../shell/run-shell-commands.js';
 import { asImagePath, type ImagePath, type RepoPath, type RunRecord } from '../types.js';
 import { emptyGroups, type InstallCommand, type InstallTool } from './installs/install-command.js';
 import { readPdmArgs, readPipenvArgs, readPoetryArgs, readUvSyncArgs } from './installs/read-lock-installer-args.js';
+import { readLockExport, type LockExport } from './installs/read-lock-export.js';
 import { readPipArgs } from './installs/read-pip-args.js';
 import { INSTALL_UNANALYSABLE } from './rules.js';
 
@@ -22,15 +23,29 @@ export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCo
   const commands = run.form === 'exec' && run.args ? execCommands(run.args, run.env) : runShellCommands(run);
   const installs: InstallCommand[] = [];
   let cwd = run.workdir;
+  // Locks exported earlier in the RUN, by output file, and the one whose output the next command's stdin reads.
+  const exports = new Map<string, LockExport>();
+  let piped: LockExport | undefined;
   for (const command of commands) {
     const words = unwrap(command.words);
+    const pipedIn = command.separatorBefore === '|' ? piped : undefined;
+    piped = undefined;
     if (words[0] === 'cd') {
       cwd = changeDir(cwd, words[1]);
       continue;
     }
     const line = (run.commandLine ?? run.line) + command.line - 1;
+    const exported = readLockExport(pythonModuleForm(words), cwd);
+    if (exported) {
+      if (exported.output === undefined) piped = exported;
+      else exports.set(exported.output, exported);
+      continue;
+    }
     const install = readInstall(words, line, cwd);
     if (!install) continue;
+    const fromExports = takeExportedFiles(install, exports, pipedIn);
+    installs.push(...fromExports.map((lockExport) => asLockInstall(lockExport, install)));
+    if (fromExports.length > 0 && isEmptyInstall(install)) continue;
     for (const problem of install.problems) problem.file = dockerfile;
     dropUnreadableWords(install, dockerfile, line);
     const unresolved = [...install.files, ...install.inline, ...install.constraints, ...install.editables].filter((w) => /\$\{?[A-Za-z_]/.test(w));
@@ -40,6 +55,40 @@ export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCo
     installs.push(install);
   }
   return installs;
+}
+
+/**
+ * The requirements files of a pip install that an export earlier in the RUN
+ * wrote (or piped to its standard input): taken out of the install, and
+ * returned so each is read as the lock install it stands for.
+ */
+function takeExportedFiles(install: InstallCommand, exports: ReadonlyMap<string, LockExport>, pipedIn: LockExport | undefined): LockExport[] {
+  if (install.tool !== 'pip' && install.tool !== 'uv-pip' && install.tool !== 'uv-pip-sync') return [];
+  const taken: LockExport[] = [];
+  install.files = install.files.filter((file) => {
+    const lockExport = pipedIn && STREAM.test(file) ? pipedIn : exports.get(path.resolve(install.cwd, file));
+    if (lockExport) taken.push(lockExport);
+    return lockExport === undefined;
+  });
+  return taken;
+}
+
+/** The lock install an export stands for, landing where the pip install that reads it puts packages. */
+function asLockInstall(lockExport: LockExport, pip: InstallCommand): InstallCommand {
+  const install = readInstall(lockExport.installWords, pip.line, lockExport.cwd)!;
+  install.program = pip.program;
+  install.target = pip.target;
+  install.exportedBy = lockExport.shown;
+  return install;
+}
+
+function isEmptyInstall(install: InstallCommand): boolean {
+  return install.files.length === 0 && install.inline.length === 0 && install.editables.length === 0 && install.constraints.length === 0;
+}
+
+/** `python -m poetry export …` is `poetry export …`. */
+function pythonModuleForm(words: string[]): string[] {
+  return /^python(\d(\.\d+)?)?$/.test(path.basename(words[0] ?? '')) && words[1] === '-m' ? words.slice(2) : words;
 }
 
 /** Standard input, or a file descriptor: the content never is a repository file. */

@@ -25,7 +25,9 @@ const PROTOC_OUT = /^--(python|grpc_python|pyi|mypy|mypy_grpc|python_betterproto
 /**
  * Where a RUN's commands put files, as far as their words say: `git clone`,
  * `curl -o`, `wget`, `cp`/`mv`/`ln`/`install`, `tar -x`, `unzip`, a venv,
- * protoc's `--python_out`, and output redirections. What lands there is
+ * protoc's `--python_out`, a lock exported or compiled to a requirements
+ * file (`poetry`/`uv`/`pdm export -o`, `pip-compile -o`), and output
+ * redirections. What lands there is
  * unknown to dockguard, so an import resolving there is unknown, not
  * missing. Not a full model: `rm`, `chmod` and other writes are not read.
  */
@@ -38,7 +40,12 @@ export function findRunWrites(run: RunRecord): RunWrite[] {
     while (words[0] !== undefined && (WRAPPERS.has(words[0]) || /^[A-Za-z_]\w*=/.test(words[0]))) words = words.slice(1);
     const program = path.posix.basename(words[0] ?? '');
     // Named as a reader would: `RUN git clone`, `RUN python -m grpc_tools.protoc`.
-    const shown = program === 'git' || (program === 'uv' && words[1] === 'venv') ? `${program} ${words[1]}` : words[1] === '-m' && words[2] ? `${program} -m ${words[2]}` : program;
+    const shown =
+      program === 'git' || (program === 'uv' && words[1] === 'venv') || (['poetry', 'pdm', 'uv'].includes(program) && words[1] === 'export')
+        ? `${program} ${words[1]}`
+        : words[1] === '-m' && words[2]
+          ? `${program} -m ${words[2]}`
+          : program;
     const at = (target: string) => writes.push({ path: path.posix.resolve(cwd, target), program: shown });
     for (const output of shell.outputs ?? []) if (!output.startsWith('/dev/')) at(output);
     if (program === 'cd') {
@@ -101,6 +108,12 @@ function destinationsOf(program: string, args: string[]): string[] {
       return option('-d').concat(['.']).slice(0, 1);
     case 'virtualenv':
       return positionals(args, new Set()).slice(0, 1);
+    // Lock exporters and compilers write a requirements file (to stdout without an output option).
+    case 'poetry':
+    case 'pdm':
+      return args[0] === 'export' ? option('-o', '--output') : [];
+    case 'pip-compile':
+      return option('-o', '--output-file');
     case 'protoc':
       return args.flatMap((a) => PROTOC_OUT.exec(a)?.[2] ?? []);
     default:
@@ -110,6 +123,7 @@ function destinationsOf(program: string, args: string[]): string[] {
     if (args[1] === 'venv' || args[1] === 'virtualenv') return positionals(args.slice(2), new Set()).slice(-1);
     if (args[1] === 'grpc_tools.protoc') return args.flatMap((a) => PROTOC_OUT.exec(a)?.[2] ?? []);
   }
+  if (program === 'uv' && (args[0] === 'export' || (args[0] === 'pip' && args[1] === 'compile'))) return option('-o', '--output-file');
   if (program === 'uv' && args[0] === 'venv') return positionals(args.slice(1), new Set(['-p', '--python', '--prompt'])).slice(0, 1).concat(['.venv']).slice(0, 1);
   return [];
 }

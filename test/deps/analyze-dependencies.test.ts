@@ -17,7 +17,8 @@ describe('analyzeDependencies: what the image installs', () => {
       imports: ['yaml', 'sklearn.cluster', 'PIL.Image', 'requests'],
     });
     const deps = a.dependencies!;
-    expect(deps.installed).toEqual(['gunicorn', 'pillow', 'pyyaml', 'scikit-learn']);
+    // pip comes with the official python image.
+    expect(deps.installed).toEqual(['gunicorn', 'pillow', 'pip', 'pyyaml', 'scikit-learn']);
     expect(deps.checks.map((c) => [c.module, c.installedAs])).toEqual([['yaml', 'pyyaml'], ['sklearn.cluster', 'scikit-learn'], ['PIL.Image', 'pillow'], ['requests', undefined]]);
     expect(deps.missingPackages).toEqual([expect.objectContaining({ module: 'requests', severity: 'error', expected: ['requests'], lookedAt: ['base.txt', 'svc.txt'] })]);
     expect(deps.missingPackages[0]!.fix).toMatchObject({ file: 'svc.txt', line: 2, text: 'requests' });
@@ -54,7 +55,8 @@ describe('analyzeDependencies: what the image installs', () => {
     const pipfile = '[packages]\nfastapi = "*"\n';
     const lock = JSON.stringify({ _meta: { sources: [] }, default: { fastapi: { version: '==0.115.0' } }, develop: {} });
     const a = await analyzeInline({ files: { Dockerfile: dockerfile, Pipfile: pipfile, 'Pipfile.lock': lock }, imports: ['fastapi'] });
-    expect(a.dependencies!.installed).toEqual(['fastapi']);
+    // The python:3.11 image ships pip, setuptools and wheel.
+    expect(a.dependencies!.installed).toEqual(['fastapi', 'pip', 'setuptools', 'wheel']);
     expect(a.dependencies!.missingPackages).toEqual([]);
   });
 
@@ -92,7 +94,7 @@ describe('analyzeDependencies: what the image installs', () => {
       },
       imports: ['flask', 'mkdocs'],
     });
-    expect(a.dependencies!.installed).toEqual(['flask']);
+    expect(a.dependencies!.installed).toEqual(['flask', 'pip']);
     expect(a.dependencies!.missingPackages.map((m) => m.module)).toEqual(['mkdocs']);
   });
 

@@ -138,3 +138,38 @@ describe('extractInstalls: other installers', () => {
     expect(one('yum install -y postgresql-libs').inline).toEqual(['postgresql-libs']);
   });
 });
+
+describe('extractInstalls: a lock exported to requirements and installed with pip', () => {
+  it('reads `poetry export -o F && pip install -r F` as the poetry install of the same groups, without the project, landing where pip installs', () => {
+    const i = one('poetry export -f requirements.txt --output requirements.txt --without-hashes --only main -E s3 && /venv/bin/pip install --no-cache-dir -r requirements.txt');
+    expect(i).toMatchObject({ tool: 'poetry', program: '/venv/bin/pip', exportedBy: 'poetry export', noProject: true, extras: ['s3'], files: ['pyproject.toml', 'poetry.lock'], cwd: '/app' });
+    expect(i.groups.only).toEqual(['main']);
+  });
+
+  it('reads an export piped into `pip install -r /dev/stdin`, and keeps what else the install names', () => {
+    const found = extractInstalls(run('cd /src && poetry export --with server | pip install --target /deps -r /dev/stdin gunicorn'), dockerfile);
+    expect(found.map((i) => [i.tool, i.cwd, i.target, i.inline])).toEqual([
+      ['poetry', '/src', { kind: 'target', path: '/deps' }, []],
+      ['pip', '/src', { kind: 'target', path: '/deps' }, ['gunicorn']],
+    ]);
+    expect(found[0]!.groups.with).toEqual(['server']);
+    // Nothing is left unreadable: no warning about standard input.
+    expect(found.flatMap((i) => i.problems)).toEqual([]);
+  });
+
+  it('reads `uv export` as uv sync (the project included unless --no-emit-project) and `pdm export` as pdm install without the project', () => {
+    const uv = one('uv export --frozen --no-dev --no-hashes --format requirements-txt -o reqs.txt && uv pip install --system -r reqs.txt');
+    expect(uv).toMatchObject({ tool: 'uv-sync', exportedBy: 'uv export', frozen: true, noProject: false, files: ['pyproject.toml', 'uv.lock'] });
+    expect(uv.groups.without).toEqual(['dev']);
+    expect(one('uv export --no-emit-project -o r.txt && pip install -r r.txt').noProject).toBe(true);
+    expect(one('pdm export --prod -o r.txt && pip install -r r.txt')).toMatchObject({ tool: 'pdm', noProject: true, exportedBy: 'pdm export' });
+    expect(one('pdm export --self -o r.txt && pip install -r r.txt').noProject).toBe(false);
+  });
+
+  it('leaves a requirements file that no export wrote, and standard input that no export feeds, to pip', () => {
+    expect(one('poetry export -o exported.txt && pip install -r requirements.txt')).toMatchObject({ tool: 'pip', files: ['requirements.txt'] });
+    const stdin = one('cat requirements.txt | pip install -r /dev/stdin');
+    expect(stdin).toMatchObject({ tool: 'pip', files: [] });
+    expect(stdin.problems.map((p) => p.message)).toEqual(['the install reads requirements from /dev/stdin, whose content cannot be known']);
+  });
+});

@@ -35,6 +35,17 @@ describe('what a RUN writes is unknown content', () => {
     expect(opaque('RUN echo "DEBUG = False" > settings.py 2>/dev/null')).toEqual([['/app/settings.py', 'RUN echo']]);
   });
 
+  it('reads the requirements files that lock exporters and compilers write', () => {
+    expect(opaque('RUN poetry export -f requirements.txt --output reqs/main.txt --without-hashes && pdm export -o /tmp/pdm.txt')).toEqual([
+      ['/app/reqs/main.txt', 'RUN poetry export'], ['/tmp/pdm.txt', 'RUN pdm export'],
+    ]);
+    expect(opaque('RUN uv export --frozen --no-dev -o requirements.txt && uv pip compile pyproject.toml --output-file=locked.txt && pip-compile -o dev.txt dev.in')).toEqual([
+      ['/app/requirements.txt', 'RUN uv export'], ['/app/locked.txt', 'RUN uv'], ['/app/dev.txt', 'RUN pip-compile'],
+    ]);
+    // To standard output, the export writes no file.
+    expect(opaque('RUN poetry export --only main | pip install -r /dev/stdin')).toEqual([]);
+  });
+
   it('reads nothing from commands that write no files it can name', () => {
     expect(opaque('RUN pip install -r requirements.txt && mkdir -p /data && tar -czf /tmp/x.tgz /app && cp x.py $DEST')).toEqual([]);
   });

@@ -21,6 +21,8 @@ export function installLanding(install: InstallCommand, run: RunRecord): string[
   }
   const dirs: string[] = [];
   if (install.program.includes('/bin/')) dirs.push(path.dirname(path.dirname(install.program)));
+  // An exported lock is installed by pip: the lock tool's own environments play no part.
+  if (install.exportedBy !== undefined) return pipLanding(dirs, env, install);
   if (install.tool === 'uv-sync') dirs.push(env.UV_PROJECT_ENVIRONMENT !== undefined ? at(env.UV_PROJECT_ENVIRONMENT) : at(path.join(install.projectDir ?? '.', '.venv')));
   if (install.tool === 'poetry') {
     if (env.POETRY_VIRTUALENVS_CREATE === 'false' || env.POETRY_VIRTUALENVS_CREATE === '0') dirs.push('/usr/local', '/usr/lib');
@@ -33,6 +35,11 @@ export function installLanding(install: InstallCommand, run: RunRecord): string[
     // PIPENV_VENV_IN_PROJECT is set, else one under WORKON_HOME; which one depends on the build's files.
     dirs.push(at('.venv'), env.WORKON_HOME ?? `${env.HOME ?? '/root'}/.local/share/virtualenvs`);
   }
+  return pipLanding(dirs, env, install);
+}
+
+/** The active virtualenv (VIRTUAL_ENV, or a venv's bin first on PATH), else the system's site-packages. */
+function pipLanding(dirs: string[], env: RunRecord['env'], install: InstallCommand): string[] {
   if (env.VIRTUAL_ENV !== undefined) dirs.push(env.VIRTUAL_ENV);
   const venvBin = (env.PATH ?? '').split(':').find((p) => p.endsWith('/bin') && !SYSTEM_BIN.has(p));
   if (venvBin !== undefined && !install.program.includes('/')) dirs.push(path.dirname(venvBin));

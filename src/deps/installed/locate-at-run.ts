@@ -1,4 +1,5 @@
 import path from 'node:path/posix';
+import { findRunWrites } from '../../dockerfile/find-run-writes.js';
 import { asImagePath, asRepoPath, type ImageModel, type RepoPath, type RepoSnapshot, type RunRecord } from '../../types.js';
 
 export type Located =
@@ -11,7 +12,9 @@ export type Located =
 /**
  * The repository file behind an image path as a RUN sees it: the stage's
  * files at that moment (a file copied after the RUN is not there yet), then
- * `--mount=type=bind` sources.
+ * `--mount=type=bind` sources, then what the RUN's own commands write
+ * before the install reads it (`poetry export -o requirements.txt && pip
+ * install -r requirements.txt`): content dockguard cannot see, not absence.
  */
 export function locateAtRun(imagePath: string, run: RunRecord, image: ImageModel, snapshot: RepoSnapshot): Located {
   const files = image.stages?.find((s) => s.label === run.stage)?.filesAtRun.get(run.line);
@@ -26,6 +29,8 @@ export function locateAtRun(imagePath: string, run: RunRecord, image: ImageModel
     const repoPath = asRepoPath(mount.repoPath === '' ? rel : rel === '' ? mount.repoPath : `${mount.repoPath}/${rel}`);
     return snapshot.files.has(repoPath) ? { kind: 'found', repoPath } : { kind: 'missing' };
   }
+  const written = findRunWrites(run).find((write) => within(imagePath, write.path));
+  if (written) return { kind: 'unknown', reason: `${imagePath} is written by ${written.program} in the same RUN` };
   const opaque = findOpaqueAbove(image, imagePath, run.line);
   if (opaque) return { kind: 'unknown', reason: `${opaque.path} comes from ${opaque.reason}` };
   return { kind: 'missing' };

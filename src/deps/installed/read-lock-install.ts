@@ -20,7 +20,7 @@ import { findProjectModules } from './project-modules.js';
  */
 export async function readLockInstall(install: InstallCommand, run: RunRecord, ctx: InstallReadContext): Promise<string[]> {
   const [declarationName, lockName] = install.files as [string, string];
-  const what = `\`${install.tool === 'uv-sync' ? 'uv sync' : `${install.tool} install`}\` on line ${install.line}`;
+  const what = `\`${install.exportedBy ?? (install.tool === 'uv-sync' ? 'uv sync' : `${install.tool} install`)}\` on line ${install.line}`;
   if (install.tool === 'pipenv' && install.inline.length > 0) return [];
   const lockImagePath = path.resolve(install.cwd, lockName);
   const lockThere = locateAtRun(lockImagePath, run, ctx.image, ctx.snapshot).kind !== 'missing';

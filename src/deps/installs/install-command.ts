@@ -48,6 +48,12 @@ export interface InstallCommand {
   noProject: boolean;
   /** `--frozen` / `--locked` / `--deploy`: the lock is taken as is. */
   frozen: boolean;
+  /**
+   * Set on the lock install a pip install of an exported lock stands for
+   * (`poetry export`): the lock is read as that tool reads it, and the
+   * packages land where the pip install puts them.
+   */
+  exportedBy?: string;
   problems: Problem[];
 }
 
