@@ -2,6 +2,7 @@ import type { ModelledService } from './analyze/analyze-service.js';
 import type { RepoPath } from './types.js';
 import { isAtOrBelow } from './discover/repo-path.js';
 import { isDockerfileName } from './discover/is-dockerfile-name.js';
+import { buildStageFiles } from './incremental/build-stage-files.js';
 
 /** Origins read `docker-compose.yml:3`, `scripts/deploy.sh:12` or `dockguard.config.json services[0]`: the file comes first. */
 export const originFile = (origin: string | undefined): string | undefined => origin?.split(/[: ]/, 1)[0];
@@ -12,8 +13,9 @@ export const isBuildTimeListing = (p: string): boolean => /(^|\/)\.git(?:ignore|
 /**
  * The services a set of paths can affect: a path is the Dockerfile itself
  * (or a folder holding it), an ignore file or build file that defines its
- * context, a file the image contains (or a folder of such files), or a file
- * a RUN bind-mounts from the context. A Dockerfile selects only its own
+ * context, a file the image contains (or a folder of such files), a file a
+ * stage holds when one of its RUNs starts (a builder's requirements file), or
+ * a file a RUN bind-mounts from the context. A Dockerfile selects only its own
  * service (and those whose build file names it), not every image that
  * happens to copy it.
  * `invisibleEdits` are staged modules whose edit no import analysis can see
@@ -38,7 +40,7 @@ export function selectServices(modelled: readonly ModelledService[], paths: read
       // A folder the image copies: new and deleted files there change the image too.
       if (image.copies.some((c) => c.sourceDirs.some(({ repoDir }) => isAtOrBelow(p, repoDir)))) return true;
       for (const origin of image.files.values()) if (isAtOrBelow(origin.repoPath, p)) return true;
-      return false;
+      return buildStageFiles(image).has(p);
     });
   });
 }

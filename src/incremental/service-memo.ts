@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContentCache } from '../cache/open-cache.js';
 import type { RepoPath, RepoSnapshot, ServiceAnalysis, ServiceSpec } from '../types.js';
 import { isAtOrBelow } from '../discover/repo-path.js';
+import { buildStageFiles } from './build-stage-files.js';
 
 /**
  * What a service's last full check depended on: every input file with its
@@ -133,6 +134,8 @@ export function writeServiceMemo(cache: ContentCache, key: string, analysis: Ser
   for (const name of ['.dockerignore', '.gcloudignore']) files.add(contextFile(name));
   files.add(`${dockerfile}.dockerignore` as RepoPath);
   for (const origin of image.files.values()) if (DEPENDENCY_FILE.test(origin.repoPath)) files.add(origin.repoPath);
+  // What a build stage installs from (its requirements, a project it builds) changes the image without being in it.
+  for (const file of buildStageFiles(image)) files.add(file);
   for (const run of image.runs) for (const mount of run.bindMounts) if (mount.repoPath) files.add(mount.repoPath);
   for (const script of analysis.dependencies?.scripts ?? []) files.add(script as RepoPath);
   // What .gitignore and .gitmodules say exists at build time kept this check clean: a change to them may not.

@@ -207,6 +207,22 @@ describe('check --staged compares an edited Dockerfile with its HEAD version', (
   });
 });
 
+describe('check --staged and build stages', () => {
+  it("checks the service when the requirements file a build stage installs is staged, though the final stage never holds it", () => {
+    const repo = makeFixtureRepo('incremental-build-stage');
+    // A harmless edit first: the service is checked, found clean, and its memo written.
+    writeFileSync(path.join(repo, 'requirements.txt'), '# pinned by the release job\nflask==3.1.0\nrequests==2.32.3\n');
+    git(repo, 'add', 'requirements.txt');
+    expect(checkStaged(repo)).toMatchObject({ status: 0, checked: ['Dockerfile'] });
+    // requests leaves the build stage's requirements: the image breaks, and neither the path nor the memo may hide it.
+    writeFileSync(path.join(repo, 'requirements.txt'), '# pinned by the release job\nflask==3.1.0\n');
+    git(repo, 'add', 'requirements.txt');
+    const blocked = checkStaged(repo);
+    expect(blocked).toMatchObject({ status: 1, checked: ['Dockerfile'] });
+    expect(blocked.findings).toEqual([expect.objectContaining({ rule: 'missing-package', module: 'requests' })]);
+  });
+});
+
 describe('check --staged and build files', () => {
   it('reports a staged compose file it cannot parse instead of dropping it', () => {
     const repo = makeFixtureRepo('compose-context');
