@@ -276,6 +276,13 @@ export type BaseImage =
       why: string;
     };
 
+/** A path a RUN's command wrote: the stage and Dockerfile line of the RUN, and the absolute path in that stage. */
+export interface WrittenByRun {
+  stage: string;
+  line: number;
+  path: ImagePath;
+}
+
 export interface ImageModel {
   dockerfile: RepoPath;
   /** Stage name (or index) that was modelled as the image. */
@@ -296,8 +303,9 @@ export interface ImageModel {
    * otherwise (a venv, a builder stage's site-packages) holds what the modelled installs put there.
    * `generated`: written by a code generator (protoc, an in-place Cython build), whose modules are those whose
    * file name (without `.py`) this regex source matches: they count as present whatever imports them.
+   * `writtenBy`: the RUN whose command wrote it, and the path it wrote, in the stage it ran in (before any COPY --from).
    */
-  opaque: Array<{ path: ImagePath; line: number; reason: string; buildInput?: boolean; foreign?: boolean; generated?: string }>;
+  opaque: Array<{ path: ImagePath; line: number; reason: string; buildInput?: boolean; foreign?: boolean; generated?: string; writtenBy?: WrittenByRun }>;
   copies: CopyRecord[];
   runs: RunRecord[];
   workdir: ImagePath;

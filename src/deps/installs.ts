@@ -20,22 +20,14 @@ const WRAPPERS = new Set(['sudo', 'exec', 'nice', 'nohup', 'time', 'command']);
  * Nothing is resolved against the image here.
  */
 export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCommand[] {
-  const commands = run.form === 'exec' && run.args ? execCommands(run.args, run.env) : runShellCommands(run);
   const installs: InstallCommand[] = [];
-  let cwd = run.workdir;
   // Locks exported earlier in the RUN, by output file, and the one whose output the next command's stdin reads.
   const exports = new Map<string, LockExport>();
   let piped: LockExport | undefined;
-  for (const command of commands) {
-    const words = unwrap(command.words);
-    const pipedIn = command.separatorBefore === '|' ? piped : undefined;
+  for (const { words, line, cwd, pipedIn, redirected } of runCommands(run)) {
+    const stdinExport = pipedIn ? piped : undefined;
     piped = undefined;
-    if (words[0] === 'cd') {
-      cwd = changeDir(cwd, words[1]);
-      continue;
-    }
-    const line = (run.commandLine ?? run.line) + command.line - 1;
-    const exported = readLockExport(pythonModuleForm(words), cwd);
+    const exported = readLockExport(pythonModuleForm(words), cwd, redirected);
     if (exported) {
       if (exported.output === undefined) piped = exported;
       else exports.set(exported.output, exported);
@@ -43,7 +35,7 @@ export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCo
     }
     const install = readInstall(words, line, cwd);
     if (!install) continue;
-    const fromExports = takeExportedFiles(install, exports, pipedIn);
+    const fromExports = takeExportedFiles(install, exports, stdinExport);
     installs.push(...fromExports.map((lockExport) => asLockInstall(lockExport, install)));
     if (fromExports.length > 0 && isEmptyInstall(install)) continue;
     for (const problem of install.problems) problem.file = dockerfile;
@@ -55,6 +47,43 @@ export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCo
     installs.push(install);
   }
   return installs;
+}
+
+/** The locks a RUN exports to requirements files (`poetry export -o requirements.txt`), which a later RUN or stage may install. */
+export function extractLockExports(run: RunRecord): LockExport[] {
+  const exports: LockExport[] = [];
+  for (const { words, cwd, redirected } of runCommands(run)) {
+    const exported = readLockExport(pythonModuleForm(words), cwd, redirected);
+    if (exported?.output !== undefined) exports.push(exported);
+  }
+  return exports;
+}
+
+interface RunCommand {
+  /** Without wrappers (`sudo`, `env X=1`). */
+  words: string[];
+  /** Dockerfile line. */
+  line: number;
+  /** The folder it runs in: WORKDIR, then the `cd`s before it. */
+  cwd: ImagePath;
+  /** Whether it reads the previous command's output (`a | b`). */
+  pipedIn: boolean;
+  /** The file its output is redirected to (`> requirements.txt`): the first one that is no device (`2>/dev/null`). */
+  redirected: string | undefined;
+}
+
+/** The simple commands of a RUN, in order, with where each runs (`cd` commands are followed, not listed). */
+function* runCommands(run: RunRecord): Generator<RunCommand> {
+  const commands = run.form === 'exec' && run.args ? execCommands(run.args, run.env) : runShellCommands(run);
+  let cwd = run.workdir;
+  for (const command of commands) {
+    const words = unwrap(command.words);
+    if (words[0] === 'cd') {
+      cwd = changeDir(cwd, words[1]);
+      continue;
+    }
+    yield { words, line: (run.commandLine ?? run.line) + command.line - 1, cwd, pipedIn: command.separatorBefore === '|', redirected: command.outputs?.find((file) => !file.startsWith('/dev/')) };
+  }
 }
 
 /**
@@ -74,7 +103,7 @@ function takeExportedFiles(install: InstallCommand, exports: ReadonlyMap<string,
 }
 
 /** The lock install an export stands for, landing where the pip install that reads it puts packages. */
-function asLockInstall(lockExport: LockExport, pip: InstallCommand): InstallCommand {
+export function asLockInstall(lockExport: LockExport, pip: InstallCommand): InstallCommand {
   const install = readInstall(lockExport.installWords, pip.line, lockExport.cwd)!;
   install.program = pip.program;
   install.target = pip.target;

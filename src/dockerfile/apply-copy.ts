@@ -1,4 +1,4 @@
-import type { CopyRecord, Problem, RepoPath } from '../types.js';
+import type { CopyRecord, Problem, RepoPath, WrittenByRun } from '../types.js';
 import { describeBaseImage } from './base-image.js';
 import type { BuildContext } from './build-context.js';
 import { parseIgnoreFile } from './dockerignore.js';
@@ -82,7 +82,7 @@ export function applyCopy(state: StageState, instruction: DockerInstruction, env
     const resolved = resolveCopySource(tree.tree, source.value, parents);
     if (resolved.matches.length === 0) {
       const unseen = tree.tree.kind === 'context' && !resolved.isWildcard ? env.context!.unseenReason(resolved.key) : undefined;
-      if (tree.tree.kind === 'stage') addOpaque(state.fs, destKey, line, tree.unknownReason(source.value));
+      if (tree.tree.kind === 'stage') addOpaque(state.fs, destKey, line, tree.unknownReason(source.value), { writtenBy: tree.writtenBy(resolved.key) });
       else if (unseen !== undefined) {
         report('unmodelled-source', 'warning', MESSAGES.unseenSource(keyword, source.value, unseen));
         addOpaque(state.fs, destKey, line, `${keyword} ${source.value} (${unseen})`, { buildInput: true });
@@ -117,13 +117,15 @@ interface PickedTree {
   /** sourceDirs of the stage copied from, to map its directories back to the repository. */
   upstream: SourceDir[];
   unknownReason(source: string): string;
+  /** The RUN that wrote exactly this path of the stage, if one did. */
+  writtenBy(key: string): WrittenByRun | undefined;
 }
 
 function pickTree(state: StageState, from: string | undefined, keyword: string, destKey: string, line: number, env: CopyEnvironment,
   report: (rule: string, severity: Problem['severity'], message: string) => void, sources: readonly string[]): PickedTree | undefined {
   if (from === undefined || from === '') {
     if (!env.context) return undefined;
-    return { tree: contextTree(env.context), upstream: [], unknownReason: () => '' };
+    return { tree: contextTree(env.context), upstream: [], unknownReason: () => '', writtenBy: () => undefined };
   }
   if (from.includes('$')) {
     report('unmodelled-source', 'warning', MESSAGES.fromVariable(keyword, from));
@@ -142,6 +144,8 @@ function pickTree(state: StageState, from: string | undefined, keyword: string, 
     tree: stageTree(stage.fs),
     upstream: stage.copies.flatMap((c) => c.sourceDirs),
     unknownReason: (source) => `${source} in stage ${stage.label} is not made by a COPY (RUN output or base image)`,
+    // The last write wins: a later RUN writing the same path replaced the content.
+    writtenBy: (key) => stage.fs.opaque.findLast((o) => o.key === key)?.writtenBy,
   };
 }
 

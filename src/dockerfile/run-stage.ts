@@ -58,7 +58,11 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
         for (const write of findRunWrites(run)) {
           // A generator's output folder must exist for it to run (protoc does not create it).
           if (write.generated !== undefined) addDir(state.fs, toImageKey(write.path));
-          addOpaque(state.fs, toImageKey(write.path), line, `RUN ${write.program}`, { foreign: FETCHES.has(write.program), ...(write.generated !== undefined ? { generated: write.generated } : {}) });
+          addOpaque(state.fs, toImageKey(write.path), line, `RUN ${write.program}`, {
+            foreign: FETCHES.has(write.program),
+            writtenBy: { stage: run.stage, line, path: toImagePath(toImageKey(write.path)) },
+            ...(write.generated !== undefined ? { generated: write.generated } : {}),
+          });
         }
         for (const extension of findInPlaceExtensions(run, state.fs)) addOpaque(state.fs, extension.key, line, extension.reason, { generated: extension.generated });
         break;

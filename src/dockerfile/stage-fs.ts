@@ -1,4 +1,4 @@
-import type { ImageFileOrigin, RepoPath } from '../types.js';
+import type { ImageFileOrigin, RepoPath, WrittenByRun } from '../types.js';
 import { parentKey } from './image-paths.js';
 
 export interface OpaqueEntry {
@@ -12,6 +12,8 @@ export interface OpaqueEntry {
   foreign?: boolean;
   /** Made by a code generator whose modules' names this pattern (regex source) matches, whatever the import. */
   generated?: string;
+  /** The RUN that wrote it (see `ImageModel.opaque`). */
+  writtenBy?: WrittenByRun;
 }
 
 /** What one stage's filesystem is known to hold, keyed by image path without the leading `/`. */
@@ -59,9 +61,10 @@ export interface OpaqueFlags {
   buildInput?: boolean;
   foreign?: boolean;
   generated?: string;
+  writtenBy?: WrittenByRun;
 }
 
 export function addOpaque(fs: StageFs, key: string, line: number, reason: string, flags: OpaqueFlags = {}): void {
   addDir(fs, parentKey(key));
-  fs.opaque.push({ key, line, reason, ...(flags.buildInput ? { buildInput: true } : {}), ...(flags.foreign ? { foreign: true } : {}), ...(flags.generated !== undefined ? { generated: flags.generated } : {}) });
+  fs.opaque.push({ key, line, reason, ...(flags.buildInput ? { buildInput: true } : {}), ...(flags.foreign ? { foreign: true } : {}), ...(flags.generated !== undefined ? { generated: flags.generated } : {}), ...(flags.writtenBy ? { writtenBy: flags.writtenBy } : {}) });
 }

@@ -129,10 +129,12 @@ const LIST_LIMIT = 10;
 function formatInstalls(e: Explanation, c: Colors, verbose: boolean): string[] {
   const lines = [c.bold('installs')];
   for (const install of e.installs) {
+    // What the base image brings has no install line: it is named by where it is known from.
+    const fromBase = install.line === 0;
     const what = [...install.files, ...install.inline].join(', ') || '(nothing readable)';
-    lines.push(`  ${install.line > 0 ? `line ${install.line}` : 'base image'}  ${install.tool}: ${what}`);
+    lines.push(fromBase ? `  ${[...new Set(install.distributions.map((d) => d.file))].join(', ')}` : `  line ${install.line}  ${install.tool}: ${what}`);
     const shown = verbose ? install.distributions : install.distributions.slice(0, LIST_LIMIT);
-    for (const d of shown) lines.push(`    ${d.name}  ${c.dim(`${d.file}:${d.line}`)}`);
+    for (const d of shown) lines.push(fromBase ? `    ${d.name}` : `    ${d.name}  ${c.dim(`${d.file}:${d.line}`)}`);
     if (shown.length < install.distributions.length) lines.push(c.dim(`    … ${install.distributions.length - shown.length} more (--verbose lists them)`));
   }
   if (e.installs.length === 0) lines.push('  (none)');

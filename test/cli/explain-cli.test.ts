@@ -33,6 +33,8 @@ const ORDERS = [
   '    /app/main.py  python script',
   '',
   'installs',
+  '  base image python:3.12-slim',
+  '    pip',
   '  line 7  pip: services/orders/requirements.txt',
   '    pyyaml  services/orders/requirements.txt:1',
   '    requests  services/orders/requirements.txt:2',
@@ -59,6 +61,8 @@ const REPORTS_IMAGE = [
   '    /srv/app.py  python script',
   '',
   'installs',
+  '  base image python:3.12-slim',
+  '    pip',
   '  line 4  pip: services/reports/requirements.txt',
   '    redis  services/reports/requirements.txt:1',
   '    requests  services/reports/requirements.txt:2',
@@ -248,7 +252,7 @@ describe('dockguard explain (built CLI)', () => {
       status: 'checked',
       sysPath: [{ path: '/srv', why: 'folder of the script /srv/app.py, which python runs' }],
       launch: { file: 'services/reports/Dockerfile', line: 7, roots: [{ root: '/srv/app.py', why: 'python script' }], derived: true },
-      installs: [{ line: 4, tool: 'pip', files: ['services/reports/requirements.txt'], distributions: [
+      installs: [{ line: 0, tool: 'base image', distributions: [{ name: 'pip', file: 'base image python:3.12-slim', line: 0 }] }, { line: 4, tool: 'pip', files: ['services/reports/requirements.txt'], distributions: [
         { name: 'redis', file: 'services/reports/requirements.txt', line: 1 },
         { name: 'requests', file: 'services/reports/requirements.txt', line: 2 },
       ] }],

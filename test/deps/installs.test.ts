@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractInstalls } from '../../src/deps/installs.js';
+import { extractInstalls, extractLockExports } from '../../src/deps/installs.js';
 import { asImagePath, asRepoPath, type RunRecord } from '../../src/types.js';
 
 const dockerfile = asRepoPath('services/api/Dockerfile');
@@ -164,6 +164,22 @@ describe('extractInstalls: a lock exported to requirements and installed with pi
     expect(one('uv export --no-emit-project -o r.txt && pip install -r r.txt').noProject).toBe(true);
     expect(one('pdm export --prod -o r.txt && pip install -r r.txt')).toMatchObject({ tool: 'pdm', noProject: true, exportedBy: 'pdm export' });
     expect(one('pdm export --self -o r.txt && pip install -r r.txt').noProject).toBe(false);
+  });
+
+  it('reads an export redirected to a file (`> requirements.txt`, errors to /dev/null) and `pipenv requirements`', () => {
+    expect(one('poetry export -f requirements.txt --with server > requirements.txt 2>/dev/null && pip install -r requirements.txt')).toMatchObject({ tool: 'poetry', exportedBy: 'poetry export', groups: { with: ['server'] } });
+    const pipenv = one('pipenv requirements --dev > requirements.txt && pip install --no-cache-dir -r requirements.txt');
+    expect(pipenv).toMatchObject({ tool: 'pipenv', exportedBy: 'pipenv requirements', files: ['Pipfile', 'Pipfile.lock'] });
+    expect(pipenv.groups.with).toEqual(['develop']);
+    expect(one('pipenv requirements --dev-only | pip install -r /dev/stdin').groups.only).toEqual(['develop']);
+  });
+
+  it('lists the exports a RUN writes to files, for a later RUN or stage that installs them', () => {
+    const exports = extractLockExports(run('cd /tmp && poetry export -o requirements.txt --only main && uv export | tee x.txt && pdm export > /build/pdm.txt'));
+    expect(exports.map((e) => [e.shown, e.output, e.cwd, e.installWords])).toEqual([
+      ['poetry export', '/tmp/requirements.txt', '/tmp', ['poetry', 'install', '--no-root', '--only', 'main']],
+      ['pdm export', '/build/pdm.txt', '/tmp', ['pdm', 'install', '--no-self']],
+    ]);
   });
 
   it('leaves a requirements file that no export wrote, and standard input that no export feeds, to pip', () => {

@@ -1,13 +1,13 @@
 import path from 'node:path/posix';
 import { findRunWrites } from '../../dockerfile/find-run-writes.js';
-import { asImagePath, asRepoPath, type ImageModel, type RepoPath, type RepoSnapshot, type RunRecord } from '../../types.js';
+import { asImagePath, asRepoPath, type ImageModel, type RepoPath, type RepoSnapshot, type RunRecord, type WrittenByRun } from '../../types.js';
 
 export type Located =
   | { kind: 'found'; repoPath: RepoPath }
   /** The stage does not hold the file when the RUN starts: the build fails there. */
   | { kind: 'missing' }
-  /** Something dockguard cannot see may have put it there. */
-  | { kind: 'unknown'; reason: string };
+  /** Something dockguard cannot see may have put it there; `writtenBy` names the RUN that wrote exactly this path, if one did. */
+  | { kind: 'unknown'; reason: string; writtenBy?: WrittenByRun };
 
 /**
  * The repository file behind an image path as a RUN sees it: the stage's
@@ -32,7 +32,7 @@ export function locateAtRun(imagePath: string, run: RunRecord, image: ImageModel
   const written = findRunWrites(run).find((write) => within(imagePath, write.path));
   if (written) return { kind: 'unknown', reason: `${imagePath} is written by ${written.program} in the same RUN` };
   const opaque = findOpaqueAbove(image, imagePath, run.line);
-  if (opaque) return { kind: 'unknown', reason: `${opaque.path} comes from ${opaque.reason}` };
+  if (opaque) return { kind: 'unknown', reason: `${opaque.path} comes from ${opaque.reason}`, ...(opaque.path === imagePath && opaque.writtenBy ? { writtenBy: opaque.writtenBy } : {}) };
   return { kind: 'missing' };
 }
 

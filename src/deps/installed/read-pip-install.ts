@@ -1,7 +1,7 @@
 import path from 'node:path/posix';
 import type { RunRecord } from '../../types.js';
 import { findCompanionLock } from '../find-companion-lock.js';
-import type { InstallCommand } from '../installs.js';
+import { asLockInstall, extractLockExports, type InstallCommand } from '../installs.js';
 import { nameFromLocation } from '../name-from-location.js';
 import { parseRequirement } from '../parse-requirement.js';
 import { INSTALL_UNANALYSABLE } from '../rules.js';
@@ -12,7 +12,8 @@ import { findDeclarationOf, readDeclaredNames } from './declared-names.js';
 import { loadInstalledFile, locateInstalledFile, type InstallReadContext } from './install-read-context.js';
 import { readDirectoryInstall } from './read-project-install.js';
 import { readWheelInstall } from './read-wheel-install.js';
-import { projectAtRun } from './locate-at-run.js';
+import { locateAtRun, projectAtRun } from './locate-at-run.js';
+import { readLockInstall } from './read-lock-install.js';
 import type { Requirement } from '../types.js';
 
 /** Looks like a path rather than a requirement: `.`, `./libs/x`, `/wheels/*.whl`, `dist/app-1.0.tar.gz`. */
@@ -23,6 +24,11 @@ export async function readPipInstall(install: InstallCommand, run: RunRecord, ct
   const read: string[] = [];
   const what = `\`${install.tool.replace('-', ' ')} install\` on line ${install.line}`;
   for (const written of install.files) {
+    const exported = findExportedLock(path.resolve(install.cwd, written), install, run, ctx);
+    if (exported) {
+      read.push(...(await readLockInstall(exported.install, exported.run, ctx)));
+      continue;
+    }
     const file = await loadInstalledFile(written, install.cwd, run, ctx, what);
     if (!file) continue;
     read.push(file.path, ...file.includes);
@@ -46,6 +52,22 @@ export async function readPipInstall(install: InstallCommand, run: RunRecord, ct
     else readInlineSpec(word, install, ctx);
   }
   return read;
+}
+
+/**
+ * A requirements file an earlier RUN exported from a lock (`poetry export -o
+ * /tmp/requirements.txt`), in this stage or in one it was copied from
+ * (`COPY --from=requirements-stage /tmp/requirements.txt .`, the layout
+ * FastAPI's documentation shows): the lock install it stands for, read in
+ * the exporting RUN's stage, landing where this pip install puts packages.
+ */
+function findExportedLock(imagePath: string, install: InstallCommand, run: RunRecord, ctx: InstallReadContext): { install: InstallCommand; run: RunRecord } | undefined {
+  const located = locateAtRun(imagePath, run, ctx.image, ctx.snapshot);
+  if (located.kind !== 'unknown' || located.writtenBy === undefined) return undefined;
+  const { stage, line, path: writtenPath } = located.writtenBy;
+  const exportRun = ctx.image.runs.find((r) => r.stage === stage && r.line === line);
+  const lockExport = exportRun && extractLockExports(exportRun).findLast((e) => e.output === writtenPath);
+  return lockExport ? { install: asLockInstall(lockExport, install), run: exportRun } : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import { walkArgs } from './walk-args.js';
 
 /**
  * A lock written out as requirements: `poetry export`, `uv export`, `pdm
- * export`. Installing that output with pip installs what the lock selects,
+ * export`, `pipenv requirements`. Installing that output with pip installs what the lock selects,
  * exactly as the tool's own install given the same group and extra options
  * would, so the export is read as that install.
  */
@@ -66,18 +66,32 @@ const SYNTAX: Record<string, ExportSyntax> = {
     added: ['--no-self'],
     outputFile: new Set(['-o', '--output']),
   },
+  pipenv: {
+    install: ['pipenv', 'install'],
+    outputOptions: new Set(),
+    keptValueOptions: new Set(['--categories']),
+    outputFlags: new Set(['--hash', '--exclude-markers', '--from-pipfile']),
+    // `--dev-only` takes the develop packages alone.
+    renamed: { '--dev-only': ['--categories', 'develop'] },
+    added: [],
+    outputFile: new Set(),
+  },
 };
+
+/** The subcommand that exports, per tool. */
+const EXPORT_SUBCOMMAND: Record<string, string> = { poetry: 'export', uv: 'export', pdm: 'export', pipenv: 'requirements' };
 
 /**
  * The export a command performs, or undefined when it is none. `words`
- * start at the program (`poetry export -o requirements.txt --only main`).
+ * start at the program (`poetry export -o requirements.txt --only main`);
+ * `redirected` is where the command's standard output goes (`> requirements.txt`).
  */
-export function readLockExport(words: readonly string[], cwd: ImagePath): LockExport | undefined {
+export function readLockExport(words: readonly string[], cwd: ImagePath, redirected?: string): LockExport | undefined {
   const program = path.basename(words[0] ?? '');
   const syntax = SYNTAX[program];
-  if (!syntax || words[1] !== 'export') return undefined;
+  if (!syntax || words[1] !== EXPORT_SUBCOMMAND[program]) return undefined;
   const kept: string[] = [];
-  let output: ImagePath | undefined;
+  let output = redirected === undefined || redirected.startsWith('/dev/') ? undefined : asImagePath(path.resolve(cwd, redirected));
   let added = syntax.added;
   const withValue = new Set([...syntax.outputOptions, ...syntax.keptValueOptions]);
   walkArgs(words.slice(2), withValue, (option, value) => {
@@ -90,5 +104,5 @@ export function readLockExport(words: readonly string[], cwd: ImagePath): LockEx
     if (renamed) kept.push(...renamed);
     else kept.push(option, ...(value !== undefined ? [value] : []));
   });
-  return { installWords: [...syntax.install, ...added, ...kept], output, cwd, shown: `${program} export` };
+  return { installWords: [...syntax.install, ...added, ...kept], output, cwd, shown: `${program} ${words[1]}` };
 }
