@@ -358,6 +358,8 @@ export interface LaunchPlan {
    * their packages are importable from site-packages even when no COPY put their source in the image.
    */
   installedProjects?: RepoPath[];
+  /** Modules those projects' builds write into their packages (setuptools-scm's `_version.py`): see readBuildWrittenModules. */
+  buildWrittenModules?: RepoPath[];
   problems: Problem[];
 }
 

@@ -16,6 +16,7 @@ import type { ModuleStore } from './module-store.js';
 import { collectRoots } from './service-roots.js';
 import { settleUnlessInstalled } from './settle-unless-installed.js';
 import { INSTALLED_SITE, withInstalledProjects } from './installed-projects.js';
+import { readBuildWrittenModules } from './build-written-files.js';
 import { readConsoleScripts } from './read-console-scripts.js';
 import { joinImagePath } from '../python/image-path.js';
 import { describeSysPath } from './sys-path-entries.js';
@@ -135,10 +136,11 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
   const version = pythonVersionOfService(image.baseImage, launch.programs).version ?? NEWEST_PYTHON;
   // Console scripts' projects, and every local project the image's own stages install.
   const projects = [...new Set([...(launch.installedProjects ?? []), ...(await findLocalProjectInstalls(image, ctx.snapshot))])];
+  const written = await readBuildWrittenModules(projects, ctx.snapshot);
   // Kept on the plan, so that `explain` looks modules up where the walk did.
-  if (projects.length > 0) analysis.launch = { ...launch, installedProjects: projects };
+  if (projects.length > 0) analysis.launch = { ...launch, installedProjects: projects, ...(written.length > 0 ? { buildWrittenModules: written } : {}) };
   const closure = await followImports({
-    image: withInstalledProjects(image, projects, ctx.snapshot),
+    image: withInstalledProjects(image, projects, ctx.snapshot, written),
     context,
     snapshot: ctx.snapshot,
     store: ctx.store,

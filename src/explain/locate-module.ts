@@ -26,7 +26,7 @@ const GUARD_WORDS = { 'import-error': 'try/except ImportError', broad: 'try/exce
  */
 export async function locateModule(module: string, seen: InspectedService): Promise<ModuleExplanation> {
   const { analysis, snapshot } = seen;
-  const image = withInstalledProjects(analysis.image!, analysis.launch?.installedProjects ?? [], snapshot);
+  const image = withInstalledProjects(analysis.image!, analysis.launch?.installedProjects ?? [], snapshot, analysis.launch?.buildWrittenModules);
   const sysPath = analysis.sysPath?.map((e) => e.path) ?? [image.workdir];
   const tree = imageTree(image.files, image.dirs);
   const bases = computeRepoBases(image, sysPath, snapshot);
