@@ -11,6 +11,11 @@ export interface RunWrite {
   generated?: string;
 }
 
+/** Options that name where a program writes, by common convention. */
+const OUTPUT_OPTIONS = ['-o', '--output', '--out', '--output-file', '--outfile', '--out-file', '--output-dir', '--outdir', '--out-dir', '--output-directory', '--output-path'];
+/** Installers and package managers: their `-o`/`--target` options say nothing of files a module could be imported from. */
+const PACKAGE_TOOLS = new Set(['pip', 'pip3', 'uv', 'pipenv', 'conda', 'mamba', 'micromamba', 'pixi', 'apt-get', 'apt', 'apk', 'dnf', 'yum', 'microdnf', 'npm', 'yarn', 'pnpm']);
+
 /** Options that take a value, per program, so the value is not read as a positional argument. */
 const VALUE_OPTIONS: Record<string, Set<string>> = {
   git: new Set(['-b', '--branch', '--depth', '-c', '--config', '-o', '--origin', '--reference', '--separate-git-dir', '-j', '--jobs', '--filter', '--template', '-u', '--upload-pack', '--shallow-since', '--shallow-exclude']),
@@ -122,6 +127,13 @@ function destinationsOf(program: string, args: string[]): string[] {
   if (/^python(\d(\.\d+)?)?$/.test(program) && args[0] === '-m') {
     if (args[1] === 'venv' || args[1] === 'virtualenv') return positionals(args.slice(2), new Set()).slice(-1);
     if (args[1] === 'grpc_tools.protoc') return args.flatMap((a) => PROTOC_OUT.exec(a)?.[2] ?? []);
+  }
+  const runsModule = /^python(\d(\.\d+)?)?$/.test(program) && args[0] === '-m';
+  if (!PACKAGE_TOOLS.has(runsModule ? (args[1] ?? '') : program)) {
+    // Any other program given an output option (a code generator: `datamodel-codegen --output app/models.py`,
+    // `openapi-generator-cli generate -o client`): what it names may hold modules nobody can see.
+    const named = option(...OUTPUT_OPTIONS);
+    if (named.length > 0) return named;
   }
   if (program === 'uv' && (args[0] === 'export' || (args[0] === 'pip' && args[1] === 'compile'))) return option('-o', '--output-file');
   if (program === 'uv' && args[0] === 'venv') return positionals(args.slice(1), new Set(['-p', '--python', '--prompt'])).slice(0, 1).concat(['.venv']).slice(0, 1);

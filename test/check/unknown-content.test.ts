@@ -5,13 +5,18 @@ import { makeFixtureRepo, removeFixtureRepos } from '../helpers/fixture-repo.js'
 afterAll(removeFixtureRepos);
 
 describe('unknown content is not absence (fixture unknown-content)', () => {
-  it('an entry script or import under content from a RUN (of this or another stage), an external image or an unresolved variable is a warning naming it', async () => {
+  it('an entry script or import under content from a RUN (of this or another stage, a code generator\'s output), an external image or an unresolved variable is a warning naming it', async () => {
     const result = await check({ cwd: makeFixtureRepo('unknown-content') });
     const missing = result.findings.filter((f) => f.rule === 'missing-copy');
     expect(missing.map((f) => ({ severity: f.severity, evidence: f.evidence, file: f.file, line: f.line, module: f.module, assumption: f.assumption }))).toEqual([
       {
         severity: 'warning', evidence: 'assumed', file: 'services/caldav/Dockerfile', line: 15, module: '/app/bin/caldav-server',
         assumption: 'the image may hold it after all: /app comes from /app/venv in stage builder is not made by a COPY (RUN output or base image), which may hold it',
+      },
+      {
+        // A code generator's --output: the module it names is unseen content, not a module deleted or renamed.
+        severity: 'warning', evidence: 'assumed', file: 'services/catalog-api/catalog/app.py', line: 3, module: 'catalog.models',
+        assumption: 'the image may hold it after all: /srv/catalog/models.py comes from RUN datamodel-codegen, which may hold it',
       },
       {
         // protoc writes inventory_pb2.py beside the server: a generated module, not a third-party one.

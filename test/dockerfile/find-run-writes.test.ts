@@ -46,6 +46,15 @@ describe('what a RUN writes is unknown content', () => {
     expect(opaque('RUN poetry export --only main | pip install -r /dev/stdin')).toEqual([]);
   });
 
+  it("reads the output option of any other program, as a code generator's", () => {
+    expect(opaque('RUN datamodel-codegen --input api.yaml --output app/models.py && openapi-generator-cli generate -i api.yaml -g python -o /srv/client')).toEqual([
+      ['/app/app/models.py', 'RUN datamodel-codegen'], ['/srv/client', 'RUN openapi-generator-cli'],
+    ]);
+    expect(opaque('RUN python tools/gen_settings.py --output-dir=config')).toEqual([['/app/config', 'RUN python']]);
+    // Installers' options of that name say nothing of where modules are written.
+    expect(opaque('RUN apt-get -o Dpkg::Options::=--force-confold install -y libpq5 && python -m pip download -d /wheels --output /x flask')).toEqual([]);
+  });
+
   it('reads nothing from commands that write no files it can name', () => {
     expect(opaque('RUN pip install -r requirements.txt && mkdir -p /data && tar -czf /tmp/x.tgz /app && cp x.py $DEST')).toEqual([]);
   });
