@@ -126,6 +126,26 @@ describe('matchGuessedName', () => {
   it('does not match names that only share a prefix', () => {
     expect(matchGuessedName(['json-logic'], ['panzi-json-logic', 'jsonlogicx'])).toBeUndefined();
   });
+
+  it.each([
+    ['solo', 'django-solo'],
+    ['knox', 'django-rest-knox'],
+    ['two-factor', 'django-two-factor-auth'],
+    ['rangefilter', 'django-admin-rangefilter'],
+    ['phonenumber-field', 'django-phonenumber-field'],
+    ['ninja', 'django-ninja'],
+    ['silk', 'django-silk'],
+  ])('%s ~ %s: a framework plugin named after the module', (guess, installed) => {
+    expect(matchGuessedName([guess], ['gunicorn', installed])).toBe(installed);
+  });
+
+  it('takes no plugin for another name, nor the framework for one of its plugins', () => {
+    expect(matchGuessedName(['money'], ['django-moneyfield'])).toBeUndefined();
+    expect(matchGuessedName(['q'], ['django-q2'])).toBeUndefined();
+    expect(matchGuessedName(['mail'], ['django-mail-templated'])).toBeUndefined();
+    expect(matchGuessedName(['django'], ['django-solo'])).toBeUndefined();
+    expect(matchGuessedName(['auth'], ['django-rest-auth'])).toBeUndefined();
+  });
 });
 
 describe('findLikelyVariant', () => {
