@@ -95,7 +95,7 @@ export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: Depend
     transitiveOnly: packages.transitiveOnly,
     implicitNeeds: findImplicitNeeds(analysis, ctx.implicitRules, { set, closure }, image),
     missingPrograms: findMissingPrograms(analysis, { set, closure }, image),
-    systemNeeds: findSystemNeeds(set, image, ctx.systemRules),
+    systemNeeds: findSystemNeeds(set, image, ctx.systemRules, new Set(packages.checks.flatMap((c) => (c.installedAs !== undefined ? [c.installedAs] : [])))),
     lockDrift: locks.drift,
     unlockedInstalls: locks.unlocked,
     scripts: [...set.scripts],

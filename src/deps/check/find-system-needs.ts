@@ -20,8 +20,13 @@ export function toSystemRules(rules: readonly ConfigSystemRule[]): SystemPackage
  * Distributions that load or build against OS libraries: run-time needs
  * are checked against the final image (its FROM chain's apt/apk lines and
  * what the base image ships), build needs against the stage that installed it.
+ * A run-time need fails the container only when something loads the
+ * distribution: proven when the service's code imports it (`imported`, the
+ * installed distributions its imports resolve to), else assumed, since an
+ * installed library nothing imports loads nothing. A build need fails the
+ * build whatever the code does.
  */
-export function findSystemNeeds(set: InstalledSet, image: ImageModel, extraRules: readonly SystemPackageRule[]): SystemNeed[] {
+export function findSystemNeeds(set: InstalledSet, image: ImageModel, extraRules: readonly SystemPackageRule[], imported: ReadonlySet<string>): SystemNeed[] {
   const names = new Set(set.names());
   const rules = [...systemRulesFor(names), ...extraRules.filter((r) => names.has(r.distribution))];
   const needs: SystemNeed[] = [];
@@ -31,6 +36,9 @@ export function findSystemNeeds(set: InstalledSet, image: ImageModel, extraRules
     // `psycopg[binary]` installs psycopg-binary, which no file names: the extra is the binary build.
     if (set.hasWithExtra(rule.distribution, rule.unlessExtras)) continue;
     const runtime = checkStage(rule.runtime, image.target, set, image);
+    if (runtime && runtime.assumption === undefined && !imported.has(rule.distribution)) {
+      runtime.assumption = `no module this service runs imports ${rule.distribution}, so ${runtime.packages.join(', ')} ${runtime.packages.length === 1 ? 'is' : 'are'} needed only if a library it imports loads it`;
+    }
     if (runtime) needs.push(toNeed(rule, entry, 'runtime', runtime, image));
     if (rule.build && entry.stage !== undefined) {
       const build = checkStage(rule.build, entry.stage, set, image);
