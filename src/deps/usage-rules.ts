@@ -54,7 +54,8 @@ export interface SystemPackageRule {
 }
 
 export type ProgramProvider =
-  | { kind: 'distribution'; distributions: string[]; viaExtras: Array<{ distribution: string; extras: string[] }> }
+  /** `osPackages`: OS packages that install the program too (`apt-get install supervisor`), per package manager. */
+  | { kind: 'distribution'; distributions: string[]; viaExtras: Array<{ distribution: string; extras: string[] }>; osPackages: { apt: string[]; apk: string[] } }
   | { kind: 'system' }
   | { kind: 'unknown' };
 
@@ -81,7 +82,7 @@ export const SYSTEM_PACKAGE_RULES: readonly SystemPackageRule[] = SYSTEM.rules.m
   unlessExtras: (rule.unlessExtras ?? []).map(normalizeName),
 }));
 
-const PROGRAMS = load<{ programs: Record<string, { distributions: string[]; viaExtras?: Array<{ distribution: string; extras: string[] }> }>; notPackages: string[] }>(
+const PROGRAMS = load<{ programs: Record<string, { distributions: string[]; viaExtras?: Array<{ distribution: string; extras: string[] }>; osPackages?: { apt?: string[]; apk?: string[] } }>; notPackages: string[] }>(
   'entrypoint-programs.json',
 );
 
@@ -164,5 +165,6 @@ export function programProvider(program: string): ProgramProvider {
     kind: 'distribution',
     distributions: entry.distributions.map(normalizeName),
     viaExtras: (entry.viaExtras ?? []).map((v) => ({ distribution: normalizeName(v.distribution), extras: v.extras })),
+    osPackages: { apt: entry.osPackages?.apt ?? [], apk: entry.osPackages?.apk ?? [] },
   };
 }

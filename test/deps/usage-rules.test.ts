@@ -171,7 +171,12 @@ describe('entrypoint programs', () => {
       kind: 'distribution',
       distributions: ['fastapi-cli'],
       viaExtras: [{ distribution: 'fastapi', extras: ['standard', 'standard-no-fastapi-cloud-cli', 'all'] }],
+      osPackages: { apt: [], apk: [] },
     });
+  });
+
+  it('supervisord comes from the supervisor distribution, or from the OS package of that name', () => {
+    expect(programProvider('/usr/bin/supervisord')).toMatchObject({ kind: 'distribution', distributions: ['supervisor'], osPackages: { apt: ['supervisor'], apk: ['supervisor'] } });
   });
 
   it('treats Python itself and shell tools as no package, and unknown programs as unknown', () => {

@@ -22,6 +22,14 @@ describe('DG103 entrypoint-not-installed', () => {
     expect(entrypointNotInstalled.check(a)).toEqual([]);
   });
 
+  it('does not catch a program an OS package of the image installs (supervisord from apt-get install supervisor), only the one that does not', async () => {
+    const withApt = (packages: string) =>
+      `FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends ${packages} && rm -rf /var/lib/apt/lists/*\nRUN pip install flask==3.1.0\nCMD ["supervisord", "-n"]\n`;
+    expect(entrypointNotInstalled.check(await analyzeInline({ files: { Dockerfile: withApt('supervisor nginx') }, programs: ['supervisord'] }))).toEqual([]);
+    const other = entrypointNotInstalled.check(await analyzeInline({ files: { Dockerfile: withApt('nginx') }, programs: ['supervisord'] }));
+    expect(other).toEqual([expect.objectContaining({ severity: 'error', module: 'supervisord', distribution: 'supervisor' })]);
+  });
+
   it('is a warning when an installed distribution whose requirements dockguard does not know may pull it in', async () => {
     const findings = entrypointNotInstalled.check(await analyzeInline({ files: { Dockerfile: dockerfile('acme-platform-sdk==4.2.0') }, programs: ['gunicorn'] }));
     expect(findings).toEqual([expect.objectContaining({ severity: 'warning', module: 'gunicorn', assumption: expect.stringContaining('the requirements of acme-platform-sdk are unknown to dockguard') })]);

@@ -7,6 +7,7 @@ import { programProvider } from '../usage-rules.js';
 import { launchWords } from './launch-words.js';
 import { proposePackageFix } from './propose-package-fix.js';
 import { findProvidedProgram } from './provided-program.js';
+import { stageChain } from '../installed/stage-chain.js';
 
 /**
  * Programs of the container command (wrappers included) that a Python
@@ -25,6 +26,8 @@ export function findMissingPrograms(analysis: ServiceAnalysis, installed: { set:
     if (provider.kind !== 'distribution') continue;
     const present = provider.distributions.some((d) => set.has(d) || closure.pulledInBy.has(d)) || provider.viaExtras.some((v) => set.hasWithExtra(v.distribution, v.extras));
     if (present || provider.distributions.length === 0 || findProvidedProgram(image, program) !== undefined) continue;
+    // `apt-get install supervisor` puts supervisord on PATH as surely as `pip install supervisor` does.
+    if (installsOsPackage(set, image, [...provider.osPackages.apt, ...provider.osPackages.apk])) continue;
     missing.push({
       program, file: image.dockerfile, line, alternatives: provider.distributions,
       severity: incomplete === undefined ? 'error' : 'warning',
@@ -33,4 +36,10 @@ export function findMissingPrograms(analysis: ServiceAnalysis, installed: { set:
     });
   }
   return missing;
+}
+
+/** Whether an apt/apk line of the final image's FROM chain installs one of `packages`. */
+function installsOsPackage(set: InstalledSet, image: ImageModel, packages: readonly string[]): boolean {
+  if (packages.length === 0) return false;
+  return stageChain(image).some((stage) => packages.some((name) => set.systemPackages.get(stage)?.has(name) ?? false));
 }
