@@ -491,8 +491,10 @@ export interface MissingModule {
   chain: ChainLink[];
   /** Where the module lives in the repository; undefined when it exists nowhere (deleted or renamed). */
   repoPath: RepoPath | undefined;
-  /** Why it is not in the image. */
-  reason: 'not-copied' | 'ignored' | 'outside-context' | 'nowhere';
+  /** Why it is not in the image; `not-on-path`: the image holds its file, in a folder not on sys.path (see `inImageAt`). */
+  reason: 'not-copied' | 'ignored' | 'outside-context' | 'nowhere' | 'not-on-path';
+  /** With `not-on-path`: where the image holds the module's file, and the folder that would have to be on sys.path. */
+  inImageAt?: { file: ImagePath; root: ImagePath };
   /** The ignore file that hides it, when `reason` is `ignored`. */
   ignoredBy?: RepoPath;
   fix?: Fix;

@@ -1,6 +1,6 @@
 import type { BuildContext } from '../dockerfile/build-context.js';
 import { joinImagePath, relativeBelow } from '../python/image-path.js';
-import type { Fix, ImageModel, MissingModule, RepoPath, RepoSnapshot } from '../types.js';
+import { asImagePath, type Fix, type ImageModel, type ImagePath, type MissingModule, type RepoPath, type RepoSnapshot } from '../types.js';
 import type { RepoHit } from './repo-bases.js';
 
 export interface CopyFixInput {
@@ -13,7 +13,7 @@ export interface CopyFixInput {
   ignoreFileLines: ReadonlyMap<RepoPath, number>;
 }
 
-export type CopyDiagnosis = Pick<MissingModule, 'reason' | 'ignoredBy' | 'fix'> & { unit: RepoPath };
+export type CopyDiagnosis = Pick<MissingModule, 'reason' | 'ignoredBy' | 'fix' | 'inImageAt'> & { unit: RepoPath };
 
 /**
  * Works out the smallest piece of the repository to add (the first package
@@ -30,6 +30,8 @@ export function diagnoseMissingCopy(input: CopyFixInput): CopyDiagnosis {
   const isDir = snapshot.dirs.has(dirUnit);
   const unit = (isDir ? dirUnit : `${dirUnit}.py`) as RepoPath;
 
+  const elsewhere = findInImageElsewhere(image, hit.repoPath, module);
+  if (elsewhere) return { reason: 'not-on-path', unit: hit.repoPath, inImageAt: elsewhere, fix: buildPathFix(image, elsewhere.root) };
   if (!context) return { reason: 'not-copied', unit };
   const contextRel = relativeBelow(context.root, unit);
   if (contextRel === undefined) return { reason: 'outside-context', unit };
@@ -67,5 +69,36 @@ function buildCopyFix(image: ImageModel, source: string, isDir: boolean, destPat
     line,
     text: `COPY ${isDir ? `${source}/` : source} ${dest}`,
     description: last ? `add after line ${line} of ${image.dockerfile} (the last COPY of the image's stage)` : `add to ${image.dockerfile} before the CMD`,
+  };
+}
+
+/**
+ * Where the image already holds the module's file under the folder layout
+ * its dotted name needs (`/srv/app/utils.py` for `app.utils`), when the walk
+ * did not find it there: that folder is not on sys.path (`python
+ * app/main.py` puts /srv/app first, not the working directory /srv), and a
+ * COPY would not help.
+ */
+function findInImageElsewhere(image: ImageModel, repoPath: RepoPath, module: string): { file: ImagePath; root: ImagePath } | undefined {
+  const tail = module.split('.').join('/');
+  for (const [file, origin] of image.files) {
+    if (origin.repoPath !== repoPath || origin.inline !== undefined) continue;
+    for (const suffix of [`/${tail}.py`, `/${tail}/__init__.py`]) {
+      if (file.endsWith(suffix)) return { file, root: asImagePath(file.slice(0, -suffix.length) || '/') };
+    }
+  }
+  return undefined;
+}
+
+/** `ENV PYTHONPATH=<root>` after the last COPY (keeping a PYTHONPATH the image sets). */
+function buildPathFix(image: ImageModel, root: ImagePath): Fix {
+  const stageCopies = image.copies.filter((c) => c.stage === image.target);
+  const line = stageCopies.at(-1)?.line ?? Math.max(0, (image.cmd?.line ?? 1) - 1);
+  const existing = image.env.PYTHONPATH;
+  return {
+    file: image.dockerfile,
+    line,
+    text: `ENV PYTHONPATH=${existing ? `${root}:${existing}` : root}`,
+    description: `put ${root} on sys.path: add after line ${line} of ${image.dockerfile}, or start the service as a module (python -m) from ${root}`,
   };
 }

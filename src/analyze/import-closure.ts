@@ -460,7 +460,7 @@ export class ImportClosure {
     const weight = visitWeight(guard, site.assumption);
     const recorded = this.reportedMissing.get(key);
     if (recorded && recorded.weight <= weight) return;
-    const diagnosis: CopyDiagnosis | { unit: undefined; reason: 'nowhere'; ignoredBy?: undefined; fix?: undefined } = hit
+    const diagnosis: CopyDiagnosis | { unit: undefined; reason: 'nowhere'; ignoredBy?: undefined; fix?: undefined; inImageAt?: undefined } = hit
       ? diagnoseMissingCopy({ ...this.input, hit, module })
       : { unit: undefined, reason: 'nowhere' };
     const missing: MissingModule = {
@@ -473,6 +473,7 @@ export class ImportClosure {
       repoPath: diagnosis.unit,
       reason: diagnosis.reason,
       ...(diagnosis.ignoredBy ? { ignoredBy: diagnosis.ignoredBy } : {}),
+      ...(diagnosis.inImageAt ? { inImageAt: diagnosis.inImageAt } : {}),
       ...(diagnosis.fix ? { fix: diagnosis.fix } : {}),
       ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
       ...(assumption !== undefined ? { assumption } : baseImageAssumption(this.input.image, module)),

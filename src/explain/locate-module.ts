@@ -134,6 +134,8 @@ async function whyMissing(missing: MissingModule | undefined, seen: InspectedSer
       return `${at}, outside the build context ${context?.root || '.'}: no COPY can take it`;
     case 'nowhere':
       return 'no such module in the image nor anywhere in the repository';
+    case 'not-on-path':
+      return `${at}, and in the image at ${missing.inImageAt!.file}, but ${missing.inImageAt!.root} is not on sys.path`;
     case 'not-copied':
       return `${at}, but no COPY puts it in the image`;
     default:

@@ -65,6 +65,8 @@ function describe(missing: MissingModule, context: string | undefined): string {
       return `${what} is excluded from the build context by ${missing.ignoredBy}, so the image lacks it${guarded}`;
     case 'outside-context':
       return `${what} lies outside the build context ${context === '' ? '.' : context}, so no COPY can add it; build from a folder that contains it${guarded}`;
+    case 'not-on-path':
+      return `${what} is in the image at ${missing.inImageAt!.file}, but ${missing.inImageAt!.root} is not on the container's sys.path, so the import fails${guarded}`;
     default:
       return `${what} is imported but not copied into the image${guarded}`;
   }
