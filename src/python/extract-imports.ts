@@ -1,6 +1,6 @@
 import type { ImportRef, ParsedModule, PathChange } from '../types.js';
 import { findAlternativeBackends } from './alternative-backends.js';
-import { isSysPathCall, readPathChange } from './path-changes.js';
+import { isSysPathCall, readPathChanges } from './path-changes.js';
 import { findUnreachedDefinitions } from './unreached-definitions.js';
 import { readCalledName } from './called-name.js';
 import { DYNAMIC_IMPORT_FUNCTIONS, readDynamicImport } from './dynamic-imports.js';
@@ -86,7 +86,7 @@ function readModule(root: SyntaxNode, source: string): ParsedModule {
         const settings = readSettingsDefault(node, called);
         if (settings) settingsDefaults.push(settings);
       }
-      if (isSysPathCall(source, at, called)) pathChanges.push(readPathChange(node, called, root));
+      if (isSysPathCall(source, at, called)) pathChanges.push(...readPathChanges(node, called, root));
       if (!DYNAMIC_IMPORT_FUNCTIONS.has(called)) continue;
       const dynamic = readDynamicImport(node);
       if (dynamic?.kind === 'computed') computedImports.push(node.startPosition.row + 1);

@@ -2,24 +2,34 @@ import type { PathChange, PathExpr } from '../types.js';
 import type { SyntaxNode } from './syntax-node.js';
 import { readStringLiteral } from './read-string-literal.js';
 
-/** `sys.path.insert(i, p)` / `sys.path.append(p)`, told apart from any other list's insert and append. */
+/**
+ * `sys.path.insert(i, p)`, `sys.path.append(p)`, `sys.path.extend([p, …])`
+ * (told apart from any other list's), and `site.addsitedir(p)`, which
+ * appends `p` (and what the .pth files there name).
+ */
 export function isSysPathCall(source: string, openParen: number, called: string): boolean {
-  if (called !== 'insert' && called !== 'append') return false;
+  if (called !== 'insert' && called !== 'append' && called !== 'extend' && called !== 'addsitedir') return false;
   let end = openParen;
   while (end > 0 && (source[end - 1] === ' ' || source[end - 1] === '\t')) end--;
-  const head = `sys.path.${called}`;
-  return source.startsWith(head, end - head.length) && !/[\w.]/.test(source[end - head.length - 1] ?? '');
+  const heads = called === 'addsitedir' ? ['site.addsitedir', 'addsitedir'] : [`sys.path.${called}`];
+  return heads.some((head) => source.startsWith(head, end - head.length) && !/[\w.]/.test(source[end - head.length - 1] ?? ''));
 }
 
-/** The change a `sys.path` call makes, with its path as an expression to evaluate where the file lies in the image. */
-export function readPathChange(argumentList: SyntaxNode, called: string, root: SyntaxNode): PathChange {
+/** The changes a `sys.path` call makes, each path an expression to evaluate where the file lies in the image. */
+export function readPathChanges(argumentList: SyntaxNode, called: string, root: SyntaxNode): PathChange[] {
   const line = argumentList.startPosition.row + 1;
   const args = argumentList.namedChildren.filter((n) => n.type !== 'comment');
+  const assignments = new Assignments(root, argumentList.startIndex);
+  const evaluate = (node: SyntaxNode | undefined): PathChange['expr'] => (node ? (toPathExpr(node, assignments, 0) ?? null) : null);
+  if (called === 'extend') {
+    // A literal list or tuple adds its items in order; anything else adds what cannot be seen.
+    const items = args[0]?.type === 'list' || args[0]?.type === 'tuple' ? args[0].namedChildren.filter((n) => n.type !== 'comment') : undefined;
+    return items ? items.map((item) => ({ line, op: 'append', expr: evaluate(item) })) : [{ line, op: 'append', expr: null }];
+  }
   const position = called === 'insert' ? readInteger(args[0]) : undefined;
   const argument = called === 'insert' ? args[1] : args[0];
-  const op = called === 'append' || (position !== undefined && position < 0) ? 'append' : 'insert';
-  const expr = argument ? toPathExpr(argument, new Assignments(root, argumentList.startIndex), 0) : undefined;
-  return { line, op, expr: expr ?? null };
+  const op = called === 'insert' && (position === undefined || position >= 0) ? 'insert' : 'append';
+  return [{ line, op, expr: evaluate(argument) }];
 }
 
 function readInteger(node: SyntaxNode | undefined): number | undefined {

@@ -53,6 +53,27 @@ describe('reading and evaluating sys.path changes', () => {
     ]);
   });
 
+  it('reads sys.path.extend of a literal list, and site.addsitedir, as appends', () => {
+    const changes = changesOf([
+      'import os, site, sys',
+      'from site import addsitedir',
+      'HERE = os.path.dirname(os.path.abspath(__file__))',
+      'sys.path.extend([os.path.join(HERE, "..", "lib"), "plugins"])',
+      'site.addsitedir(os.path.join(HERE, "vendor"))',
+      'addsitedir("/opt/shared")',
+      'sys.path.extend(find_extra_paths())',
+      'names.extend(["x"])',
+      'mysite.addsitedir("y")',
+    ]);
+    expect(changes!.map((c) => [c.line, c.op, c.expr && evaluatePath(c.expr, file, cwd)])).toEqual([
+      [4, 'append', '/srv/app/lib'],
+      [4, 'append', '/srv/app/plugins'],
+      [5, 'append', '/srv/app/bin/vendor'],
+      [6, 'append', '/opt/shared'],
+      [7, 'append', null],
+    ]);
+  });
+
   it('keeps a path it cannot evaluate as a change without a path', () => {
     expect(changesOf(['import os, sys', 'sys.path.insert(0, os.environ["PLUGINS"])', 'sys.path.append(find_root())'])).toEqual([
       { line: 2, op: 'insert', expr: null },
