@@ -36,7 +36,11 @@ export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCo
     const install = readInstall(words, line, cwd);
     if (!install) continue;
     const fromExports = takeExportedFiles(install, exports, stdinExport);
-    installs.push(...fromExports.map((lockExport) => asLockInstall(lockExport, install)));
+    for (const lockExport of fromExports) {
+      const fromLock = asLockInstall(lockExport, install);
+      for (const problem of fromLock.problems) problem.file = dockerfile;
+      installs.push(fromLock);
+    }
     if (fromExports.length > 0 && isEmptyInstall(install)) continue;
     for (const problem of install.problems) problem.file = dockerfile;
     dropUnreadableWords(install, dockerfile, line);

@@ -144,6 +144,10 @@ describe('extractInstalls: a lock exported to requirements and installed with pi
     const i = one('poetry export -f requirements.txt --output requirements.txt --without-hashes --only main -E s3 && /venv/bin/pip install --no-cache-dir -r requirements.txt');
     expect(i).toMatchObject({ tool: 'poetry', program: '/venv/bin/pip', exportedBy: 'poetry export', noProject: true, extras: ['s3'], files: ['pyproject.toml', 'poetry.lock'], cwd: '/app' });
     expect(i.groups.only).toEqual(['main']);
+    // Poetry 1's export --no-dev is the dev group left out, with no warning about `poetry install --no-dev`.
+    const legacy = one('poetry export --no-dev -o requirements.txt && pip install -r requirements.txt');
+    expect(legacy.groups.without).toEqual(['dev']);
+    expect(legacy.problems).toEqual([]);
   });
 
   it('reads an export piped into `pip install -r /dev/stdin`, and keeps what else the install names', () => {

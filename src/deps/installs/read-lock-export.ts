@@ -42,8 +42,9 @@ const SYNTAX: Record<string, ExportSyntax> = {
     outputOptions: new Set(['-f', '--format', '-o', '--output']),
     keptValueOptions: new Set(['-E', '--extras', '--with', '--without', '--only', '-C', '--directory', '-P', '--project']),
     outputFlags: new Set(['--without-hashes', '--without-urls', '--with-credentials']),
-    // Poetry 1's `export --dev` took the dev group too.
-    renamed: { '--dev': ['--with', 'dev'] },
+    // Poetry 1's `export --dev` took the dev group too, and its `--no-dev` left it out (the install's own
+    // `--no-dev`, removed in Poetry 2, would read as a warning about the install).
+    renamed: { '--dev': ['--with', 'dev'], '--no-dev': ['--without', 'dev'] },
     added: ['--no-root'],
     outputFile: new Set(['-o', '--output']),
   },
