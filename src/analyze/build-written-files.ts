@@ -18,12 +18,16 @@ export async function readBuildWrittenModules(projects: readonly RepoPath[], sna
   for (const project of projects) {
     const file = (project === '' ? 'pyproject.toml' : `${project}/pyproject.toml`) as RepoPath;
     if (!snapshot.files.has(file)) continue;
+    // A pyproject.toml that cannot be read or parsed is reported by the dependency analysis, which reads it
+    // too; here it only means no generated module is placed, so an import of one stays a finding.
     let text: string;
     try {
       text = (await snapshot.read(file)).toString('utf8');
     } catch {
       continue;
     }
+    // Most projects configure no version file: spare them the TOML parse on every check.
+    if (!/version_file|write_to|version-file/.test(text)) continue;
     const parsed = parseToml(file, text);
     if ('problem' in parsed) continue;
     const inProject = (relative: string) => path.normalize(project === '' ? relative : `${project}/${relative}`) as RepoPath;

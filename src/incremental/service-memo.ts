@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { ContentCache } from '../cache/open-cache.js';
 import type { RepoPath, RepoSnapshot, ServiceAnalysis, ServiceSpec } from '../types.js';
 import { isAtOrBelow } from '../discover/repo-path.js';
-import { buildStageFiles } from './build-stage-files.js';
 
 /**
  * What a service's last full check depended on: every input file with its
@@ -134,8 +133,9 @@ export function writeServiceMemo(cache: ContentCache, key: string, analysis: Ser
   for (const name of ['.dockerignore', '.gcloudignore']) files.add(contextFile(name));
   files.add(`${dockerfile}.dockerignore` as RepoPath);
   for (const origin of image.files.values()) if (DEPENDENCY_FILE.test(origin.repoPath)) files.add(origin.repoPath);
-  // What a build stage installs from (its requirements, a project it builds) changes the image without being in it.
-  for (const file of buildStageFiles(image)) files.add(file);
+  // Every file an install of the image read, in any stage: a builder's requirements file changes the image
+  // without being in it.
+  for (const install of analysis.dependencies?.installs ?? []) for (const file of install.files) files.add(file as RepoPath);
   for (const run of image.runs) for (const mount of run.bindMounts) if (mount.repoPath) files.add(mount.repoPath);
   for (const script of analysis.dependencies?.scripts ?? []) files.add(script as RepoPath);
   // What .gitignore and .gitmodules say exists at build time kept this check clean: a change to them may not.
