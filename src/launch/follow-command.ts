@@ -51,10 +51,23 @@ export function followCommand(argv: readonly string[], frame: Frame, walk: Walk)
   if (path) return followScriptFile(path, args, next, walk);
   // Installed by pip, not copied: a console script (also as a venv's bin/<name>) of the image's own project.
   const script = walk.context.consoleScript?.(name);
-  if (!script) return dead(explainUnknownProgram(first), next.trail);
+  if (!script) {
+    // `doppler run -- cmd`, `op run -- cmd`, `wait-for-it.sh db:5432 -- cmd`: a program that is given `--` and then
+    // a command is an exec wrapper by the universal convention (`--` ends its options, the rest is what it runs).
+    const wrapped = commandAfterDoubleDash(args);
+    if (wrapped) return followCommand(wrapped, next, walk);
+    return dead(explainUnknownProgram(first), next.trail);
+  }
   const root = { kind: 'module' as const, module: script.module, why: `console script ${name} (${script.declaredIn})` };
   const result = { roots: [root], front: [], installedProjects: [script.projectDir] };
   walk.reached.push({ programs: next.trail, program: name, result, cwd: frame.cwd, env: frame.env });
+}
+
+/** What follows the first `--`, when it is a command (not more options). */
+function commandAfterDoubleDash(args: readonly string[]): string[] | undefined {
+  const end = args.indexOf('--');
+  const rest = end === -1 ? [] : args.slice(end + 1);
+  return rest.length > 0 && !rest[0]!.startsWith('-') ? rest : undefined;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);

@@ -15,6 +15,15 @@ const afterOptions = (...takesValue: string[]): Wrapper => {
 /** `gosu user cmd`, `su-exec user:group cmd`. */
 const afterUser: Wrapper = (args) => ({ rest: args.slice(1) });
 
+/** `timeout [opts] 30s cmd`, `taskset [opts] 0x3 cmd`: options, one operand of the wrapper's own, then the command. */
+const afterOptionsAndOperand = (...takesValue: string[]): Wrapper => {
+  const set = new Set(takesValue);
+  return (args) => {
+    const operand = firstPositionalIndex(args, set);
+    return operand < args.length ? { rest: args.slice(operand + 1) } : { failure: 'is given no command to run' };
+  };
+};
+
 /** `tool [opts] run [opts] cmd`; `-m mod` and a `.py` command run in the tool's Python. */
 const afterRun = (takesValue: string[], chdirOptions: string[] = []): Wrapper => {
   const set = new Set([...takesValue, ...chdirOptions, '-m', '--module']);
@@ -85,6 +94,17 @@ export const WRAPPERS: Record<string, Wrapper> = {
   'su-exec': afterUser,
   nohup: afterOptions(),
   nice: afterOptions('-n', '--adjustment'),
+  // Process-control and environment tools of coreutils, util-linux, runit, X and secret managers' init binaries.
+  timeout: afterOptionsAndOperand('-s', '--signal', '-k', '--kill-after'),
+  taskset: afterOptionsAndOperand(),
+  stdbuf: afterOptions('-i', '-o', '-e', '--input', '--output', '--error'),
+  ionice: afterOptions('-c', '-n', '-p', '-P', '-u', '--class', '--classdata'),
+  chpst: afterOptions('-u', '-U', '-b', '-e', '-/', '-n', '-l', '-L', '-m', '-d', '-o', '-p', '-f', '-c', '-r', '-t'),
+  'xvfb-run': afterOptions('-e', '-f', '-n', '-p', '-s', '-w', '--error-file', '--auth-file', '--server-num', '--xauth-protocol', '--server-args', '--wait'),
+  catatonit: afterOptions(),
+  'secrets-init': afterOptions('--provider', '-p'),
+  // Go flags: single or double dash, every one but the booleans takes a value.
+  dockerize: afterOptions(...['wait', 'timeout', 'template', 'stdout', 'stderr', 'delims', 'wait-retry-interval', 'wait-http-header'].flatMap((f) => [`-${f}`, `--${f}`])),
   env: unwrapEnv,
   'newrelic-admin': (args) => {
     if (args[0] === 'run-program') return { rest: args.slice(1) };

@@ -81,12 +81,27 @@ describe('wrappers', () => {
     [['pipenv', 'run', 'gunicorn', 'a:app'], ['pipenv', 'gunicorn']],
     [['newrelic-admin', 'run-program', 'gunicorn', 'a:app'], ['newrelic-admin', 'gunicorn']],
     [['env', 'FOO=1', 'gunicorn', 'a:app'], ['env', 'gunicorn']],
+    [['timeout', '-k', '10', '3600', 'gunicorn', 'a:app'], ['timeout', 'gunicorn']],
+    [['stdbuf', '-oL', '-e', 'L', 'gunicorn', 'a:app'], ['stdbuf', 'gunicorn']],
+    [['xvfb-run', '-a', '--server-args=-screen 0 1280x1024x24', 'gunicorn', 'a:app'], ['xvfb-run', 'gunicorn']],
+    [['secrets-init', '--provider=google', 'gunicorn', 'a:app'], ['secrets-init', 'gunicorn']],
+    [['dockerize', '-wait', 'tcp://db:5432', '-timeout', '60s', 'gunicorn', 'a:app'], ['dockerize', 'gunicorn']],
+    [['chpst', '-u', 'app', 'gunicorn', 'a:app'], ['chpst', 'gunicorn']],
+    // Not in the image and unknown, but given `--` and a command: exec wrappers by convention.
+    [['doppler', 'run', '--', 'gunicorn', 'a:app'], ['doppler', 'gunicorn']],
+    [['/wait-for-it.sh', 'db:5432', '-t', '30', '--', 'gunicorn', 'a:app'], ['wait-for-it.sh', 'gunicorn']],
   ];
   it.each(cases)('%j reaches gunicorn', (argv, programs) => {
     const plan = launch({ cmd: exec(2, ...argv) });
     expect(plan.roots).toEqual([{ kind: 'module', module: 'a', why: 'gunicorn app module' }]);
     expect(plan.programs).toEqual(programs);
     expect(plan.program).toBe('gunicorn');
+  });
+
+  it('an unknown program given `--` and then only options is no wrapper', () => {
+    const plan = launch({ cmd: exec(2, 'my-server', 'serve', '--', '--port', '80') });
+    expect(plan.roots).toEqual([]);
+    expect(plan.programs).toEqual(['my-server']);
   });
 
   it('nested wrappers keep every program; env VAR=x reaches the launched Python', () => {
