@@ -10,7 +10,7 @@ import { CONFIG_FILE_NAME } from '../config/load-config.js';
 import { isStdlib, NEWEST_PYTHON } from '../deps/stdlib.js';
 import { pythonVersionOfService } from '../deps/python-version.js';
 import { analyzeDependencies, type DependencyContext } from '../deps/analyze-dependencies.js';
-import type { ImageModel, ImagePath, Problem, RepoPath, RepoSnapshot, ServiceAnalysis, ServiceSpec } from '../types.js';
+import type { ImageFileOrigin, ImageModel, ImagePath, Problem, RepoPath, RepoSnapshot, ServiceAnalysis, ServiceSpec } from '../types.js';
 import { followImports } from './follow-imports.js';
 import type { ModuleStore } from './module-store.js';
 import { collectRoots } from './service-roots.js';
@@ -88,7 +88,7 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
   });
   const image = applyRunMounts(built, service.mounts, ctx.snapshot);
   analysis.image = image;
-  const { scripts, files: launchFiles } = await readLaunchScripts(ctx.snapshot, image);
+  const { scripts, files: launchFiles } = await readLaunchScripts(ctx.snapshot, image, service.entrypoint);
   const projects = await readConsoleScripts(ctx.snapshot, image, async (file) => {
     const read = await readText(ctx.snapshot, file);
     return typeof read === 'string' ? read : undefined;
@@ -241,27 +241,49 @@ async function readText(snapshot: RepoSnapshot, file: RepoPath): Promise<string 
   return text;
 }
 
-/** Entry scripts and gunicorn config files the launch plan may need to read, and which files those are. */
-async function readLaunchScripts(snapshot: RepoSnapshot, image: ImageModel): Promise<{ scripts: Map<ImagePath, string>; files: RepoPath[] }> {
+/** How many rounds of "a script names another script" are read (entrypoint → start → start-worker). */
+const SCRIPT_ROUNDS = 4;
+
+/**
+ * Entry scripts and gunicorn config files the launch plan may need to read,
+ * and which files those are: files the command names (the image's CMD,
+ * ENTRYPOINT and HEALTHCHECK, or the compose `command:` that replaces CMD),
+ * then the files those scripts name in turn (`/entrypoint` runs `/start`).
+ */
+async function readLaunchScripts(snapshot: RepoSnapshot, image: ImageModel, override: string | string[] | undefined): Promise<{ scripts: Map<ImagePath, string>; files: RepoPath[] }> {
   const commandText = [image.cmd, image.entrypoint, image.healthcheck]
     .map((c) => (c === undefined ? '' : c.form === 'exec' ? c.args.join(' ') : c.command))
+    .concat(override === undefined ? [] : [Array.isArray(override) ? override.join(' ') : override])
     .join(' ');
-  const wanted = new Map<ImagePath, RepoPath>();
+  const files = new Set<RepoPath>();
   const scripts = new Map<ImagePath, string>();
-  for (const [imagePath, origin] of image.files) {
-    const base = path.posix.basename(imagePath);
-    const isSupervisorConfig = base.endsWith('.conf') && (base.startsWith('supervisord') || imagePath.startsWith('/etc/supervisor/'));
-    if (!(base === 'gunicorn.conf.py' || base.endsWith('.sh') || isSupervisorConfig || commandText.includes(base))) continue;
-    if (origin.inline !== undefined) scripts.set(imagePath, origin.inline);
-    else wanted.set(imagePath, origin.repoPath);
+  // The command itself is matched as text (a file name anywhere in it); what scripts name, word by word.
+  let isNamed = (base: string): boolean => commandText.includes(base);
+  for (let round = 0; round < SCRIPT_ROUNDS; round++) {
+    const wanted = new Map<ImagePath, ImageFileOrigin>();
+    for (const [imagePath, origin] of image.files) {
+      if (scripts.has(imagePath)) continue;
+      const base = path.posix.basename(imagePath);
+      const isSupervisorConfig = base.endsWith('.conf') && (base.startsWith('supervisord') || imagePath.startsWith('/etc/supervisor/'));
+      const always = round === 0 && (base === 'gunicorn.conf.py' || base.endsWith('.sh') || isSupervisorConfig);
+      if (!always && !isNamed(base)) continue;
+      wanted.set(imagePath, origin);
+    }
+    const read = await Promise.all(
+      [...wanted].map(async ([imagePath, origin]) => [imagePath, origin, origin.inline ?? (await readText(snapshot, origin.repoPath))] as const),
+    );
+    const words = new Set<string>();
+    for (const [imagePath, origin, text] of read) {
+      if (origin.inline === undefined) files.add(origin.repoPath);
+      if (typeof text !== 'string') continue;
+      scripts.set(imagePath, text);
+      // Python files are read by what runs them; only scripts and configs start further programs.
+      if (!imagePath.endsWith('.py')) for (const word of text.split(/[\s'"`;&|()<>=$]+/)) if (word !== '') words.add(path.posix.basename(word));
+    }
+    if (words.size === 0) break;
+    isNamed = (base) => words.has(base);
   }
-  await Promise.all(
-    [...wanted].map(async ([imagePath, repoPath]) => {
-      const text = await readText(snapshot, repoPath);
-      if (typeof text === 'string') scripts.set(imagePath, text);
-    }),
-  );
-  return { scripts, files: [...new Set(wanted.values())] };
+  return { scripts, files: [...files] };
 }
 
 /** Lines of each ignore file of the context, to place an exception at its end. */

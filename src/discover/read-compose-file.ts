@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { resolveYamlAliases } from './resolve-yaml-aliases.js';
 import path from 'node:path';
 import type { RepoPath, RepoSnapshot, RunMount, ServiceEnvironment } from '../types.js';
 import type { BuildInvocation } from './build-invocation.js';
@@ -43,6 +44,7 @@ export function parseComposeBuilds(text: string): ComposeBuilds {
   const doc = parseDocument(text, { lineCounter });
   const error = doc.errors[0];
   if (error) return { error: { line: error.linePos?.[0]?.line ?? 0, message: error.message.split('\n')[0] ?? '' }, builds: [] };
+  resolveYamlAliases(doc);
   const builds: ComposeBuilds['builds'] = [];
   const services = doc.get('services');
   if (!isMap(services)) return { builds };

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { resolveYamlAliases } from './resolve-yaml-aliases.js';
 import type { RepoPath, RepoSnapshot, UnseenInput } from '../types.js';
 import { producedPaths } from './record-produced-paths.js';
 import { unreadableFile } from './discovery-problems.js';
@@ -33,6 +34,7 @@ export function scanYamlScript(
     result.problems.push(unreadableFile(file, error.linePos?.[0]?.line ?? 0, firstLine(error.message)));
     return result;
   }
+  resolveYamlAliases(doc);
   const substitute = substituter({ ...readDefaultSubstitutions(doc.contents), ...readInputDefaults(doc.contents), ...substitutions });
   const lineOf = (node: Node | null | undefined): number => lineCounter.linePos(node?.range?.[0] ?? 0).line;
   // What earlier steps make, in document order: a later build step's context holds it.
