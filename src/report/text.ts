@@ -47,7 +47,7 @@ export function formatText(result: CheckResult, options: TextOptions): string {
 function formatGroup({ finding, services, fixes }: FindingGroup, c: Colors): string[] {
   const label = finding.severity === 'error' ? c.red('error') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('info');
   const where = finding.line > 0 ? `${finding.file}:${finding.line}` : finding.file;
-  const lines = [`${label} ${c.dim(`${finding.code} ${finding.rule}`)}  ${c.cyan(where)}`, `  ${finding.message}`];
+  const lines = [`${label} ${c.dim(`${finding.code} ${finding.rule}`)}  ${c.cyan(where)}`, `  ${withoutFixNote(finding.message, fixes)}`];
   if (finding.assumption !== undefined) lines.push(`  ${c.dim('assumed:')} ${finding.assumption}`);
   if (services.length === 1 && services[0] !== finding.file) lines.push(`  ${c.dim('in')} ${services[0]}`);
   if (services.length > 1) lines.push(`  ${c.dim(`in ${services.length} services:`)} ${services.join(', ')}`);
@@ -61,6 +61,19 @@ function formatGroup({ finding, services, fixes }: FindingGroup, c: Colors): str
     lines.push(...fix.text.split('\n').map((l) => `    ${c.green(l)}`));
   }
   return lines;
+}
+
+/**
+ * A message ends with its fix in words (`…; fix: add it to requirements.txt
+ * after line 2`) so that it stands alone in SARIF, GitLab and Markdown; here
+ * the fix follows on its own lines, so the message leaves it out.
+ */
+function withoutFixNote(message: string, fixes: FindingGroup['fixes']): string {
+  for (const { fix } of fixes) {
+    const note = `; fix: ${fix.description}`;
+    if (message.endsWith(note)) return message.slice(0, -note.length);
+  }
+  return message;
 }
 
 function formatChain(chain: ChainLink[]): string[] {

@@ -35,4 +35,15 @@ describe('text report: evidence', () => {
   it('prints no assumption line for a proven finding', () => {
     expect(formatText(result(), { color: false })).not.toContain('assumed:');
   });
+
+  it('says the fix once: under the message, not also at its end', () => {
+    const base = result();
+    const fix = { file: 'requirements.txt', line: 2, text: 'pyyaml', description: 'add it to requirements.txt after line 2' };
+    const finding = { ...base.findings[0]!, message: `${base.findings[0]!.message}; fix: ${fix.description}`, fix };
+    const text = formatText({ ...base, findings: [finding] }, { color: false });
+    expect(text).toContain(
+      '  module yaml is imported but no install provides pyyaml (looked at requirements.txt)\n  in Dockerfile\n  fix: add it to requirements.txt after line 2\n    pyyaml\n',
+    );
+    expect(text.match(/fix: add it/g)).toHaveLength(1);
+  });
 });
