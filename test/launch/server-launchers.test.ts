@@ -166,6 +166,17 @@ describe('other servers', () => {
     expect(plan.sysPath).toEqual(['/app/ui']);
   });
 
+  it("streamlit run x.py: each .py file directly in the pages/ folder beside it is a page, and a root", () => {
+    const files = { '/app/ui/Home.py': '', '/app/ui/pages/1_Data.py': '', '/app/ui/pages/2_Admin.py': '', '/app/ui/pages/lib/helpers.py': '', '/app/ui/pages/README.md': '', '/app/pages/x.py': '' };
+    const plan = launch({ files, cmd: exec(2, 'streamlit', 'run', 'ui/Home.py') });
+    expect(plan.roots).toEqual([
+      { kind: 'script', path: '/app/ui/Home.py', why: 'streamlit script' },
+      { kind: 'script', path: '/app/ui/pages/1_Data.py', why: 'streamlit page' },
+      { kind: 'script', path: '/app/ui/pages/2_Admin.py', why: 'streamlit page' },
+    ]);
+    expect(plan.sysPath).toEqual(['/app/ui']);
+  });
+
   it('locust -f /loadtest/locustfile.py: the file is imported by name with its folder, then the cwd, on sys.path', () => {
     const files = { '/loadtest/locustfile.py': '', '/loadtest/shapes.py': '' };
     const plan = launch({ files, cmd: exec(23, 'locust', '-f', '/loadtest/locustfile.py', '--headless') });
