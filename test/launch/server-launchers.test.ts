@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exec, launch, shell } from './make-image.js';
+import { asImagePath } from '../../src/types.js';
 
 describe('gunicorn', () => {
   it('module:app root; --pythonpath entries then --chdir on sys.path; -b value is not the app', () => {
@@ -175,6 +176,15 @@ describe('other servers', () => {
       { kind: 'script', path: '/app/ui/pages/2_Admin.py', why: 'streamlit page' },
     ]);
     expect(plan.sysPath).toEqual(['/app/ui']);
+  });
+
+  it('python -m awslambdaric pkg.handlers.main.handler: the handler module, imported from the working directory', () => {
+    const plan = launch({ workdir: asImagePath('/function'), entrypoint: exec(9, 'python', '-m', 'awslambdaric'), cmd: exec(10, 'pkg.handlers.main.handler') });
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'pkg.handlers.main', why: 'Lambda handler module' }]);
+    expect(plan.sysPath).toEqual(['/function']);
+    expect(launch({ entrypoint: exec(9, '/usr/local/bin/python', '-m', 'awslambdaric'), cmd: exec(10, 'app/handler.lambda_handler') }).roots).toEqual([
+      { kind: 'module', module: 'app.handler', why: 'Lambda handler module' },
+    ]);
   });
 
   it('locust -f /loadtest/locustfile.py: the file is imported by name with its folder, then the cwd, on sys.path', () => {

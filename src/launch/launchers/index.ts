@@ -1,4 +1,5 @@
 import type { Launcher } from '../launch-context.js';
+import { launchAwsLambdaRic } from './aws-lambda-ric.js';
 import { launchCelery } from './celery.js';
 import { launchFastapi } from './fastapi.js';
 import { launchFlask } from './flask.js';
@@ -26,6 +27,7 @@ const LAUNCHERS: Record<string, Launcher> = {
   'waitress-serve': launchWaitress,
   locust: launchLocust,
   uwsgi: launchUwsgi,
+  awslambdaric: launchAwsLambdaRic,
 };
 
 export function findLauncher(program: string): Launcher | undefined {

@@ -19,6 +19,7 @@ const MODULE_PROGRAMS: Record<string, string> = {
   functions_framework: 'functions-framework',
   fastapi: 'fastapi',
   locust: 'locust',
+  awslambdaric: 'awslambdaric',
 };
 
 interface InterpreterArgs {
