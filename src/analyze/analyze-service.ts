@@ -264,7 +264,7 @@ async function readLaunchScripts(snapshot: RepoSnapshot, image: ImageModel, over
     for (const [imagePath, origin] of image.files) {
       if (scripts.has(imagePath)) continue;
       const base = path.posix.basename(imagePath);
-      const isSupervisorConfig = base.endsWith('.conf') && (base.startsWith('supervisord') || imagePath.startsWith('/etc/supervisor/'));
+      const isSupervisorConfig = /\.(conf|ini)$/.test(base) && (base.startsWith('supervisord') || imagePath.includes('supervisor'));
       const always = round === 0 && (base === 'gunicorn.conf.py' || base.endsWith('.sh') || isSupervisorConfig);
       if (!always && !isNamed(base)) continue;
       wanted.set(imagePath, origin);

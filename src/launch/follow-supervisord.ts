@@ -1,7 +1,8 @@
+import { compileGoGlob } from '../dockerfile/match-wildcard.js';
 import { splitArgs } from '../shell/split-args.js';
-import type { ImagePath } from '../types.js';
+import type { ImageModel, ImagePath } from '../types.js';
 import { followCommand } from './follow-command.js';
-import { resolveImagePath } from './image-paths.js';
+import { dirnameOf, resolveImagePath } from './image-paths.js';
 import type { Frame, Walk } from './launch-walk.js';
 
 /** Where supervisord looks for its configuration without `-c` (its documented search order). */
@@ -63,11 +64,19 @@ export function followSupervisord(args: readonly string[], frame: Frame, walk: W
   }
   const candidates: ImagePath[] = given !== undefined ? [resolveImagePath(frame.cwd, given)] : DEFAULT_CONFIGS.map((c) => resolveImagePath(frame.cwd, c));
   const path = candidates.find((c) => walk.context.readImageText(c) !== undefined);
-  if (path === undefined) return dead(`supervisord's configuration ${given ?? candidates.join(', ')} is not in the image`);
-  const sections = readSupervisorConfig(walk.context.readImageText(path)!);
+  // Debian's and Alpine's supervisor packages ship a configuration that only includes a folder of program files.
+  const packaged = path === undefined && given === undefined ? packagedConfig(walk.context.image) : undefined;
+  if (path === undefined && packaged === undefined) return dead(`supervisord's configuration ${given ?? candidates.join(', ')} is not in the image`);
+  const sections = path !== undefined ? readSupervisorConfig(walk.context.readImageText(path)!) : new Map<string, Map<string, string>>();
+  const includes = path !== undefined ? includedFiles(sections, path, walk) : filesMatching(packaged!.include, walk.context.image);
+  for (const file of includes) {
+    const text = walk.context.readImageText(file);
+    if (text !== undefined) for (const [name, settings] of readSupervisorConfig(text)) if (!sections.has(name)) sections.set(name, settings);
+  }
+  const where = path ?? `${packaged!.config} (from the ${packaged!.name} package)`;
   const global = { ...frame.env, ...readEnvironment(sections.get('supervisord')?.get('environment')) };
   const programs = [...sections].filter(([name, settings]) => name.startsWith('program:') && settings.has('command'));
-  if (programs.length === 0) return dead(`supervisord's configuration ${path} starts no [program:…] command`);
+  if (programs.length === 0) return dead(`supervisord's configuration ${where} starts no [program:…] command`);
   for (const [, settings] of programs) {
     const env = { ...global, ...readEnvironment(settings.get('environment')) };
     const argv = splitArgs(expand(settings.get('command')!, env));
@@ -75,4 +84,28 @@ export function followSupervisord(args: readonly string[], frame: Frame, walk: W
     const cwd = directory !== undefined ? resolveImagePath(frame.cwd, expand(directory, env)) : frame.cwd;
     followCommand(argv, { ...frame, cwd, env }, walk);
   }
+}
+
+/** The configuration an OS package installs, which includes a folder of program files. */
+const PACKAGED_CONFIGS = [
+  // Debian's supervisor package: /etc/supervisor/supervisord.conf, `[include] files = /etc/supervisor/conf.d/*.conf`.
+  { name: 'apt supervisor', installs: /\bapt(?:-get)?\b[^;&|]*\binstall\b[^;&|]*\ssupervisor(?=\s|$)/m, config: '/etc/supervisor/supervisord.conf', include: '/etc/supervisor/conf.d/*.conf' },
+  // Alpine's supervisor package: /etc/supervisord.conf, `[include] files = /etc/supervisor.d/*.ini`.
+  { name: 'apk supervisor', installs: /\bapk\b[^;&|]*\badd\b[^;&|]*\ssupervisor(?=\s|$)/m, config: '/etc/supervisord.conf', include: '/etc/supervisor.d/*.ini' },
+];
+
+function packagedConfig(image: ImageModel): (typeof PACKAGED_CONFIGS)[number] | undefined {
+  return PACKAGED_CONFIGS.find((packaged) => image.runs.some((run) => packaged.installs.test(run.command)));
+}
+
+/** `[include] files = a/*.conf /etc/x.conf`: globs relative to the including file's folder. */
+function includedFiles(sections: Map<string, Map<string, string>>, config: ImagePath, walk: Walk): ImagePath[] {
+  const files = sections.get('include')?.get('files');
+  if (files === undefined) return [];
+  return files.split(/\s+/).filter(Boolean).flatMap((pattern) => filesMatching(resolveImagePath(dirnameOf(config), pattern), walk.context.image));
+}
+
+function filesMatching(pattern: string, image: ImageModel): ImagePath[] {
+  const glob = compileGoGlob(pattern);
+  return glob === undefined ? [] : [...image.files.keys()].filter((file) => glob.test(file)).sort();
 }

@@ -41,6 +41,30 @@ describe('supervisord', () => {
     expect(plan.sysPath).toEqual(['/app']);
   });
 
+  it('follows the programs of the files an [include] section names, relative to the including file', () => {
+    const files = {
+      '/etc/supervisord.conf': '[supervisord]\nnodaemon=true\n\n[include]\nfiles = supervisor/*.conf /etc/extra.ini\n',
+      '/etc/supervisor/web.conf': '[program:web]\ncommand=gunicorn shop.wsgi:application\ndirectory=/srv\n',
+      '/etc/extra.ini': '[program:worker]\ncommand=celery -A shop worker\ndirectory=/srv\n',
+    };
+    const plan = launch({ files, cmd: exec(9, 'supervisord', '-c', '/etc/supervisord.conf') });
+    expect(plan.fallback).toBe(false);
+    expect(plan.roots).toEqual([
+      { kind: 'module', module: 'shop.wsgi', why: 'gunicorn app module' },
+      { kind: 'module', module: 'shop', why: 'celery app' },
+    ]);
+  });
+
+  it("without a configuration in the image, uses the one Debian's supervisor package installs: it includes conf.d/*.conf", () => {
+    const files = { '/etc/supervisor/conf.d/app.conf': '[program:app]\ncommand=uvicorn api.main:app --port 8000\ndirectory=/srv\n' };
+    const run = { line: 2, stage: '0', command: 'apt-get update && apt-get install -y --no-install-recommends \\\n    nginx supervisor', form: 'shell' as const, workdir: '/' as never, env: {}, bindMounts: [] };
+    const plan = launch({ files, runs: [run], cmd: exec(9, '/usr/bin/supervisord', '-n') });
+    expect(plan.fallback).toBe(false);
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'api.main', why: 'uvicorn app module' }]);
+    // Installed by pip, supervisord ships no configuration: it does not start.
+    expect(launch({ files, runs: [{ ...run, command: 'pip install supervisor' }], cmd: exec(9, 'supervisord', '-n') }).fallback).toBe(true);
+  });
+
   it('says which configuration it could not find', () => {
     const plan = launch({ cmd: exec(3, 'supervisord', '-n') });
     expect(plan.fallback).toBe(true);
