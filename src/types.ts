@@ -330,12 +330,16 @@ export interface ImageModel {
 // ---------------------------------------------------------------- launch
 
 /** A Python file or module the container runs first. */
-export type LaunchRoot =
+export type LaunchRoot = (
   | { kind: 'script'; path: ImagePath; why: string }
   /** `runsAsMain`: `python -m` / runpy run it as `__main__`, so a package runs its `__main__.py` too. */
   | { kind: 'module'; module: string; why: string; runsAsMain?: boolean }
   /** Source text run by `python -c` / a HEALTHCHECK. */
-  | { kind: 'inline'; imports: string[]; why: string };
+  | { kind: 'inline'; imports: string[]; why: string }
+) & {
+  /** Why the start may not happen or not matter (a shell branch's runtime condition, a failure the script survives). */
+  assumption?: string;
+};
 
 export interface LaunchPlan {
   /** The program that really runs after wrappers (`gunicorn`, `python`, …); undefined if none. */
@@ -358,6 +362,8 @@ export interface LaunchPlan {
    * their packages are importable from site-packages even when no COPY put their source in the image.
    */
   installedProjects?: RepoPath[];
+  /** Programs started only under an assumption (a shell branch's runtime condition), with it. */
+  programAssumptions?: Record<string, string>;
   /** Modules those projects' builds write into their packages (setuptools-scm's `_version.py`): see readBuildWrittenModules. */
   buildWrittenModules?: RepoPath[];
   problems: Problem[];

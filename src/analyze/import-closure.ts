@@ -254,7 +254,11 @@ export class ImportClosure {
       line: root.line,
       module: root.imagePath,
       message: `the container runs ${root.imagePath}, which the image does not contain`,
-      ...(cause !== undefined ? { assumption: `the image may hold it after all: ${cause}` } : baseImageAssumption(this.input.image, root.imagePath)),
+      ...(root.assumption !== undefined
+        ? { assumption: root.assumption }
+        : cause !== undefined
+          ? { assumption: `the image may hold it after all: ${cause}` }
+          : baseImageAssumption(this.input.image, root.imagePath)),
     });
   }
 

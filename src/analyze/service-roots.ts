@@ -29,11 +29,12 @@ export function collectRoots(service: ServiceSpec, image: ImageModel, launch: La
   const roots: ClosureRoot[] = [];
   for (const root of launch.roots) {
     const rootLine = root.why.includes('HEALTHCHECK') ? (image.healthcheck?.line ?? line) : line;
-    if (root.kind === 'script') roots.push({ imagePath: root.path, file, line: rootLine });
+    const assumed = root.assumption !== undefined ? { assumption: root.assumption } : {};
+    if (root.kind === 'script') roots.push({ imagePath: root.path, file, line: rootLine, ...assumed });
     else if (root.kind === 'module') {
-      roots.push({ module: root.module, file, line: rootLine, ...(root.runsAsMain ? { runsAsMain: true } : {}), ...(root.why === SETTINGS_DEFAULT ? { djangoSettings: true } : {}) });
+      roots.push({ module: root.module, file, line: rootLine, ...(root.runsAsMain ? { runsAsMain: true } : {}), ...(root.why === SETTINGS_DEFAULT ? { djangoSettings: true } : {}), ...assumed });
     }
-    else for (const module of root.imports) roots.push({ module, file, line: rootLine });
+    else for (const module of root.imports) roots.push({ module, file, line: rootLine, ...assumed });
   }
   const byRepoPath = service.roots.length > 0 || launch.fallback ? indexByRepoPath(image) : undefined;
   for (const repoPath of service.roots) {

@@ -82,6 +82,8 @@ export interface MissingProgram {
   alternatives: string[];
   severity: Severity;
   incomplete?: string;
+  /** The program starts only under this runtime condition. */
+  assumption?: string;
   fix?: Fix;
 }
 

@@ -6,7 +6,28 @@ import { readPythonPathEnv } from './python-path-env.js';
 function rootsOf(reached: Reached): LaunchRoot[] {
   const settings = reached.env.DJANGO_SETTINGS_MODULE;
   const django: LaunchRoot[] = settings ? [{ kind: 'module', module: settings, why: 'DJANGO_SETTINGS_MODULE' }] : [];
-  return [...reached.result.roots, ...django];
+  const roots = [...reached.result.roots, ...django];
+  return reached.assumption === undefined ? roots : roots.map((root) => ({ ...root, assumption: reached.assumption }));
+}
+
+/** Each root once; a start that surely happens proves more than the same start under a condition. */
+function uniqueRoots(roots: LaunchRoot[]): LaunchRoot[] {
+  const byKey = new Map<string, LaunchRoot>();
+  for (const root of roots) {
+    const { assumption: _, ...bare } = root;
+    const key = JSON.stringify(bare);
+    const seen = byKey.get(key);
+    if (!seen || (seen.assumption !== undefined && root.assumption === undefined)) byKey.set(key, root);
+  }
+  return [...byKey.values()];
+}
+
+/** Programs every start of which rests on an assumption, with the first one. */
+function programAssumptionsOf(reached: Reached[]): { programAssumptions?: Record<string, string> } {
+  const assumed: Record<string, string> = {};
+  const sure = new Set(reached.filter((r) => r.assumption === undefined).flatMap((r) => r.programs));
+  for (const r of reached) for (const program of r.programs) if (r.assumption !== undefined && !sure.has(program)) assumed[program] ??= r.assumption;
+  return Object.keys(assumed).length > 0 ? { programAssumptions: assumed } : {};
 }
 
 /** sys.path of one Python start in Python's order: launcher entries, then PYTHONPATH. */
@@ -47,7 +68,7 @@ export function assemblePlan(description: string, main: Reached[], health: Reach
   return {
     program: last.program,
     programs: unique([...main, ...health].flatMap((r) => r.programs)),
-    roots: unique([...main, ...health].flatMap(rootsOf), (r) => JSON.stringify(r)),
+    roots: uniqueRoots([...main, ...health].flatMap(rootsOf)),
     sysPath: unique(ordered.flatMap(sysPathOf)),
     sysPathTail: unique(ordered.flatMap((r) => r.result.tail ?? [])),
     sysPathWhy: ordered.reduce<Record<string, string>>((why, reached) => (sysPathWhyOf(reached, why), why), {}),
@@ -55,6 +76,7 @@ export function assemblePlan(description: string, main: Reached[], health: Reach
     fallback: false,
     problems: [],
     ...installedProjectsOf([...main, ...health]),
+    ...programAssumptionsOf([...main, ...health]),
   };
 }
 

@@ -44,7 +44,7 @@ export function followCommand(argv: readonly string[], frame: Frame, walk: Walk)
   if (launcher) {
     const outcome = launcher({ args, cwd: frame.cwd, env: frame.env }, walk.context);
     if (isFailure(outcome)) return dead(outcome.failure, next.trail);
-    walk.reached.push({ programs: next.trail, program: name, result: outcome, cwd: frame.cwd, env: frame.env });
+    walk.reached.push({ programs: next.trail, program: name, result: outcome, cwd: frame.cwd, env: frame.env, ...assumptionOf(frame) });
     return;
   }
   const path = locateExecutable(first, frame, walk);
@@ -60,8 +60,11 @@ export function followCommand(argv: readonly string[], frame: Frame, walk: Walk)
   }
   const root = { kind: 'module' as const, module: script.module, why: `console script ${name} (${script.declaredIn})` };
   const result = { roots: [root], front: [], installedProjects: [script.projectDir] };
-  walk.reached.push({ programs: next.trail, program: name, result, cwd: frame.cwd, env: frame.env });
+  walk.reached.push({ programs: next.trail, program: name, result, cwd: frame.cwd, env: frame.env, ...assumptionOf(frame) });
 }
+
+const assumptionOf = (frame: Frame): { assumption?: string } =>
+  frame.unsure && frame.unsure.length > 0 ? { assumption: frame.unsure.join('; ') } : {};
 
 /** What follows the first `--`, when it is a command (not more options). */
 function commandAfterDoubleDash(args: readonly string[]): string[] | undefined {
@@ -83,7 +86,7 @@ export function followScriptFile(path: ImagePath, args: string[], frame: Frame, 
   if (path.endsWith('.py') || /python/.test(shebang)) {
     const outcome = launchPython({ args: [path, ...args], cwd: frame.cwd, env: frame.env }, walk.context);
     if (isFailure(outcome)) return dead(outcome.failure);
-    walk.reached.push({ programs: frame.trail, program: 'python', result: outcome, cwd: frame.cwd, env: frame.env });
+    walk.reached.push({ programs: frame.trail, program: 'python', result: outcome, cwd: frame.cwd, env: frame.env, ...assumptionOf(frame) });
     return;
   }
   if (shebang && !/\b(sh|bash|dash|ash|zsh|ksh)\b/.test(shebang)) {

@@ -1,4 +1,6 @@
 import { parseShell } from '../shell/parse-shell.js';
+import type { ShellCommand } from '../shell/shell-command.js';
+import { decideConditions } from './decide-conditions.js';
 import type { ImagePath } from '../types.js';
 import { followCommand, followScriptFile } from './follow-command.js';
 import { resolveImagePath } from './image-paths.js';
@@ -6,6 +8,7 @@ import type { Frame, Walk } from './launch-walk.js';
 import { substitutePositional } from './substitute-positional.js';
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+const FUNCTION = /^\s*(?:function\s+[\w-]+|[\w-]+\s*\(\s*\))/m;
 
 /** `sh [-ec] 'cmd' [$0 args…]` or `sh script.sh args…`. */
 export function followShellProgram(name: string, args: string[], frame: Frame, walk: Walk): void {
@@ -32,15 +35,25 @@ export function followShellProgram(name: string, args: string[], frame: Frame, w
 }
 
 /**
- * Follows every command of a shell text. `cd`, `export`, `set --` and
- * `shift` change what later commands see; every other command is followed,
- * because in `python migrate.py && exec gunicorn …` both run Python.
+ * Follows the commands of a shell text that run. `cd`, `export`, `set --`
+ * and `shift` change what later commands see. A branch whose condition the
+ * known arguments and environment decide is taken or skipped; one they do
+ * not decide is followed under that condition, named. An unconditional
+ * `exec` ends the script: nothing after it runs.
  */
 export function followShellText(text: string, scriptName: string, args: readonly string[], frame: Frame, walk: Walk): void {
   let cwd: ImagePath = frame.cwd;
   const env = { ...frame.env };
   let positional = [...args];
-  for (const command of parseShell(text, { env: frame.env })) {
+  const commands = parseShell(text, { env: frame.env });
+  // A function's body is listed where it is defined, not where it runs: its `exec` ends nothing there.
+  const hasFunctions = FUNCTION.test(text);
+  for (const [k, command] of commands.entries()) {
+    const decision = decideConditions(command.conditions, {
+      env: { ...env, ...command.assignments }, positional, scriptName, cwd,
+      hasFile: walk.context.hasFile, hasDir: (p) => walk.context.image.dirs.has(p),
+    });
+    if (!decision.runs) continue;
     const words = substitutePositional(command.words, scriptName, positional);
     const [first, ...rest] = words;
     if (first === undefined) {
@@ -59,7 +72,16 @@ export function followShellText(text: string, scriptName: string, args: readonly
     } else if (first === 'shift') {
       positional = positional.slice(Number(rest[0] ?? 1) || 1);
     } else {
-      followCommand(words, { ...frame, cwd, env: { ...env, ...command.assignments }, viaExec: false }, walk);
+      const unsure = [...(frame.unsure ?? []), ...decision.unsure.map((c) => `runs only when ${c}`)];
+      followCommand(words, { ...frame, cwd, env: { ...env, ...command.assignments }, viaExec: false, ...(unsure.length > 0 ? { unsure } : {}) }, walk);
+      if (first === 'exec' && rest.length > 0 && decision.unsure.length === 0 && !hasFunctions && isUnconditional(commands, k)) return;
     }
   }
+}
+
+/** Runs whenever the script gets there: not the right side of `&&`/`||`, not fed by or into a pipe. */
+function isUnconditional(commands: readonly ShellCommand[], k: number): boolean {
+  const before = commands[k]?.separatorBefore;
+  const after = commands[k + 1]?.separatorBefore;
+  return (before === undefined || before === ';') && after !== '|' && after !== '&' && after !== '||' && after !== '&&';
 }

@@ -8,6 +8,8 @@ export interface Reached {
   result: LauncherResult;
   cwd: ImagePath;
   env: Record<string, string>;
+  /** Why this start may not happen or may fail without stopping the container (a branch's condition, `|| true`). */
+  assumption?: string;
 }
 
 /** A command that could not be followed to Python, and why (a user-facing clause). */
@@ -32,6 +34,8 @@ export interface Frame {
   trail: string[];
   depth: number;
   viaExec: boolean;
+  /** Runtime conditions and tolerated failures on the way here: a start under them is not proven to matter. */
+  unsure?: readonly string[];
 }
 
 /** Entry scripts calling scripts calling scripts: stop well before a cycle hurts. */

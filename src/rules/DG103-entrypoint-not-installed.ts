@@ -1,3 +1,4 @@
+import type { MissingProgram } from '../deps/dependency-analysis.js';
 import type { Rule } from './rule.js';
 import { either, fixNote, incompleteAssumption } from './dependency-wording.js';
 
@@ -20,7 +21,7 @@ export const entrypointNotInstalled: Rule = {
       code: entrypointNotInstalled.code,
       rule: entrypointNotInstalled.name,
       severity: m.severity,
-      ...incompleteAssumption(m.incomplete),
+      ...programAssumption(m),
       file: m.file,
       line: m.line,
       message: `the container runs ${m.program}, which ${either(m.alternatives)} provides, but no install of the image includes it${fixNote(m.fix)}`,
@@ -29,3 +30,9 @@ export const entrypointNotInstalled: Rule = {
       ...(m.fix ? { fix: m.fix } : {}),
     })),
 };
+
+/** The runtime condition the program starts under and the incomplete installs, both when both hold. */
+function programAssumption(m: MissingProgram): { assumption?: string } {
+  const parts = [m.assumption, incompleteAssumption(m.incomplete).assumption].filter((a) => a !== undefined);
+  return parts.length === 0 ? {} : { assumption: parts.join('; ') };
+}

@@ -1,3 +1,3 @@
 export { parseShell } from './parse-shell.js';
 export { splitArgs } from './split-args.js';
-export type { ParseShellOptions, ShellCommand, ShellSeparator } from './shell-command.js';
+export type { ConditionPart, ParseShellOptions, ShellCommand, ShellCondition, ShellSeparator } from './shell-command.js';

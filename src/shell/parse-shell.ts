@@ -1,38 +1,39 @@
 import type { ParseShellOptions, ShellCommand, ShellSeparator } from './shell-command.js';
 import { ShellLexer } from './shell-lexer.js';
 import { joinParts, splitFields } from './read-word.js';
+import { BranchTracker, type CommandToken } from './branch-tracker.js';
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
-/** Words that open a compound command; the command they introduce follows them. */
-const OPENERS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time']);
-/** Words that only close a compound command; a command made of them runs nothing. */
-const CLOSERS = new Set(['fi', 'done', 'esac', '}']);
-/** Words that start a compound command whose body may run any number of times. */
-const OPENING = new Set(['if', 'for', 'while', 'until', 'case', 'select']);
+
+/** A command being read: its tokens as written and as expanded. */
+interface Pending extends Omit<ShellCommand, 'words'> {
+  tokens: CommandToken[];
+}
 
 /**
- * Splits a shell string into simple commands. Control flow is flattened: the
- * commands of every branch are listed, which is what a static check wants
- * (any branch may be the one that runs).
+ * Splits a shell string into simple commands. Every branch's commands are
+ * listed (any branch may be the one that runs), each with the conditions
+ * (`if` tests, `case` patterns, `test && …`) that decide whether it runs,
+ * for callers that know enough to decide them.
  */
 export function parseShell(text: string, options: ParseShellOptions = {}): ShellCommand[] {
   // Assignments land on a layer of their own: `env` may be shared (a RUN's variables) and is only read.
   const lexer = new ShellLexer(text, options.env ? Object.create(options.env) : undefined);
   const commands: ShellCommand[] = [];
+  const branches = new BranchTracker();
   let current = emptyCommand(1);
   let pending: ShellSeparator | undefined;
 
-  // Inside `if`/`for`/`while`/`case` a branch may run or not, once or many times.
-  let depth = 0;
   const finish = () => {
-    const opens = OPENING.has(current.words[0] ?? '');
-    const command = stripCompoundWords(current);
+    const { tokens, conditions } = branches.enter(current.tokens, pending);
+    const { tokens: _, ...rest } = current;
+    const command: ShellCommand = { ...rest, words: tokens.flatMap((t) => t.fields) };
     if (command.words.length > 0 || Object.keys(command.assignments).length > 0) {
       if (pending) command.separatorBefore = pending;
+      if (conditions.length > 0) command.conditions = conditions;
       commands.push(command);
-      rememberVariables(command, lexer, depth > 0 || opens);
+      rememberVariables(command, lexer, branches.isNested);
     }
-    depth = Math.max(0, depth + (opens ? 1 : 0) - current.words.filter((w) => CLOSERS.has(w) && w !== '}').length);
     current = emptyCommand(current.line);
   };
 
@@ -42,40 +43,24 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
       continue;
     }
     if (token.kind === 'op') {
-      const isEmpty = current.words.length === 0 && Object.keys(current.assignments).length === 0;
+      const isEmpty = current.tokens.length === 0 && Object.keys(current.assignments).length === 0;
       if (isEmpty && token.op === '\n') continue;
       finish();
+      if (token.caseEnd) branches.endCaseArm();
       pending = token.op === '\n' ? ';' : token.op;
       continue;
     }
-    if (current.words.length === 0 && Object.keys(current.assignments).length === 0) current.line = token.line;
-    const name = current.words.length === 0 ? ASSIGNMENT.exec(token.raw)?.[1] : undefined;
+    if (current.tokens.length === 0 && Object.keys(current.assignments).length === 0) current.line = token.line;
+    const name = current.tokens.length === 0 ? ASSIGNMENT.exec(token.raw)?.[1] : undefined;
     if (name) current.assignments[name] = joinParts(token.parts).slice(name.length + 1);
-    else current.words.push(...splitFields(token.parts));
+    else current.tokens.push({ raw: token.raw, fields: splitFields(token.parts) });
   }
   finish();
   return commands;
 }
 
-function emptyCommand(line: number): ShellCommand {
-  return { words: [], assignments: {}, line };
-}
-
-/** Drops `if`/`then`/`case x in`/`pattern)` so the real program comes first. */
-function stripCompoundWords(command: ShellCommand): ShellCommand {
-  let words = command.words;
-  for (;;) {
-    const first = words[0];
-    if (first === undefined) break;
-    if (OPENERS.has(first)) words = words.slice(1);
-    else if (first === 'case') {
-      const inAt = words.indexOf('in');
-      words = inAt === -1 ? [] : words.slice(inAt + 1);
-    } else if (first.endsWith(')') && !first.startsWith('(') && !first.startsWith('$(')) words = words.slice(1);
-    else break;
-  }
-  if (words.every((w) => CLOSERS.has(w))) words = [];
-  return { ...command, words };
+function emptyCommand(line: number): Pending {
+  return { tokens: [], assignments: {}, line };
 }
 
 /**

@@ -14,7 +14,30 @@ export interface ShellCommand {
   line: number;
   /** Files its output redirections write (`> settings.py`, `2>> log`), as written after expansion. */
   outputs?: string[];
+  /**
+   * What must hold for it to run: the `if`/`elif` tests, `case` patterns and
+   * `test && …`/`test || …` guards around it, innermost last. Absent when it
+   * runs whenever the text reaches it.
+   */
+  conditions?: ShellCondition[];
 }
+
+/** One command of a condition list, as written (quotes kept, nothing expanded), and what joins it to the previous one. */
+export interface ConditionPart {
+  raw: string[];
+  joiner?: '&&' | '||';
+}
+
+/**
+ * A runtime condition a command depends on. Words stay as written so a
+ * caller can decide them with what it knows (the script's arguments, the
+ * image's environment) and name them when it cannot.
+ */
+export type ShellCondition =
+  /** `if LIST; then` (holds) or its `elif`/`else` (does not), `LIST && cmd`, `LIST || cmd`. */
+  | { kind: 'test'; list: ConditionPart[]; holds: boolean }
+  /** `case SUBJECT in PATTERN|PATTERN)`: the subject matches one of the patterns (or, for later arms, none of them). */
+  | { kind: 'case'; subject: string; patterns: string[]; matches: boolean };
 
 export interface ParseShellOptions {
   /**

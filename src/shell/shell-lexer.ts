@@ -4,7 +4,8 @@ import { scanBalanced } from './scan-balanced.js';
 
 export type ShellToken =
   | { kind: 'word'; parts: WordPart[]; raw: string; line: number }
-  | { kind: 'op'; op: ShellSeparator | '\n'; line: number }
+  /** `caseEnd`: the `;;` that ends a `case` arm. */
+  | { kind: 'op'; op: ShellSeparator | '\n'; line: number; caseEnd?: true }
   /** A redirection with its target already consumed; `output` is the file an output redirection writes. */
   | { kind: 'redirect'; line: number; output?: string };
 
@@ -12,7 +13,7 @@ const REDIRECT = /(\d*)(<<<|<<-|<<|<>|<&|>&|>>|>\||<|>|&>>|&>)/y;
 /** Redirections that write to a file named by their target (`>&` duplicates a descriptor instead). */
 const OUTPUT_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
 const OPERATORS: Array<[string, ShellSeparator]> = [
-  ['&&', '&&'], ['||', '||'], [';;', ';'], ['|&', '|'], [';', ';'], ['|', '|'], ['&', '&'],
+  ['&&', '&&'], ['||', '||'], ['|&', '|'], [';', ';'], ['|', '|'], ['&', '&'],
 ];
 
 /**
@@ -46,6 +47,10 @@ export class ShellLexer {
     REDIRECT.lastIndex = start;
     const redirect = REDIRECT.exec(text);
     if (redirect) return this.readRedirect(redirect[2] as string, start + redirect[0].length, line);
+    if (text.startsWith(';;', start)) {
+      this.pos += 2;
+      return { kind: 'op', op: ';', line, caseEnd: true };
+    }
     const op = this.readOperator();
     if (op) return { kind: 'op', op, line };
     if (ch === '(') {

@@ -114,4 +114,46 @@ describe('fallback: nothing Python could be derived', () => {
     const plan = launch({ files: { '/app/loop.sh': 'exec /app/loop.sh' }, cmd: exec(3, '/app/loop.sh') });
     expect(problemOf(plan).message).toContain('too deeply');
   });
+
+  it('follows only the branch the CMD arguments decide, and stops at an unconditional exec', () => {
+    const script = [
+      '#!/bin/sh',
+      'set -e',
+      'if [ "$1" = "serve" ]; then exec uvicorn app.main:app',
+      'elif [ "$1" = "debug" ]; then exec python -m debugpy -m uvicorn app.main:app; fi',
+      'case "$1" in',
+      '  beat) exec celery -A app.tasks beat ;;',
+      '  *) exec "$@" ;;',
+      'esac',
+    ].join('\n');
+    const image = { files: { '/usr/local/bin/entry.sh': script }, entrypoint: exec(7, 'entry.sh') };
+    expect(launch({ ...image, cmd: exec(8, 'serve') }).roots).toEqual([{ kind: 'module', module: 'app.main', why: 'uvicorn app module' }]);
+    expect(launch({ ...image, cmd: exec(8, 'beat') }).roots).toEqual([{ kind: 'module', module: 'app.tasks', why: 'celery app' }]);
+    expect(launch({ ...image, cmd: exec(8, 'python', 'job.py') }).roots).toEqual([{ kind: 'script', path: '/app/job.py', why: 'python script' }]);
+  });
+
+  it('the image ENV decides a test on a variable; an unset one leaves both branches, the taken-only-if one assumed', () => {
+    const script = 'if [ "$APP_ENV" = "development" ]; then exec python -m app.dev; else exec gunicorn app.wsgi:app; fi';
+    const production = launch({ files: { '/app/start.sh': script }, env: { APP_ENV: 'production' }, cmd: exec(4, './start.sh') });
+    expect(production.roots).toEqual([{ kind: 'module', module: 'app.wsgi', why: 'gunicorn app module' }]);
+    const unset = launch({ files: { '/app/start.sh': script }, cmd: exec(4, './start.sh') });
+    expect(unset.roots).toEqual([
+      { kind: 'module', module: 'app.dev', why: 'python -m', runsAsMain: true, assumption: 'runs only when [ "$APP_ENV" = "development" ] holds' },
+      { kind: 'module', module: 'app.wsgi', why: 'gunicorn app module', assumption: 'runs only when [ "$APP_ENV" = "development" ] does not hold' },
+    ]);
+    expect(unset.programAssumptions).toEqual({
+      'start.sh': 'runs only when [ "$APP_ENV" = "development" ] holds',
+      python: 'runs only when [ "$APP_ENV" = "development" ] holds',
+      gunicorn: 'runs only when [ "$APP_ENV" = "development" ] does not hold',
+    });
+  });
+
+  it('a ${DEBUG:-} default does not decide a test: the deployment may set DEBUG', () => {
+    const plan = launch({ files: { '/app/run.sh': '#!/bin/bash\nset -eu\nif [ -n "${DEBUG:-}" ]; then\n  exec python -m debugpy -m app\nfi\nexec python -m app\n' }, entrypoint: exec(4, './run.sh') });
+    expect(plan.roots).toEqual([
+      { kind: 'module', module: 'debugpy', why: 'python -m', runsAsMain: true, assumption: 'runs only when [ -n "${DEBUG:-}" ] holds' },
+      { kind: 'module', module: 'app', why: 'python -m', runsAsMain: true },
+    ]);
+  });
 });
+

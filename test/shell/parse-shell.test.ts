@@ -106,4 +106,35 @@ describe('parseShell', () => {
     }
     expect(words('echo "abc')).toEqual([['echo', 'abc']]);
   });
+
+  it('records the if/elif/else tests, case arms and test && / || guards each command runs under', () => {
+    const text = [
+      'if [ "$1" = serve ]; then exec uvicorn a:app',
+      'elif [ -n "$DEBUG" ]; then python -m debugpy',
+      'else echo other; fi',
+      'case "$1" in beat|cron) exec celery beat ;; (*) exec "$@" ;; esac',
+      '[ -f /app/x.py ] && python /app/x.py || echo skipped',
+      'gunicorn b:app',
+    ].join('\n');
+    const conditions = parseShell(text).map((c) => [c.words[0], JSON.stringify(c.conditions ?? [])]);
+    const serve = { kind: 'test', list: [{ raw: ['[', '"$1"', '=', 'serve', ']'] }], holds: true };
+    const debug = { kind: 'test', list: [{ raw: ['[', '-n', '"$DEBUG"', ']'] }], holds: true };
+    const beat = { kind: 'case', subject: '"$1"', patterns: ['beat', 'cron'], matches: true };
+    const file = { kind: 'test', list: [{ raw: ['[', '-f', '/app/x.py', ']'] }], holds: true };
+    const not = (c: object) => ('holds' in c ? { ...c, holds: false } : { ...c, matches: false });
+    expect(conditions).toEqual([
+      ['[', '[]'],
+      ['exec', JSON.stringify([serve])],
+      ['[', JSON.stringify([not(serve)])],
+      ['python', JSON.stringify([not(serve), debug])],
+      ['echo', JSON.stringify([not(serve), not(debug)])],
+      ['exec', JSON.stringify([beat])],
+      ['exec', JSON.stringify([not(beat), { kind: 'case', subject: '"$1"', patterns: ['*'], matches: true }])],
+      ['[', '[]'],
+      ['python', JSON.stringify([file])],
+      ['echo', JSON.stringify([not(file)])],
+      ['gunicorn', '[]'],
+    ]);
+  });
 });
+

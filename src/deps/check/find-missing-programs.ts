@@ -28,10 +28,13 @@ export function findMissingPrograms(analysis: ServiceAnalysis, installed: { set:
     if (present || provider.distributions.length === 0 || findProvidedProgram(image, program) !== undefined) continue;
     // `apt-get install supervisor` puts supervisord on PATH as surely as `pip install supervisor` does.
     if (installsOsPackage(set, image, [...provider.osPackages.apt, ...provider.osPackages.apk])) continue;
+    // A program only a shell branch starts (`debug) exec debugpy …`) breaks nothing unless that branch runs.
+    const assumption = analysis.launch?.programAssumptions?.[program];
     missing.push({
       program, file: image.dockerfile, line, alternatives: provider.distributions,
-      severity: incomplete === undefined ? 'error' : 'warning',
+      severity: incomplete === undefined && assumption === undefined ? 'error' : 'warning',
       ...(incomplete !== undefined ? { incomplete } : {}),
+      ...(assumption !== undefined ? { assumption } : {}),
       fix: proposePackageFix(provider.distributions[0] as string, set, image),
     });
   }
