@@ -86,7 +86,9 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     ...(service.target !== undefined ? { target: service.target } : {}),
     repositoryImage: (reference) => bases.get(imageKey(reference)),
   });
-  const image = applyRunMounts(built, service.mounts, ctx.snapshot);
+  const mounted = applyRunMounts(built, service.mounts, ctx.snapshot);
+  // Compose's working_dir is the container's cwd: what `python -m` and relative paths start from.
+  const image = service.workingDir === undefined ? mounted : { ...mounted, workdir: service.workingDir };
   analysis.image = image;
   const { scripts, files: launchFiles } = await readLaunchScripts(ctx.snapshot, image, service.entrypoint);
   const projects = await readConsoleScripts(ctx.snapshot, image, async (file) => {
