@@ -121,6 +121,8 @@ export interface ServiceSpec {
   mounts?: RunMount[];
   /** Variables the running container gets beside the image's ENV (compose `environment:`), and what may set PYTHONPATH unseen. */
   environment?: ServiceEnvironment;
+  /** The container's working directory as compose sets it (`working_dir:`), in place of the image's WORKDIR. */
+  workingDir?: ImagePath;
   /** Extra root files (repository paths) from config `roots`. */
   roots: RepoPath[];
   /** Context uploaded by gcloud: `.gcloudignore` filters it too. */

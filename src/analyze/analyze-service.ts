@@ -21,6 +21,7 @@ import { readConsoleScripts } from './read-console-scripts.js';
 import { joinImagePath } from '../python/image-path.js';
 import { describeSysPath } from './sys-path-entries.js';
 import { findUnseenPathSources } from './unseen-path-sources.js';
+import { findStartupPathFiles } from './startup-path-files.js';
 import { findLocalProjectInstalls } from './local-project-installs.js';
 import { findDockerfileSuppressions } from '../suppress/dockerfile-suppressions.js';
 
@@ -86,7 +87,9 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     ...(service.target !== undefined ? { target: service.target } : {}),
     repositoryImage: (reference) => bases.get(imageKey(reference)),
   });
-  const image = applyRunMounts(built, service.mounts, ctx.snapshot);
+  const mounted = applyRunMounts(built, service.mounts, ctx.snapshot);
+  // Compose's working_dir is the container's cwd: what `python -m` and relative paths start from.
+  const image = service.workingDir === undefined ? mounted : { ...mounted, workdir: service.workingDir };
   analysis.image = image;
   const { scripts, files: launchFiles } = await readLaunchScripts(ctx.snapshot, image, service.entrypoint);
   const projects = await readConsoleScripts(ctx.snapshot, image, async (file) => {
@@ -131,8 +134,14 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
   const image = analysis.image!;
   const launch = analysis.launch!;
   const sysPath = launch.fallback && !launch.sysPath.includes(image.workdir) ? [image.workdir, ...launch.sysPath] : launch.sysPath;
-  const roots = collectRoots(service, image, launch);
-  analysis.entrypoints = roots.map((r) => r.module ?? r.imagePath ?? '').filter((r) => r !== '');
+  const launchRoots = collectRoots(service, image, launch);
+  analysis.entrypoints = launchRoots.map((r) => r.module ?? r.imagePath ?? '').filter((r) => r !== '');
+  const startup = await findStartupPathFiles(image, service.dockerfile, async (file) => {
+    const read = await readText(ctx.snapshot, file);
+    return typeof read === 'string' ? read : undefined;
+  });
+  const roots = [...launchRoots, ...startup.roots];
+  if (startup.read.length > 0) analysis.launchFiles = [...new Set([...analysis.launchFiles, ...startup.read])];
   const version = pythonVersionOfService(image.baseImage, launch.programs).version ?? NEWEST_PYTHON;
   // Console scripts' projects, and every local project the image's own stages install.
   const projects = [...new Set([...(launch.installedProjects ?? []), ...(await findLocalProjectInstalls(image, ctx.snapshot))])];
@@ -144,11 +153,11 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
     context,
     snapshot: ctx.snapshot,
     store: ctx.store,
-    sysPath: [...new Set([...sysPath, ...launch.sysPathTail, ...(projects.length > 0 ? [INSTALLED_SITE] : [])].map((entry) => joinImagePath(entry)))],
+    sysPath: [...new Set([...sysPath, ...launch.sysPathTail, ...(projects.length > 0 ? [INSTALLED_SITE] : []), ...startup.entries.map((e) => e.entry)].map((entry) => joinImagePath(entry)))],
     roots,
     isStdlib: (name) => isStdlib(name, version),
     ignoreFileLines: await countIgnoreFileLines(ctx.snapshot, context),
-    unseenPathSources: findUnseenPathSources(image, service),
+    unseenPathSources: [...findUnseenPathSources(image, service), ...startup.unseen],
   });
   Object.assign(analysis, {
     missing: closure.missing,
@@ -157,7 +166,7 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
     externalImports: closure.externalImports,
     reachedFiles: closure.reachedFiles,
     modules: closure.modules,
-    sysPath: describeSysPath({ sysPath: closure.sysPath, image, launch, projects, changes: closure.pathChanges, composePythonPath: service.environment?.values.PYTHONPATH !== undefined }),
+    sysPath: describeSysPath({ sysPath: closure.sysPath, image, launch, projects, changes: closure.pathChanges, pthEntries: startup.entries, composePythonPath: service.environment?.values.PYTHONPATH !== undefined }),
     reachedBy: closure.reachedBy,
   });
   analysis.problems.push(...closure.problems);

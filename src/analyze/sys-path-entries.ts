@@ -12,6 +12,8 @@ export interface SysPathInputs {
   projects: readonly RepoPath[];
   /** What the walk's modules did to sys.path. */
   changes: PathChanges;
+  /** Folders `.pth` files in site-packages name. */
+  pthEntries?: ReadonlyArray<{ entry: ImagePath; file: RepoPath; line: number }>;
   /** The deployment (compose `environment:`) sets PYTHONPATH, over any ENV line. */
   composePythonPath?: boolean;
 }
@@ -23,7 +25,7 @@ export interface SysPathInputs {
  * project, or a module's `sys.path.insert`/`append`. Provenance only: the
  * entries and their order are the walk's own.
  */
-export function describeSysPath({ sysPath, image, launch, projects, changes, composePythonPath }: SysPathInputs): SysPathEntry[] {
+export function describeSysPath({ sysPath, image, launch, projects, changes, pthEntries, composePythonPath }: SysPathInputs): SysPathEntry[] {
   const launchWhy = new Map<string, string>();
   for (const [entry, why] of Object.entries(launch.sysPathWhy ?? {})) if (!launchWhy.has(joinImagePath(entry))) launchWhy.set(joinImagePath(entry), why);
   return sysPath.map((path): SysPathEntry => {
@@ -36,6 +38,8 @@ export function describeSysPath({ sysPath, image, launch, projects, changes, com
     if (why !== undefined) return { path, why };
     const change = changes.sources.find((c) => c.entry === path);
     if (change) return { path, why: `sys.path.${change.op}`, file: change.file, line: change.line };
+    const pth = pthEntries?.find((p) => p.entry === path);
+    if (pth) return { path, why: 'a .pth file in site-packages', file: pth.file, line: pth.line };
     if (path === INSTALLED_SITE && projects.length > 0) return { path, why: `site-packages, where the image installs ${projects.map((p) => p || '.').join(', ')}` };
     if (launch.fallback && path === image.workdir) return { path, why: 'the working directory (WORKDIR): no entrypoint was derived, so the code is taken to run from there' };
     return { path, why: 'unknown' };

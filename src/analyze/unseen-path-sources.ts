@@ -9,7 +9,7 @@ export interface UnseenPathSource {
 
 /** A `.pth` file named by a RUN that writes, copies or links files: Python's site module puts each of its lines on sys.path. */
 const NAMES_PTH = /\.pth\b/;
-const WRITES = />|\b(?:tee|cp|mv|ln|install)\b/;
+const WRITES = />|\b(?:tee|cp|mv|ln|install)\b|\.write(?:_text|lines)?\s*\(|\bopen\s*\(/;
 
 /**
  * What may add to the container's sys.path where dockguard cannot read it:

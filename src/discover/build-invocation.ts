@@ -15,6 +15,8 @@ export interface BuildInvocation {
   mounts?: RunMount[];
   /** The container's environment from compose (`environment:`, `env_file`). */
   environment?: ServiceEnvironment;
+  /** Compose `working_dir:` (absolute): the container's working directory instead of WORKDIR. */
+  workingDir?: string;
   gcloudUpload: boolean;
   /** Image names the build tags its result with (`-t`, compose `image:`), as written. */
   tags?: string[];

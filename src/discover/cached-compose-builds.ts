@@ -30,6 +30,7 @@ function isComposeBuilds(value: unknown): value is ComposeBuilds {
       Object.values(build.args).every(isString) &&
       (build.target === undefined || isString(build.target)) &&
       (build.entrypoint === undefined || isString(build.entrypoint) || (Array.isArray(build.entrypoint) && build.entrypoint.every(isString))) &&
+      (build.workingDir === undefined || isString(build.workingDir)) &&
       (build.mounts === undefined || (Array.isArray(build.mounts) && build.mounts.every((m: unknown) => isObject(m) && isString(m.source) && isString(m.target)))) &&
       (build.environment === undefined ||
         (isObject(build.environment) && isObject(build.environment.values) && Object.values(build.environment.values).every(isString) && (build.environment.pythonPathUnknown === undefined || isString(build.environment.pythonPathUnknown)))),

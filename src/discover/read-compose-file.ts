@@ -13,7 +13,7 @@ import { shellWords } from './shell-words.js';
 export interface ComposeBuilds {
   /** The first YAML error, when the file does not parse. */
   error?: { line: number; message: string };
-  builds: Array<ComposeBuild & { name: string; line: number; entrypoint?: string | string[]; mounts?: ComposeMount[]; environment?: ComposeEnvironment }>;
+  builds: Array<ComposeBuild & { name: string; line: number; entrypoint?: string | string[]; mounts?: ComposeMount[]; environment?: ComposeEnvironment; workingDir?: string }>;
 }
 
 /**
@@ -61,9 +61,11 @@ export function parseComposeBuilds(text: string): ComposeBuilds {
     const image = imageText === undefined ? undefined : interpolate(imageText);
     const mounts = readComposeMounts(service.get('volumes'), interpolate);
     const environment = readEnvironment(service);
+    const workingDir = readWorkingDir(service);
     builds.push({
       ...build, name, line,
       ...(entrypoint !== undefined ? { entrypoint } : {}), ...(image !== undefined ? { image } : {}), ...(mounts.length > 0 ? { mounts } : {}), ...(environment ? { environment } : {}),
+      ...(workingDir !== undefined ? { workingDir } : {}),
     });
   }
   return { builds };
@@ -131,6 +133,7 @@ function toInvocation(found: ComposeBuilds['builds'][number] & { file: RepoPath;
   if (found.target !== undefined) invocation.target = found.target;
   if (found.entrypoint !== undefined) invocation.entrypoint = found.entrypoint;
   if (found.environment !== undefined) invocation.environment = found.environment;
+  if (found.workingDir !== undefined) invocation.workingDir = found.workingDir;
   if (found.image !== undefined && !found.image.includes('$')) invocation.tags = [found.image];
   const mounts = toRunMounts(found.file, found.mounts ?? [], snapshot);
   if (mounts.length > 0) invocation.mounts = mounts;
@@ -176,6 +179,18 @@ function readEnvironment(service: YAMLMap): ComposeEnvironment | undefined {
   if (files.length > 0 && values.PYTHONPATH === undefined && pythonPathUnknown === undefined) pythonPathUnknown = `env_file ${files.join(', ')}, which may set PYTHONPATH`;
   if (Object.keys(values).length === 0 && pythonPathUnknown === undefined) return undefined;
   return { values, ...(pythonPathUnknown !== undefined ? { pythonPathUnknown } : {}) };
+}
+
+/**
+ * `working_dir:`, the container's working directory in place of the image's
+ * WORKDIR: the folder `python -m` and `celery -A` put first on sys.path.
+ * Docker refuses a relative one, so only an absolute, static path counts.
+ */
+function readWorkingDir(service: YAMLMap): string | undefined {
+  const raw = scalarText(service.get('working_dir'));
+  const value = raw === undefined ? undefined : interpolate(raw);
+  if (value === undefined || !value.startsWith('/')) return undefined;
+  return path.posix.normalize(value).replace(/(.)\/$/, '$1');
 }
 
 /** The launch a service's `entrypoint`/`command` give, if any. */

@@ -1,5 +1,5 @@
 import { byCodeUnit } from '../by-code-unit.js';
-import type { RepoPath, ServiceEnvironment, ServiceSpec } from '../types.js';
+import { asImagePath, type RepoPath, type ServiceEnvironment, type ServiceSpec } from '../types.js';
 import type { BuildInvocation } from './build-invocation.js';
 
 /**
@@ -39,6 +39,7 @@ export function specsFromInvocations(dockerfile: RepoPath, invocations: readonly
     if (tags.length > 0) spec.tags = tags;
     if (invocation.unseenInputs !== undefined) spec.unseenInputs = invocation.unseenInputs;
     if (invocation.mounts !== undefined) spec.mounts = invocation.mounts;
+    if (invocation.workingDir !== undefined) spec.workingDir = asImagePath(invocation.workingDir);
     if (invocation.environment !== undefined) spec.environment = invocation.environment;
     if (unique.length > 1) {
       let label = invocation.name ?? invocation.origin;
@@ -52,7 +53,7 @@ export function specsFromInvocations(dockerfile: RepoPath, invocations: readonly
 
 function buildKey(invocation: BuildInvocation): string {
   const args = Object.entries(invocation.buildArgs).sort(([a], [b]) => byCodeUnit(a, b));
-  return JSON.stringify([invocation.context, invocation.target ?? null, args, invocation.entrypoint ?? null, invocation.gcloudUpload, invocation.mounts ?? null]);
+  return JSON.stringify([invocation.context, invocation.target ?? null, args, invocation.entrypoint ?? null, invocation.gcloudUpload, invocation.mounts ?? null, invocation.workingDir ?? null]);
 }
 
 /** One environment for two builds of one image whose containers get different ones: what they agree on, or unknown. */

@@ -9,6 +9,7 @@ import type { DockerStage } from './split-stages.js';
 import { addDir, addOpaque } from './stage-fs.js';
 import { findInPlaceExtensions } from './in-place-extensions.js';
 import { findRunWrites } from './find-run-writes.js';
+import { findRunDirs } from './find-run-dirs.js';
 import type { StageState } from './stage-state.js';
 import { applyArg, applyEnv, lookupIn, type VariableScope } from './variables.js';
 
@@ -54,6 +55,8 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
         for (const mount of run.bindMounts) if (mount.from !== undefined) env.resolveStage(mount.from, line);
         state.runs.push(run);
         state.filesAtRun.set(line, snapshotFiles(state));
+        // The folders it makes exist: a later COPY of a file to one of them copies into it.
+        for (const dir of findRunDirs(run)) addDir(state.fs, toImageKey(dir));
         // What a RUN writes is unknown content, not absence (`git clone`, protoc's output, `cp`, …).
         for (const write of findRunWrites(run)) {
           // A generator's output folder must exist for it to run (protoc does not create it).

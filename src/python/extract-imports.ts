@@ -1,6 +1,7 @@
 import type { ImportRef, ParsedModule, PathChange } from '../types.js';
 import { findAlternativeBackends } from './alternative-backends.js';
 import { isSysPathCall, readPathChanges } from './path-changes.js';
+import { findPathAssignments } from './path-assignments.js';
 import { findUnreachedDefinitions } from './unreached-definitions.js';
 import { readCalledName } from './called-name.js';
 import { DYNAMIC_IMPORT_FUNCTIONS, readDynamicImport } from './dynamic-imports.js';
@@ -98,6 +99,10 @@ function readModule(root: SyntaxNode, source: string): ParsedModule {
     else if (type === 'with_statement') withs.push(node);
     else if (type === 'print_statement' || type === 'exec_statement') python2.push(node);
     else found.push(...readStatement(node, source));
+  }
+  if (source.includes('sys.path')) {
+    pathChanges.push(...findPathAssignments(root, source));
+    pathChanges.sort((a, b) => a.line - b.line);
   }
   found.push(...findDjangoReferences(root, source, found, includes, settingsDefaults));
   const syntax = findSyntaxErrors(root, python2);

@@ -19,8 +19,7 @@ export function isSysPathCall(source: string, openParen: number, called: string)
 export function readPathChanges(argumentList: SyntaxNode, called: string, root: SyntaxNode): PathChange[] {
   const line = argumentList.startPosition.row + 1;
   const args = argumentList.namedChildren.filter((n) => n.type !== 'comment');
-  const assignments = new Assignments(root, argumentList.startIndex);
-  const evaluate = (node: SyntaxNode | undefined): PathChange['expr'] => (node ? (toPathExpr(node, assignments, 0) ?? null) : null);
+  const evaluate = pathEvaluator(root, argumentList.startIndex);
   if (called === 'extend') {
     // A literal list or tuple adds its items in order; anything else adds what cannot be seen.
     const items = args[0]?.type === 'list' || args[0]?.type === 'tuple' ? args[0].namedChildren.filter((n) => n.type !== 'comment') : undefined;
@@ -30,6 +29,12 @@ export function readPathChanges(argumentList: SyntaxNode, called: string, root: 
   const argument = called === 'insert' ? args[1] : args[0];
   const op = called === 'insert' && (position === undefined || position >= 0) ? 'insert' : 'append';
   return [{ line, op, expr: evaluate(argument) }];
+}
+
+/** Evaluates path expressions as they stand at `before`, with the module-level names bound above it. */
+export function pathEvaluator(root: SyntaxNode, before: number): (node: SyntaxNode | undefined) => PathChange['expr'] {
+  const assignments = new Assignments(root, before);
+  return (node) => (node ? (toPathExpr(node, assignments, 0) ?? null) : null);
 }
 
 function readInteger(node: SyntaxNode | undefined): number | undefined {

@@ -74,6 +74,42 @@ describe('reading and evaluating sys.path changes', () => {
     ]);
   });
 
+  it('reads assignments to sys.path: front slices and item 0 insert, concatenation around the old list inserts and appends', () => {
+    const changes = changesOf([
+      'import os, sys',
+      'from pathlib import Path',
+      'sys.path[0:0] = [str(Path(__file__).resolve().parents[1]), "/opt/lib"]',
+      'sys.path[:0] = ["/srv"]',
+      'sys.path[0] = os.path.dirname(__file__)',
+      'sys.path = [os.path.dirname(os.path.dirname(os.path.abspath(__file__)))] + sys.path + ["plugins"]',
+      'sys.path = [*sys.path, "/opt/extra"]',
+      'sys.path += ["vendor"]',
+      'if sys.path == ["x"]:',
+      '    pass',
+      'old_sys_path = sys.path',
+      '# sys.path = ["/nowhere"]',
+    ]);
+    expect(changes!.map((c) => [c.line, c.op, c.expr && evaluatePath(c.expr, file, cwd)])).toEqual([
+      [3, 'insert', '/srv/app'],
+      [3, 'insert', '/opt/lib'],
+      [4, 'insert', '/srv'],
+      [5, 'insert', '/srv/app/bin'],
+      [6, 'insert', '/srv/app'],
+      [6, 'append', '/srv/app/plugins'],
+      [7, 'append', '/opt/extra'],
+      [8, 'append', '/srv/app/vendor'],
+    ]);
+  });
+
+  it('keeps an assignment to sys.path it cannot read as a change without a path: a replacement, another slice, a computed list', () => {
+    expect(changesOf(['import sys', 'sys.path = ["/app"]', 'sys.path[1:3] = ["/lib"]', 'sys.path = build_path() + sys.path', 'sys.path[0:0] = extra'])).toEqual([
+      { line: 2, op: 'insert', expr: null },
+      { line: 3, op: 'insert', expr: null },
+      { line: 4, op: 'insert', expr: null },
+      { line: 5, op: 'insert', expr: null },
+    ]);
+  });
+
   it('keeps a path it cannot evaluate as a change without a path', () => {
     expect(changesOf(['import os, sys', 'sys.path.insert(0, os.environ["PLUGINS"])', 'sys.path.append(find_root())'])).toEqual([
       { line: 2, op: 'insert', expr: null },

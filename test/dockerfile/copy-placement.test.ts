@@ -92,6 +92,15 @@ describe('COPY destination rules (§5.3)', () => {
     expect(imageFiles(model('FROM x\nWORKDIR /app\nCOPY main.py /app\n', ['main.py']))).toEqual(['/app/main.py']);
   });
 
+  it('a folder a RUN makes (mkdir -p, mkdir after cd, install -d) receives a later COPY of a file inside it', () => {
+    const m = model(
+      'FROM python:3.12-slim\nRUN mkdir -p /app/lib && useradd -m appuser\nWORKDIR /srv\nRUN cd /opt && mkdir -m 755 tools && install -d -o app /var/app\nCOPY main.py /app\nCOPY util.py /app/lib\nCOPY cli.py /opt/tools\nCOPY conf.py /var/app\nRUN mkdir "$HOME/x" data\nCOPY seed.py data\n',
+      ['main.py', 'util.py', 'cli.py', 'conf.py', 'seed.py'],
+    );
+    expect(imageFiles(m)).toEqual(['/app/lib/util.py', '/app/main.py', '/opt/tools/cli.py', '/srv/data/seed.py', '/var/app/conf.py']);
+    expect(m.dirs.has('/755' as never)).toBe(false);
+  });
+
   it('without the WORKDIR it creates a file named /app', () => {
     const m = model('FROM x\nCOPY main.py /app\n', ['main.py']);
     expect(imageFiles(m)).toEqual(['/app']);
