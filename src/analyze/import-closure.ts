@@ -15,6 +15,7 @@ import {
   type ReachTrace,
   type RepoPath,
   type RepoSnapshot,
+  type UnreadableFile,
 } from '../types.js';
 import { diagnoseMissingCopy, type CopyDiagnosis } from './copy-fix.js';
 import { packageOf, submoduleCandidates, type ImportTarget } from './import-targets.js';
@@ -90,7 +91,7 @@ export interface ClosureResult {
   missing: MissingModule[];
   problems: Problem[];
   syntaxErrors: Array<{ file: RepoPath; line: number; column: number; message?: string }>;
-  unreadable: Array<{ path: RepoPath; reason: string }>;
+  unreadable: UnreadableFile[];
   externalImports: ExternalImport[];
   reachedFiles: RepoPath[];
   modules: Map<RepoPath, ParsedModule>;
@@ -220,7 +221,7 @@ export class ImportClosure {
           continue;
         }
         if (!module.ok) {
-          if (isFirstVisit) this.result.unreadable.push({ path: visit.repoPath, reason: module.reason });
+          if (isFirstVisit) this.result.unreadable.push({ path: visit.repoPath, reason: module.reason, ...(module.assumption !== undefined ? { assumption: module.assumption } : {}) });
           this.unreadable.add(visit.repoPath);
           continue;
         }
