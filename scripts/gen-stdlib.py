@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate data/stdlib.json: the top-level standard-library module names per Python minor.
+"""Regenerate data/stdlib.json: the standard-library module names per Python minor.
 
 Usage (from the repository root):
     python3 scripts/gen-stdlib.py                  # finds ~/.pyenv/versions/3.X.*/bin/python
@@ -12,6 +12,10 @@ derivation is run on every 3.10+ interpreter too and must differ from
 `sys.stdlib_module_names` only by the known test/platform names below, which proves the
 derivation before it is trusted for 3.8/3.9.
 3.14 is derived from 3.13 plus the modules documented as new in "What's New In Python 3.14".
+
+Submodules (`logging.handlers`, `email.mime.text`) are listed per minor too, read from the
+packages of each interpreter's Lib directory, so that "the standard library's logging has no
+`templates`" is a fact. 3.14 gets none: no interpreter was run, so its submodules are unknown.
 """
 import glob
 import json
@@ -42,6 +46,13 @@ NEW_IN_3_14 = [
 ]
 REMOVED_IN_3_14 = []
 
+# Test packages: the official python image deletes them and Debian ships them apart
+# (libpython3.X-testsuite), so whether an image holds them is not a fact of the version.
+TEST_FOLDERS = {"test", "tests", "idle_test"}
+
+# Not a file: `os` puts posixpath/ntpath in sys.modules as `os.path`, so `import os.path` works.
+ALIASED_SUBMODULES = ["os.path"]
+
 HEADER = (
     "Top-level standard-library module names per Python minor (private names and __future__ kept, "
     "'test' excluded). Regenerate with `python3 scripts/gen-stdlib.py` (needs CPython 3.8-3.13, "
@@ -49,7 +60,10 @@ HEADER = (
     "and sys.builtin_module_names, plus Windows/macOS-only names that a Linux build cannot show "
     "(derivation verified against sys.stdlib_module_names on 3.10-3.13). 3.14: not run on a real "
     "interpreter; 3.13's list plus the modules documented as new in 3.14 ("
-    + ", ".join(NEW_IN_3_14) + ")."
+    + ", ".join(NEW_IN_3_14) + "). Submodules: the .py files and packages under each top-level "
+    "package of the interpreter's Lib dir (test packages left out, as the official image deletes "
+    "them), plus " + ", ".join(ALIASED_SUBMODULES) + "; none recorded for 3.14, whose submodules are "
+    "therefore unknown."
 )
 
 
@@ -68,12 +82,36 @@ def derive_from_lib():
     return {n for n in names if not TEST_ONLY.match(n)}
 
 
+def list_submodules(top_names):
+    lib = sysconfig.get_paths()["stdlib"]
+    found = set(ALIASED_SUBMODULES)
+
+    def walk(folder, dotted):
+        for entry in sorted(os.listdir(folder)):
+            full = os.path.join(folder, entry)
+            if os.path.isdir(full):
+                if entry not in TEST_FOLDERS and os.path.isfile(os.path.join(full, "__init__.py")):
+                    found.add(dotted + "." + entry)
+                    walk(full, dotted + "." + entry)
+            elif entry.endswith(".py") and entry != "__init__.py":
+                found.add(dotted + "." + entry[:-3])
+            elif entry.endswith(".so"):
+                found.add(dotted + "." + entry.split(".")[0])
+
+    for name in top_names:
+        folder = os.path.join(lib, name)
+        if os.path.isfile(os.path.join(folder, "__init__.py")):
+            walk(folder, name)
+    return found
+
+
 def emit():
     derived = derive_from_lib()
     official = getattr(sys, "stdlib_module_names", None)
     print(json.dumps({
         "derived": sorted(derived),
         "official": sorted(official) if official is not None else None,
+        "submodules": sorted(list_submodules(official if official is not None else derived)),
     }))
 
 
@@ -90,15 +128,16 @@ def collect(version, interpreter):
                          check=True, capture_output=True, text=True).stdout
     data = json.loads(out)
     derived = set(data["derived"])
+    submodules = data["submodules"]
     if data["official"] is None:
-        return sorted(derived | set(NOT_VISIBLE_ON_LINUX))
+        return sorted(derived | set(NOT_VISIBLE_ON_LINUX)), submodules
     official = set(data["official"])
     unexplained = (official - derived) - set(NOT_VISIBLE_ON_LINUX) - set(NOT_VISIBLE_SINCE_3_12)
     extra = derived - official
     if unexplained or extra:
         sys.exit("derivation check failed on %s: missing %s, extra %s"
                  % (version, sorted(unexplained), sorted(extra)))
-    return sorted(official)
+    return sorted(official), submodules
 
 
 def main(argv):
@@ -111,13 +150,14 @@ def main(argv):
             version, _, path = next(args).partition("=")
             given[version] = path
     versions = {}
+    submodules = {}
     for version in VERSIONS:
-        versions[version] = collect(version, given.get(version) or find_pyenv(version))
+        versions[version], submodules[version] = collect(version, given.get(version) or find_pyenv(version))
     versions["3.14"] = sorted((set(versions["3.13"]) | set(NEW_IN_3_14)) - set(REMOVED_IN_3_14))
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     target = os.path.join(root, "data", "stdlib.json")
     with open(target, "w") as f:
-        json.dump({"header": HEADER, "versions": versions}, f, indent=1)
+        json.dump({"header": HEADER, "versions": versions, "submodules": submodules}, f, indent=1)
         f.write("\n")
     print("wrote %s" % target)
 

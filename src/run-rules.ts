@@ -2,7 +2,7 @@ import { RULES, findRule } from './rules/index.js';
 import { unusedIgnore } from './rules/DG013-unused-ignore.js';
 import { applySuppressions, collectSuppressions } from './suppress/apply-suppressions.js';
 import type { Finding, Observation, Problem, ServiceAnalysis } from './types.js';
-import { python2Assumption, restsOnPython3 } from './analyze/python2-image.js';
+import { python2Assumption, restsOnPython3, unknownInterpreterAssumption } from './analyze/python2-image.js';
 
 /** Findings of every service, minus those silenced inline, plus the ignore comments that silenced nothing. */
 export function runAllRules(analyses: readonly ServiceAnalysis[]): Finding[] {
@@ -38,8 +38,11 @@ export function runAllRules(analyses: readonly ServiceAnalysis[]): Finding[] {
 export function runRules(analysis: ServiceAnalysis): Finding[] {
   const { dockerfile, variant } = analysis.service;
   const python2 = python2Assumption(analysis);
+  // Python 2's syntax is the one thing an unknown interpreter changes for every file; imports and copies read alike.
+  const unknownSyntax = python2 === undefined ? unknownInterpreterAssumption(analysis) : undefined;
   return RULES.flatMap((rule) => rule.check(analysis)).map((observation) => {
-    const { code, rule, ...rest } = withEvidence(python2 !== undefined && restsOnPython3(observation.rule) ? underPython2(observation, python2) : observation);
+    const assumption = python2 ?? (observation.rule === 'python-syntax-error' ? unknownSyntax : undefined);
+    const { code, rule, ...rest } = withEvidence(assumption !== undefined && restsOnPython3(observation.rule) ? underPython2(observation, assumption) : observation);
     return { code, rule, ...rest, service: dockerfile, ...(variant !== undefined ? { variant } : {}) };
   });
 }

@@ -458,6 +458,8 @@ export interface ParsedModule {
 export interface UnreadableFile {
   path: RepoPath;
   reason: string;
+  /** Set when Python may well read the file (an encoding dockguard cannot decode, a huge module): a warning. */
+  assumption?: string;
 }
 
 /** An import that does not resolve to image or repository code: third-party or stdlib. */

@@ -7,7 +7,7 @@ import { deriveLaunch } from '../launch/derive-launch.js';
 import { looksLikePythonImage } from '../launch/looks-like-python-image.js';
 import { UnreadableFileError } from '../errors.js';
 import { CONFIG_FILE_NAME } from '../config/load-config.js';
-import { isStdlib, NEWEST_PYTHON } from '../deps/stdlib.js';
+import { isStdlib, NEWEST_PYTHON, stdlibHasSubmodule } from '../deps/stdlib.js';
 import { pythonVersionOfService } from '../deps/python-version.js';
 import { analyzeDependencies, type DependencyContext } from '../deps/analyze-dependencies.js';
 import type { ImageFileOrigin, ImageModel, ImagePath, Problem, RepoPath, RepoSnapshot, ServiceAnalysis, ServiceSpec } from '../types.js';
@@ -156,6 +156,8 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
     sysPath: [...new Set([...sysPath, ...launch.sysPathTail, ...(projects.length > 0 ? [INSTALLED_SITE] : []), ...startup.entries.map((e) => e.entry)].map((entry) => joinImagePath(entry)))],
     roots,
     isStdlib: (name) => isStdlib(name, version),
+    stdlibHasSubmodule: (module) => stdlibHasSubmodule(module, version),
+    pythonVersion: version,
     ignoreFileLines: await countIgnoreFileLines(ctx.snapshot, context),
     unseenPathSources: [...findUnseenPathSources(image, service), ...startup.unseen],
   });

@@ -15,6 +15,7 @@ import {
   type ReachTrace,
   type RepoPath,
   type RepoSnapshot,
+  type UnreadableFile,
 } from '../types.js';
 import { diagnoseMissingCopy, type CopyDiagnosis } from './copy-fix.js';
 import { packageOf, submoduleCandidates, type ImportTarget } from './import-targets.js';
@@ -77,6 +78,10 @@ export interface ClosureInput {
   sysPath: ImagePath[];
   roots: ClosureRoot[];
   isStdlib: (topLevel: string) => boolean;
+  /** Whether the image's standard library has a dotted module; undefined when its submodules are unknown. */
+  stdlibHasSubmodule: (module: string) => boolean | undefined;
+  /** The Python minor the stdlib answers are for, named when they rest on an unknown. */
+  pythonVersion: string;
   ignoreFileLines: ReadonlyMap<RepoPath, number>;
   /** What may add to sys.path where no module shows it (a .pth file a RUN writes, a compose env_file). */
   unseenPathSources?: ReadonlyArray<{ file: string; line: number; why: string }>;
@@ -86,7 +91,7 @@ export interface ClosureResult {
   missing: MissingModule[];
   problems: Problem[];
   syntaxErrors: Array<{ file: RepoPath; line: number; column: number; message?: string }>;
-  unreadable: Array<{ path: RepoPath; reason: string }>;
+  unreadable: UnreadableFile[];
   externalImports: ExternalImport[];
   reachedFiles: RepoPath[];
   modules: Map<RepoPath, ParsedModule>;
@@ -216,7 +221,7 @@ export class ImportClosure {
           continue;
         }
         if (!module.ok) {
-          if (isFirstVisit) this.result.unreadable.push({ path: visit.repoPath, reason: module.reason });
+          if (isFirstVisit) this.result.unreadable.push({ path: visit.repoPath, reason: module.reason, ...(module.assumption !== undefined ? { assumption: module.assumption } : {}) });
           this.unreadable.add(visit.repoPath);
           continue;
         }
@@ -387,8 +392,14 @@ export class ImportClosure {
     if (ref.level === 0 && this.input.isStdlib(topLevel)) {
       // The repository's own `calendar/models.py`, left out of the image: `import calendar` then finds the
       // standard library's module, which has no `models`.
+      // Only a submodule the standard library lacks: its `logging.handlers` is found whatever the repository holds.
       const hit = module.includes('.') ? this.lookups.findInRepo(module) : undefined;
-      if (hit && !this.lookups.isWeak(hit)) this.reportMissing(from, module, ref, guard, site, hit, { stdlibShadow: true });
+      const stdlibHas = hit && !this.lookups.isWeak(hit) ? this.input.stdlibHasSubmodule(module) : true;
+      if (stdlibHas === false) this.reportMissing(from, module, ref, guard, site, hit, { stdlibShadow: true });
+      if (stdlibHas === undefined) {
+        const unknown = `the standard library of Python ${this.input.pythonVersion} has no ${module}: its submodules are not recorded`;
+        this.reportMissing(from, module, ref, guard, { ...site, assumption: site.assumption ?? unknown }, hit, { stdlibShadow: true });
+      }
       return 'stdlib';
     }
     const hit = this.lookups.findInRepo(module);

@@ -5,7 +5,7 @@ import { decodeParsedModule, encodeParsedModule } from '../cache/parsed-module-c
 import { ParserUnavailableError, UnreadableFileError } from '../errors.js';
 import { readBoundNames, type BoundNames } from '../python/bound-names.js';
 import { loadPythonEngine } from '../python/parser.js';
-import { decodePythonSource } from '../python/decode-source.js';
+import { decodePythonSource, type SourceFailure } from '../python/decode-source.js';
 import { StringPool } from './intern-strings.js';
 import type { ParsePool } from '../python/parse-pool.js';
 import type { ParsedModule, RepoPath, RepoSnapshot } from '../types.js';
@@ -20,7 +20,7 @@ function gitBlobId(bytes: Buffer): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-export type StoredModule = { ok: true; parsed: ParsedModule } | { ok: false; reason: string };
+export type StoredModule = { ok: true; parsed: ParsedModule } | { ok: false; reason: string; assumption?: string };
 
 /**
  * Cache namespaces of parsed modules, one per first two hex digits of the
@@ -183,7 +183,7 @@ export class ModuleStore {
     batch.forEach(({ key, contentId, resolve, reject }, i) => {
       const text = texts[i]!;
       if ('error' in text) {
-        resolve({ ok: false, reason: text.error });
+        resolve({ ok: false, reason: text.error, ...(text.assumption !== undefined ? { assumption: text.assumption } : {}) });
         return;
       }
       const cacheKey = contentId ?? text.hash;
@@ -217,7 +217,7 @@ export class ModuleStore {
     for (const { resolve } of waiting.values()) resolve({ ok: false, reason: failure });
   }
 
-  private async readText({ path, contentId, read }: Pick<Pending, 'path' | 'contentId' | 'read'>): Promise<({ text: string } | { error: string }) & { hash?: string }> {
+  private async readText({ path, contentId, read }: Pick<Pending, 'path' | 'contentId' | 'read'>): Promise<({ text: string } | SourceFailure) & { hash?: string }> {
     try {
       const bytes = await read();
       const decoded = decodePythonSource(bytes, path);

@@ -9,6 +9,8 @@ import { topLevelModule } from '../python/top-level-module.js';
 interface StdlibData {
   header: string;
   versions: Record<string, string[]>;
+  /** Dotted submodules per minor; a minor without an entry has unknown submodules. */
+  submodules: Record<string, string[]>;
 }
 
 // data/ sits at the package root, two levels above both src/deps/ and dist/deps/.
@@ -20,15 +22,42 @@ const NAMES = new Map<string, ReadonlySet<string>>(
   Object.entries(DATA.versions).map(([version, names]) => [version, new Set(names)]),
 );
 
+const SUBMODULES = new Map<string, ReadonlySet<string>>(
+  Object.entries(DATA.submodules).map(([version, names]) => [version, new Set(names)]),
+);
+
+// Test packages are stripped from the official image and split out by distributions, so the
+// generator leaves them out and their presence stays unknown.
+const TEST_FOLDERS = new Set(['test', 'tests', 'idle_test']);
+
 /** Oldest first: `['3.8', …, '3.14']`. */
 export const SUPPORTED_PYTHON_VERSIONS: readonly string[] = [...NAMES.keys()].sort(compareMinors);
 
 export const OLDEST_PYTHON = SUPPORTED_PYTHON_VERSIONS[0] as string;
 export const NEWEST_PYTHON = SUPPORTED_PYTHON_VERSIONS[SUPPORTED_PYTHON_VERSIONS.length - 1] as string;
 
+const NEWEST_RECORDED = SUPPORTED_PYTHON_VERSIONS.filter((v) => SUBMODULES.has(v)).at(-1);
+
 /** True when the top-level name of `module` is in the standard library of `version`. */
 export function isStdlib(module: string, version: string): boolean {
   return namesFor(version).has(topLevelModule(module));
+}
+
+/**
+ * Whether the standard library of `version` has the dotted `module` (`logging.handlers`):
+ * undefined when that is not known (no submodule list for the version, a test package), so
+ * a caller claiming the stdlib lacks it must treat the claim as a guess.
+ */
+export function stdlibHasSubmodule(module: string, version: string): boolean | undefined {
+  if (!isStdlib(module, version)) return false;
+  const parts = module.split('.');
+  if (parts.length === 1) return true;
+  if (parts.some((part) => TEST_FOLDERS.has(part))) return undefined;
+  const known = SUBMODULES.get(toSupportedVersion(version));
+  if (known !== undefined) return known.has(module);
+  // Unrecorded (3.14): a submodule the newest recorded minor has is taken as kept, since saying
+  // it is there never claims a failure; one it lacks stays unknown.
+  return NEWEST_RECORDED !== undefined && SUBMODULES.get(NEWEST_RECORDED)!.has(module) ? true : undefined;
 }
 
 /**

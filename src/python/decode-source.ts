@@ -1,8 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import { decodeCp1252 } from './decode-cp1252.js';
+import { lookupPythonCodec, textDecoderFor } from './python-codecs.js';
 
 /** Above this a "Python file" is almost surely generated data; parsing it would stall the hook. */
 const MAX_BYTES = 2 * 1024 * 1024;
+
+/** Why a file could not be read; with an assumption when Python itself may well read it (a warning). */
+export type SourceFailure = { error: string; assumption?: string };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
@@ -11,56 +15,39 @@ const CODING_COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 /** Line 2 counts only when line 1 is blank or a comment. */
 const BLANK_OR_COMMENT = /^[ \t\f]*(?:#|$)/;
 
-type Decoder = (bytes: Buffer) => string;
-
-const fromTextDecoder =
-  (label: string): Decoder =>
-  (bytes) =>
-    new TextDecoder(label).decode(bytes);
-const fromLatin1: Decoder = (bytes) => bytes.toString('latin1');
-
-/**
- * Codings a cookie may name, keyed by CPython's normalised spelling. Latin-1
- * is decoded by Buffer, not TextDecoder: the WHATWG "latin1" label means
- * windows-1252, which differs from ISO-8859-1 in 0x80–0x9F.
- * (`iso-8859-1` and `iso-latin-1` arrive here already folded to `latin-1`.)
- */
-const DECODERS: Record<string, Decoder | 'utf-8' | 'ascii' | 'cp1252'> = {
-  'utf-8': 'utf-8',
-  utf8: 'utf-8',
-  ascii: 'ascii',
-  'us-ascii': 'ascii',
-  'latin-1': fromLatin1,
-  latin1: fromLatin1,
-  'iso8859-1': fromLatin1,
-  l1: fromLatin1,
-  cp1252: 'cp1252',
-  'windows-1252': 'cp1252',
-  'iso-8859-15': fromTextDecoder('iso-8859-15'),
-  latin9: fromTextDecoder('iso-8859-15'),
-};
-
 /**
  * Turns a Python file's bytes into text the way CPython's tokenizer would,
  * or says in one line why it cannot. The message omits the path: the caller
  * reports it as a finding that names the file.
  */
-export function decodePythonSource(bytes: Buffer, _path: string): { text: string } | { error: string } {
+export function decodePythonSource(bytes: Buffer, _path: string): { text: string } | SourceFailure {
   if (bytes.length > MAX_BYTES) {
-    return { error: `too large to analyse (${(bytes.length / (1024 * 1024)).toFixed(1)} MiB)` };
+    const size = `${(bytes.length / (1024 * 1024)).toFixed(1)} MiB`;
+    return { error: `too large to analyse (${size})`, assumption: `the file is valid Python: dockguard skips files over ${MAX_BYTES / (1024 * 1024)} MiB (generated data), so its imports are unchecked` };
   }
   if (bytes.includes(0)) return { error: 'binary file (contains NUL bytes)' };
   const hasBom = UTF8_BOM.every((byte, i) => bytes[i] === byte);
   const body = hasBom ? bytes.subarray(UTF8_BOM.length) : bytes;
   const coding = readCodingCookie(body);
   if (coding === undefined) return decodeUtf8(body, 'no coding declaration');
-  const decoder = DECODERS[normaliseCoding(coding)];
-  if (!decoder) return { error: `unsupported source coding '${coding}' (coding declaration on line 1-2)` };
-  if (hasBom && decoder !== 'utf-8') return { error: `coding '${coding}' contradicts the UTF-8 byte order mark` };
-  if (decoder === 'utf-8') return decodeUtf8(body, `coding '${coding}'`);
-  if (decoder === 'ascii') return decodeAscii(body);
-  if (decoder === 'cp1252') return decodeWindows1252(body);
-  return { text: decoder(body) };
+  // Python looks the cookie up among its codecs and their aliases; one it lacks is a SyntaxError.
+  const codec = lookupPythonCodec(normaliseCoding(coding));
+  if (codec === undefined) return { error: `unknown source coding '${coding}' (coding declaration on line 1-2): Python has no such codec` };
+  const isUtf8Codec = codec === 'utf-8' || codec === 'utf-8-sig';
+  if (hasBom && !isUtf8Codec) return { error: `coding '${coding}' contradicts the UTF-8 byte order mark` };
+  if (isUtf8Codec) return decodeUtf8(body, `coding '${coding}'`);
+  if (codec === 'ascii') return decodeAscii(body);
+  if (codec === 'cp1252') return decodeWindows1252(body);
+  // Latin-1 is decoded by Buffer, not TextDecoder: the WHATWG "latin1" label means windows-1252.
+  if (codec === 'iso8859-1') return { text: body.toString('latin1') };
+  const decoder = textDecoderFor(codec);
+  const unchecked = `Python reads it with its ${codec} codec, which dockguard cannot decode exactly, so the file may well be valid and its imports are unchecked`;
+  if (!decoder) return { error: `source coding '${coding}' cannot be decoded by dockguard`, assumption: unchecked };
+  try {
+    return { text: decoder.decode(body) };
+  } catch {
+    return { error: `not valid ${decoder.encoding} (coding '${coding}')`, assumption: unchecked };
+  }
 }
 
 function readCodingCookie(bytes: Buffer): string | undefined {
@@ -81,19 +68,19 @@ function normaliseCoding(coding: string): string {
   return name;
 }
 
-function decodeUtf8(bytes: Buffer, why: string): { text: string } | { error: string } {
+function decodeUtf8(bytes: Buffer, why: string): { text: string } | SourceFailure {
   if (isUtf8(bytes)) return { text: bytes.toString('utf8') };
   return { error: `not valid UTF-8 (${why}): first bad byte on line ${lineOfFirstInvalidUtf8(bytes)}` };
 }
 
-function decodeAscii(bytes: Buffer): { text: string } | { error: string } {
+function decodeAscii(bytes: Buffer): { text: string } | SourceFailure {
   const bad = bytes.findIndex((byte) => byte > 0x7f);
   if (bad === -1) return { text: bytes.toString('latin1') };
   const byte = bytes[bad]!.toString(16);
   return { error: `not valid ASCII (coding 'ascii'): byte 0x${byte} on line ${lineAt(bytes, bad)}` };
 }
 
-function decodeWindows1252(bytes: Buffer): { text: string } | { error: string } {
+function decodeWindows1252(bytes: Buffer): { text: string } | SourceFailure {
   const decoded = decodeCp1252(bytes);
   if ('text' in decoded) return decoded;
   const byte = bytes[decoded.badByte]!;

@@ -22,3 +22,18 @@ describe('first-party or installed, as Python resolves them', () => {
     );
   });
 });
+
+describe('a repository package named like a standard-library package', () => {
+  it('reports only the submodules the standard library lacks, and a guess where its submodules are not recorded', async () => {
+    const result = await check({ cwd: makeFixtureRepo('stdlib-named-packages') });
+    expect(result.findings.map((f) => [f.code, f.severity, f.service, f.file, f.line, f.module])).toEqual([
+      ['DG001', 'error', 'api/Dockerfile', 'api/app/main.py', 5, 'logging.formatters'],
+      ['DG001', 'warning', 'jobs/Dockerfile', 'jobs/app/run.py', 3, 'logging.formatters'],
+    ]);
+    const [known, guessed] = result.findings;
+    expect(known!.message).toBe(
+      "module logging.formatters (api/logging/) is not in the image, so the container imports the standard library's logging instead, which has no formatters",
+    );
+    expect(guessed!.assumption).toContain('its submodules are not recorded');
+  });
+});

@@ -52,3 +52,32 @@ describe('a service whose container runs Python 2', () => {
     expect(modern.every((f) => f.assumption === undefined || f.severity === 'warning')).toBe(true);
   });
 });
+
+describe('a service whose python may be Python 2', () => {
+  const syntax = (service: string, findings: Awaited<ReturnType<typeof check>>['findings']) =>
+    findings.filter((f) => f.service === `services/${service}/Dockerfile` && f.rule === 'python-syntax-error');
+
+  it('reads `python` as Python 2 where the image installs apt python/python-pip, or on CentOS 7', async () => {
+    const result = await check({ cwd: makeFixtureRepo('python2-legacy-service') });
+    const ops = result.findings.filter((f) => f.service === 'services/ops/Dockerfile');
+    expect(ops.map((f) => [f.rule, f.line, f.module ?? ''])).toEqual([
+      ['missing-package', 1, 'urllib2'],
+      ['missing-package', 2, 'StringIO'],
+      ['python-syntax-error', 4, ''],
+    ]);
+    for (const finding of ops) {
+      expect(finding).toMatchObject({ severity: 'warning', assumption: expect.stringContaining('the image installs python, python-pip (services/ops/Dockerfile line 2)') });
+    }
+    expect(syntax('batch', result.findings)).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 3, assumption: expect.stringContaining('Python 2 on centos:7') }),
+    ]);
+  });
+
+  it('makes a syntax error a warning when the version is assumed and the command is an unversioned python, not when it names python3', async () => {
+    const result = await check({ cwd: makeFixtureRepo('python2-legacy-service') });
+    expect(syntax('agent', result.findings)).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 3, assumption: expect.stringContaining('cannot tell the Python version of registry.internal.example/platform/base:3') }),
+    ]);
+    expect(syntax('agent3', result.findings)).toEqual([expect.objectContaining({ severity: 'error', line: 3 })]);
+  });
+});

@@ -98,3 +98,23 @@ describe('stdlib lists', () => {
     expect(isStdlib('tomllib', '3.11.9')).toBe(true);
   });
 });
+
+describe('stdlib submodules', () => {
+  it('knows the submodules of the recorded versions', async () => {
+    const { stdlibHasSubmodule } = await import('../../src/deps/stdlib.js');
+    expect(stdlibHasSubmodule('logging.handlers', '3.12')).toBe(true);
+    expect(stdlibHasSubmodule('email.mime.text', '3.8')).toBe(true);
+    expect(stdlibHasSubmodule('os.path', '3.11')).toBe(true);
+    expect(stdlibHasSubmodule('importlib.resources.abc', '3.10')).toBe(false);
+    expect(stdlibHasSubmodule('importlib.resources.abc', '3.11')).toBe(true);
+    expect(stdlibHasSubmodule('logging.formatters', '3.12')).toBe(false);
+    expect(stdlibHasSubmodule('requests.adapters', '3.12')).toBe(false);
+  });
+
+  it('does not claim what it has not recorded: 3.14 and test packages', async () => {
+    const { stdlibHasSubmodule } = await import('../../src/deps/stdlib.js');
+    expect(stdlibHasSubmodule('logging.handlers', '3.14')).toBe(true);
+    expect(stdlibHasSubmodule('logging.formatters', '3.14')).toBeUndefined();
+    expect(stdlibHasSubmodule('unittest.test.helpers', '3.11')).toBeUndefined();
+  });
+});

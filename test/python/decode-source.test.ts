@@ -37,9 +37,30 @@ describe('decodePythonSource', () => {
     expect(decode('# -*- coding: UTF8 -*-\nx = "é"\n')).toEqual({ text: '# -*- coding: UTF8 -*-\nx = "é"\n' });
   });
 
-  test('an unknown coding is named in the error', () => {
+  test('a coding Python has no codec for is named in the error', () => {
     expect(decode('# coding: klingon-1\nx = 1\n')).toEqual({
-      error: "unsupported source coding 'klingon-1' (coding declaration on line 1-2)",
+      error: "unknown source coding 'klingon-1' (coding declaration on line 1-2): Python has no such codec",
+    });
+  });
+
+  test.each([
+    ['cp1251', Buffer.from('# -*- coding: cp1251 -*-\nGREETING = "\xcf\xf0\xe8\xe2\xe5\xf2"\n', 'latin1'), 'GREETING = "Привет"'],
+    ['euc-jp', Buffer.from('# -*- coding: euc-jp -*-\nMSG = "\xa4\xb3\xa4\xf3"\n', 'latin1'), 'MSG = "こん"'],
+    ['iso8859_15', Buffer.from('# -*- coding: iso8859_15 -*-\nS = "\xa4uro"\n', 'latin1'), 'S = "€uro"'],
+    ['mac-roman', Buffer.from('# coding: mac-roman\nS = "caf\x8e"\n', 'latin1'), 'S = "café"'],
+    ['Windows_1251 (an alias)', Buffer.from('# coding: Windows_1251\nS = "\xcf"\n', 'latin1'), 'S = "П"'],
+    ['latin9 (an alias)', Buffer.from('# coding: latin9\nS = "\xa4"\n', 'latin1'), 'S = "€"'],
+  ])('a %s cookie decodes with the codec Python picks for it', (_name, bytes, line) => {
+    const decoded = decode(bytes);
+    expect(decoded).toHaveProperty('text');
+    expect((decoded as { text: string }).text.split('\n')[1]).toBe(line);
+  });
+
+  test('a codec Python has and dockguard cannot decode is a failure that says Python may read it', () => {
+    const decoded = decode('# coding: cp037\nx = 1\n');
+    expect(decoded).toEqual({
+      error: "source coding 'cp037' cannot be decoded by dockguard",
+      assumption: 'Python reads it with its cp037 codec, which dockguard cannot decode exactly, so the file may well be valid and its imports are unchecked',
     });
   });
 
@@ -63,7 +84,10 @@ describe('decodePythonSource', () => {
   });
 
   test('files over 2 MiB are refused with their size', () => {
-    expect(decode(Buffer.alloc(3 * 1024 * 1024, 0x20))).toEqual({ error: 'too large to analyse (3.0 MiB)' });
+    expect(decode(Buffer.alloc(3 * 1024 * 1024, 0x20))).toEqual({
+      error: 'too large to analyse (3.0 MiB)',
+      assumption: 'the file is valid Python: dockguard skips files over 2 MiB (generated data), so its imports are unchecked',
+    });
     expect(decode(Buffer.alloc(2 * 1024 * 1024, 0x20))).toHaveProperty('text');
   });
 
