@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
-import { parseShell } from '../shell/parse-shell.js';
+import { inlineShellC } from '../shell/inline-shell-c.js';
+import type { ShellCommand } from '../shell/shell-command.js';
 import { runShellCommands } from '../shell/run-shell-commands.js';
 import { asImagePath, type ImagePath, type RepoPath, type RunRecord } from '../types.js';
 import { emptyGroups, type InstallCommand, type InstallTool } from './installs/install-command.js';
@@ -150,10 +151,9 @@ function dropUnreadableWords(install: InstallCommand, dockerfile: RepoPath, line
   }
 }
 
-function execCommands(args: string[], env: Record<string, string>) {
-  // `["sh", "-c", "…"]` is still a shell; any other exec form is one command.
-  if (/(^|\/)(ba|da)?sh$/.test(args[0] ?? '') && args[1] === '-c' && args[2] !== undefined) return parseShell(args[2], { env });
-  return [{ words: args, assignments: {}, line: 1 }];
+/** `["sh", "-c", "…"]` is still a shell; any other exec form is one command. */
+function execCommands(args: string[], env: Record<string, string>): ShellCommand[] {
+  return inlineShellC([{ words: args, assignments: {}, line: 1 }], env);
 }
 
 function unwrap(words: string[]): string[] {
