@@ -14,6 +14,8 @@ export interface ShellCommand {
   line: number;
   /** Files its output redirections write (`> settings.py`, `2>> log`), as written after expansion. */
   outputs?: string[];
+  /** The file its standard input is redirected from (`< pkgs.txt`), as written after expansion. */
+  input?: string;
 }
 
 export interface ParseShellOptions {

@@ -57,6 +57,15 @@ describe('extractInstalls: pip', () => {
     expect(extractInstalls(run('bash ./scripts/install.sh --prod'), dockerfile)).toEqual([]);
   });
 
+  it('reads xargs pip install as installing the lines of the file xargs reads, or as unknown from a stream', () => {
+    expect(one('xargs -a pkgs.txt pip install --no-cache-dir')).toMatchObject({ tool: 'pip', files: ['pkgs.txt'], problems: [] });
+    expect(one('cat requirements/extra.txt | xargs -n1 pip install')).toMatchObject({ files: ['requirements/extra.txt'], problems: [] });
+    expect(one('xargs uv pip install --system < pkgs.txt')).toMatchObject({ tool: 'uv-pip', files: ['pkgs.txt'], problems: [] });
+    expect(one("grep -v '^#' pkgs.txt | xargs -I{} pip install {}")).toMatchObject({
+      files: [], inline: [], problems: [{ rule: 'install-command-unanalysable', file: 'services/api/Dockerfile', line: 10 }],
+    });
+  });
+
   it('does not catch pip commands that install nothing', () => {
     expect(extractInstalls(run('pip download -r requirements.txt -d /wheels && pip wheel . && pip --version && python -c "import flask"'), dockerfile)).toEqual([]);
   });
