@@ -217,6 +217,15 @@ function readInstall(words: string[], line: number, cwd: ImagePath): InstallComm
   const isPython = /^python(\d(\.\d+)?)?$/.test(base);
   const tool = isPython && words[1] === '-m' ? words[2] : isPython ? undefined : base;
   const rest = isPython ? words.slice(3) : words.slice(1);
+  // `python setup.py install` / `develop`: setuptools installs the project with its install_requires, as `pip install .` / `-e .` does.
+  if (isPython && path.basename(words[1] ?? '') === 'setup.py') {
+    const verb = words.slice(2).find((w) => !w.startsWith('-'));
+    const dir = path.dirname(words[1] as string);
+    const project = dir === '.' ? '.' : dir.startsWith('/') ? dir : `./${dir}`;
+    if (verb === 'install') return fill(make('pip'), (i) => i.inline.push(project));
+    if (verb === 'develop') return fill(make('pip'), (i) => i.editables.push(project));
+    return undefined;
+  }
   if (tool === undefined) return undefined;
   const at = findSubcommand(rest);
   const sub = rest[at];
