@@ -306,8 +306,10 @@ export interface ImageModel {
    * `generated`: written by a code generator (protoc, an in-place Cython build), whose modules are those whose
    * file name (without `.py`) this regex source matches: they count as present whatever imports them.
    * `writtenBy`: the RUN whose command wrote it, and the path it wrote, in the stage it ran in (before any COPY --from).
+   * `unlisted`: the folder a program whose outputs dockguard cannot list runs in (`make proto`, `buf generate`, a
+   * repository script): it may have written a first-party module the repository lacks, never one the repository has.
    */
-  opaque: Array<{ path: ImagePath; line: number; reason: string; buildInput?: boolean; foreign?: boolean; generated?: string; writtenBy?: WrittenByRun }>;
+  opaque: Array<{ path: ImagePath; line: number; reason: string; buildInput?: boolean; foreign?: boolean; generated?: string; writtenBy?: WrittenByRun; unlisted?: boolean }>;
   copies: CopyRecord[];
   runs: RunRecord[];
   workdir: ImagePath;

@@ -495,7 +495,7 @@ export class ImportClosure {
       ...how,
     };
     if (missing.assumption === undefined) {
-      const cause = this.lookups.unseenCause(module, 'any');
+      const cause = this.lookups.unseenCause(module, hit ? 'any' : 'nowhere');
       if (cause !== undefined) missing.assumption = `the image may hold it after all: ${cause}`;
     }
     this.replaceMissing(recorded?.missing, missing);

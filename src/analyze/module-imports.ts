@@ -9,8 +9,9 @@ import { importTarget, type ImportTarget } from './import-targets.js';
  */
 export function insideFirstPartyPackage(resolution: ResolveResult): boolean {
   if (resolution.found || resolution.resolved === 0) return false;
-  const last = resolution.executed[resolution.executed.length - 1];
-  return resolution.executed.length === resolution.resolved && last !== undefined && last.file.endsWith('/__init__.py');
+  // Below a regular package, Python looks only inside it (a namespace sub-package included): all first-party.
+  const top = resolution.executed[0];
+  return top !== undefined && !top.module.includes('.') && top.file.endsWith('/__init__.py');
 }
 
 /**

@@ -41,9 +41,12 @@ export function unseenModuleCause(
  * `foreign`, those plus content from outside the build (an external image,
  * a download, a clone), which may hold a third-party module that no install
  * provides, unlike a venv or a builder stage's site-packages, which hold what
- * the modelled installs put there.
+ * the modelled installs put there; `nowhere`, for a first-party module the
+ * repository lacks: `any`, plus the folders programs whose outputs are not
+ * listed run in (`make proto`, a repository script), which may have written
+ * it. Those never excuse a module the repository has and the image lacks.
  */
-export type UnseenScope = 'any' | 'build-inputs' | 'foreign';
+export type UnseenScope = 'any' | 'build-inputs' | 'foreign' | 'nowhere';
 
 /** Why a file the image model lacks may be at `imagePath` all the same (see unseenModuleCause and UnseenScope). */
 export function unseenPathCause(imagePath: string, image: ImageModel, context: BuildContext | undefined, scope: UnseenScope = 'any'): string | undefined {
@@ -51,8 +54,10 @@ export function unseenPathCause(imagePath: string, image: ImageModel, context: B
   const base = imagePath.replace(/(\/__init__)?\.py$/, '');
   const stem = base.slice(base.lastIndexOf('/') + 1);
   const generates = (o: ImageModel['opaque'][number]): boolean => o.generated !== undefined && new RegExp(o.generated).test(stem);
-  const counts = (o: ImageModel['opaque'][number]): boolean => scope === 'any' || o.buildInput === true || generates(o) || (scope === 'foreign' && o.foreign === true);
+  const counts = (o: ImageModel['opaque'][number]): boolean =>
+    o.unlisted === true ? scope === 'nowhere' : scope === 'any' || scope === 'nowhere' || o.buildInput === true || generates(o) || (scope === 'foreign' && o.foreign === true);
   const opaque = image.opaque.find((o) => relativeBelow(o.path, imagePath) !== undefined && counts(o));
+  if (opaque?.unlisted) return `${opaque.reason} (line ${opaque.line}) runs in ${opaque.path} and may have written it`;
   if (opaque) return `${opaque.path} comes from ${opaque.reason}, which may hold it`;
   return context && unseenInContext(imagePath, image, context);
 }

@@ -1,11 +1,13 @@
 import path from 'node:path/posix';
-import { parseShell } from '../shell/parse-shell.js';
+import { inlineShellC } from '../shell/inline-shell-c.js';
+import type { ShellCommand } from '../shell/shell-command.js';
 import { runShellCommands } from '../shell/run-shell-commands.js';
 import { asImagePath, type ImagePath, type RepoPath, type RunRecord } from '../types.js';
 import { emptyGroups, type InstallCommand, type InstallTool } from './installs/install-command.js';
 import { readPdmArgs, readPipenvArgs, readPoetryArgs, readUvSyncArgs } from './installs/read-lock-installer-args.js';
 import { readLockExport, type LockExport } from './installs/read-lock-export.js';
 import { readPipArgs } from './installs/read-pip-args.js';
+import { readXargs } from './installs/read-xargs.js';
 import { INSTALL_UNANALYSABLE } from './rules.js';
 
 export type { GroupSelection, InstallCommand, InstallTool } from './installs/install-command.js';
@@ -24,7 +26,7 @@ export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCo
   // Locks exported earlier in the RUN, by output file, and the one whose output the next command's stdin reads.
   const exports = new Map<string, LockExport>();
   let piped: LockExport | undefined;
-  for (const { words, line, cwd, pipedIn, redirected } of runCommands(run)) {
+  for (const { words, line, cwd, pipedIn, redirected, xargsInput } of runCommands(run)) {
     const stdinExport = pipedIn ? piped : undefined;
     piped = undefined;
     const exported = readLockExport(pythonModuleForm(words), cwd, redirected);
@@ -35,6 +37,7 @@ export function extractInstalls(run: RunRecord, dockerfile: RepoPath): InstallCo
     }
     const install = readInstall(words, line, cwd);
     if (!install) continue;
+    if (xargsInput !== undefined) addXargsInput(install, xargsInput);
     const fromExports = takeExportedFiles(install, exports, stdinExport);
     for (const lockExport of fromExports) {
       const fromLock = asLockInstall(lockExport, install);
@@ -74,20 +77,49 @@ interface RunCommand {
   pipedIn: boolean;
   /** The file its output is redirected to (`> requirements.txt`): the first one that is no device (`2>/dev/null`). */
   redirected: string | undefined;
+  /**
+   * Set when xargs runs it: the file whose words xargs appends (`-a pkgs.txt`,
+   * `< pkgs.txt`, `cat pkgs.txt |`), or null when they come from a stream dockguard cannot read.
+   */
+  xargsInput?: string | null;
 }
 
 /** The simple commands of a RUN, in order, with where each runs (`cd` commands are followed, not listed). */
 function* runCommands(run: RunRecord): Generator<RunCommand> {
   const commands = run.form === 'exec' && run.args ? execCommands(run.args, run.env) : runShellCommands(run);
   let cwd = run.workdir;
+  let previous: string[] = [];
   for (const command of commands) {
-    const words = unwrap(command.words);
-    if (words[0] === 'cd') {
-      cwd = changeDir(cwd, words[1]);
+    const written = unwrap(command.words);
+    const pipedIn = command.separatorBefore === '|';
+    const catted = pipedIn ? previous : [];
+    previous = written;
+    if (written[0] === 'cd') {
+      cwd = changeDir(cwd, written[1]);
       continue;
     }
-    yield { words, line: (run.commandLine ?? run.line) + command.line - 1, cwd, pipedIn: command.separatorBefore === '|', redirected: command.outputs?.find((file) => !file.startsWith('/dev/')) };
+    const xargs = readXargs(written);
+    const words = xargs ? unwrap(xargs.words) : written;
+    const xargsInput = xargs ? (xargs.argFile ?? command.input ?? (catted[0] === 'cat' && catted.length === 2 ? catted[1] : undefined) ?? null) : undefined;
+    yield {
+      words, line: (run.commandLine ?? run.line) + command.line - 1, cwd, pipedIn, redirected: command.outputs?.find((file) => !file.startsWith('/dev/')),
+      ...(xargsInput !== undefined ? { xargsInput } : {}),
+    };
   }
+}
+
+/**
+ * The words xargs appends to an install: a file's words are its lines of
+ * packages, read as `-r file` (pip and uv read each line as one
+ * requirement); words from a stream make what it installs unknown.
+ */
+function addXargsInput(install: InstallCommand, input: string | null): void {
+  if (input !== null && !STREAM.test(input) && (install.tool === 'pip' || install.tool === 'uv-pip')) {
+    install.files.push(input);
+    return;
+  }
+  const from = input === null || STREAM.test(input) ? "xargs' standard input" : input;
+  install.problems.push({ rule: INSTALL_UNANALYSABLE, file: '', line: install.line, severity: 'warning', message: `\`${install.program} …\` run by xargs installs what ${from} lists, which dockguard cannot read as packages` });
 }
 
 /**
@@ -150,10 +182,9 @@ function dropUnreadableWords(install: InstallCommand, dockerfile: RepoPath, line
   }
 }
 
-function execCommands(args: string[], env: Record<string, string>) {
-  // `["sh", "-c", "…"]` is still a shell; any other exec form is one command.
-  if (/(^|\/)(ba|da)?sh$/.test(args[0] ?? '') && args[1] === '-c' && args[2] !== undefined) return parseShell(args[2], { env });
-  return [{ words: args, assignments: {}, line: 1 }];
+/** `["sh", "-c", "…"]` is still a shell; any other exec form is one command. */
+function execCommands(args: string[], env: Record<string, string>): ShellCommand[] {
+  return inlineShellC([{ words: args, assignments: {}, line: 1 }], env);
 }
 
 function unwrap(words: string[]): string[] {
@@ -186,6 +217,15 @@ function readInstall(words: string[], line: number, cwd: ImagePath): InstallComm
   const isPython = /^python(\d(\.\d+)?)?$/.test(base);
   const tool = isPython && words[1] === '-m' ? words[2] : isPython ? undefined : base;
   const rest = isPython ? words.slice(3) : words.slice(1);
+  // `python setup.py install` / `develop`: setuptools installs the project with its install_requires, as `pip install .` / `-e .` does.
+  if (isPython && path.basename(words[1] ?? '') === 'setup.py') {
+    const verb = words.slice(2).find((w) => !w.startsWith('-'));
+    const dir = path.dirname(words[1] as string);
+    const project = dir === '.' ? '.' : dir.startsWith('/') ? dir : `./${dir}`;
+    if (verb === 'install') return fill(make('pip'), (i) => i.inline.push(project));
+    if (verb === 'develop') return fill(make('pip'), (i) => i.editables.push(project));
+    return undefined;
+  }
   if (tool === undefined) return undefined;
   const at = findSubcommand(rest);
   const sub = rest[at];

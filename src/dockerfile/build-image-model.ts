@@ -47,7 +47,7 @@ export function buildImageModel(input: ImageModelInput): ImageModel {
     base: describeBaseImage(final.baseImage),
     files: toImageFiles(final.fs.files),
     dirs: new Set([...final.fs.dirs].map(toImagePath)),
-    opaque: final.fs.opaque.map((o) => ({ path: toImagePath(o.key), line: o.line, reason: o.reason, ...(o.buildInput ? { buildInput: true } : {}), ...(o.foreign ? { foreign: true } : {}), ...(o.generated !== undefined ? { generated: o.generated } : {}), ...(o.writtenBy ? { writtenBy: o.writtenBy } : {}) })),
+    opaque: final.fs.opaque.map((o) => ({ path: toImagePath(o.key), line: o.line, reason: o.reason, ...(o.buildInput ? { buildInput: true } : {}), ...(o.foreign ? { foreign: true } : {}), ...(o.generated !== undefined ? { generated: o.generated } : {}), ...(o.writtenBy ? { writtenBy: o.writtenBy } : {}), ...(o.unlisted ? { unlisted: true } : {}) })),
     copies: final.copies,
     runs,
     workdir: final.workdir,

@@ -9,6 +9,8 @@ export interface RunWrite {
   program: string;
   /** A code generator's output folder, which must exist, holding modules whose names match this regex source. */
   generated?: string;
+  /** The folder a program whose outputs cannot be listed runs in (see `ImageModel.opaque`). */
+  unlisted?: boolean;
 }
 
 /** Options that name where a program writes, by common convention. */
@@ -57,8 +59,12 @@ export function findRunWrites(run: RunRecord): RunWrite[] {
       if (words[1] !== undefined && !words[1].includes('$')) cwd = path.posix.resolve(cwd, words[1]);
       continue;
     }
+    const destinations = destinationsOf(program, words.slice(1));
+    // A script given its output (`--output-dir=config`) writes there; one given none may write anywhere it runs.
+    const unlisted = destinations.length === 0 ? unlistedWriter(program, words) : undefined;
+    if (unlisted !== undefined) writes.push({ path: cwd, program: unlisted, unlisted: true });
     const generated = generatedModules(program, words.slice(1));
-    for (const target of destinationsOf(program, words.slice(1))) {
+    for (const target of destinations) {
       if (target.includes('$') || target.includes('`')) continue;
       if (generated === undefined) at(target);
       else writes.push({ path: path.posix.resolve(cwd, target), program: shown, generated });
@@ -109,6 +115,8 @@ function destinationsOf(program: string, args: string[]): string[] {
     }
     case 'tar':
       return /^-?[a-zA-Z]*x/.test(args[0] ?? '') || args.some((a) => a === '--extract' || /^-[a-zA-Z]*x/.test(a)) ? option('-C', '--directory').concat(['.']).slice(0, 1) : [];
+    case 'tee':
+      return positionals(args, new Set()).filter((file) => !file.startsWith('/dev/'));
     case 'unzip':
       return option('-d').concat(['.']).slice(0, 1);
     case 'virtualenv':
@@ -138,6 +146,28 @@ function destinationsOf(program: string, args: string[]): string[] {
   if (program === 'uv' && (args[0] === 'export' || (args[0] === 'pip' && args[1] === 'compile'))) return option('-o', '--output-file');
   if (program === 'uv' && args[0] === 'venv') return positionals(args.slice(1), new Set(['-p', '--python', '--prompt'])).slice(0, 1).concat(['.venv']).slice(0, 1);
   return [];
+}
+
+/** Task runners: what their tasks write is not read. */
+const TASK_RUNNERS = new Set(['make', 'gmake', 'just', 'task', 'invoke', 'inv', 'nox', 'doit', 'poe']);
+const SHELLS = /^(?:ba|da)?sh$/;
+
+/**
+ * How to name a program that may write files no word of the RUN lists: a
+ * task runner, `buf generate` (its outputs are in buf.gen.yaml), a
+ * repository script run by python or a shell, or a repository executable.
+ * Django's manage.py is left out: its commands write static files and
+ * translations, not modules.
+ */
+function unlistedWriter(program: string, words: string[]): string | undefined {
+  const first = words[0] ?? '';
+  if (TASK_RUNNERS.has(program)) return [program, ...words.slice(1).filter((w) => !w.startsWith('-')).slice(0, 1)].join(' ');
+  if (program === 'buf' && words[1] === 'generate') return 'buf generate';
+  const runner = /^python(\d(\.\d+)?)?$/.test(program) || SHELLS.test(program);
+  const script = runner ? words.slice(1).find((w) => !w.startsWith('-')) : first.includes('/') && !first.startsWith('/') ? first : undefined;
+  if (runner && words.slice(1).some((w) => w === '-m' || w === '-c' || /^-[a-z]*c$/.test(w))) return undefined;
+  if (script === undefined || script.includes('$') || /(^|\/)(setup|manage)\.py$/.test(script)) return undefined;
+  return runner ? `${program} ${script}` : script;
 }
 
 /**

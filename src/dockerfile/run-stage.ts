@@ -59,6 +59,10 @@ export function runStage(stage: DockerStage, state: StageState, env: StageEnviro
         for (const dir of findRunDirs(run)) addDir(state.fs, toImageKey(dir));
         // What a RUN writes is unknown content, not absence (`git clone`, protoc's output, `cp`, …).
         for (const write of findRunWrites(run)) {
+          if (write.unlisted) {
+            addOpaque(state.fs, toImageKey(write.path), line, `RUN ${write.program}`, { unlisted: true });
+            continue;
+          }
           // A generator's output folder must exist for it to run (protoc does not create it).
           if (write.generated !== undefined) addDir(state.fs, toImageKey(write.path));
           addOpaque(state.fs, toImageKey(write.path), line, `RUN ${write.program}`, {

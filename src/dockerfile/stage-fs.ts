@@ -14,6 +14,8 @@ export interface OpaqueEntry {
   generated?: string;
   /** The RUN that wrote it (see `ImageModel.opaque`). */
   writtenBy?: WrittenByRun;
+  /** Output of a program whose outputs are not listed (see `ImageModel.opaque`). */
+  unlisted?: boolean;
 }
 
 /** What one stage's filesystem is known to hold, keyed by image path without the leading `/`. */
@@ -62,9 +64,10 @@ export interface OpaqueFlags {
   foreign?: boolean;
   generated?: string;
   writtenBy?: WrittenByRun;
+  unlisted?: boolean;
 }
 
 export function addOpaque(fs: StageFs, key: string, line: number, reason: string, flags: OpaqueFlags = {}): void {
   addDir(fs, parentKey(key));
-  fs.opaque.push({ key, line, reason, ...(flags.buildInput ? { buildInput: true } : {}), ...(flags.foreign ? { foreign: true } : {}), ...(flags.generated !== undefined ? { generated: flags.generated } : {}), ...(flags.writtenBy ? { writtenBy: flags.writtenBy } : {}) });
+  fs.opaque.push({ key, line, reason, ...(flags.buildInput ? { buildInput: true } : {}), ...(flags.foreign ? { foreign: true } : {}), ...(flags.generated !== undefined ? { generated: flags.generated } : {}), ...(flags.writtenBy ? { writtenBy: flags.writtenBy } : {}), ...(flags.unlisted ? { unlisted: true } : {}) });
 }

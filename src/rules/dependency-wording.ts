@@ -3,9 +3,15 @@
 /** `db-dtypes`, `db-dtypes or pandas`. */
 export const either = (names: readonly string[]): string => names.join(' or ');
 
-/** ` (looked at requirements.txt, uv.lock)` or ` (the image installs no Python packages)`. */
+const NO_PYTHON_INSTALL = 'no RUN of the image has a pip, uv, poetry, pipenv or pdm install';
+
+/**
+ * ` (looked at requirements.txt, uv.lock)`, or, with nothing to look at, what
+ * is known: no pip-family install is read (an apt-get, a conda or a `make
+ * install` may still install Python packages, so "installs none" is not said).
+ */
 export function lookedAt(files: readonly string[]): string {
-  return files.length === 0 ? 'the image installs no Python packages' : `looked at ${files.join(', ')}`;
+  return files.length === 0 ? NO_PYTHON_INSTALL : `looked at ${files.join(', ')}`;
 }
 
 /**

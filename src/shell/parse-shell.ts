@@ -40,6 +40,7 @@ export function parseShell(text: string, options: ParseShellOptions = {}): Shell
   for (let token = lexer.next(); token; token = lexer.next()) {
     if (token.kind === 'redirect') {
       if (token.output !== undefined) (current.outputs ??= []).push(token.output);
+      if (token.input !== undefined) current.input = token.input;
       continue;
     }
     if (token.kind === 'op') {

@@ -20,6 +20,8 @@ export interface ShellCommand {
    * runs whenever the text reaches it.
    */
   conditions?: ShellCondition[];
+  /** The file its standard input is redirected from (`< pkgs.txt`), as written after expansion. */
+  input?: string;
 }
 
 /** One command of a condition list, as written (quotes kept, nothing expanded), and what joins it to the previous one. */

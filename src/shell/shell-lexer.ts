@@ -6,8 +6,8 @@ export type ShellToken =
   | { kind: 'word'; parts: WordPart[]; raw: string; line: number }
   /** `caseEnd`: the `;;` that ends a `case` arm. */
   | { kind: 'op'; op: ShellSeparator | '\n'; line: number; caseEnd?: true }
-  /** A redirection with its target already consumed; `output` is the file an output redirection writes. */
-  | { kind: 'redirect'; line: number; output?: string };
+  /** A redirection with its target already consumed; `output` is the file an output redirection writes, `input` the file `<` reads. */
+  | { kind: 'redirect'; line: number; output?: string; input?: string };
 
 const REDIRECT = /(\d*)(<<<|<<-|<<|<>|<&|>&|>>|>\||<|>|&>>|&>)/y;
 /** Redirections that write to a file named by their target (`>&` duplicates a descriptor instead). */
@@ -82,13 +82,15 @@ export class ShellLexer {
     this.skipBlanks();
     if (this.pos >= this.text.length || this.text[this.pos] === '\n') return { kind: 'redirect', line };
     const isOutput = OUTPUT_REDIRECTS.has(op);
-    const target = readWord(this.text, this.pos, isOutput ? this.env : undefined, true);
+    const target = readWord(this.text, this.pos, isOutput || op === '<' ? this.env : undefined, true);
     this.pos = target.end;
     if (op === '<<' || op === '<<-') {
       const delimiter = target.parts.map((p) => p.text).join('');
       this.heredocs.push({ delimiter, stripTabs: op === '<<-' });
     }
-    return isOutput ? { kind: 'redirect', line, output: target.parts.map((p) => p.text).join('') } : { kind: 'redirect', line };
+    const file = target.parts.map((p) => p.text).join('');
+    if (isOutput) return { kind: 'redirect', line, output: file };
+    return op === '<' ? { kind: 'redirect', line, input: file } : { kind: 'redirect', line };
   }
 
   /** Skips blanks, line continuations and comments (a `#` starting a word). */

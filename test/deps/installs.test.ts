@@ -49,6 +49,23 @@ describe('extractInstalls: pip', () => {
     expect(one('', { form: 'exec', args: ['/bin/sh', '-c', 'cd api && pip install .'] })).toMatchObject({ cwd: '/app/api', inline: ['.'] });
   });
 
+  it('reads the text a shell-form RUN hands to sh -c, bash -lc or bash -o pipefail -c as commands', () => {
+    expect(one(`sh -c 'pip install -r requirements.txt'`).files).toEqual(['requirements.txt']);
+    expect(one(`bash -lc "pip install --no-cache-dir -r requirements/prod.txt"`).files).toEqual(['requirements/prod.txt']);
+    expect(one(`/bin/bash -o pipefail -c 'cd api && uv pip install --system -r requirements.txt'`)).toMatchObject({ tool: 'uv-pip', cwd: '/app/api', files: ['requirements.txt'] });
+    expect(one(`bash -euxo pipefail -c 'pip install "flask==3.0.3"'`).inline).toEqual(['flask==3.0.3']);
+    expect(extractInstalls(run('bash ./scripts/install.sh --prod'), dockerfile)).toEqual([]);
+  });
+
+  it('reads xargs pip install as installing the lines of the file xargs reads, or as unknown from a stream', () => {
+    expect(one('xargs -a pkgs.txt pip install --no-cache-dir')).toMatchObject({ tool: 'pip', files: ['pkgs.txt'], problems: [] });
+    expect(one('cat requirements/extra.txt | xargs -n1 pip install')).toMatchObject({ files: ['requirements/extra.txt'], problems: [] });
+    expect(one('xargs uv pip install --system < pkgs.txt')).toMatchObject({ tool: 'uv-pip', files: ['pkgs.txt'], problems: [] });
+    expect(one("grep -v '^#' pkgs.txt | xargs -I{} pip install {}")).toMatchObject({
+      files: [], inline: [], problems: [{ rule: 'install-command-unanalysable', file: 'services/api/Dockerfile', line: 10 }],
+    });
+  });
+
   it('does not catch pip commands that install nothing', () => {
     expect(extractInstalls(run('pip download -r requirements.txt -d /wheels && pip wheel . && pip --version && python -c "import flask"'), dockerfile)).toEqual([]);
   });

@@ -55,6 +55,17 @@ describe('what a RUN writes is unknown content', () => {
     expect(opaque('RUN apt-get -o Dpkg::Options::=--force-confold install -y libpq5 && python -m pip download -d /wheels --output /x flask')).toEqual([]);
   });
 
+  it('marks the folder a task runner, buf generate or a repository script runs in as unlisted output; tee writes its files', () => {
+    const unlisted = (text: string) => model(`FROM python:3.12\nWORKDIR /app\n${text}\n`).opaque.filter((o) => o.unlisted).map((o) => [o.path, o.reason]);
+    expect(unlisted('RUN make proto && cd /srv && buf generate')).toEqual([['/app', 'RUN make proto'], ['/srv', 'RUN buf generate']]);
+    expect(unlisted('RUN python scripts/gen_build_info.py && ./bin/codegen --all && bash tools/gen.sh')).toEqual([
+      ['/app', 'RUN python scripts/gen_build_info.py'], ['/app', 'RUN ./bin/codegen'], ['/app', 'RUN bash tools/gen.sh'],
+    ]);
+    // Django's management commands write static files; python -m / -c and setup.py are read otherwise.
+    expect(unlisted('RUN python manage.py collectstatic --noinput && python -m compileall . && python -c "import app" && python setup.py build_ext')).toEqual([]);
+    expect(opaque(`RUN printf 'VERSION = "1.2"\\n' | tee app/version.py /dev/null`)).toEqual([['/app/app/version.py', 'RUN tee']]);
+  });
+
   it('reads nothing from commands that write no files it can name', () => {
     expect(opaque('RUN pip install -r requirements.txt && mkdir -p /data && tar -czf /tmp/x.tgz /app && cp x.py $DEST')).toEqual([]);
   });

@@ -12,7 +12,7 @@ export function proposePackageFix(distribution: string, set: InstalledSet, image
     const line = Math.max(0, (image.cmd?.line ?? image.entrypoint?.line ?? 1) - 1);
     return {
       file: image.dockerfile, line, text: `RUN pip install --no-cache-dir ${distribution}`,
-      description: `the image installs no Python packages: add this RUN after line ${line} of ${image.dockerfile}`,
+      description: `no RUN installs Python packages with pip: add this RUN after line ${line} of ${image.dockerfile}`,
     };
   }
   return { file: target.file, line: target.afterLine, text: textFor(target, distribution), description: describe(target, distribution, image.dockerfile) };

@@ -11,6 +11,7 @@ import { InstalledSet } from './installed-set.js';
 import { readLockInstall } from './read-lock-install.js';
 import { readPipInstall } from './read-pip-install.js';
 import { copiedStages, stageChain } from './stage-chain.js';
+import { findOpaqueInstaller } from './find-opaque-installer.js';
 import { followRunScripts } from './follow-run-scripts.js';
 import { pypiNameOfDebianPackage } from './debian-python-names.js';
 import type { Problem } from '../../types.js';
@@ -43,6 +44,8 @@ export async function collectInstalled(input: CollectInput): Promise<{ set: Inst
     for (const record of await followRunScripts(run, image, input.snapshot, (file) => ctx.set.scripts.add(file))) {
       const hidden = inChain ? findHiddenSystemInstall(record) : undefined;
       if (hidden !== undefined && !ctx.set.systemUnknown.has(run.stage)) ctx.set.systemUnknown.set(run.stage, `line ${run.line} ${hidden}`);
+      const opaque = await findOpaqueInstaller(record, run, image, input.snapshot);
+      if (opaque !== undefined) ctx.set.incomplete.push({ file: image.dockerfile, line: run.line, reason: opaque });
       for (const install of extractInstalls(record, image.dockerfile)) {
         // An install inside a script the RUN calls is reported at the RUN.
         if (record !== run) atLine(install, run.line);

@@ -2,6 +2,7 @@ import path from 'node:path/posix';
 import { UnreadableFileError } from '../../errors.js';
 import { DEFAULT_PATH } from '../../launch/image-paths.js';
 import { substitutePositional } from '../../launch/substitute-positional.js';
+import { inlineShellC } from '../../shell/inline-shell-c.js';
 import { parseShell } from '../../shell/parse-shell.js';
 import type { ImageModel, RepoSnapshot, RunRecord } from '../../types.js';
 import { locateAtRun } from './locate-at-run.js';
@@ -26,7 +27,7 @@ export async function followRunScripts(run: RunRecord, image: ImageModel, snapsh
 
   async function follow(record: RunRecord, text: string, argv: string[] | undefined, depth: number): Promise<void> {
     if (depth >= MAX_DEPTH) return;
-    const commands = argv ? [{ words: argv }] : parseShell(text, { env: record.env });
+    const commands = inlineShellC(argv ? [{ words: argv, assignments: {}, line: 1 }] : parseShell(text, { env: record.env }), record.env);
     let cwd: string = record.workdir;
     for (const { words } of commands) {
       if (words[0] === 'cd' && words[1] !== undefined && !words[1].includes('$')) {

@@ -29,7 +29,8 @@ export function locateAtRun(imagePath: string, run: RunRecord, image: ImageModel
     const repoPath = asRepoPath(mount.repoPath === '' ? rel : rel === '' ? mount.repoPath : `${mount.repoPath}/${rel}`);
     return snapshot.files.has(repoPath) ? { kind: 'found', repoPath } : { kind: 'missing' };
   }
-  const written = findRunWrites(run).find((write) => within(imagePath, write.path));
+  // A program whose outputs are not listed is no evidence about a dependency file: it may be missing all the same.
+  const written = findRunWrites(run).find((write) => !write.unlisted && within(imagePath, write.path));
   if (written) return { kind: 'unknown', reason: `${imagePath} is written by ${written.program} in the same RUN` };
   const opaque = findOpaqueAbove(image, imagePath, run.line);
   if (opaque) return { kind: 'unknown', reason: `${opaque.path} comes from ${opaque.reason}`, ...(opaque.path === imagePath && opaque.writtenBy ? { writtenBy: opaque.writtenBy } : {}) };
@@ -49,7 +50,7 @@ function findOpaqueAbove(image: ImageModel, imagePath: string, line: number): Op
   let index = opaqueByPath.get(image);
   if (!index) {
     index = new Map();
-    for (const o of image.opaque) index.set(o.path, [...(index.get(o.path) ?? []), o]);
+    for (const o of image.opaque) if (!o.unlisted) index.set(o.path, [...(index.get(o.path) ?? []), o]);
     opaqueByPath.set(image, index);
   }
   let found: Opaque | undefined;

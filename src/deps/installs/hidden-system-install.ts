@@ -1,4 +1,5 @@
-import { parseShell } from '../../shell/parse-shell.js';
+import { inlineShellC } from '../../shell/inline-shell-c.js';
+import { runShellCommands } from '../../shell/run-shell-commands.js';
 import type { RunRecord } from '../../types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { RunRecord } from '../../types.js';
  * is no longer a proof. Returns the reason in words, or undefined.
  */
 export function findHiddenSystemInstall(run: RunRecord): string | undefined {
-  const commands = run.form === 'exec' && run.args ? [{ words: run.args }] : parseShell(run.command, { env: run.env });
+  const commands = run.form === 'exec' && run.args ? inlineShellC([{ words: run.args, assignments: {}, line: 1 }], run.env) : runShellCommands(run);
   for (const { words } of commands) {
     const program = (words[0] ?? '').split('/').at(-1);
     const sub = words[1];
