@@ -133,7 +133,8 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
   const sysPath = launch.fallback && !launch.sysPath.includes(image.workdir) ? [image.workdir, ...launch.sysPath] : launch.sysPath;
   const roots = collectRoots(service, image, launch);
   analysis.entrypoints = roots.map((r) => r.module ?? r.imagePath ?? '').filter((r) => r !== '');
-  const version = pythonVersionOfService(image.baseImage, launch.programs).version ?? NEWEST_PYTHON;
+  const python = pythonVersionOfService(image.baseImage, launch.programs);
+  const version = python.version ?? NEWEST_PYTHON;
   // Console scripts' projects, and every local project the image's own stages install.
   const projects = [...new Set([...(launch.installedProjects ?? []), ...(await findLocalProjectInstalls(image, ctx.snapshot))])];
   const written = await readBuildWrittenModules(projects, ctx.snapshot);
@@ -147,6 +148,8 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
     sysPath: [...new Set([...sysPath, ...launch.sysPathTail, ...(projects.length > 0 ? [INSTALLED_SITE] : [])].map((entry) => joinImagePath(entry)))],
     roots,
     isStdlib: (name) => isStdlib(name, version),
+    // Only a version the image states decides a version branch: a guessed one leaves both branches optional.
+    python: { version, isExact: python.outsideRange === undefined && (python.note === undefined || python.source === 'command') },
     ignoreFileLines: await countIgnoreFileLines(ctx.snapshot, context),
     unseenPathSources: findUnseenPathSources(image, service),
   });
