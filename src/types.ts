@@ -404,6 +404,12 @@ export interface ImportRef {
   fallbackFor?: number[][];
   /** Under `if __name__ == "__main__":`: runs only when the file is the program, never when it is imported. */
   mainOnly?: boolean;
+  /**
+   * Under a branch that runs on some Python versions only (`if sys.version_info >= (3, 11):`):
+   * masks of the minors on which it surely runs and surely does not (see evaluate-condition.ts),
+   * decided against the image's Python; the branch in words.
+   */
+  pythonVersions?: { runs: number; skips: number; condition: string };
   /** From a string literal in a module that calls import_module/__import__ with a non-literal. */
   dynamic: boolean;
   /** Carries `# dockguard: ignore[...]` on its line: the rules listed (empty = all). */
@@ -473,6 +479,8 @@ export interface ExternalImport {
   guarded: boolean;
   /** Guarded by a run-time condition (a setting, the environment, a file's existence), not by an `except`. */
   conditional?: true;
+  /** Optional because it sits in a Python-version branch the image may not take: the branch in words. */
+  condition?: string;
   chain: ChainLink[];
   ignoredRules?: string[];
   /** The guess reaching this import rests on (only fallback roots reach it, …); a finding about it is at most a warning. */

@@ -142,7 +142,8 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
   });
   const roots = [...launchRoots, ...startup.roots];
   if (startup.read.length > 0) analysis.launchFiles = [...new Set([...analysis.launchFiles, ...startup.read])];
-  const version = pythonVersionOfService(image.baseImage, launch.programs).version ?? NEWEST_PYTHON;
+  const python = pythonVersionOfService(image.baseImage, launch.programs);
+  const version = python.version ?? NEWEST_PYTHON;
   // Console scripts' projects, and every local project the image's own stages install.
   const projects = [...new Set([...(launch.installedProjects ?? []), ...(await findLocalProjectInstalls(image, ctx.snapshot))])];
   const written = await readBuildWrittenModules(projects, ctx.snapshot);
@@ -158,6 +159,8 @@ export async function walkService({ analysis, context }: ModelledService, ctx: A
     isStdlib: (name) => isStdlib(name, version),
     stdlibHasSubmodule: (module) => stdlibHasSubmodule(module, version),
     pythonVersion: version,
+    // Only a version the image states decides a version branch: a guessed one leaves both branches optional.
+    python: { version, isExact: python.outsideRange === undefined && (python.note === undefined || python.source === 'command') },
     ignoreFileLines: await countIgnoreFileLines(ctx.snapshot, context),
     unseenPathSources: [...findUnseenPathSources(image, service), ...startup.unseen],
   });

@@ -28,6 +28,8 @@ import { ImageLookups } from './image-lookups.js';
 import { definesName, type NameLookup } from './defines-name.js';
 import { findReplacedImports, judgeFallback, type ImportStatus } from './fallback-imports.js';
 import { SETTINGS_DEFAULT } from '../python/django-references.js';
+import { describeVersionBranch, judgeVersionBranch, type ImagePython } from './version-branch.js';
+import { strongerGuard } from '../python/guards.js';
 import { excuse, isOptionalDependency, nowhereAssumption, pathGuard, refGuard, type GuardKind } from './path-guard.js';
 import { assumeUnevaluablePaths, recordPathChanges, type PathChanges } from './path-change-effects.js';
 
@@ -82,6 +84,8 @@ export interface ClosureInput {
   stdlibHasSubmodule: (module: string) => boolean | undefined;
   /** The Python minor the stdlib answers are for, named when they rest on an unknown. */
   pythonVersion: string;
+  /** The image's Python, to decide `if sys.version_info …:` branches; without it every such branch is optional. */
+  python?: ImagePython;
   ignoreFileLines: ReadonlyMap<RepoPath, number>;
   /** What may add to sys.path where no module shows it (a .pth file a RUN writes, a compose env_file). */
   unseenPathSources?: ReadonlyArray<{ file: string; line: number; why: string }>;
@@ -354,8 +358,11 @@ export class ImportClosure {
     const fallback = ref.fallbackFor && parsed ? judgeFallback(ref, parsed.imports, (r) => statuses.get(r)) : undefined;
     // A handler whose try body imports what the image has never runs.
     if (fallback?.runs === 'never') return;
+    // A branch the image's Python does not take never runs; one it may not take is optional.
+    const branch = judgeVersionBranch(ref, this.input.python);
+    if (branch === 'skipped') return;
     const onlyIfMissing = fallback?.runs === 'if-missing' ? fallback.modules : undefined;
-    const guard = pathGuard(visit.guard, ref);
+    const guard = strongerGuard(pathGuard(visit.guard, ref), branch === 'unknown' ? 'import-error' : undefined);
     const status = this.resolveImport(visit, target.module, ref, guard, next, undefined, onlyIfMissing);
     statuses.set(ref, status);
     this.targets.set(ref, target.module);
@@ -542,6 +549,7 @@ export class ImportClosure {
         line: site.line,
         guarded,
         ...(guard === 'condition' ? { conditional: true as const } : {}),
+        ...(ref.pythonVersions && guard === 'import-error' && judgeVersionBranch(ref, this.input.python) === 'unknown' ? { condition: describeVersionBranch(ref.pythonVersions) } : {}),
         chain: [...chain, { file: site.file, line: site.line, module: name, ...(ref.namedIn !== undefined ? { namedIn: ref.namedIn } : {}) }],
         ...(ref.ignoredRules ? { ignoredRules: ref.ignoredRules } : {}),
         ...(site.assumption !== undefined ? { assumption: site.assumption } : {}),

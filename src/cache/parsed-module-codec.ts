@@ -13,7 +13,8 @@ export type EncodedModule =
 type EncodedError = [number, number] | [number, number, string];
 type EncodedImport =
   | [module: string, level: number, names: string[], line: number, flags: number, ignoredRules: string[] | 0, fallbackFor: number[][] | 0]
-  | [module: string, level: number, names: string[], line: number, flags: number, ignoredRules: string[] | 0, fallbackFor: number[][] | 0, namedIn: string];
+  | [module: string, level: number, names: string[], line: number, flags: number, ignoredRules: string[] | 0, fallbackFor: number[][] | 0, namedIn: string]
+  | [module: string, level: number, names: string[], line: number, flags: number, ignoredRules: string[] | 0, fallbackFor: number[][] | 0, namedIn: string | 0, versions: [number, number, string]];
 
 const GUARDED = 1;
 const DYNAMIC = 2;
@@ -27,6 +28,8 @@ export function encodeParsedModule(parsed: ParsedModule): EncodedModule {
     parsed.imports.map((ref) => {
       const flags = (ref.guarded ? GUARDED : 0) | (ref.dynamic ? DYNAMIC : 0) | (ref.guardKind ? KIND_FLAGS[ref.guardKind] : 0) | (ref.mainOnly ? MAIN_ONLY : 0);
       const encoded: EncodedImport = [ref.module, ref.level, ref.names, ref.line, flags, ref.ignoredRules ?? 0, ref.fallbackFor ?? 0];
+      const versions = ref.pythonVersions;
+      if (versions) return [...encoded, ref.namedIn ?? 0, [versions.runs, versions.skips, versions.condition]] satisfies EncodedImport;
       return ref.namedIn === undefined ? encoded : ([...encoded, ref.namedIn] satisfies EncodedImport);
     }),
     parsed.dynamicCandidates.map((c) => [c.value, c.line]),
@@ -46,14 +49,15 @@ export function decodeParsedModule(value: unknown): ParsedModule | undefined {
   if (!calls.every(isString) || !strings.every(isString) || !computedImports.every(isIndex)) return undefined;
   if (extras !== undefined && (extras.length !== 2 || !Array.isArray(unreached) || !pathChanges.every(isPathChange) || !unreached.every(isUnreached))) return undefined;
   return {
-    imports: imports.map(([module, level, names, line, flags, ignoredRules, fallbackFor, namedIn]) => {
+    imports: imports.map(([module, level, names, line, flags, ignoredRules, fallbackFor, namedIn, versions]) => {
       const ref: ImportRef = { module, level, names, line, guarded: (flags & GUARDED) !== 0, dynamic: (flags & DYNAMIC) !== 0 };
       if (flags & BROAD) ref.guardKind = 'broad';
       else if (flags & CONDITION) ref.guardKind = 'condition';
       if (flags & MAIN_ONLY) ref.mainOnly = true;
       if (ignoredRules) ref.ignoredRules = ignoredRules;
       if (fallbackFor) ref.fallbackFor = fallbackFor;
-      if (namedIn !== undefined) ref.namedIn = namedIn;
+      if (namedIn !== undefined && namedIn !== 0) ref.namedIn = namedIn;
+      if (versions) ref.pythonVersions = { runs: versions[0], skips: versions[1], condition: versions[2] };
       return ref;
     }),
     dynamicCandidates: candidates.map(([value, line]) => ({ value, line })),
@@ -105,10 +109,12 @@ const isPosition = (v: unknown): boolean =>
 
 function isEncodedImport(v: unknown): v is EncodedImport {
   // Entries of the older 5- and 6-element shape lack guard kinds and fallbacks: parse those files again.
-  if (!Array.isArray(v) || (v.length !== 7 && v.length !== 8)) return false;
-  const [module, level, names, line, flags, ignoredRules, fallbackFor, namedIn] = v as unknown[];
+  if (!Array.isArray(v) || v.length < 7 || v.length > 9) return false;
+  const [module, level, names, line, flags, ignoredRules, fallbackFor, namedIn, versions] = v as unknown[];
+  const isVersions = (x: unknown): boolean => Array.isArray(x) && x.length === 3 && typeof x[0] === 'number' && typeof x[1] === 'number' && typeof x[2] === 'string';
   return (
-    (namedIn === undefined || typeof namedIn === 'string') &&
+    (namedIn === undefined || typeof namedIn === 'string' || (namedIn === 0 && v.length === 9)) &&
+    (versions === undefined || isVersions(versions)) &&
     typeof module === 'string' &&
     typeof level === 'number' &&
     Array.isArray(names) &&

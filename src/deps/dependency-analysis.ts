@@ -44,6 +44,8 @@ export interface MissingPackage {
   guarded: boolean;
   /** Guarded by a run-time condition rather than an `except`. */
   conditional?: true;
+  /** Optional because it sits in a Python-version branch: the branch in words (see ExternalImport). */
+  condition?: string;
   chain: ChainLink[];
   /** Normalised distributions any of which would provide the module; empty when none can (`imp`). */
   expected: string[];

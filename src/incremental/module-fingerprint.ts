@@ -63,6 +63,7 @@ function dropInertStdlibImports(imports: readonly ImportRef[], isNamedInReposito
     !ref.guarded &&
     !ref.dynamic &&
     ref.mainOnly !== true &&
+    ref.pythonVersions === undefined &&
     ref.ignoredRules === undefined &&
     ref.fallbackFor === undefined &&
     !ref.module.includes('.') &&

@@ -14,6 +14,7 @@ import {
   isInside,
   type GuardSpan,
   type TryFallback,
+  type VersionSpan,
 } from './guards.js';
 import { findIgnoreComments, rulesIgnoredOn } from './ignore-comments.js';
 import { parseImportStatement, type ImportTarget } from './parse-import-statement.js';
@@ -160,7 +161,7 @@ function applyContext(
   guarded: readonly GuardSpan[],
   fallbacks: readonly TryFallback[],
 ): ImportRef[] {
-  const { skipped, optional, mainOnly } = findConditionalSpans(root, source);
+  const { skipped, optional, mainOnly, versioned } = findConditionalSpans(root, source);
   const guards = [...guarded, ...optional, ...findAlternativeBackends(root, source)];
   const ignores = findIgnoreComments(root, source);
   const imports: ImportRef[] = [];
@@ -172,6 +173,8 @@ function applyContext(
     if (namedIn !== undefined) ref.namedIn = namedIn;
     if (guard === 'broad' || guard === 'condition') ref.guardKind = guard;
     if (isInside(mainOnly, offset)) ref.mainOnly = true;
+    const versions = versionsAt(versioned, offset);
+    if (versions) ref.pythonVersions = versions;
     const ignoredRules = rulesIgnoredOn(ignores, firstRow, lastRow);
     if (ignoredRules) ref.ignoredRules = ignoredRules;
     imports.push(ref);
@@ -196,6 +199,20 @@ function linkFallbacks(imports: ImportRef[], offsets: readonly number[], fallbac
       ref.fallbackFor = [...(ref.fallbackFor ?? []), bodyImports];
     });
   }
+}
+
+/** The Python versions on which every version branch around `offset` runs (or is skipped); the innermost branch names the condition. */
+function versionsAt(spans: readonly VersionSpan[], offset: number): ImportRef['pythonVersions'] {
+  let inner: VersionSpan | undefined;
+  let runs = -1;
+  let skips = 0;
+  for (const span of spans) {
+    if (offset < span.start || offset >= span.end) continue;
+    runs &= span.runs;
+    skips |= span.skips;
+    if (!inner || span.start > inner.start) inner = span;
+  }
+  return inner && { runs, skips, condition: inner.condition };
 }
 
 function countNewlines(text: string): number {

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from './syntax-node.js';
 import { isNameChar } from './called-name.js';
+import { ALL_MINORS, TRUE, and, evaluateCondition, not, readModuleNames } from './evaluate-condition.js';
 
 /** A half-open range of UTF-16 offsets in the source (what tree-sitter's Node binding reports). */
 export interface Span {
@@ -114,10 +115,13 @@ export function guardAt(spans: readonly GuardSpan[], offset: number): GuardKind 
   return guard;
 }
 
-const CONDITION_MARKERS = ['__main__', 'TYPE_CHECKING', 'version_info', 'find_spec', 'lexists', 'exists', 'isfile', 'isdir', 'is_file', 'is_dir', 'environ', 'getenv', 'settings.', 'config.'];
+const CONDITION_MARKERS = ['__main__', 'TYPE_CHECKING', 'version_info', 'find_spec', 'lexists', 'exists', 'isfile', 'isdir', 'is_file', 'is_dir', 'environ', 'getenv', 'settings.', 'config.', 'platform', 'os.name', 'six.PY'];
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** `lexists` before `exists`, so that `os.path.lexists` is found as itself, at a word's start. */
-const CONDITION_MARKER_PATTERN = new RegExp(CONDITION_MARKERS.map(escapeRegExp).join('|'), 'g');
+/**
+ * `lexists` before `exists`, so that `os.path.lexists` is found as itself, at a word's start; and
+ * the literal of `if False:` / `if 0:` (a literal is too common a word to be a marker anywhere).
+ */
+const CONDITION_MARKER_PATTERN = new RegExp(`${CONDITION_MARKERS.map(escapeRegExp).join('|')}|(?<=\\b(?:el)?if[ \\t(]+(?:not[ \\t]+)?)(?:False|True|0|1)\\b`, 'g');
 /**
  * A condition that reads the deployment's settings (`if os.environ.get("USE_GEVENT"):`,
  * `if config.server_method.startswith("gevent"):`): whether its branch runs is decided where the
@@ -126,7 +130,6 @@ const CONDITION_MARKER_PATTERN = new RegExp(CONDITION_MARKERS.map(escapeRegExp).
 const READS_SETTINGS = /\b(?:os\.environ|environ\.get|getenv)\b|\b(?:settings|config)\.[A-Za-z_]/;
 /** `if typing.TYPE_CHECKING:` puts the marker two levels below the if; comparisons a few more. */
 const MAX_CLIMB = 6;
-const TYPE_CHECKING = /^(?:[\p{ID_Start}_][\p{ID_Continue}]*\.)*TYPE_CHECKING$/u;
 /** `__name__ == "__main__"`, either way round: the block of a module run as the program. */
 const RUN_AS_MAIN = /^\s*(?:__name__\s*==\s*(['"])__main__\1|(['"])__main__\2\s*==\s*__name__)\s*$/;
 const OS_PATH_CHECK = /\bpath\.(?:exists|lexists|isfile|isdir)\s*\(/;
@@ -134,26 +137,42 @@ const OS_PATH_CHECK = /\bpath\.(?:exists|lexists|isfile|isdir)\s*\(/;
 const PATHLIB_CHECK = /\.(?:exists|is_file|is_dir)\s*\(\s*\)/;
 const MENTIONS_PATH = /\bPath\b|path|__file__|DIR\b|\/\s*["']|["'][^"'\n]*(?:\/|\.py)["']/;
 
+/** A branch that runs on some Python versions only: `runs`/`skips` are masks of PYTHON_MINORS (see evaluate-condition.ts). */
+export interface VersionSpan extends Span {
+  runs: number;
+  skips: number;
+  /** The branch in words: `` `if sys.version_info >= (3, 11)` ``, `` the else of `if sys.version_info >= (3, 11)` ``. */
+  condition: string;
+}
+
 /**
- * Code under `if TYPE_CHECKING:` never runs (its `else:` does), so its imports
- * are dropped. Both branches of an `if sys.version_info …:` or `if
- * find_spec("x") …:` are optional (`import-error`): only one runs, and which
- * one depends on the interpreter or on what is installed. Both branches of
- * `if os.path.exists(…):` / `Path(…).is_file()` run or not by a file that
- * dockguard cannot see at run time (`condition`), the `local_settings`
- * pattern; so do both branches of a test of the environment or of settings.
+ * Sorts the branches of `if` statements by whether they run in the
+ * container. A branch whose condition is decided without running the code
+ * is judged (see evaluateCondition): a Windows or macOS branch, `if False:`
+ * and `if TYPE_CHECKING:` never run (`skipped`), a Linux branch always does
+ * (no span), a Python-version branch runs on some versions (`versioned`,
+ * decided against the image's Python). Any other branch keeps a guard by
+ * what its condition reads: both branches of `if find_spec("x") …:` are
+ * optional (`import-error`), both branches of `if os.path.exists(…):` /
+ * `Path(…).is_file()` run or not by a file that dockguard cannot see at run
+ * time (`condition`), the `local_settings` pattern; so do both branches of a
+ * test of the environment or of settings.
  */
-export function findConditionalSpans(root: SyntaxNode, source: string): { skipped: Span[]; optional: GuardSpan[]; mainOnly: Span[] } {
+export function findConditionalSpans(root: SyntaxNode, source: string): { skipped: Span[]; optional: GuardSpan[]; mainOnly: Span[]; versioned: VersionSpan[] } {
   const skipped: Span[] = [];
   const optional: GuardSpan[] = [];
   const mainOnly: Span[] = [];
+  const versioned: VersionSpan[] = [];
   const seen = new Set<number>();
-  const aliases = findVersionAliases(source);
-  const isVersionTest = (text: string) => /\bversion_info\b|\bfind_spec\b/.test(text) || aliases.some((alias) => new RegExp(`\\b${alias}\\b`).test(text));
+  const aliases = findAliases(source, /\bversion_info\b|\bfind_spec\b/);
+  const judgedAliases = findAliases(source, /\bversion_info\b|\bfind_spec\b|\bplatform\b|\bos\.name\b|\bsix\.PY/);
+  let names: Map<string, SyntaxNode> | undefined;
+  const isOptionalTest = (text: string) => /\bversion_info\b|\bfind_spec\b/.test(text) || aliases.some((alias) => new RegExp(`\\b${alias}\\b`).test(text));
   // The markers are rare, so the text is searched and the tree asked only about each hit: a query
   // over every if statement cost more than parsing in files full of `if TYPE_CHECKING:` blocks.
   // One regex pass finds them all, three times faster than an indexOf loop per marker.
-  const markers = aliases.length === 0 ? CONDITION_MARKER_PATTERN : new RegExp(`${CONDITION_MARKER_PATTERN.source}|${aliases.map(escapeRegExp).join('|')}`, 'g');
+  const markers =
+    judgedAliases.length === 0 ? CONDITION_MARKER_PATTERN : new RegExp(`${CONDITION_MARKER_PATTERN.source}|${judgedAliases.map((a) => `\\b${escapeRegExp(a)}\\b`).join('|')}`, 'g');
   markers.lastIndex = 0;
   for (let hit = markers.exec(source); hit !== null; hit = markers.exec(source)) {
     const at = hit.index;
@@ -161,41 +180,73 @@ export function findConditionalSpans(root: SyntaxNode, source: string): { skippe
     // asking the tree about each hit is the cost of this pass: skip hits inside a longer name.
     if (at > 0 && isNameChar(source.charCodeAt(at - 1))) continue;
     const statement = enclosingIf(root.descendantForIndex(at));
-    const condition = statement?.childForFieldName('condition');
-    if (!statement || !condition || at < condition.startIndex || at >= condition.endIndex || seen.has(statement.startIndex)) continue;
-    const text = condition.text;
-    const whole = { start: statement.startIndex, end: statement.endIndex };
-    if (RUN_AS_MAIN.test(text)) {
-      // Runs only when this file is the program itself; the else branch runs when it is imported.
-      const consequence = statement.childForFieldName('consequence');
-      if (consequence) mainOnly.push({ start: consequence.startIndex, end: consequence.endIndex });
-    } else if (TYPE_CHECKING.test(text)) {
-      const consequence = statement.childForFieldName('consequence');
-      if (consequence) skipped.push({ start: consequence.startIndex, end: consequence.endIndex });
-    } else if (isVersionTest(text)) optional.push({ ...whole, kind: 'import-error' });
-    else if (OS_PATH_CHECK.test(text) || (PATHLIB_CHECK.test(text) && MENTIONS_PATH.test(text)) || READS_SETTINGS.test(text)) optional.push({ ...whole, kind: 'condition' });
-    else continue;
+    if (!statement || seen.has(statement.startIndex)) continue;
+    const branches = readBranches(statement);
+    if (!branches.some(({ condition }) => condition && at >= condition.startIndex && at < condition.endIndex)) continue;
     seen.add(statement.startIndex);
+    const first = branches[0]!.condition!.text;
+    if (RUN_AS_MAIN.test(first)) {
+      // Runs only when this file is the program itself; the else branch runs when it is imported.
+      const consequence = branches[0]!.block;
+      if (consequence) mainOnly.push(spanOf(consequence));
+      continue;
+    }
+    names ??= readModuleNames(root);
+    let before = TRUE;
+    const tested: string[] = [];
+    for (const { keyword, condition, block } of branches) {
+      const value = condition ? and(before, evaluateCondition(condition, names)) : before;
+      if (condition) {
+        before = and(before, not(evaluateCondition(condition, names)));
+        tested.push(condition.text);
+      }
+      if (!block) continue;
+      const span = spanOf(block);
+      if (value.no === ALL_MINORS) skipped.push(span);
+      if (value.no === ALL_MINORS || value.yes === ALL_MINORS) continue;
+      if (!value.opaque || value.yes !== 0 || value.no !== 0) {
+        const words = condition ? `\`${keyword} ${condition.text}\`` : `the else of \`if ${first}\``;
+        versioned.push({ ...span, runs: value.yes, skips: value.no, condition: words });
+      }
+      if (!value.opaque) continue;
+      const text = tested.join(' ');
+      if (isOptionalTest(text)) optional.push({ ...span, kind: 'import-error' });
+      else if (OS_PATH_CHECK.test(text) || (PATHLIB_CHECK.test(text) && MENTIONS_PATH.test(text)) || READS_SETTINGS.test(text)) optional.push({ ...span, kind: 'condition' });
+    }
   }
-  return { skipped, optional, mainOnly };
+  return { skipped, optional, mainOnly, versioned };
+}
+
+const spanOf = (node: SyntaxNode): Span => ({ start: node.startIndex, end: node.endIndex });
+
+/** The `if`, each `elif` and the `else` of an if statement, in order. */
+function readBranches(statement: SyntaxNode): Array<{ keyword: 'if' | 'elif' | 'else'; condition: SyntaxNode | null; block: SyntaxNode | null }> {
+  const branches: Array<{ keyword: 'if' | 'elif' | 'else'; condition: SyntaxNode | null; block: SyntaxNode | null }> = [
+    { keyword: 'if', condition: statement.childForFieldName('condition'), block: statement.childForFieldName('consequence') },
+  ];
+  for (const clause of statement.childrenForFieldName('alternative')) {
+    if (clause.type === 'elif_clause') branches.push({ keyword: 'elif', condition: clause.childForFieldName('condition'), block: clause.childForFieldName('consequence') });
+    else if (clause.type === 'else_clause') branches.push({ keyword: 'else', condition: null, block: clause.childForFieldName('body') });
+  }
+  return branches;
 }
 
 /**
- * Module-level names that stand for the interpreter's version, as vendored
- * code writes them (`py = sys.version_info`, `py3k = py >= (3, 0, 0)`,
- * `PY2 = sys.version_info[0] == 2`): a test of one is a version test. Read
- * from the text, to a fixed point, since each alias may build on another.
+ * Module-level names that stand for what `mentions` tests, as vendored code
+ * writes them (`py = sys.version_info`, `py3k = py >= (3, 0, 0)`, `PY2 =
+ * sys.version_info[0] == 2`, `HAS_RICH = find_spec("rich") is not None`): a
+ * test of one is a test of that. Read from the text, to a fixed point, since
+ * each alias may build on another.
  */
-function findVersionAliases(source: string): string[] {
-  if (!source.includes('version_info')) return [];
+function findAliases(source: string, mentions: RegExp): string[] {
+  if (!mentions.test(source)) return [];
   const aliases: string[] = [];
   const assignment = /^([A-Za-z_]\w*)\s*=\s*(.+)$/gm;
   for (let grown = true; grown; ) {
     grown = false;
     for (const [, name, value] of source.matchAll(assignment)) {
       if (aliases.includes(name!)) continue;
-      const mentions = /\bversion_info\b/.test(value!) || aliases.some((alias) => new RegExp(`\\b${alias}\\b`).test(value!));
-      if (mentions) {
+      if (mentions.test(value!) || aliases.some((alias) => new RegExp(`\\b${alias}\\b`).test(value!))) {
         aliases.push(name!);
         grown = true;
       }
@@ -205,6 +256,7 @@ function findVersionAliases(source: string): string[] {
 }
 
 function enclosingIf(node: SyntaxNode | null): SyntaxNode | undefined {
+  // An `elif` condition sits in an elif_clause, one level below its if statement.
   for (let current = node, depth = 0; current && depth <= MAX_CLIMB; current = current.parent, depth++) {
     if (current.type === 'if_statement') return current;
   }

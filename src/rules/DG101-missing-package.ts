@@ -49,7 +49,8 @@ function assumptionOf(m: MissingPackage): { assumption: string } | Record<string
 }
 
 function describe(m: MissingPackage, analysis: ServiceAnalysis): string {
-  const how = m.conditional ? 'runs only when a condition decided at run time holds (a setting, the environment)' : 'is guarded by try/except';
+  const how =
+    m.condition ?? (m.conditional ? 'runs only when a condition decided at run time holds (a setting, the environment)' : 'is guarded by try/except');
   const guarded = m.guarded ? ` (the import ${how}, so the service may run without it)` : '';
   if (m.removedFromStdlib !== undefined) {
     const instead = m.expected.length > 0 ? `; install ${either(m.expected)} to bring it back` : '';

@@ -1,9 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { extractImports } from '../../src/python/extract-imports.js';
+import { describeMinors } from '../../src/python/evaluate-condition.js';
 
 const py = (lines: string[]): string => `${lines.join('\n')}\n`;
 const guardedByModule = (source: string) =>
   Object.fromEntries(extractImports(source).imports.map((ref) => [ref.module, ref.guarded]));
+
+const versionsByModule = (source: string) =>
+  Object.fromEntries(extractImports(source).imports.map((ref) => [ref.module, ref.pythonVersions && describeMinors(ref.pythonVersions.runs)]));
 
 const tryImport = (handler: string) => py(['try:', '    import fast_json', `${handler}:`, '    fast_json = None']);
 
@@ -94,12 +98,89 @@ describe('extractImports: conditional imports', () => {
     expect(Object.keys(guardedByModule(source))).toEqual(['runtime_only']);
   });
 
-  test('both branches of a sys.version_info check are optional', () => {
+  test('each branch of a sys.version_info check runs on the versions it names, decided later against the image (no guard of its own)', () => {
     const source = py(['import sys', 'if sys.version_info >= (3, 11):', '    import tomllib', 'else:', '    import tomli as tomllib']);
-    expect(guardedByModule(source)).toEqual({ sys: false, tomllib: true, tomli: true });
+    expect(guardedByModule(source)).toEqual({ sys: false, tomllib: false, tomli: false });
+    expect(versionsByModule(source)).toEqual({ sys: undefined, tomllib: 'Python 3.11 and newer', tomli: 'Python 3.10 and older' });
+    expect(extractImports(source).imports[2]!.pythonVersions!.condition).toBe('the else of `if sys.version_info >= (3, 11)`');
   });
 
-  test('a module-level alias of the version is a version test too, through aliases of aliases (vendored bottle.py)', () => {
+  test.each([
+    ['sys.version_info[:2] < (3, 8)', 'Python 3.7 and older'],
+    ['sys.version_info.major == 2', 'Python 2'],
+    ['sys.version_info[0] >= 3', 'Python 3.0 and newer'],
+    ['(3, 9) <= sys.version_info', 'Python 3.9 and newer'],
+    // version_info is a 5-tuple: (3, 11, 0, "final", 0) > (3, 11)
+    ['sys.version_info > (3, 11)', 'Python 3.11 and newer'],
+    ['six.PY2', 'Python 2'],
+  ])('%s runs on %s', (condition, versions) => {
+    expect(versionsByModule(py([`if ${condition}:`, '    import shim']))).toEqual({ shim: versions });
+  });
+
+  test('a micro version leaves its own minor undecided', () => {
+    const ref = extractImports(py(['if sys.version_info >= (3, 11, 2):', '    import shim'])).imports[0]!;
+    expect(describeMinors(ref.pythonVersions!.runs)).toBe('Python 3.12 and newer');
+    expect(describeMinors(ref.pythonVersions!.skips)).toBe('Python 3.10 and older');
+  });
+
+  test.each([
+    'sys.platform == "win32"',
+    'sys.platform.startswith("win")',
+    'sys.platform in ("win32", "cygwin")',
+    'os.name == "nt"',
+    'platform.system() == "Windows"',
+    'platform.system().lower() == "darwin"',
+    '"win" in sys.platform',
+    'sys.platform == "linux" and os.name == "nt"',
+    'False',
+    '0',
+    'TYPE_CHECKING and True',
+    'sys.platform == "win32" and os.environ.get("USE_COM")',
+  ])('if %s: never runs in a Linux container, its else always does', (condition) => {
+    const source = py([`if ${condition}:`, '    import windows_only', 'else:', '    import posix_only']);
+    expect(guardedByModule(source)).toEqual({ posix_only: false });
+  });
+
+  test.each(['sys.platform != "win32"', 'not sys.platform.startswith("win")', 'os.name == "posix"', 'platform.system() == "Linux"', 'sys.platform.startswith(("linux", "freebsd"))'])(
+    'if %s: always runs in a Linux container',
+    (condition) => {
+      expect(guardedByModule(py([`if ${condition}:`, '    import posix_only', 'else:', '    import windows_only']))).toEqual({ posix_only: false });
+    },
+  );
+
+  test('elif branches are judged in order; a module-level name of a platform test is judged where it is tested', () => {
+    const source = py([
+      'IS_WINDOWS = sys.platform == "win32"',
+      'if IS_WINDOWS:',
+      '    import win32api',
+      'elif sys.platform == "darwin":',
+      '    import AppKit',
+      'elif os.environ.get("INOTIFY"):',
+      '    import inotify_simple',
+      'else:',
+      '    import select',
+    ]);
+    const refs = extractImports(source).imports;
+    expect(refs.map((r) => [r.module, r.guarded, r.guardKind])).toEqual([
+      ['inotify_simple', true, 'condition'],
+      ['select', true, 'condition'],
+    ]);
+  });
+
+  test('a platform test mixed with an unknown keeps today’s reading', () => {
+    const source = py(['if sys.platform != "win32" and HAVE_EPOLL:', '    import epoll_helpers', 'if sys.platform != "win32" and os.getenv("X"):', '    import from_env']);
+    expect(extractImports(source).imports.map((r) => [r.module, r.guarded, r.guardKind])).toEqual([
+      ['epoll_helpers', false, undefined],
+      ['from_env', true, 'condition'],
+    ]);
+  });
+
+  test('a name assigned a find_spec test guards like find_spec itself', () => {
+    const source = py(['import importlib.util', 'HAS_RICH = importlib.util.find_spec("rich") is not None', 'if HAS_RICH:', '    from rich import print']);
+    expect(guardedByModule(source)).toEqual({ 'importlib.util': false, rich: true });
+  });
+
+  test('a module-level alias of the version is a version test too, through aliases of aliases (vendored bottle.py); a plain flag is no test', () => {
     const source = py([
       'import sys',
       'py = sys.version_info',
@@ -116,7 +197,17 @@ describe('extractImports: conditional imports', () => {
       'if copy_mode:',
       '    import shutil',
     ]);
-    expect(guardedByModule(source)).toEqual({ sys: false, 'http.client': true, httplib: true, types: true, imp: true, shutil: false });
+    expect(versionsByModule(source)).toEqual({
+      sys: undefined,
+      // (3, 0, 0) leaves 3.0 to its micro version; so does (3, 3, 0) for 3.3.
+      'http.client': 'Python 3.1 and newer',
+      httplib: 'Python 2',
+      // (3, 3, 0) leaves 3.3 itself to its micro version.
+      types: 'Python 3.4 and newer',
+      imp: 'Python 3.2 and older',
+      shutil: undefined,
+    });
+    expect(guardedByModule(source).shutil).toBe(false);
   });
 });
 

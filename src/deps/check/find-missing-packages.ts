@@ -96,6 +96,7 @@ export function findMissingPackages(
       severity: external.guarded || incomplete !== undefined || assumption !== undefined ? 'warning' : 'error',
       guarded: external.guarded,
       ...(external.conditional ? { conditional: true as const } : {}),
+      ...(external.condition !== undefined ? { condition: external.condition } : {}),
       ...(assumption !== undefined ? { assumption } : {}),
       chain: external.chain,
       expected,
