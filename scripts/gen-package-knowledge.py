@@ -19,6 +19,9 @@ that has it; import names are the union of all sources):
            *.dist-info / *.egg-info name; dh-python's cpython3_fallback maps the rest of the Debian
            names back to PyPI names. Debian's Depends is packaging, not PyPI's Requires-Dist: a
            strong hint, kept only between Python packages.
+Each row records the release its requirements were read from ('version': Debian's upstream
+version, Pyodide's version, the curated row's release), or, for a curated row copied from a family
+template, that family ('template'): requirements are proof only for that release.
 Only text is read: no package is installed or run.
 """
 import argparse
@@ -106,9 +109,18 @@ def read_contents():
     return modules, dists
 
 
+def upstream_version(debian_version):
+    """`1:2.28.1+dfsg-1~deb12u1` -> `2.28.1`: no epoch, no Debian revision, no repack suffix."""
+    version = re.sub(r"^\d+:", "", debian_version)
+    version = re.sub(r"-[^-]*$", "", version)
+    found = re.match(r"\d+(\.\d+)*", version)
+    return found.group(0) if found else None
+
+
 def read_depends():
-    """Debian package -> list of python3-* packages it Depends on (alternatives skipped)."""
+    """Debian package -> list of python3-* packages it Depends on (alternatives skipped), and its upstream version."""
     depends = {}
+    versions = {}
     for record in run(["apt-cache", "dumpavail"]).split("\n\n"):
         fields = dict(re.findall(r"^([A-Za-z-]+): (.*)$", record, re.M))
         pkg = fields.get("Package", "")
@@ -122,13 +134,16 @@ def read_depends():
             if name.startswith("python3-") and name != pkg:
                 wanted.append(name)
         depends[pkg] = wanted
-    return depends
+        version = upstream_version(fields.get("Version", ""))
+        if version:
+            versions[pkg] = version
+    return depends, versions
 
 
 def debian_rows():
     fallback = read_fallback()
     modules, dists = read_contents()
-    depends = read_depends()
+    depends, versions = read_depends()
 
     def pypi_name(pkg):
         names = sorted(dists.get(pkg, ()))
@@ -148,7 +163,7 @@ def debian_rows():
         # (python3-distutils, python3-lib2to3, python3-tk) that PyPI never installs.
         is_distribution = lambda d: (d in fallback or d in dists) and d not in STDLIB_SPLITS
         requires = sorted({normalize(pypi_name(d)) for d in wanted if is_distribution(d)} - {name})
-        row = rows.setdefault(name, {"source": "debian", "imports": [], "requires": []})
+        row = rows.setdefault(name, {"source": "debian", **({"version": versions[pkg]} if pkg in versions else {}), "imports": [], "requires": []})
         row["imports"] = sorted(set(row["imports"]) | set(imports))
         row["requires"] = sorted(set(row["requires"]) | set(requires))
     return rows
@@ -163,7 +178,7 @@ def pyodide_rows(lock_path):
         if p.get("package_type") != "package" or key.endswith("-tests"):
             continue
         requires = sorted({normalize(d) for d in p.get("depends", []) if normalize(d) in names} - {normalize(p["name"])})
-        rows[normalize(p["name"])] = {"source": "pyodide", "imports": sorted(p.get("imports", [])), "requires": requires}
+        rows[normalize(p["name"])] = {"source": "pyodide", "version": p["version"], "imports": sorted(p.get("imports", [])), "requires": requires}
     return rows, lock["info"]
 
 
@@ -187,6 +202,7 @@ def main():
         extras = {normalize(x): sorted({normalize(d) for d in ds}) for x, ds in row.get("extras", {}).items()}
         distributions[name] = {
             "source": "curated: " + row["source"],
+            **({"template": row["template"]} if "template" in row else {"version": row["version"]}),
             "imports": sorted(set(row["imports"]) | set(old["imports"] if old else [])),
             "requires": sorted({normalize(d) for d in row["requires"]}),
             **({"extras": extras} if extras else {}),
@@ -220,8 +236,10 @@ def main():
         "imports": dict(sorted(imports.items())),
     })
     write(REQUIRES_OUT, {
-        "header": ("PEP 503 name -> {source, requires: distributions it requires unconditionally, extras: extra -> distributions it adds}; "
-                   "'families': a name prefix -> requirements shared by every distribution of that prefix without its own row. " + sources),
+        "header": ("PEP 503 name -> {source, version: the release the row was read from ('*': every release), or template: the family "
+                   "template a curated row copies, requires: distributions it requires unconditionally, extras: extra -> distributions it adds}; "
+                   "'families': a name prefix -> requirements shared by every distribution of that prefix without its own row (a template, "
+                   "not one release's metadata). Requirements are proof only for the release they were read from. " + sources),
         "generated": today,
         "families": families,
         "distributions": {name: {k: v for k, v in row.items() if k != "imports"} for name, row in sorted(distributions.items())},

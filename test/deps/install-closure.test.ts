@@ -71,3 +71,50 @@ describe('closure of a loose install: what the repository itself knows', () => {
     expect(deps.missingPackages).toEqual([]);
   });
 });
+
+describe('closure of a loose install: requirements are proof only for the release they describe', () => {
+  it('a pin of a later release than the known one leaves the absence an assumption that names it (typer 0.12 needs rich, 0.7 did not)', async () => {
+    const a = await analyzeInline({
+      files: { Dockerfile: PY, 'requirements.txt': 'typer==0.12.3\nelasticsearch==8.13.0\n', 'app.py': '' },
+      imports: ['rich.console', 'shellingham', 'elastic_transport'],
+    });
+    const deps = a.dependencies!;
+    expect(deps.missingPackages.map((m) => [m.module, m.severity])).toEqual([['rich.console', 'warning'], ['shellingham', 'warning'], ['elastic_transport', 'warning']]);
+    expect(deps.missingPackages[0]!.incomplete).toContain("typer 0.12.3's requirements are known only for 0.7.0 (debian)");
+    expect(deps.missingPackages[0]!.incomplete).toContain("elasticsearch 8.13.0's requirements are known only for 7.17.6 (debian)");
+  });
+
+  it('an unpinned install, or a pin of the known release or an earlier one, keeps the proof', async () => {
+    for (const requirements of ['typer\n', 'typer==0.7.0\n', 'flask==2.0.3\ngunicorn==21.2.0\n']) {
+      const a = await analyzeInline({ files: { Dockerfile: PY, 'requirements.txt': requirements, 'app.py': '' }, imports: ['redis'] });
+      expect(a.dependencies!.missingPackages.map((m) => [m.module, m.severity])).toEqual([['redis', 'error']]);
+    }
+  });
+
+  it('a row copied from a family template is no proof, pinned or not', async () => {
+    const a = await analyzeInline({
+      files: { Dockerfile: PY, 'requirements.txt': 'google-cloud-spanner==3.46.0\nopentelemetry-instrumentation-fastapi\n', 'app.py': '' },
+      imports: ['google.cloud.exceptions', 'opentelemetry.instrumentation.asgi'],
+    });
+    const deps = a.dependencies!;
+    expect(deps.missingPackages.map((m) => [m.module, m.severity])).toEqual([['google.cloud.exceptions', 'warning'], ['opentelemetry.instrumentation.asgi', 'warning']]);
+    expect(deps.missingPackages[0]!.incomplete).toContain("google-cloud-spanner's requirements are known only from the google-cloud-* template");
+  });
+
+  it("the repository's own lock describes the pinned release exactly: it stays proof", async () => {
+    const lock = 'version = 1\nrequires-python = ">=3.12"\n\n[[package]]\nname = "typer"\nversion = "0.12.3"\nsource = { registry = "https://pypi.org/simple" }\ndependencies = [\n    { name = "click" },\n    { name = "rich" },\n    { name = "shellingham" },\n]\n';
+    const a = await analyzeInline({
+      files: { Dockerfile: PY, 'requirements.txt': 'typer==0.12.3\n', 'app.py': '', 'tools/cli/uv.lock': lock },
+      imports: ['rich.console', 'redis'],
+    });
+    const deps = a.dependencies!;
+    expect(deps.transitiveOnly.map((t) => t.module)).toEqual(['rich.console']);
+    expect(deps.missingPackages.map((m) => [m.module, m.severity])).toEqual([['redis', 'error']]);
+  });
+
+  it('langchain 0.1 pulls in langchain-community: the curated row is a superset of the releases in use', async () => {
+    const a = await analyzeInline({ files: { Dockerfile: PY, 'requirements.txt': 'langchain==0.1.20\n', 'app.py': '' }, imports: ['langchain_community.document_loaders'] });
+    expect(a.dependencies!.missingPackages).toEqual([]);
+    expect(a.dependencies!.transitiveOnly.map((t) => [t.module, t.pulledInBy])).toEqual([['langchain_community.document_loaders', ['langchain']]]);
+  });
+});

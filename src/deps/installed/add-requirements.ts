@@ -1,4 +1,5 @@
 import type { Requirement } from '../types.js';
+import { pinnedRelease } from '../pinned-release.js';
 import type { InstalledEntry, InstalledSet } from './installed-set.js';
 
 export interface AddOptions {
@@ -21,7 +22,8 @@ export function addRequirements(set: InstalledSet, requirements: readonly Requir
       set.incomplete.push({ file: r.source.file, line: r.source.line, reason: `${r.source.file}:${r.source.line} installs ${r.url ?? 'a package'} whose name only a build could tell` });
       continue;
     }
-    const entry: InstalledEntry = { name: r.name, extras: r.extras, file: r.source.file, line: r.source.line, via: options.via };
+    const version = pinnedRelease(r.specifier);
+    const entry: InstalledEntry = { name: r.name, extras: r.extras, ...(version !== undefined ? { version } : {}), file: r.source.file, line: r.source.line, via: options.via };
     if (options.declared && options.lock && !options.declared.names.has(r.name) && !(options.trustDirect && r.direct)) {
       entry.transitive = { lock: options.lock, declaredIn: options.declared.file };
     }

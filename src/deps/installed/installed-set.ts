@@ -5,6 +5,8 @@ export interface InstalledEntry {
   /** PEP 503-normalised. */
   name: string;
   extras: string[];
+  /** The release an exact pin names (`==0.12.3`); undefined for a range or no specifier. */
+  version?: string;
   /** The requirement's file and line, or the Dockerfile and RUN line for inline specs. */
   file: string;
   line: number;

@@ -4,6 +4,7 @@ import { findCompanionLock } from '../find-companion-lock.js';
 import { asLockInstall, extractLockExports, type InstallCommand } from '../installs.js';
 import { nameFromLocation } from '../name-from-location.js';
 import { parseRequirement } from '../parse-requirement.js';
+import { pinnedRelease } from '../pinned-release.js';
 import { INSTALL_UNANALYSABLE } from '../rules.js';
 import { addRequirements } from './add-requirements.js';
 import { addUnsafeFooter } from './add-unsafe-footer.js';
@@ -103,7 +104,8 @@ function readInlineSpec(word: string, install: InstallCommand, ctx: InstallReadC
   const parsed = vcs ? undefined : parseRequirement(word);
   const name = parsed?.ok ? parsed.value.name : nameFromLocation(word).name;
   if (name) {
-    ctx.set.add({ name, extras: parsed?.ok ? parsed.value.extras : [], file: ctx.image.dockerfile, line: install.line, via: 'inline' });
+    const version = parsed?.ok ? pinnedRelease(parsed.value.specifier) : undefined;
+    ctx.set.add({ name, extras: parsed?.ok ? parsed.value.extras : [], ...(version !== undefined ? { version } : {}), file: ctx.image.dockerfile, line: install.line, via: 'inline' });
     return;
   }
   const message = `\`${word}\` on line ${install.line} names no package dockguard can read, so what it installs is unknown`;

@@ -12,6 +12,10 @@ import { dataFile } from '../../package-root.js';
 export interface KnownDistribution {
   /** `debian`, `pyodide`, or `curated: <the PyPI release the row was read from>`. */
   source: string;
+  /** The release the requirements were read from (`*`: every release); see `template` otherwise. */
+  version?: string;
+  /** The family whose template the row copies (`google-cloud-`) instead of one release's metadata. */
+  template?: string;
   requires: string[];
   extras?: Record<string, string[]>;
 }
@@ -34,7 +38,7 @@ export function knownDistribution(name: string): KnownDistribution | undefined {
   const prefix = Object.keys(families).filter((p) => name.startsWith(p)).sort((a, b) => b.length - a.length)[0];
   if (prefix === undefined) return undefined;
   const family = families[prefix] as { source: string; requires: string[] };
-  return { source: family.source, requires: family.requires.filter((r) => r !== name) };
+  return { source: family.source, template: prefix, requires: family.requires.filter((r) => r !== name) };
 }
 
 /** Dotted import prefix → normalised distributions that ship it. */

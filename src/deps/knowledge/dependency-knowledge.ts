@@ -13,6 +13,13 @@ export interface KnownRequirements {
   extras?: Readonly<Record<string, readonly string[]>>;
   /** Where the row comes from, for messages: `uv.lock`, `the virtualenv`, `debian`, `curated: …`. */
   source: string;
+  /**
+   * Bundled rows only: the release the requirements describe (`*`: every
+   * release), or the family template they copy. The repository's locks and
+   * virtualenv describe the team's own versions and carry neither.
+   */
+  version?: string;
+  template?: string;
 }
 
 export interface DependencyKnowledge {
@@ -34,7 +41,8 @@ export function createDependencyKnowledge(sources: KnowledgeSources): Dependency
       const bundled = knownDistribution(name);
       if (exact !== undefined) return exact.extras === undefined && bundled?.extras !== undefined ? { ...exact, extras: bundled.extras } : exact;
       if (bundled === undefined) return undefined;
-      return { requires: bundled.requires, source: bundled.source, ...(bundled.extras ? { extras: bundled.extras } : {}) };
+      const { requires, source, version, template, extras } = bundled;
+      return { requires, source, ...(version !== undefined ? { version } : {}), ...(template !== undefined ? { template } : {}), ...(extras ? { extras } : {}) };
     },
   };
 }
