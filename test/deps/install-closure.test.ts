@@ -118,3 +118,15 @@ describe('closure of a loose install: requirements are proof only for the releas
     expect(a.dependencies!.transitiveOnly.map((t) => [t.module, t.pulledInBy])).toEqual([['langchain_community.document_loaders', ['langchain']]]);
   });
 });
+
+describe('isLaterRelease: which pins leave a row of another release unproven', () => {
+  it('a later major, or a later minor of a 0.x project; not a later minor within a major, nor an earlier release', async () => {
+    const { isLaterRelease } = await import('../../src/deps/knowledge/release-assumption.js');
+    expect(isLaterRelease('8.13.0', '7.17.6')).toBe(true);
+    expect(isLaterRelease('0.12.3', '0.7.0')).toBe(true);
+    expect(isLaterRelease('1.16.2', '1.13.0')).toBe(false);
+    expect(isLaterRelease('4.25.3', '5.26.1')).toBe(false);
+    expect(isLaterRelease('0.7.1', '0.7.0')).toBe(false);
+    expect(isLaterRelease('main', '1.0')).toBe(false);
+  });
+});

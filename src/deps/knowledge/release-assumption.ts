@@ -5,9 +5,12 @@ import type { KnownRequirements } from './dependency-knowledge.js';
  * image installs, or undefined when they stand. Requirement edges hold for
  * the release they were read from, and releases add requirements as they
  * go (typer 0.7 needs only click; typer 0.12 also rich and shellingham): a
- * pin of a later release (a later major.minor) may need more than the row
- * says, and a row copied from a family's template describes no release at
- * all. A pin of an earlier release keeps the row: Debian's and Pyodide's
+ * pin of a later release series (a later major, or a later minor of a 0.x
+ * project, whose minors are its majors) may need more than the row says,
+ * and a row copied from a family's template describes no release at all.
+ * Within one major (rq 1.13 → 1.16) the row stands: a new required
+ * distribution there is rare, and treating every newer pin as unknown would
+ * turn most proven missing packages of real images into warnings. A pin of an earlier release keeps the row: Debian's and Pyodide's
  * rows are older or newer snapshots, and the curated rows are kept a
  * superset of the releases in use (see scripts/package-knowledge/curated.json).
  * An unpinned install gets what the row describes or close to it.
@@ -18,11 +21,12 @@ export function releaseAssumption(name: string, pinned: string | undefined, know
   return `${name} ${pinned}'s requirements are known only for ${known.version} (${known.source})`;
 }
 
-/** True when `a` is a later major.minor than `b`; false when either is no version dockguard can read. */
+/** True when `a` is of a later release series than `b` (major, or minor under 1.0); false when either is no version dockguard can read. */
 export function isLaterRelease(a: string, b: string): boolean {
   const [x, y] = [releaseParts(a), releaseParts(b)];
   if (x === undefined || y === undefined) return false;
-  return x[0] !== y[0] ? x[0] > y[0] : x[1] > y[1];
+  if (x[0] !== y[0]) return x[0] > y[0];
+  return x[0] === 0 && x[1] > y[1];
 }
 
 function releaseParts(version: string): [number, number] | undefined {
