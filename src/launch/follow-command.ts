@@ -76,7 +76,7 @@ function commandAfterDoubleDash(args: readonly string[]): string[] | undefined {
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 
 /** An entry script in the image: a Python file runs under python, anything else is read as sh. */
-export function followScriptFile(path: ImagePath, args: string[], frame: Frame, walk: Walk): void {
+export function followScriptFile(path: ImagePath, args: string[], frame: Frame, walk: Walk, errexit = false): void {
   const dead = (reason: string): void => {
     walk.dead.push({ programs: frame.trail, reason, viaExec: frame.viaExec });
   };
@@ -92,7 +92,7 @@ export function followScriptFile(path: ImagePath, args: string[], frame: Frame, 
   if (shebang && !/\b(sh|bash|dash|ash|zsh|ksh)\b/.test(shebang)) {
     return dead(`the entry script ${path} runs under \`${shebang.trim()}\`, which is not a shell or Python`);
   }
-  followShellText(text, path, args, frame, walk);
+  followShellText(text, path, args, frame, walk, errexit);
 }
 
 /** The image file a program name runs: relative to the cwd when it has a `/`, else found on PATH. */
