@@ -1,4 +1,4 @@
-import type { ImagePath } from '../types.js';
+import type { ImagePath, LaunchRoot } from '../types.js';
 import { findLauncher } from './launchers/index.js';
 import { launchPython } from './launchers/python.js';
 import { basenameOf, DEFAULT_PATH, joinImagePath, resolveImagePath } from './image-paths.js';
@@ -44,6 +44,8 @@ export function followCommand(argv: readonly string[], frame: Frame, walk: Walk)
   if (launcher) {
     const outcome = launcher({ args, cwd: frame.cwd, env: frame.env }, walk.context);
     if (isFailure(outcome)) return dead(outcome.failure, next.trail);
+    const unset = unsetVariableIn(outcome.roots);
+    if (unset) return dead(`\`${name}\` is given ${unset}, a variable the image does not set (whoever runs the container may)`, next.trail);
     walk.reached.push({ programs: next.trail, program: name, result: outcome, cwd: frame.cwd, env: frame.env, ...assumptionOf(frame) });
     return;
   }
@@ -61,6 +63,21 @@ export function followCommand(argv: readonly string[], frame: Frame, walk: Walk)
   const root = { kind: 'module' as const, module: script.module, why: `console script ${name} (${script.declaredIn})` };
   const result = { roots: [root], front: [], installedProjects: [script.projectDir] };
   walk.reached.push({ programs: next.trail, program: name, result, cwd: frame.cwd, env: frame.env, ...assumptionOf(frame) });
+}
+
+/**
+ * `gunicorn "$APP_MODULE"`, `python -m $SERVICE_MODULE`: a variable neither the image's ENV nor the
+ * deployment's environment sets stays literal, and what it names cannot be known.
+ */
+function unsetVariableIn(roots: readonly LaunchRoot[]): string | undefined {
+  for (const root of roots) {
+    const names = root.kind === 'script' ? [root.path] : root.kind === 'module' ? [root.module] : root.imports;
+    for (const name of names) {
+      const variable = /\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/.exec(name)?.[0];
+      if (variable) return variable;
+    }
+  }
+  return undefined;
 }
 
 const assumptionOf = (frame: Frame): { assumption?: string } =>

@@ -173,5 +173,18 @@ describe('fallback: nothing Python could be derived', () => {
       { kind: 'module', module: 'app.main', why: 'uvicorn app module' },
     ]);
   });
+
+  it('a module named by a variable the image does not set is unknown (DG008), not a missing module', () => {
+    for (const cmd of [shell(5, 'gunicorn --bind 0.0.0.0:8000 "$APP_MODULE"'), shell(5, 'python -m $SERVICE_MODULE'), exec(5, 'sh', '-c', 'uvicorn ${APP} --port 80')]) {
+      const plan = launch({ cmd });
+      expect(plan.fallback).toBe(true);
+      expect(plan.problems.map((p) => [p.rule, p.severity])).toEqual([['entrypoint-unknown', 'warning']]);
+      expect(plan.problems[0]?.message).toMatch(/is given \$\{?[A-Z_]+\}?, a variable the image does not set/);
+    }
+    // Set by the image's ENV, it names the module.
+    expect(launch({ env: { APP_MODULE: 'proj.app:app' }, cmd: shell(5, 'gunicorn "$APP_MODULE"') }).roots).toEqual([
+      { kind: 'module', module: 'proj.app', why: 'gunicorn app module' },
+    ]);
+  });
 });
 
