@@ -116,6 +116,9 @@ export class ImportClosure {
   private readonly visited = new Map<ImagePath, number>();
   /** What became of each import of each file processed, for its fallbacks and for a visit under a lesser guard. */
   private readonly statuses = new Map<ImagePath, Map<ImportRef, ImportStatus>>();
+  /** Roots that run as `__main__`: script files, and the modules `python -m` runs (a package's `__main__`). */
+  private readonly mainPaths = new Set<ImagePath>();
+  private readonly mainModules = new Set<string>();
   /** The image's environment names the Django settings module (a root), so no module's setdefault picks it. */
   private readonly settingsFromEnvironment: boolean;
   /** Whether an INSTALLED_APPS seen so far lists the admin, which imports every app's `admin` module. */
@@ -235,7 +238,17 @@ export class ImportClosure {
     }
   }
 
+  /** Whether the file is the program (`__name__ == "__main__"`): a root run as a script or by `python -m`. */
+  private runsAsMain(visit: Visit): boolean {
+    if (visit.via?.parent !== undefined) return false;
+    return this.mainPaths.has(visit.imagePath) || this.mainModules.has(visit.module);
+  }
+
   private addRoot(root: ClosureRoot, frontier: Visit[]): void {
+    if (root.imagePath !== undefined) this.mainPaths.add(root.imagePath);
+    if (root.module !== undefined && root.runsAsMain) {
+      this.mainModules.add(this.lookups.isPackage(root.module) ? `${root.module}.__main__` : root.module);
+    }
     const site = { file: root.file, line: root.line, assumption: root.assumption };
     if (root.module !== undefined) {
       const ref: ImportRef = { module: root.module, level: 0, names: [], line: root.line, guarded: false, dynamic: false };
@@ -307,7 +320,9 @@ export class ImportClosure {
     for (const { ref, target } of targetsOf(parsed, pkg)) {
       // A module reached by an import is not the program: its `if __name__ == "__main__":` block never runs.
       // (A root may be the program, so its block is followed.)
-      if (ref.mainOnly && visit.via?.parent !== undefined) continue;
+      // Nor is a module a server or console script imports (`uvicorn app.main:app`), nor the `__init__` of a
+      // package `python -m` runs: only a script, a plain module `python -m` runs, or a package's `__main__.py`.
+      if (ref.mainOnly && !this.runsAsMain(visit)) continue;
       // The environment names the settings: `os.environ.setdefault("DJANGO_SETTINGS_MODULE", …)` leaves it be.
       if (ref.namedIn === SETTINGS_DEFAULT && this.settingsFromEnvironment) continue;
       if (ref.names.includes('*')) this.starImported.add(target.module);

@@ -1,4 +1,4 @@
-import type { ImagePath } from '../types.js';
+import type { ImagePath, LaunchRoot } from '../types.js';
 import { findLauncher } from './launchers/index.js';
 import { launchPython } from './launchers/python.js';
 import { basenameOf, DEFAULT_PATH, joinImagePath, resolveImagePath } from './image-paths.js';
@@ -44,6 +44,8 @@ export function followCommand(argv: readonly string[], frame: Frame, walk: Walk)
   if (launcher) {
     const outcome = launcher({ args, cwd: frame.cwd, env: frame.env }, walk.context);
     if (isFailure(outcome)) return dead(outcome.failure, next.trail);
+    const unset = unsetVariableIn(outcome.roots);
+    if (unset) return dead(`\`${name}\` is given ${unset}, a variable the image does not set (whoever runs the container may)`, next.trail);
     walk.reached.push({ programs: next.trail, program: name, result: outcome, cwd: frame.cwd, env: frame.env, ...assumptionOf(frame) });
     return;
   }
@@ -63,6 +65,21 @@ export function followCommand(argv: readonly string[], frame: Frame, walk: Walk)
   walk.reached.push({ programs: next.trail, program: name, result, cwd: frame.cwd, env: frame.env, ...assumptionOf(frame) });
 }
 
+/**
+ * `gunicorn "$APP_MODULE"`, `python -m $SERVICE_MODULE`: a variable neither the image's ENV nor the
+ * deployment's environment sets stays literal, and what it names cannot be known.
+ */
+function unsetVariableIn(roots: readonly LaunchRoot[]): string | undefined {
+  for (const root of roots) {
+    const names = root.kind === 'script' ? [root.path] : root.kind === 'module' ? [root.module] : root.imports;
+    for (const name of names) {
+      const variable = /\$\{?[A-Za-z_][A-Za-z0-9_]*\}?/.exec(name)?.[0];
+      if (variable) return variable;
+    }
+  }
+  return undefined;
+}
+
 const assumptionOf = (frame: Frame): { assumption?: string } =>
   frame.unsure && frame.unsure.length > 0 ? { assumption: frame.unsure.join('; ') } : {};
 
@@ -76,7 +93,7 @@ function commandAfterDoubleDash(args: readonly string[]): string[] | undefined {
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
 
 /** An entry script in the image: a Python file runs under python, anything else is read as sh. */
-export function followScriptFile(path: ImagePath, args: string[], frame: Frame, walk: Walk): void {
+export function followScriptFile(path: ImagePath, args: string[], frame: Frame, walk: Walk, errexit = false): void {
   const dead = (reason: string): void => {
     walk.dead.push({ programs: frame.trail, reason, viaExec: frame.viaExec });
   };
@@ -92,7 +109,7 @@ export function followScriptFile(path: ImagePath, args: string[], frame: Frame, 
   if (shebang && !/\b(sh|bash|dash|ash|zsh|ksh)\b/.test(shebang)) {
     return dead(`the entry script ${path} runs under \`${shebang.trim()}\`, which is not a shell or Python`);
   }
-  followShellText(text, path, args, frame, walk);
+  followShellText(text, path, args, frame, walk, errexit);
 }
 
 /** The image file a program name runs: relative to the cwd when it has a `/`, else found on PATH. */

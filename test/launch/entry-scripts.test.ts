@@ -155,5 +155,36 @@ describe('fallback: nothing Python could be derived', () => {
       { kind: 'module', module: 'app', why: 'python -m', runsAsMain: true },
     ]);
   });
+
+  it('a step whose failure the script survives is assumed: || true, or no set -e before the next command', () => {
+    const roots = (script: string) => launch({ files: { '/start.sh': script }, cmd: exec(4, '/start.sh') }).roots;
+    expect(roots('#!/bin/sh\npython /app/prestart.py || true\nexec uvicorn app.main:app\n')[0]).toEqual({
+      kind: 'script', path: '/app/prestart.py', why: 'python script', assumption: 'its failure does not stop the container: `|| true` follows it',
+    });
+    expect(roots('#!/bin/sh\npython -m app.seed\nexec uvicorn app.main:app\n')[0]?.assumption).toBe(
+      'its failure does not stop the container: the script goes on to the next command (no `set -e`)',
+    );
+    // With set -e (or `|| exit 1`) a failing step stops the container: proven.
+    expect(roots('#!/bin/sh\nset -e\npython -m app.seed\nexec uvicorn app.main:app\n')[0]?.assumption).toBeUndefined();
+    expect(roots('#!/bin/bash -e\npython -m app.seed\nexec uvicorn app.main:app\n')[0]?.assumption).toBeUndefined();
+    expect(roots('#!/bin/sh\npython -m app.seed || exit 1\nexec uvicorn app.main:app\n')[0]?.assumption).toBeUndefined();
+    // A -f test on the very file decides it from the image.
+    expect(roots('#!/bin/sh\nset -e\n[ -f /app/prestart.py ] && python /app/prestart.py\nexec uvicorn app.main:app\n')).toEqual([
+      { kind: 'module', module: 'app.main', why: 'uvicorn app module' },
+    ]);
+  });
+
+  it('a module named by a variable the image does not set is unknown (DG008), not a missing module', () => {
+    for (const cmd of [shell(5, 'gunicorn --bind 0.0.0.0:8000 "$APP_MODULE"'), shell(5, 'python -m $SERVICE_MODULE'), exec(5, 'sh', '-c', 'uvicorn ${APP} --port 80')]) {
+      const plan = launch({ cmd });
+      expect(plan.fallback).toBe(true);
+      expect(plan.problems.map((p) => [p.rule, p.severity])).toEqual([['entrypoint-unknown', 'warning']]);
+      expect(plan.problems[0]?.message).toMatch(/is given \$\{?[A-Z_]+\}?, a variable the image does not set/);
+    }
+    // Set by the image's ENV, it names the module.
+    expect(launch({ env: { APP_MODULE: 'proj.app:app' }, cmd: shell(5, 'gunicorn "$APP_MODULE"') }).roots).toEqual([
+      { kind: 'module', module: 'proj.app', why: 'gunicorn app module' },
+    ]);
+  });
 });
 
