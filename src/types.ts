@@ -158,6 +158,8 @@ export interface RepoSnapshot {
   contentId(path: RepoPath): string | undefined;
   /** Where a symbolic link leads (the file at the end of a chain of links); undefined for a plain file or a link that leads nowhere usable. */
   linkTarget?(path: RepoPath): RepoPath | undefined;
+  /** Where a symbolic link to a folder of the repository leads (`services/api/shared -> ../../libs/shared`); undefined for anything else. */
+  dirLinkTarget?(path: RepoPath): RepoPath | undefined;
 }
 
 /** A problem found while building a model (image, launch, imports). Rules turn these into findings. */

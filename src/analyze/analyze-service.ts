@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { BuildContext, BuildContextSpec } from '../dockerfile/build-context.js';
 import { applyRunMounts } from '../dockerfile/apply-run-mounts.js';
+import { applyDirectoryLinks } from '../dockerfile/apply-directory-links.js';
 import { buildImageModel, type ImageModelInput } from '../dockerfile/build-image-model.js';
 import { parseImageReference } from '../dockerfile/base-image.js';
 import { deriveLaunch } from '../launch/derive-launch.js';
@@ -87,7 +88,7 @@ export async function modelService(service: ServiceSpec, ctx: AnalyzeContext): P
     ...(service.target !== undefined ? { target: service.target } : {}),
     repositoryImage: (reference) => bases.get(imageKey(reference)),
   });
-  const mounted = applyRunMounts(built, service.mounts, ctx.snapshot);
+  const mounted = applyRunMounts(applyDirectoryLinks(built, ctx.snapshot, context?.root), service.mounts, ctx.snapshot);
   // Compose's working_dir is the container's cwd: what `python -m` and relative paths start from.
   const image = service.workingDir === undefined ? mounted : { ...mounted, workdir: service.workingDir };
   analysis.image = image;

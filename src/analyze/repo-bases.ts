@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { relativeBelow } from '../python/image-path.js';
 import { resolveDotted, repoTree } from '../python/module-finder.js';
 import { asRepoPath, type ImageModel, type ImagePath, type RepoPath, type RepoSnapshot } from '../types.js';
@@ -82,7 +83,28 @@ export function findInRepo(bases: readonly RepoBase[], snapshot: RepoSnapshot, d
     const repoPath = file ?? packagePath?.[0];
     if (repoPath !== undefined) return { base, repoPath: asRepoPath(repoPath) };
   }
+  for (const base of bases) {
+    const hit = findThroughDirLink(tree, base, snapshot, dotted);
+    if (hit) return hit;
+  }
   return undefined;
+}
+
+/**
+ * A module under a symbolic link to a folder (`app/common -> ../libs/common`):
+ * first-party code at the link's target, which the image lacks when the link
+ * arrives there dangling.
+ */
+function findThroughDirLink(tree: ReturnType<typeof repoTree>, base: RepoBase, snapshot: RepoSnapshot, dotted: string): RepoHit | undefined {
+  const [top, ...rest] = dotted.split('.');
+  const target = snapshot.dirLinkTarget?.(asRepoPath(base.repoDir === '' ? top! : `${base.repoDir}/${top}`));
+  if (target === undefined) return undefined;
+  // The code is the target's: what the image lacks, and what a COPY would have to add, is found there.
+  base = { ...base, repoDir: asRepoPath(path.posix.dirname(target) === '.' ? '' : path.posix.dirname(target)) };
+  if (rest.length === 0) return { base, repoPath: snapshot.files.has(asRepoPath(`${target}/__init__.py`)) ? asRepoPath(`${target}/__init__.py`) : target };
+  const result = resolveDotted(tree, [target], rest.join('.'));
+  const repoPath = result.found ? (result.module.file ?? result.module.packagePath?.[0]) : undefined;
+  return repoPath === undefined ? undefined : { base, repoPath: asRepoPath(repoPath) };
 }
 
 /**

@@ -67,7 +67,8 @@ export async function createIndexSnapshot(root: string, index?: StagedRepo['inde
       throw new UnreadableFileError(file, `cannot be read from the index (${(error as Error).message})`);
     }
   };
-  const links = await resolveIndexLinks(symlinks, (p) => blobs.has(p) && !symlinks.has(p), async (link) => (await readBlob(link)).toString('utf8'));
+  const dirs = collectDirs(files);
+  const links = await resolveIndexLinks(symlinks, (p) => blobs.has(p) && !symlinks.has(p), async (link) => (await readBlob(link)).toString('utf8'), (p) => p !== '' && dirs.has(p));
   /** The file a path stands for: itself, or where its link leads. */
   const fileOf = (file: RepoPath): RepoPath => {
     const link = links.get(file);
@@ -79,7 +80,7 @@ export async function createIndexSnapshot(root: string, index?: StagedRepo['inde
     root,
     kind: 'index',
     files,
-    dirs: collectDirs(files),
+    dirs,
     submodules,
     async read(file: RepoPath): Promise<Buffer> {
       if (!blobs.has(file)) throw new UnreadableFileError(file, 'is not in the staged commit');
@@ -93,6 +94,10 @@ export async function createIndexSnapshot(root: string, index?: StagedRepo['inde
     linkTarget: (file: RepoPath) => {
       const link = links.get(file);
       return link && 'target' in link ? link.target : undefined;
+    },
+    dirLinkTarget: (file: RepoPath) => {
+      const link = links.get(file);
+      return link && 'dir' in link ? link.dir : undefined;
     },
     readBlob: readObject,
     close: () => {

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { RepoPath } from '../types.js';
 
 /** Where a symbolic link of the index leads: a file of the commit, or why it leads nowhere usable. */
-export type LinkResolution = { target: RepoPath } | { problem: string };
+export type LinkResolution = { target: RepoPath } | { problem: string; dir?: RepoPath };
 
 /** Links to links are followed this far, as a kernel gives up on loops. */
 export const MAX_HOPS = 8;
@@ -29,6 +29,7 @@ export async function resolveIndexLinks(
   links: ReadonlySet<RepoPath>,
   isFile: (path: RepoPath) => boolean,
   readLinkText: (link: RepoPath) => Promise<string>,
+  isDir: (path: RepoPath) => boolean = () => false,
 ): Promise<Map<RepoPath, LinkResolution>> {
   const texts = new Map<RepoPath, string | Error>();
   await Promise.all([...links].map(async (link) => texts.set(link, await readLinkText(link).catch((error: Error) => error))));
@@ -47,6 +48,8 @@ export async function resolveIndexLinks(
       else if (hops >= MAX_HOPS) resolution = { problem: `is a symbolic link that leads through more than ${MAX_HOPS} links` };
       else if (texts.has(target)) current = target;
       else if (isFile(target)) resolution = { target };
+      // A link to a folder is no file to read; COPY and Python see the folder's files through it.
+      else if (isDir(target)) resolution = { problem: `is a symbolic link to ${target}, which the commit does not contain as a file`, dir: target };
       else resolution = { problem: `is a symbolic link to ${target}, which the commit does not contain as a file` };
     }
     resolved.set(link, resolution);

@@ -41,11 +41,12 @@ export async function createWorktreeSnapshot(root: string): Promise<RepoSnapshot
     if (target instanceof UnreadableFileError) throw target;
     return target;
   };
+  const dirs = collectDirs(files);
   return {
     root,
     kind: 'worktree',
     files,
-    dirs: collectDirs(files),
+    dirs,
     submodules,
     async read(file: RepoPath): Promise<Buffer> {
       // Synchronous on purpose: a check reads thousands of small files, and the promise
@@ -60,6 +61,15 @@ export async function createWorktreeSnapshot(root: string): Promise<RepoSnapshot
       }
     },
     contentId: () => undefined,
+    dirLinkTarget(file: RepoPath): RepoPath | undefined {
+      try {
+        follow(file);
+        return undefined;
+      } catch {
+        // Only a link that leads to no file can lead to a folder.
+        return followDirLink(root, file, dirs);
+      }
+    },
     linkTarget(file: RepoPath): RepoPath | undefined {
       try {
         const target = follow(file);
@@ -96,4 +106,19 @@ function followLinks(root: string, file: RepoPath, files: ReadonlySet<RepoPath>)
     current = target;
   }
   return current;
+}
+
+/** The repository folder a link (through links) leads to, when it leads to one. */
+function followDirLink(root: string, file: RepoPath, dirs: ReadonlySet<RepoPath>): RepoPath | undefined {
+  let current = file;
+  try {
+    for (let hops = 0; hops < MAX_HOPS && lstatSync(path.join(root, current)).isSymbolicLink(); hops++) {
+      const target = linkTarget(current, readlinkSync(path.join(root, current), 'utf8'));
+      if (target === undefined) return undefined;
+      current = target;
+    }
+  } catch {
+    return undefined;
+  }
+  return current !== file && current !== '' && dirs.has(current) ? current : undefined;
 }
