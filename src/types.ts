@@ -531,6 +531,13 @@ export interface MissingModule {
    * stands only when no install provides the module.
    */
   unlessInstalled?: boolean;
+  /**
+   * An absolute import of a repository folder the image lacks entirely (no package of that name in the
+   * image shadows site-packages): an installed distribution known to provide the module is what Python
+   * imports then (a vendored `google/api/` beside googleapis-common-protos), so the finding is dropped
+   * when one is installed. Unlike `unlessInstalled`, nothing installed leaves it standing as is.
+   */
+  unlessProvided?: boolean;
 }
 
 export type ServiceStatus = 'checked' | 'skipped' | 'failed';

@@ -434,7 +434,8 @@ export class ImportClosure {
       return 'external';
     }
     if (hit || ref.level > 0 || insideFirstPartyPackage(resolution) || unseenFirstParty) {
-      this.reportMissing(from, module, ref, guard, site, hit, {}, onlyIfMissing);
+      const unlessProvided = hit !== undefined && ref.level === 0 && resolution.resolved === 0;
+      this.reportMissing(from, module, ref, guard, site, hit, unlessProvided ? { unlessProvided } : {}, onlyIfMissing);
       return 'missing';
     }
     // Where Python looks, content from outside the build (`COPY --from=<external image> /stubs/pkg ./pkg`,
@@ -482,7 +483,7 @@ export class ImportClosure {
     guard: GuardKind | undefined,
     site: Site,
     hit: RepoHit | undefined,
-    how: Pick<MissingModule, 'stdlibShadow' | 'unlessInstalled'> = {},
+    how: Pick<MissingModule, 'stdlibShadow' | 'unlessInstalled' | 'unlessProvided'> = {},
     onlyIfMissing?: string[],
   ): void {
     const key = `${module}\0${site.file}\0${site.line}`;

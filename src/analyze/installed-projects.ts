@@ -26,14 +26,18 @@ export function withInstalledProjects(image: ImageModel, projects: readonly Repo
     const prefix = project === '' ? '' : `${project}/`;
     const packages = new Set(findProjectModules(project, snapshot.files));
     for (const file of snapshot.files) {
-      if (!file.startsWith(prefix) || !file.endsWith('.py')) continue;
+      const isExtension = file.endsWith('.pyx');
+      if (!file.startsWith(prefix) || !(file.endsWith('.py') || isExtension)) continue;
       let parts = file.slice(prefix.length).split('/');
       if (parts[0] === 'src' && parts.length > 1) parts = parts.slice(1);
-      const top = parts.length === 1 ? parts[0]!.slice(0, -3) : parts[0]!;
+      const top = parts.length === 1 ? parts[0]!.replace(/\.pyx?$/, '') : parts[0]!;
       if (!packages.has(top)) continue;
+      // The build compiles a package's Cython source into the extension module of that name (`_speedups.pyx` →
+      // `_speedups.cpython-312-x86_64-linux-gnu.so`), which the walk sees as a module that imports nothing.
+      if (isExtension) parts[parts.length - 1] = parts[parts.length - 1]!.replace(/\.pyx$/, '.py');
       const imagePath = asImagePath(`${INSTALLED_SITE}/${parts.join('/')}`);
       if (files.has(imagePath)) continue;
-      files.set(imagePath, { repoPath: file, line });
+      files.set(imagePath, isExtension ? { repoPath: file, line, inline: BUILT_EXTENSION_MODULE } : { repoPath: file, line });
       for (let i = 1; i < parts.length; i++) dirs.add(asImagePath(`${INSTALLED_SITE}/${parts.slice(0, i).join('/')}`));
     }
   }
@@ -67,5 +71,7 @@ function addBuildWritten(file: RepoPath, projects: readonly RepoPath[], image: I
     for (let dir = place.slice(0, place.lastIndexOf('/')); dir.length > 0 && !dirs.has(asImagePath(dir)); dir = dir.slice(0, dir.lastIndexOf('/'))) dirs.add(asImagePath(dir));
   }
 }
+
+const BUILT_EXTENSION_MODULE = '# an extension module the build compiles from Cython source\n';
 
 const GENERATED_VERSION_MODULE = '# written by the build backend when the project is installed\n__version__ = version = "0"\n__version_tuple__ = version_tuple = (0,)\n';

@@ -10,6 +10,9 @@ import type { ServiceAnalysis } from '../types.js';
  * the service's own code.
  */
 export function settleUnlessInstalled(analysis: ServiceAnalysis): void {
+  // A repository folder the image lacks does not shadow site-packages: what an install provides is imported.
+  const provided = new Set(analysis.dependencies?.providedModules ?? []);
+  if (provided.size > 0) analysis.missing = analysis.missing.filter((m) => !(m.unlessProvided && provided.has(m.module)));
   if (!analysis.missing.some((m) => m.unlessInstalled)) return;
   const dependencies = analysis.dependencies;
   const notInstalled = new Map((dependencies?.missingPackages ?? []).map((p) => [p.module, p]));

@@ -99,6 +99,10 @@ export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: Depend
     lockDrift: locks.drift,
     unlockedInstalls: locks.unlocked,
     scripts: [...set.scripts],
+    providedModules: analysis.missing
+      .filter((m) => m.unlessProvided)
+      .map((m) => m.module)
+      .filter((module) => ctx.map.candidatesFor(module).some((c) => !c.isGuess && (set.has(c.distribution) || closure.pulledInBy.has(c.distribution)))),
   };
 }
 

@@ -169,4 +169,6 @@ export interface DependencyAnalysis {
   problems: Problem[];
   /** Repository shell scripts whose installs were read (a RUN calls them): inputs of the check. */
   scripts?: string[];
+  /** Missing modules marked `unlessProvided` that an installed distribution is known (not guessed) to provide. */
+  providedModules?: string[];
 }

@@ -37,3 +37,13 @@ describe('a repository package named like a standard-library package', () => {
     expect(guessed!.assumption).toContain('its submodules are not recorded');
   });
 });
+
+describe('a vendored namespace folder beside the distribution that provides it', () => {
+  it('lets installed googleapis-common-protos provide google.api and google.rpc, and still reports what no install provides', async () => {
+    const result = await check({ cwd: makeFixtureRepo('vendored-namespace-protos') });
+    expect(result.findings.map((f) => [f.code, f.severity, f.file, f.line, f.module])).toEqual([
+      ['DG001', 'error', 'gateway/app/server.py', 7, 'google.internal'],
+      ['DG001', 'error', 'gateway/app/server.py', 8, 'proto'],
+    ]);
+  });
+});

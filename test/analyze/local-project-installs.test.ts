@@ -19,3 +19,12 @@ describe('code of local projects the image installs (fixture local-project-insta
     expect(result.findings.find((f) => f.module === 'redis')!.chain!.map((c) => c.file)).toEqual(['apps/web/Dockerfile', 'apps/web/src/acme_web/wsgi.py', 'apps/web/src/acme_web/cache.py']);
   });
 });
+
+describe('extension modules of an installed project', () => {
+  it('counts a Cython source of the installed package as its built extension module, and still reports a module that exists nowhere', async () => {
+    const result = await check({ cwd: makeFixtureRepo('installed-cython-extension') });
+    expect(result.findings.map((f) => [f.code, f.severity, f.file, f.line, f.module])).toEqual([
+      ['DG001', 'error', 'ingest/fastingest/__main__.py', 4, 'fastingest.sinks'],
+    ]);
+  });
+});
