@@ -109,6 +109,29 @@ export async function analyzeDependencies(analysis: ServiceAnalysis, ctx: Depend
 /** `apt-get install python3.12` (deadsnakes), `uv python install`, `pyenv install`: a Python besides the distribution's own. */
 const INSTALLS_ANOTHER_PYTHON = /\bpython3\.\d+\b|\buv\s+python\s+install\b|\bpyenv\s+install\b|\bconda\b|\bmamba\b/;
 
+/** `uv venv --python 3.12`, `uv sync -p 3.12`, `uv python install 3.12`: the version asked for, when the command names one. */
+const UV_PYTHON = /\buv\s+(?:venv|sync|run|pip\s+\w+)\b[^;&|\n]*?\s(?:--python|-p)(?:=|\s+)(?:python|cpython-?)?(\S+)|\buv\s+python\s+install\b(?:\s+-\S+)*(?:\s+(?:cpython-?)?(\d\S*))?/;
+
+/**
+ * On an official python image, a Python uv puts in the image (`uv venv
+ * --python 3.12`, `uv python install`, or `uv sync`/`uv venv` honouring a
+ * copied `.python-version`) may be the one the container runs: the base
+ * image's version is then a guess, unless uv asks for that same minor.
+ */
+function uvManagedPython(base: string, image: ImageModel): string | undefined {
+  for (const run of image.runs) {
+    const match = UV_PYTHON.exec(run.command);
+    const pinned = /\buv\s+(?:venv|sync)\b/.test(run.command) && [...image.files.keys()].some((file) => file.endsWith('/.python-version'));
+    if (!match && !pinned) continue;
+    const asked = match?.[1] ?? match?.[2];
+    const minor = asked === undefined ? undefined : /^(\d+\.\d+)/.exec(asked)?.[1];
+    if (minor === base) continue;
+    const what = match ? `\`${match[0].trim()}\`` : 'uv with a .python-version file';
+    return `line ${run.line} runs ${what}, which puts ${minor !== undefined ? `Python ${minor}` : 'a Python of its own'} in the image beside the base image's ${base}`;
+  }
+  return undefined;
+}
+
 /**
  * Why the Python version the standard library is checked against is a
  * guess, or undefined when the image says it plainly: an official python
@@ -117,6 +140,7 @@ const INSTALLS_ANOTHER_PYTHON = /\bpython3\.\d+\b|\buv\s+python\s+install\b|\bpy
  * as the nearest one, a guess too.
  */
 function versionGuess(python: ImagePythonVersion, image: ImageModel): string | undefined {
+  if (python.source === 'base-image' && python.note === undefined) return uvManagedPython(python.version, image);
   if (python.note === undefined || python.source === 'command') return undefined;
   if (python.source === 'default' || python.outsideRange !== undefined) return python.note;
   return image.runs.some((run) => INSTALLS_ANOTHER_PYTHON.test(run.command)) ? `${python.note}, and the image installs another Python too` : undefined;

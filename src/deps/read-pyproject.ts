@@ -19,7 +19,7 @@ export function readPyproject(path: RepoPath, text: string, env: MarkerEnv): Pyp
   const file: PyprojectFile = {
     path, format: 'pyproject', requirements: [], includes: [], constraints: [], problems: [],
     projectName: undefined, extras: {}, groups: {}, optionalGroups: [], hasBuildSystem: false, declaresMetadata: false, buildBackend: undefined,
-    uvPackage: undefined, poetryPackageMode: undefined, dynamicDependencies: false, requiresPython: undefined,
+    uvPackage: undefined, uvDefaultGroups: undefined, poetryPackageMode: undefined, dynamicDependencies: false, requiresPython: undefined,
   };
   const parsed = parseToml(path, text);
   if ('problem' in parsed) {
@@ -39,6 +39,9 @@ export function readPyproject(path: RepoPath, text: string, env: MarkerEnv): Pyp
   file.buildBackend = typeof backend === 'string' ? backend : undefined;
   const uv = table(tool.uv);
   if (typeof uv.package === 'boolean') file.uvPackage = uv.package;
+  const uvDefaults = uv['default-groups'];
+  if (uvDefaults === 'all') file.uvDefaultGroups = 'all';
+  else if (Array.isArray(uvDefaults)) file.uvDefaultGroups = uvDefaults.filter((g): g is string => typeof g === 'string').map(normalizeName);
   if (typeof poetry['package-mode'] === 'boolean') file.poetryPackageMode = poetry['package-mode'];
 
   const projectLine = lines.header('project');

@@ -74,6 +74,8 @@ export interface PyprojectFile extends DependencyFile {
   buildBackend: string | undefined;
   /** `[tool.uv] package`, when set. */
   uvPackage: boolean | undefined;
+  /** `[tool.uv] default-groups` (normalised names, or `all`): the groups `uv sync` takes without flags; `dev` when unset. */
+  uvDefaultGroups: string[] | 'all' | undefined;
   /** `[tool.poetry] package-mode`, when set. */
   poetryPackageMode: boolean | undefined;
   /** `dynamic` lists `dependencies`: they live elsewhere (see `includes`). */

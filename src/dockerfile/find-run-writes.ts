@@ -67,7 +67,12 @@ export function findRunWrites(run: RunRecord): RunWrite[] {
     for (const target of destinations) {
       if (target.includes('$') || target.includes('`')) continue;
       if (generated === undefined) at(target);
-      else writes.push({ path: path.posix.resolve(cwd, target), program: shown, generated });
+      else {
+        const out = path.posix.resolve(cwd, target);
+        writes.push({ path: out, program: shown, generated });
+        // protoc writes `<out>/<proto's folder below its -I root>/x_pb2.py`: those folders exist, as namespace packages.
+        for (const dir of protoPackageDirs(words.slice(1), cwd)) writes.push({ path: path.posix.join(out, dir), program: shown, generated });
+      }
     }
   }
   return writes;
@@ -179,6 +184,34 @@ function generatedModules(program: string, args: string[]): string | undefined {
   const isProtoc = program === 'protoc' || (/^python(\d(\.\d+)?)?$/.test(program) && args[0] === '-m' && args[1] === 'grpc_tools.protoc');
   if (!isProtoc) return undefined;
   return args.some((a) => a.startsWith('--python_betterproto_out=')) ? '.' : '_pb2(_grpc)?$';
+}
+
+/**
+ * The folders protoc writes below its output folder: each `.proto` file's
+ * folder relative to the `-I`/`--proto_path` root that holds it (the working
+ * folder without one). `protos/payments/charge.proto` under `-I protos` is
+ * `payments/charge_pb2.py`.
+ */
+function protoPackageDirs(args: string[], cwd: string): string[] {
+  const roots: string[] = [];
+  const protos: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-I' || arg === '--proto_path') roots.push(args[++i] ?? '.');
+    else if (arg.startsWith('--proto_path=')) roots.push(arg.slice('--proto_path='.length));
+    else if (arg.startsWith('-I')) roots.push(arg.slice(2));
+    else if (arg.endsWith('.proto') && !arg.startsWith('-')) protos.push(arg);
+  }
+  const absoluteRoots = (roots.length > 0 ? roots : ['.']).map((root) => path.posix.resolve(cwd, root));
+  const dirs = new Set<string>();
+  for (const proto of protos) {
+    const file = path.posix.resolve(cwd, proto);
+    const root = absoluteRoots.find((r) => file.startsWith(`${r === '/' ? '' : r}/`));
+    if (root === undefined || proto.includes('$')) continue;
+    const dir = path.posix.dirname(path.posix.relative(root, file));
+    if (dir !== '.' && !/[*?[]/.test(dir)) dirs.add(dir);
+  }
+  return [...dirs];
 }
 
 /** The file names a download takes from its URLs. */

@@ -34,4 +34,10 @@ describe('modules a RUN writes (fixture run-written-modules)', () => {
       { rule: 'missing-copy', severity: 'error', file: 'services/ledger/ledger/main.py', line: 2, module: 'ledger.accounts', assumption: undefined },
     ]);
   });
+
+  it("protoc's output holds the packages of the protos' folders below their -I root: from payments import charge_pb2 is no missing package", async () => {
+    const result = await check({ cwd: makeFixtureRepo('run-written-modules') });
+    const payments = result.findings.filter((f) => f.service === 'services/payments/Dockerfile');
+    expect(payments.map((f) => [f.rule, f.module])).toEqual([]);
+  });
 });

@@ -105,6 +105,18 @@ describe('analyzeDependencies: what the image installs', () => {
     expect(deps.missingPackages[0]).toMatchObject({ module: 'redis', severity: 'warning' });
   });
 
+  it('takes the base image Python as a guess when uv puts another one in the image (uv venv --python 3.12 on python:3.10)', async () => {
+    const uvVenv = (python: string) => analyzeInline({
+      files: { Dockerfile: `FROM python:3.10-slim\nCOPY --from=ghcr.io/astral-sh/uv:0.5.11 /uv /bin/uv\nRUN uv venv --python ${python} /opt/venv\nENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:$PATH\nRUN uv pip install flask\n` },
+      imports: ['tomllib'],
+    });
+    const other = (await uvVenv('3.12')).dependencies!.missingPackages[0]!;
+    expect(other).toMatchObject({ module: 'tomllib', severity: 'warning' });
+    expect(other.assumption).toContain('line 3 runs `uv venv --python 3.12`, which puts Python 3.12 in the image');
+    // The same minor as the base image: the version is known, and tomllib is missing for sure.
+    expect((await uvVenv('3.10')).dependencies!.missingPackages[0]).toMatchObject({ module: 'tomllib', severity: 'error' });
+  });
+
   it('reports a module removed from the stdlib of the image Python, with its replacement', async () => {
     const a = await analyzeInline({ files: { Dockerfile: `${PY}RUN pip install flask\n` }, imports: ['distutils.util', 'imp'] });
     expect(a.dependencies!.missingPackages.map((m) => [m.module, m.expected, m.removedFromStdlib])).toEqual([

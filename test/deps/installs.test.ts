@@ -77,6 +77,11 @@ describe('extractInstalls: uv, poetry, pipenv, pdm, system', () => {
     expect(one('uv pip sync requirements.lock constraints/extra.txt')).toMatchObject({ tool: 'uv-pip-sync', files: ['requirements.lock', 'constraints/extra.txt'], noDeps: true });
   });
 
+  it("reads pipenv --categories, with the Pipfile's [packages] and [dev-packages] as the lock's default and develop", () => {
+    expect(one('pipenv install --system --deploy --categories="packages worker"').groups.only).toEqual(['default', 'worker']);
+    expect(one('pipenv sync --categories dev-packages,docs').groups.only).toEqual(['develop', 'docs']);
+  });
+
   it('reads uv sync flags: frozen, no-dev, extras, groups, project dir', () => {
     expect(one('uv sync --frozen --no-dev --extra bigquery --no-install-project')).toMatchObject({
       tool: 'uv-sync', files: ['pyproject.toml', 'uv.lock'], frozen: true, extras: ['bigquery'], noProject: true,

@@ -8,6 +8,9 @@ describe('what a RUN writes is unknown content', () => {
     const image = model('FROM python:3.12\nWORKDIR /app\nRUN protoc -I protos --python_out=gen --grpc_python_out=. protos/a.proto && python -m grpc_tools.protoc --python_betterproto_out=lib a.proto\n');
     expect(image.opaque.map((o) => [o.path, o.generated])).toEqual([['/app/gen', '_pb2(_grpc)?$'], ['/app', '_pb2(_grpc)?$'], ['/app/lib', '.']]);
     expect(image.dirs.has('/app/gen' as never)).toBe(true);
+    const packages = model('FROM python:3.12\nWORKDIR /srv\nRUN python -m grpc_tools.protoc -I protos --python_out=/srv/gen protos/payments/charge.proto protos/billing/v1/*.proto top.proto\n');
+    expect(packages.opaque.map((o) => o.path)).toEqual(['/srv/gen', '/srv/gen/payments', '/srv/gen/billing/v1']);
+    expect(packages.dirs.has('/srv/gen/billing/v1' as never)).toBe(true);
   });
 
   it('marks each .pyx of an in-place Cython build as the extension module beside it, and nothing for a plain build', () => {

@@ -57,7 +57,10 @@ export async function readLockInstall(install: InstallCommand, run: RunRecord, c
 }
 
 function defaultGroups(install: InstallCommand, declaration: PyprojectFile | undefined): string[] {
-  if (install.tool === 'uv-sync') return ['main', 'dev'];
+  if (install.tool === 'uv-sync') {
+    const defaults = declaration?.uvDefaultGroups ?? ['dev'];
+    return ['main', ...(defaults === 'all' ? Object.keys(declaration?.groups ?? {}) : defaults)];
+  }
   if (install.tool === 'pipenv') return ['default'];
   const groups = Object.keys(declaration?.groups ?? {}).filter((g) => !(declaration?.optionalGroups ?? []).includes(g));
   return ['main', ...groups];

@@ -6,6 +6,7 @@ import { nameFromLocation } from '../name-from-location.js';
 import { parseRequirement } from '../parse-requirement.js';
 import { pinnedRelease } from '../pinned-release.js';
 import { INSTALL_UNANALYSABLE } from '../rules.js';
+import { addPyprojectSelections } from './add-pyproject-selections.js';
 import { addRequirements } from './add-requirements.js';
 import { addUnsafeFooter } from './add-unsafe-footer.js';
 import { declarationTarget } from './declaration-target.js';
@@ -24,6 +25,17 @@ const isPathLike = (word: string): boolean => /^[./~]/.test(word) || /\.(whl|tar
 export async function readPipInstall(install: InstallCommand, run: RunRecord, ctx: InstallReadContext): Promise<string[]> {
   const read: string[] = [];
   const what = `\`${install.tool.replace('-', ' ')} install\` on line ${install.line}`;
+  // `--group [path:]name`: a group of the pyproject.toml -r names, else of that path (pip's default: ./pyproject.toml).
+  const groups = install.groups.with.map((g) => /^(?<file>.*\.toml):(?<name>.+)$/.exec(g)?.groups ?? { file: undefined, name: g });
+  const readsPyproject = install.files.some((f) => path.basename(f) === 'pyproject.toml');
+  const withFiles = readsPyproject ? groups.filter((g) => g.file === undefined).map((g) => g.name) : [];
+  const apart = groups.filter((g) => g.file !== undefined || !readsPyproject).map((g) => ({ file: g.file ?? 'pyproject.toml', name: g.name }));
+  for (const written of new Set(apart.map((g) => g.file))) {
+    const file = await loadInstalledFile(written, install.cwd, run, ctx, what);
+    if (!file) continue;
+    read.push(file.path);
+    addPyprojectSelections(file, { extras: [], allExtras: false, groups: apart.filter((g) => g.file === written).map((g) => g.name) }, ctx.set);
+  }
   for (const written of install.files) {
     const exported = findExportedLock(path.resolve(install.cwd, written), install, run, ctx);
     if (exported) {
@@ -33,6 +45,7 @@ export async function readPipInstall(install: InstallCommand, run: RunRecord, ct
     const file = await loadInstalledFile(written, install.cwd, run, ctx, what);
     if (!file) continue;
     read.push(file.path, ...file.includes);
+    addPyprojectSelections(file, { extras: install.extras, allExtras: install.allExtras, groups: withFiles }, ctx.set);
     const declaration = findDeclarationOf(file.path, ctx.snapshot.files);
     const declared = declaration ? { file: declaration, names: await readDeclaredNames(declaration, ctx.files, ctx.pythonVersion) } : undefined;
     const projects = new Map(file.requirements.flatMap((r) => {

@@ -51,12 +51,15 @@ export function readPoetryArgs(args: string[], install: InstallCommand): void {
   install.files.push(...inProject(install, 'pyproject.toml', 'poetry.lock'));
 }
 
+const PIPFILE_CATEGORIES: Record<string, string> = { packages: 'default', 'dev-packages': 'develop' };
+
 /** `pipenv install|sync …`: `default` of Pipfile.lock, `develop` with `--dev`; named packages inline. */
 export function readPipenvArgs(args: string[], install: InstallCommand): void {
   walkArgs(args, new Set(['--categories', '--python', '--pypi-mirror', '-r', '--requirements']), (option, value) => {
     if (option === undefined && value) install.inline.push(value);
     else if (option === '--dev' || option === '-d') install.groups.with.push('develop');
-    else if (option === '--categories' && value) install.groups.only = list(value);
+    // The Pipfile's `[packages]` and `[dev-packages]` are the lock's `default` and `develop`.
+    else if (option === '--categories' && value) install.groups.only = list(value).map((c) => PIPFILE_CATEGORIES[c] ?? c);
     else if (option === '--deploy') install.frozen = true;
     else if (option === '--system') install.target = { kind: 'system' };
     else if ((option === '-r' || option === '--requirements') && value) install.files.push(value);
