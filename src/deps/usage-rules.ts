@@ -21,6 +21,8 @@ export interface ImplicitPackageRule {
   message: string;
   /** The distribution with the extra that installs the needs (`sqlalchemy[asyncio]`): the fix to propose. */
   extra?: string;
+  /** What a match takes for granted when its keys only co-occur in the module (a `gs://` string and a read_csv() call): the finding is a warning naming it. */
+  assumption?: string;
 }
 
 /** What one module (and the command that launches it) does, as seen by the parser. */
@@ -89,18 +91,33 @@ const PROGRAMS = load<{ programs: Record<string, { distributions: string[]; viaE
 type WhenKey = keyof ImplicitPackageRule['when'];
 
 /** Per `when` key: does one value match the usage, and how to say so. */
-const WHEN_TESTS: Record<WhenKey, { test(value: string, usage: ModuleUsage): boolean; describe(value: string): string }> = {
+const WHEN_TESTS: Record<WhenKey, { test(value: string, usage: ModuleUsage, rule: ImplicitPackageRule): boolean; describe(value: string): string }> = {
   imports: { test: (p, u) => u.imports.some((m) => m === p || m.startsWith(`${p}.`)), describe: (p) => `import ${p}` },
-  calls: { test: (c, u) => u.calls.includes(c), describe: (c) => `call ${c}()` },
+  calls: { test: (c, u, rule) => u.calls.some((call) => isCallOf(call, c, rule)), describe: (c) => `call ${c}()` },
   strings: { test: (s, u) => u.strings.some((text) => containsLiteral(text, s)), describe: (s) => `string "${s}"` },
   launchArgs: { test: (w, u) => u.launchArgs.some((a) => a === w || a.endsWith(`=${w}`)), describe: (w) => `command argument ${w}` },
 };
 
 /**
+ * A call the parser names (`read_parquet` for a method or unbound function,
+ * `pandas.read_parquet` for one reached through an import) against a rule's
+ * value: a qualified value (`fastapi.File`) needs that very binding; a bare
+ * one (`read_parquet`) is a method name or a function of the modules the rule
+ * imports, never the same name of another library (`polars.read_parquet`).
+ */
+function isCallOf(call: string, value: string, rule: ImplicitPackageRule): boolean {
+  if (call === value) return true;
+  if (value.includes('.') || !call.endsWith(`.${value}`)) return false;
+  const owner = call.slice(0, -value.length - 1);
+  const imports = rule.when.imports ?? [];
+  return imports.length === 0 ? !owner.startsWith('.') : imports.some((m) => owner === m || owner.startsWith(`${m}.`));
+}
+
+/**
  * Substring match, except that a URL scheme (`mysql://`) must start the scheme:
  * `mysql+pymysql://` contains `pymysql://` and so `mysql://`, which is another driver.
  */
-function containsLiteral(text: string, value: string): boolean {
+export function containsLiteral(text: string, value: string): boolean {
   if (!value.endsWith('://')) return text.includes(value);
   for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1)) {
     if (at === 0 || !/[A-Za-z0-9+.-]/.test(text[at - 1] as string)) return true;
@@ -124,7 +141,7 @@ function evidenceFor(rule: ImplicitPackageRule, usage: ModuleUsage): string[] | 
     const values = rule.when[key];
     if (values === undefined || values.length === 0) continue;
     const { test, describe } = WHEN_TESTS[key];
-    const hit = values.find((value) => test(value, usage));
+    const hit = values.find((value) => test(value, usage, rule));
     if (hit === undefined) return undefined;
     evidence.push(describe(hit));
   }

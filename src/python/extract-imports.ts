@@ -3,7 +3,8 @@ import { findAlternativeBackends } from './alternative-backends.js';
 import { isSysPathCall, readPathChanges } from './path-changes.js';
 import { findPathAssignments } from './path-assignments.js';
 import { findUnreachedDefinitions } from './unreached-definitions.js';
-import { readCalledName } from './called-name.js';
+import { isNameChar, readCalledName } from './called-name.js';
+import { readImportBindings } from './import-bindings.js';
 import { DYNAMIC_IMPORT_FUNCTIONS, readDynamicImport } from './dynamic-imports.js';
 import {
   findConditionalSpans,
@@ -69,7 +70,8 @@ function readModule(root: SyntaxNode, source: string): ParsedModule {
   const tries: SyntaxNode[] = [];
   const withs: SyntaxNode[] = [];
   const python2: SyntaxNode[] = [];
-  const calls = new Set<string>();
+  const callSites: Array<[name: string, receiver: string | undefined]> = [];
+  const bindings = new Map<string, string>();
   const found: Located[] = [];
   const pathChanges: PathChange[] = [];
   const computedImports: number[] = [];
@@ -82,7 +84,7 @@ function readModule(root: SyntaxNode, source: string): ParsedModule {
       const at = nodeStart(node).offset;
       const called = readCalledName(source, at);
       if (called === undefined) continue;
-      calls.add(called);
+      callSites.push([called, readReceiver(source, at, called)]);
       if (type === 'argument_list') {
         if (called === 'include') includes.push(node);
         const settings = readSettingsDefault(node, called);
@@ -99,12 +101,17 @@ function readModule(root: SyntaxNode, source: string): ParsedModule {
     } else if (type === 'try_statement') tries.push(node);
     else if (type === 'with_statement') withs.push(node);
     else if (type === 'print_statement' || type === 'exec_statement') python2.push(node);
-    else found.push(...readStatement(node, source));
+    else {
+      const statement = readStatement(node, source);
+      found.push(...statement);
+      if (statement[0]) for (const [local, qualified] of readImportBindings(source.slice(statement[0].offset, node.endIndex))) bindings.set(local, qualified);
+    }
   }
   if (source.includes('sys.path')) {
     pathChanges.push(...findPathAssignments(root, source));
     pathChanges.sort((a, b) => a.line - b.line);
   }
+  const calls = qualifyCalls(callSites, bindings);
   found.push(...findDjangoReferences(root, source, found, includes, settingsDefaults));
   const syntax = findSyntaxErrors(root, python2);
   const limit = findNestingLimit(source);
@@ -122,7 +129,7 @@ function readModule(root: SyntaxNode, source: string): ParsedModule {
     dynamicCandidates: strings.moduleCandidates,
     computedImports,
     syntaxErrors,
-    calls: [...calls],
+    calls,
     strings: strings.usageStrings,
     ...(pathChanges.length > 0 ? { pathChanges } : {}),
     ...(unreached && unreached.length > 0 ? { unreached } : {}),
@@ -213,6 +220,39 @@ function versionsAt(spans: readonly VersionSpan[], offset: number): ImportRef['p
     if (!inner || span.start > inner.start) inner = span;
   }
   return inner && { runs, skips, condition: inner.condition };
+}
+
+/**
+ * `pd.read_parquet(` → `pd`; `read_parquet(` → '' (no receiver); anything
+ * longer before the name (`a.b.f(`, `x().f(`) → undefined.
+ */
+function readReceiver(source: string, openParen: number, called: string): string | undefined {
+  let end = openParen;
+  while (end > 0 && (source[end - 1] === ' ' || source[end - 1] === '\t')) end--;
+  let at = end - called.length;
+  if (source[at - 1] !== '.') return '';
+  at--;
+  const stop = at;
+  while (at > 0 && isNameChar(source.charCodeAt(at - 1))) at--;
+  if (at === stop || source[at - 1] === '.' || source[at - 1] === ')' || source[at - 1] === ']') return undefined;
+  return source.slice(at, stop);
+}
+
+/**
+ * The names the module calls, for the usage rules. A call of what an import
+ * binds is named by what it stands for, and only so: `pd.read_parquet(` is
+ * `pandas.read_parquet`, `pl.read_parquet(` is `polars.read_parquet`, and
+ * `File(` after `from .models import File` is `.models.File`, none of them a
+ * bare `read_parquet` or `File` that a rule about another library would take
+ * for its own. A method of an object (`df.to_parquet(`) keeps its bare name.
+ */
+function qualifyCalls(sites: ReadonlyArray<[string, string | undefined]>, bindings: ReadonlyMap<string, string>): string[] {
+  const calls = new Set<string>();
+  for (const [name, receiver] of sites) {
+    const bound = receiver === '' ? bindings.get(name) : receiver === undefined ? undefined : bindings.get(receiver);
+    calls.add(bound === undefined ? name : receiver === '' ? bound : `${bound}.${name}`);
+  }
+  return [...calls];
 }
 
 function countNewlines(text: string): number {

@@ -9,6 +9,9 @@ const KINDS: ReadonlyArray<{ kind: string; schemes: ReadonlySet<string> }> = [
   { kind: 'message brokers', schemes: new Set(['redis', 'rediss', 'amqp', 'amqps', 'pyamqp', 'sqs', 'kafka']) },
 ];
 
+/** `django.db.backends.postgresql`, `django.contrib.gis.db.backends.postgis` → the backend's name. */
+const DJANGO_ENGINE = /\bdjango\.(?:contrib\.gis\.)?db\.backends\.([a-z0-9_]+)/g;
+
 /** `postgresql+psycopg2://` → `postgresql`: the part before a driver and the `://`. */
 const SCHEME = /\b([a-z][a-z0-9]*)(?:\+[a-z0-9_]+)?:\/\//g;
 
@@ -18,6 +21,11 @@ const SCHEME = /\b([a-z][a-z0-9]*)(?:\+[a-z0-9_]+)?:\/\//g;
  * the URL it writes is the one it uses.
  */
 export function configuredChoice(evidence: readonly string[], strings: readonly string[]): string | undefined {
+  // Settings that name several Django database backends (`DB_ENGINES = {"sqlite": …sqlite3, "postgres": …postgresql}`) pick one by configuration.
+  if (evidence.some((e) => e.match(DJANGO_ENGINE))) {
+    const engines = new Set(strings.flatMap((text) => [...text.matchAll(DJANGO_ENGINE)].map((m) => m[1]!)));
+    if (engines.size > 1) return `the module names several Django database backends (${[...engines].join(', ')}), so which one runs is decided by its configuration`;
+  }
   const evidenced = evidence.flatMap((e) => [...e.matchAll(SCHEME)].map((m) => m[1]!));
   if (evidenced.length === 0) return undefined;
   const written = new Set(strings.flatMap((text) => [...text.matchAll(SCHEME)].map((m) => m[1]!)));
