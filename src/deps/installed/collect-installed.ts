@@ -12,7 +12,7 @@ import { readLockInstall } from './read-lock-install.js';
 import { readPipInstall } from './read-pip-install.js';
 import { copiedStages, stageChain } from './stage-chain.js';
 import { followRunScripts } from './follow-run-scripts.js';
-import { pypiNameOfDebianPackage } from './debian-python-names.js';
+import { debianPythonClosure, pypiNameOfDebianPackage } from './debian-python-names.js';
 import type { Problem } from '../../types.js';
 
 export interface CollectInput {
@@ -59,13 +59,20 @@ export async function collectInstalled(input: CollectInput): Promise<{ set: Inst
  * `apt-get install python3-yaml` puts PyYAML in Debian's dist-packages, which
  * only Debian's own python3 reads. On the official python image `python`
  * and `python3` are /usr/local/bin's interpreter, which never sees them, so
- * they count only on other images.
+ * they count only on other images. apt also installs each one's Depends
+ * (python3-requests brings python3-chardet), which count as installed too.
  */
 function addDebianPythonPackages(install: InstallCommand, ctx: InstallReadContext): void {
+  let added = false;
   for (const debian of install.inline) {
-    const name = pypiNameOfDebianPackage(debian.split('=')[0] as string);
-    if (name !== undefined) ctx.set.add({ name, extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline' });
+    for (const pkg of debianPythonClosure(debian.split('=')[0] as string)) {
+      const name = pypiNameOfDebianPackage(pkg);
+      if (name === undefined) continue;
+      ctx.set.add({ name, extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline', osPackage: 'apt' });
+      added = true;
+    }
   }
+  if (added) ctx.set.osPythonInstalls.push({ line: install.line, manager: 'apt' });
 }
 
 /**
@@ -79,7 +86,8 @@ function addDebianPythonPackages(install: InstallCommand, ctx: InstallReadContex
 function addAlpinePythonPackages(install: InstallCommand, ctx: InstallReadContext): void {
   const python = install.inline.map((p) => p.split('=')[0] as string).filter((p) => /^py3-[a-z0-9]/.test(p) && !/^py3-(pip|setuptools|wheel)$/.test(p));
   if (python.length === 0) return;
-  for (const apk of python) ctx.set.add({ name: normalizeName(apk.slice(4)), extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline' });
+  for (const apk of python) ctx.set.add({ name: normalizeName(apk.slice(4)), extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline', osPackage: 'apk' });
+  ctx.set.osPythonInstalls.push({ line: install.line, manager: 'apk' });
   ctx.set.incomplete.push({ file: ctx.image.dockerfile, line: install.line, reason: `line ${install.line} installs Alpine's Python packages (${python.join(', ')}), whose distributions dockguard knows only by their names` });
 }
 
