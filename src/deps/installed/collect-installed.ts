@@ -5,7 +5,7 @@ import { findHiddenSystemInstall } from '../installs/hidden-system-install.js';
 import { normalizeName } from '../normalize-name.js';
 import type { DependencyFileCache } from './dependency-file-cache.js';
 import { findWheelBuilds } from './find-wheel-builds.js';
-import { installLanding, overlaps } from './install-landing.js';
+import { installLanding, overlaps, SYSTEM_BIN } from './install-landing.js';
 import type { InstallReadContext } from './install-read-context.js';
 import { InstalledSet } from './installed-set.js';
 import { readLockInstall } from './read-lock-install.js';
@@ -91,6 +91,24 @@ function addAlpinePythonPackages(install: InstallCommand, ctx: InstallReadContex
   ctx.set.incomplete.push({ file: ctx.image.dockerfile, line: install.line, reason: `line ${install.line} installs Alpine's Python packages (${python.join(', ')}), whose distributions dockguard knows only by their names` });
 }
 
+/**
+ * A virtualenv made without --system-site-packages whose bin/ leads the
+ * final image's PATH: the container's `python` is its interpreter, whose
+ * sys.path holds no dist-packages, so apt's and apk's Python packages are
+ * invisible to it (unless the command names the system interpreter).
+ */
+function isolatedVenvOnPath(image: ImageModel): string | undefined {
+  const bin = (image.env.PATH ?? '').split(':').find((p) => p.endsWith('/bin') && !SYSTEM_BIN.has(p));
+  if (bin === undefined) return undefined;
+  const dir = bin.slice(0, -'/bin'.length);
+  const escaped = dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const makes = new RegExp(`(?:-m\\s+venv|\\bvirtualenv|\\buv\\s+venv)\\b[^&;|]*\\s${escaped}/?(?:\\s|$|[&;|])`);
+  const made = image.runs.find((run) => makes.test(run.command));
+  if (made === undefined || made.command.includes('--system-site-packages')) return undefined;
+  if (/\/usr\/bin\/python/.test(JSON.stringify([image.entrypoint, image.cmd]))) return undefined;
+  return dir;
+}
+
 function runsOfficialPython(image: ImageModel, stage: string): boolean {
   const root = image.stages?.find((s) => s.label === stageChain(image, stage).at(-1));
   const base = root?.base ?? image.base;
@@ -121,8 +139,9 @@ async function readOne(install: InstallCommand, run: RunRecord, ctx: InstallRead
     if (install.inline.some((name) => /[$`]/.test(name)) && !set.systemUnknown.has(run.stage)) {
       set.systemUnknown.set(run.stage, `line ${install.line} installs OS packages named by a variable or command output`);
     }
-    if (install.tool === 'apt' && !runsOfficialPython(ctx.image, run.stage)) addDebianPythonPackages(install, ctx);
-    if (install.tool === 'apk' && !runsOfficialPython(ctx.image, run.stage)) addAlpinePythonPackages(install, ctx);
+    const seesOsPackages = !runsOfficialPython(ctx.image, run.stage) && isolatedVenvOnPath(ctx.image) === undefined;
+    if (install.tool === 'apt' && seesOsPackages) addDebianPythonPackages(install, ctx);
+    if (install.tool === 'apk' && seesOsPackages) addAlpinePythonPackages(install, ctx);
     return;
   }
   for (const problem of install.problems) {
