@@ -24,14 +24,16 @@ export function toSystemRules(rules: readonly ConfigSystemRule[]): SystemPackage
  * distribution: proven when the service's code imports it (`imported`, the
  * installed distributions its imports resolve to), else assumed, since an
  * installed library nothing imports loads nothing. A build need fails the
- * build whatever the code does.
+ * build whatever the code does. A distribution apt or apk installs
+ * (python3-psycopg2) is prebuilt, and its Depends bring its libraries:
+ * neither need applies to it.
  */
 export function findSystemNeeds(set: InstalledSet, image: ImageModel, extraRules: readonly SystemPackageRule[], imported: ReadonlySet<string>): SystemNeed[] {
   const names = new Set(set.names());
   const rules = [...systemRulesFor(names), ...extraRules.filter((r) => names.has(r.distribution))];
   const needs: SystemNeed[] = [];
   for (const rule of rules) {
-    const entry = set.entriesOf(rule.distribution)[0];
+    const entry = set.entriesOf(rule.distribution).find((e) => e.osPackage === undefined);
     if (!entry) continue;
     // `psycopg[binary]` installs psycopg-binary, which no file names: the extra is the binary build.
     if (set.hasWithExtra(rule.distribution, rule.unlessExtras)) continue;

@@ -1,5 +1,6 @@
 import path from 'node:path/posix';
 import type { Fix, ImageModel } from '../../types.js';
+import { debianPackageOf } from '../installed/debian-python-names.js';
 import type { DeclarationTarget, InstalledSet } from '../installed/installed-set.js';
 
 /**
@@ -9,6 +10,8 @@ import type { DeclarationTarget, InstalledSet } from '../installed/installed-set
  */
 export function proposePackageFix(distribution: string, set: InstalledSet, image: ImageModel, target: DeclarationTarget | undefined = set.declarations.at(-1)): Fix {
   if (!target) {
+    const os = set.osPythonInstalls.at(-1);
+    if (os !== undefined) return osPackageFix(distribution, os, image);
     const line = Math.max(0, (image.cmd?.line ?? image.entrypoint?.line ?? 1) - 1);
     return {
       file: image.dockerfile, line, text: `RUN pip install --no-cache-dir ${distribution}`,
@@ -16,6 +19,19 @@ export function proposePackageFix(distribution: string, set: InstalledSet, image
     };
   }
   return { file: target.file, line: target.afterLine, text: textFor(target, distribution), description: describe(target, distribution, image.dockerfile) };
+}
+
+/** An image whose Python packages all come from apt or apk (on the distribution's own python3) gets the OS package. */
+function osPackageFix(distribution: string, os: { line: number; manager: 'apt' | 'apk' }, image: ImageModel): Fix {
+  const name = distribution.replace(/\[.*$/, '');
+  // Alpine names most after the project (py3-<name>), and dockguard has no index of them: a guess the description says.
+  const pkg = os.manager === 'apt' ? debianPackageOf(name) : `py3-${name}`;
+  const tool = os.manager === 'apt' ? 'apt-get install' : 'apk add';
+  if (pkg === undefined) {
+    return { file: image.dockerfile, line: os.line, text: `RUN pip install --no-cache-dir --break-system-packages ${distribution}`, description: `no python3-* package dockguard knows holds ${name}: install it with pip after line ${os.line} of ${image.dockerfile}` };
+  }
+  const guess = os.manager === 'apk' ? ' (if Alpine packages it under that name)' : '';
+  return { file: image.dockerfile, line: os.line, text: pkg, description: `add ${pkg} to the ${tool} on line ${os.line} of ${image.dockerfile}${guess}` };
 }
 
 function textFor(target: DeclarationTarget, distribution: string): string {

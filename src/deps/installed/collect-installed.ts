@@ -5,7 +5,7 @@ import { findHiddenSystemInstall } from '../installs/hidden-system-install.js';
 import { normalizeName } from '../normalize-name.js';
 import type { DependencyFileCache } from './dependency-file-cache.js';
 import { findWheelBuilds } from './find-wheel-builds.js';
-import { installLanding, overlaps } from './install-landing.js';
+import { installLanding, overlaps, SYSTEM_BIN } from './install-landing.js';
 import type { InstallReadContext } from './install-read-context.js';
 import { InstalledSet } from './installed-set.js';
 import { readLockInstall } from './read-lock-install.js';
@@ -13,7 +13,7 @@ import { readPipInstall } from './read-pip-install.js';
 import { copiedStages, stageChain } from './stage-chain.js';
 import { findOpaqueInstaller } from './find-opaque-installer.js';
 import { followRunScripts } from './follow-run-scripts.js';
-import { pypiNameOfDebianPackage } from './debian-python-names.js';
+import { debianPythonClosure, pypiNameOfDebianPackage } from './debian-python-names.js';
 import type { Problem } from '../../types.js';
 
 export interface CollectInput {
@@ -62,13 +62,20 @@ export async function collectInstalled(input: CollectInput): Promise<{ set: Inst
  * `apt-get install python3-yaml` puts PyYAML in Debian's dist-packages, which
  * only Debian's own python3 reads. On the official python image `python`
  * and `python3` are /usr/local/bin's interpreter, which never sees them, so
- * they count only on other images.
+ * they count only on other images. apt also installs each one's Depends
+ * (python3-requests brings python3-chardet), which count as installed too.
  */
 function addDebianPythonPackages(install: InstallCommand, ctx: InstallReadContext): void {
+  let added = false;
   for (const debian of install.inline) {
-    const name = pypiNameOfDebianPackage(debian.split('=')[0] as string);
-    if (name !== undefined) ctx.set.add({ name, extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline' });
+    for (const pkg of debianPythonClosure(debian.split('=')[0] as string)) {
+      const name = pypiNameOfDebianPackage(pkg);
+      if (name === undefined) continue;
+      ctx.set.add({ name, extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline', osPackage: 'apt' });
+      added = true;
+    }
   }
+  if (added) ctx.set.osPythonInstalls.push({ line: install.line, manager: 'apt' });
 }
 
 /**
@@ -82,8 +89,27 @@ function addDebianPythonPackages(install: InstallCommand, ctx: InstallReadContex
 function addAlpinePythonPackages(install: InstallCommand, ctx: InstallReadContext): void {
   const python = install.inline.map((p) => p.split('=')[0] as string).filter((p) => /^py3-[a-z0-9]/.test(p) && !/^py3-(pip|setuptools|wheel)$/.test(p));
   if (python.length === 0) return;
-  for (const apk of python) ctx.set.add({ name: normalizeName(apk.slice(4)), extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline' });
+  for (const apk of python) ctx.set.add({ name: normalizeName(apk.slice(4)), extras: [], file: ctx.image.dockerfile, line: install.line, via: 'inline', osPackage: 'apk' });
+  ctx.set.osPythonInstalls.push({ line: install.line, manager: 'apk' });
   ctx.set.incomplete.push({ file: ctx.image.dockerfile, line: install.line, reason: `line ${install.line} installs Alpine's Python packages (${python.join(', ')}), whose distributions dockguard knows only by their names` });
+}
+
+/**
+ * A virtualenv made without --system-site-packages whose bin/ leads the
+ * final image's PATH: the container's `python` is its interpreter, whose
+ * sys.path holds no dist-packages, so apt's and apk's Python packages are
+ * invisible to it (unless the command names the system interpreter).
+ */
+function isolatedVenvOnPath(image: ImageModel): string | undefined {
+  const bin = (image.env.PATH ?? '').split(':').find((p) => p.endsWith('/bin') && !SYSTEM_BIN.has(p));
+  if (bin === undefined) return undefined;
+  const dir = bin.slice(0, -'/bin'.length);
+  const escaped = dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const makes = new RegExp(`(?:-m\\s+venv|\\bvirtualenv|\\buv\\s+venv)\\b[^&;|]*\\s${escaped}/?(?:\\s|$|[&;|])`);
+  const made = image.runs.find((run) => makes.test(run.command));
+  if (made === undefined || made.command.includes('--system-site-packages')) return undefined;
+  if (/\/usr\/bin\/python/.test(JSON.stringify([image.entrypoint, image.cmd]))) return undefined;
+  return dir;
 }
 
 function runsOfficialPython(image: ImageModel, stage: string): boolean {
@@ -116,8 +142,9 @@ async function readOne(install: InstallCommand, run: RunRecord, ctx: InstallRead
     if (install.inline.some((name) => /[$`]/.test(name)) && !set.systemUnknown.has(run.stage)) {
       set.systemUnknown.set(run.stage, `line ${install.line} installs OS packages named by a variable or command output`);
     }
-    if (install.tool === 'apt' && !runsOfficialPython(ctx.image, run.stage)) addDebianPythonPackages(install, ctx);
-    if (install.tool === 'apk' && !runsOfficialPython(ctx.image, run.stage)) addAlpinePythonPackages(install, ctx);
+    const seesOsPackages = !runsOfficialPython(ctx.image, run.stage) && isolatedVenvOnPath(ctx.image) === undefined;
+    if (install.tool === 'apt' && seesOsPackages) addDebianPythonPackages(install, ctx);
+    if (install.tool === 'apk' && seesOsPackages) addAlpinePythonPackages(install, ctx);
     return;
   }
   for (const problem of install.problems) {

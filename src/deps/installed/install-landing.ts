@@ -3,7 +3,7 @@ import type { RunRecord } from '../../types.js';
 import type { InstallCommand } from '../installs.js';
 
 /** Directories on PATH that belong to the system interpreter, not a virtualenv. */
-const SYSTEM_BIN = new Set(['/usr/local/bin', '/usr/bin', '/bin', '/usr/local/sbin', '/usr/sbin', '/sbin']);
+export const SYSTEM_BIN = new Set(['/usr/local/bin', '/usr/bin', '/bin', '/usr/local/sbin', '/usr/sbin', '/sbin']);
 
 /**
  * Where an install puts packages, as image directories, or undefined when it

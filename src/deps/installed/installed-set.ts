@@ -13,6 +13,8 @@ export interface InstalledEntry {
   via: 'requirements' | 'lock' | 'pyproject' | 'inline' | 'project' | 'base-image';
   /** The installer also resolves its dependencies, which no file lists (pip -r of a loose file). */
   pullsDependencies?: boolean;
+  /** Installed by apt/apk (python3-psycopg2, py3-psycopg2): prebuilt, its own Depends bring its libraries. */
+  osPackage?: 'apt' | 'apk';
   /** Stage whose RUN installed it (undefined for base-image packages). */
   stage?: string;
   /** Set for a lock entry no declaration names: the lock and the file the team declares in. */
@@ -41,6 +43,8 @@ export class InstalledSet {
   private readonly byName = new Map<string, InstalledEntry[]>();
   readonly incomplete: IncompleteReason[] = [];
   readonly installs: InstallSummary[] = [];
+  /** Dockerfile lines of apt/apk installs that put Python packages in the image (for messages). */
+  readonly osPythonInstalls: Array<{ line: number; manager: 'apt' | 'apk' }> = [];
   /** Top-level import names of local projects the image installs (`pip install .`). */
   readonly projectModules = new Set<string>();
   readonly declarations: DeclarationTarget[] = [];
@@ -86,7 +90,8 @@ export class InstalledSet {
 
   /** Repository files the installs read, in install order, without repeats. */
   lookedAt(): string[] {
-    return [...new Set(this.installs.flatMap((i) => (i.files.length > 0 ? i.files : i.inline.length > 0 ? [`RUN line ${i.line}`] : [])))];
+    const pip = this.installs.flatMap((i) => (i.files.length > 0 ? i.files : i.inline.length > 0 ? [`RUN line ${i.line}`] : []));
+    return [...new Set([...pip, ...this.osPythonInstalls.map((i) => `RUN line ${i.line}`)])];
   }
 
   /** One sentence on why absence proves little, or undefined when the set is complete. */
