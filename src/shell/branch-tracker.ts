@@ -16,6 +16,8 @@ const PREFIXES = new Set(['do', '{', 'time']);
 const CLOSERS = new Set(['fi', 'done', 'esac', '}']);
 const TESTS = new Set(['[', '[[', 'test']);
 
+const isStrayPattern = (word: string | undefined): boolean => word !== undefined && word.endsWith(')') && !word.startsWith('(') && !word.startsWith('$(');
+
 const negate = (c: ShellCondition): ShellCondition => (c.kind === 'test' ? { ...c, holds: !c.holds } : { ...c, matches: false });
 
 /**
@@ -52,6 +54,9 @@ export class BranchTracker {
       if (tokens[i]?.raw === 'case') i += 2;
     }
     let rest = tokens.slice(i);
+    // A case arm whose `case … in` was in text parsed on its own (build scripts are read a line at a time): the
+    // pattern is no program either, though no arm can be tracked.
+    if (!this.frames.some((f) => f.kind === 'case') && isStrayPattern(rest[0]?.raw)) rest = rest.slice(1);
     const top = this.frames.at(-1);
     const outer = this.activeConditions();
     if (top?.kind === 'if' && top.phase === 'cond' && rest.length > 0) {
@@ -88,6 +93,8 @@ export class BranchTracker {
     } else if (word === 'case') {
       if (tokens[i + 2]?.raw !== 'in') return false;
       this.frames.push({ kind: 'case', subject: tokens[i + 1]?.raw ?? '', prior: [], phase: 'pattern', patterns: [] });
+    } else if (word === 'then' || word === 'else' || word === 'elif') {
+      // Of an `if` in text parsed on its own (a build script read a segment at a time): still no program.
     } else if (word === 'while' || word === 'until') this.frames.push({ kind: 'loop' });
     else if (word === 'for' || word === 'select') {
       // The header stays a command of its own (callers have always seen `for x in …`); only the loop is noted.
