@@ -16,7 +16,7 @@ const PREFIXES = new Set(['do', '{', 'time']);
 const CLOSERS = new Set(['fi', 'done', 'esac', '}']);
 const TESTS = new Set(['[', '[[', 'test']);
 
-const isStrayPattern = (word: string | undefined): boolean => word !== undefined && word.endsWith(')') && !word.startsWith('(') && !word.startsWith('$(');
+const isStrayPattern = (word: string | undefined): boolean => word?.endsWith(')') === true && !word.startsWith('(') && !word.startsWith('$(');
 
 const negate = (c: ShellCondition): ShellCondition => (c.kind === 'test' ? { ...c, holds: !c.holds } : { ...c, matches: false });
 
