@@ -42,6 +42,9 @@ export function assumeUnevaluablePaths(
     // Another folder on sys.path can only help when the image holds that name somewhere else than where it
     // resolves now: a package found already is searched for its submodules in its own folder alone.
     if ((names.get(top) ?? 0) <= (resolvesNow(top) ? 1 : 0)) return undefined;
+    // And only when some folder of the image holds the module itself: no folder put first makes
+    // onyx.utils.telemetry importable when no onyx/utils/telemetry(.py) is anywhere in the image.
+    if (!holdsModulePath(image, module)) return undefined;
     return `${change.file}:${change.line} ${change.why ?? 'changes sys.path in a way dockguard cannot evaluate'}, and the image has a ${top} it may make importable`;
   };
   return {
@@ -63,4 +66,14 @@ function namesInImage(image: ImageModel): Map<string, number> {
   for (const file of image.files.keys()) if (file.endsWith('.py') && !file.endsWith('/__init__.py')) add(file.slice(file.lastIndexOf('/') + 1, -3));
   for (const dir of image.dirs) add(dir.slice(dir.lastIndexOf('/') + 1));
   return names;
+}
+
+/** Whether any folder of the image holds `a/b/c.py`, `a/b/c/__init__.py` or a folder `a/b/c` for module `a.b.c`. */
+function holdsModulePath(image: ImageModel, module: string): boolean {
+  const path = `/${module.replaceAll('.', '/')}`;
+  for (const dir of image.dirs) if (dir.endsWith(path)) return true;
+  for (const file of image.files.keys()) {
+    if (file.endsWith(`${path}.py`) || file.endsWith(`${path}/__init__.py`) || file.includes(`${path}/`)) return true;
+  }
+  return false;
 }
