@@ -38,7 +38,7 @@ export function findMissingPackages(
   const { version } = python;
   const { set, closure } = installed;
   const result: MissingPackagesResult = { missing: [], checks: [], transitiveOnly: [] };
-  const incomplete = set.incompleteNote() ?? opaqueNote(closure);
+  const setNote = set.incompleteNote();
   const installedNames = [...new Set([...set.names(), ...closure.pulledInBy.keys()])];
   for (const external of imports) {
     const top = external.module.split('.')[0] as string;
@@ -86,6 +86,7 @@ export function findMissingPackages(
     // A module of the standard library of another Python is missing only if the image's Python is the one assumed.
     const stdlibIn = python.guess === undefined ? [] : SUPPORTED_PYTHON_VERSIONS.filter((v) => isStdlib(external.module, v));
     const versionNote = stdlibIn.length === 0 ? undefined : `the image's Python is taken to be ${version} (${python.guess}), and ${external.module} is in the standard library of Python ${stdlibIn[0]}${stdlibIn.length > 1 ? `–${stdlibIn.at(-1)}` : ''}`;
+    const incomplete = setNote ?? opaqueNote(closure, expected);
     // The closure's own guess (reached only from fallback roots, …) and the name guess, both when both hold.
     const assumptions = [external.assumption, guess, variantNote, versionNote].filter((a) => a !== undefined);
     const assumption = assumptions.length > 0 ? assumptions.join('; ') : undefined;

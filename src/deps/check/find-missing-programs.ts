@@ -19,7 +19,7 @@ import { stageChain } from '../installed/stage-chain.js';
 export function findMissingPrograms(analysis: ServiceAnalysis, installed: { set: InstalledSet; closure: InstalledClosure }, image: ImageModel): MissingProgram[] {
   const { set, closure } = installed;
   const missing: MissingProgram[] = [];
-  const incomplete = set.incompleteNote() ?? opaqueNote(closure);
+  const setNote = set.incompleteNote();
   const { line } = launchWords(analysis);
   for (const program of new Set(analysis.launch?.programs ?? [])) {
     const provider = programProvider(program);
@@ -30,6 +30,7 @@ export function findMissingPrograms(analysis: ServiceAnalysis, installed: { set:
     if (installsOsPackage(set, image, [...provider.osPackages.apt, ...provider.osPackages.apk])) continue;
     // A program only a shell branch starts (`debug) exec debugpy …`) breaks nothing unless that branch runs.
     const assumption = analysis.launch?.programAssumptions?.[program];
+    const incomplete = setNote ?? opaqueNote(closure, provider.distributions);
     missing.push({
       program, file: image.dockerfile, line, alternatives: provider.distributions,
       severity: incomplete === undefined && assumption === undefined ? 'error' : 'warning',

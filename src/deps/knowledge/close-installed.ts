@@ -16,8 +16,8 @@ export interface InstalledClosure {
   pulledInBy: ReadonlyMap<string, readonly string[]>;
   /** Distributions (or `name[extra]`) reached whose requirements are unknown: they may pull in anything. */
   opaque: readonly string[];
-  /** Why some known requirements are no proof (`typer 0.12.3's requirements are known only for 0.9.0 (debian)`). */
-  assumed: readonly string[];
+  /** Distributions whose known requirements are no proof, with why (`typer 0.12.3's requirements are known only for 0.9.0 (debian)`). */
+  assumed: ReadonlyArray<{ name: string; why: string }>;
 }
 
 export const EMPTY_CLOSURE: InstalledClosure = { pulledInBy: new Map(), opaque: [], assumed: [] };
@@ -49,7 +49,7 @@ export function closeInstalled(set: InstalledSet, knowledge: DependencyKnowledge
       queue.push(...requirementsOf(name, [], walk));
     }
   }
-  return { pulledInBy, opaque: [...walk.opaque].sort(), assumed: [...walk.assumed.keys()].sort().map((name) => walk.assumed.get(name) as string) };
+  return { pulledInBy, opaque: [...walk.opaque].sort(), assumed: [...walk.assumed.keys()].sort().map((name) => ({ name, why: walk.assumed.get(name) as string })) };
 }
 
 function requirementsOf(name: string, extras: readonly string[], walk: Walk): string[] {
