@@ -1,4 +1,5 @@
 import { parseShell } from '../shell/parse-shell.js';
+import { substituteRunTimePaths } from './run-time-paths.js';
 import type { ShellCommand } from '../shell/shell-command.js';
 import { decideConditions } from './decide-conditions.js';
 import type { ImagePath } from '../types.js';
@@ -60,14 +61,18 @@ export function followShellText(text: string, scriptName: string, args: readonly
       hasFile: walk.context.hasFile, hasDir: (p) => walk.context.image.dirs.has(p),
     });
     if (!decision.runs) continue;
-    const words = substitutePositional(command.words, scriptName, positional);
+    const atRunTime = (word: string): string => substituteRunTimePaths(word, cwd, scriptName);
+    // Before $0 becomes the script's path: `$(dirname "$0")` is matched as written.
+    const words = substitutePositional(command.words.map(atRunTime), scriptName, positional);
+    const assignments = Object.fromEntries(Object.entries(command.assignments).map(([name, value]) => [name, atRunTime(value)]));
     const [first, ...rest] = words;
     if (first === undefined) {
-      Object.assign(env, command.assignments);
+      Object.assign(env, assignments);
       continue;
     }
-    if (first === 'cd') {
-      const dir = rest[0] ?? env.HOME ?? '/root';
+    if (first === 'cd' || first === 'pushd') {
+      const operands = rest[0] === '--' ? rest.slice(1) : rest;
+      const dir = operands[0] ?? env.HOME ?? '/root';
       if (dir !== '-' && !dir.includes('$')) cwd = resolveImagePath(cwd, dir);
     } else if (first === 'export' || first === 'readonly') {
       for (const m of rest.map((w) => ASSIGNMENT.exec(w))) if (m) env[m[1] as string] = m[2] as string;
@@ -81,7 +86,7 @@ export function followShellText(text: string, scriptName: string, args: readonly
     } else {
       const tolerated = toleratedFailure(commands, k, exitsOnError);
       const unsure = [...(frame.unsure ?? []), ...decision.unsure.map((c) => `runs only when ${c}`), ...(tolerated ? [tolerated] : [])];
-      followCommand(words, { ...frame, cwd, env: { ...env, ...command.assignments }, viaExec: false, ...(unsure.length > 0 ? { unsure } : {}) }, walk);
+      followCommand(words, { ...frame, cwd, env: { ...env, ...assignments }, viaExec: false, ...(unsure.length > 0 ? { unsure } : {}) }, walk);
       if (first === 'exec' && rest.length > 0 && decision.unsure.length === 0 && !hasFunctions && isUnconditional(commands, k)) return;
     }
   }

@@ -58,6 +58,27 @@ describe('entry scripts', () => {
   });
 });
 
+describe('paths the shell works out at run time', () => {
+  it('$(pwd), $PWD and the script folder ($(dirname "$0"), $(cd "$(dirname "$0")" && pwd)) are the directories they name', () => {
+    const script = [
+      '#!/bin/sh',
+      'set -e',
+      'SCRIPT_DIR="$(cd "$(dirname "$0")" && pwd)"',
+      'cd -- "$SCRIPT_DIR/.."',
+      'export PYTHONPATH="${PYTHONPATH:-}:$(pwd)/src"',
+      'exec python -m app',
+      '',
+    ].join('\n');
+    const plan = launch({ files: { '/srv/bin/start.sh': script }, cmd: exec(9, '/srv/bin/start.sh') });
+    expect(plan.roots).toEqual([{ kind: 'module', module: 'app', why: 'python -m', runsAsMain: true }]);
+    expect(plan.sysPath).toEqual(['/srv', '/srv/src']);
+    const inline = launch({ cmd: shell(9, 'PYTHONPATH=$PWD/src python -m app') });
+    expect(inline.sysPath).toEqual(['/app', '/app/src']);
+    const pushd = launch({ files: { '/app/run.sh': '#!/bin/sh\npushd src\nexec python main.py\n' }, cmd: exec(9, '/app/run.sh') });
+    expect(pushd.roots).toEqual([{ kind: 'script', path: '/app/src/main.py', why: 'python script' }]);
+  });
+});
+
 describe('fallback: nothing Python could be derived', () => {
   const problemOf = (plan: ReturnType<typeof launch>) => {
     expect(plan.fallback).toBe(true);
