@@ -1,4 +1,5 @@
 import { compareVersions as compareOrder, isValidVersion, satisfiesSpecifier } from './compare-versions.js';
+import { applyComparison } from './apply-comparison.js';
 import { normalizeName } from './normalize-name.js';
 import { parseMarker, type MarkerNode, type MarkerOperand } from './parse-marker.js';
 import type { MarkerEnv } from './types.js';
@@ -109,21 +110,5 @@ function compareOperands(
 function compareVersions(left: string, op: string, right: string): boolean | undefined {
   if (op === '===') return left === right;
   if (op === '~=' || right.endsWith('.*')) return satisfiesSpecifier(left, `${op}${right}`);
-  const order = compareOrder(left, right);
-  switch (op) {
-    case '==':
-      return order === 0;
-    case '!=':
-      return order !== 0;
-    case '<':
-      return order < 0;
-    case '<=':
-      return order <= 0;
-    case '>':
-      return order > 0;
-    case '>=':
-      return order >= 0;
-    default:
-      return undefined;
-  }
+  return applyComparison(op, compareOrder(left, right));
 }

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from './syntax-node.js';
 import { readStringLiteral } from './read-string-literal.js';
+import { applyComparison } from '../deps/apply-comparison.js';
 
 /**
  * The Python minors a condition is judged for: bit 0 is Python 2 (2.7),
@@ -121,7 +122,7 @@ function evaluateComparison(node: SyntaxNode, names: ReadonlyMap<string, SyntaxN
     return versionTest((minor) => {
       const known = [...minor].slice(from, Math.min(length + from, 2));
       const sign = compareVersion(known, length, scalar, wanted);
-      return sign === undefined ? undefined : applyOperator(operator, sign);
+      return sign === undefined ? undefined : applyComparison(operator, sign);
     });
   }
   return UNKNOWN;
@@ -129,23 +130,6 @@ function evaluateComparison(node: SyntaxNode, names: ReadonlyMap<string, SyntaxN
 
 const FLIPPED: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
 
-function applyOperator(operator: string, sign: number): boolean | undefined {
-  switch (operator) {
-    case '==':
-      return sign === 0;
-    case '!=':
-      return sign !== 0;
-    case '<':
-      return sign < 0;
-    case '<=':
-      return sign <= 0;
-    case '>':
-      return sign > 0;
-    case '>=':
-      return sign >= 0;
-  }
-  return undefined;
-}
 
 /**
  * Compares a part of `sys.version_info` (of which `known` is the major and
